@@ -1,0 +1,102 @@
+#include "check.h"
+
+#include "diagnosiscontext.h"
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+QString checkStatusName(CheckStatus status)
+{
+    switch (status) {
+    case CheckStatus::Pass:
+        return u"pass"_s;
+    case CheckStatus::Warn:
+        return u"warn"_s;
+    case CheckStatus::Fail:
+        return u"fail"_s;
+    case CheckStatus::Skip:
+        return u"skip"_s;
+    }
+    return {};
+}
+
+QString CheckResult::detail(const QString &key) const
+{
+    for (const auto &[k, v] : details) {
+        if (k == key)
+            return v;
+    }
+    return {};
+}
+
+Check::Check(QString id, QString title, QStringList dependencies, QObject *parent)
+    : QObject(parent), m_id(std::move(id)), m_title(std::move(title)), m_dependencies(std::move(dependencies))
+{
+    m_result.id = m_id;
+    m_result.title = m_title;
+}
+
+void Check::start(std::shared_ptr<DiagnosisContext> context)
+{
+    if (m_running || m_finished)
+        return;
+    m_context = std::move(context);
+    m_running = true;
+    m_clock.start();
+    run();
+}
+
+CheckResult Check::makeResult(CheckStatus status, const QString &summary, const QString &category) const
+{
+    CheckResult r;
+    r.id = m_id;
+    r.title = m_title;
+    r.status = status;
+    r.summary = summary;
+    r.category = category.isEmpty() ? (status == CheckStatus::Fail ? u"unknown"_s : u"ok"_s) : category;
+    return r;
+}
+
+void Check::complete(CheckResult result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_running = false;
+    result.id = m_id;
+    result.title = m_title;
+    result.durationMs = m_clock.isValid() ? double(m_clock.nsecsElapsed()) / 1e6 : 0;
+    m_result = result;
+    emit finished(m_result);
+}
+
+void Check::cancel()
+{
+    if (m_finished)
+        return;
+    if (m_running)
+        abort();
+    complete(makeResult(CheckStatus::Skip, u"Cancelled."_s, u"cancelled"_s));
+}
+
+void Check::expire(const QString &why, const QString &category)
+{
+    if (m_finished)
+        return;
+    if (m_running)
+        abort();
+    complete(makeResult(CheckStatus::Fail, why, category));
+}
+
+void Check::skip(const QString &why, const QString &blockedBy)
+{
+    if (m_finished)
+        return;
+    CheckResult r = makeResult(CheckStatus::Skip, why, u"skipped"_s);
+    if (!blockedBy.isEmpty())
+        r.addDetail(u"blocked by"_s, blockedBy);
+    complete(r);
+}
+
+} // namespace llmdoctor::core

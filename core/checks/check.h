@@ -1,0 +1,59 @@
+#pragma once
+
+#include "checkresult.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <memory>
+
+namespace llmdoctor::core {
+
+struct DiagnosisContext;
+
+// One checklist step. start() once; exactly one finished() follows, also after cancel().
+// A check owns its sockets and lookups (as QObject children), so deleting it aborts them.
+class Check : public QObject
+{
+    Q_OBJECT
+public:
+    Check(QString id, QString title, QStringList dependencies, QObject *parent = nullptr);
+
+    QString id() const { return m_id; }
+    QString title() const { return m_title; }
+    QStringList dependencies() const { return m_dependencies; }
+    bool isRunning() const { return m_running; }
+    bool isFinished() const { return m_finished; }
+    const CheckResult &result() const { return m_result; }
+
+    void start(std::shared_ptr<DiagnosisContext> context);
+    // Safe at any time and more than once; a running check finishes as skipped ("cancelled").
+    void cancel();
+    // Ends a check that overran its deadline.
+    void expire(const QString &why, const QString &category);
+    // Ends a check that will not run; blockedBy names the step that failed first.
+    void skip(const QString &why, const QString &blockedBy = QString());
+
+signals:
+    void progress(const QString &text);
+    void finished(const llmdoctor::core::CheckResult &result);
+
+protected:
+    virtual void run() = 0;
+    virtual void abort() = 0; // stop network activity; finished() is sent by the base class
+    void complete(CheckResult result);
+    CheckResult makeResult(CheckStatus status, const QString &summary, const QString &category = QString()) const;
+    DiagnosisContext &context() const { return *m_context; }
+
+private:
+    QString m_id;
+    QString m_title;
+    QStringList m_dependencies;
+    std::shared_ptr<DiagnosisContext> m_context;
+    QElapsedTimer m_clock;
+    CheckResult m_result;
+    bool m_running = false;
+    bool m_finished = false;
+};
+
+} // namespace llmdoctor::core

@@ -1,0 +1,175 @@
+#include "diagnosis.h"
+
+#include "diagnosiscontext.h"
+#include "networkchecks.h"
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+Diagnosis::Diagnosis(Target target, QObject *parent) : QObject(parent), m_context(std::make_shared<DiagnosisContext>())
+{
+    m_context->target = std::move(target);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &Diagnosis::onDeadline);
+    setChecks(standardChecks(this));
+}
+
+Diagnosis::~Diagnosis()
+{
+    // Checks are children; make sure none reports into a half-destroyed object.
+    for (Check *c : std::as_const(m_checks))
+        c->disconnect(this);
+}
+
+const Target &Diagnosis::target() const
+{
+    return m_context->target;
+}
+
+QList<Check *> Diagnosis::standardChecks(QObject *parent)
+{
+    return {new DnsCheck(parent), new ConnectCheck(parent), new TlsCheck(parent), new HttpCheck(parent),
+            new ModelCheck(parent)};
+}
+
+void Diagnosis::setChecks(QList<Check *> checks)
+{
+    if (m_running || m_finished)
+        return;
+    qDeleteAll(m_checks);
+    m_checks = std::move(checks);
+    for (Check *c : std::as_const(m_checks)) {
+        c->setParent(this);
+        connect(c, &Check::progress, this, [this, c](const QString &text) { emit checkProgress(c->id(), text); });
+        connect(c, &Check::finished, this, [this](const CheckResult &r) {
+            emit checkFinished(r);
+            schedule();
+        });
+    }
+}
+
+Check *Diagnosis::find(const QString &id) const
+{
+    for (Check *c : m_checks) {
+        if (c->id() == id)
+            return c;
+    }
+    return nullptr;
+}
+
+bool Diagnosis::prepare(QString *error)
+{
+    DiagnosisContext &c = *m_context;
+    if (!c.target.caFile.isEmpty()) {
+        const auto certs = QSslCertificate::fromPath(c.target.caFile, QSsl::Pem);
+        if (certs.isEmpty()) {
+            if (error)
+                *error = u"no PEM certificate could be read from \"%1\""_s.arg(c.target.caFile);
+            return false;
+        }
+        c.caCertificates = certs;
+    }
+    c.proxy = decideProxy(c.target.proxy, c.target.baseUrl, m_env);
+    m_prepared = true;
+    return true;
+}
+
+void Diagnosis::start()
+{
+    if (m_running || m_finished)
+        return;
+    if (!m_prepared)
+        prepare(nullptr);
+    m_running = true;
+    m_startedAt = QDateTime::currentDateTime();
+    m_clock.start();
+    m_context->deadline = QDeadlineTimer(m_context->target.timeoutMs);
+    // Checks carry the same deadline; this one only catches a check that fails to stop.
+    m_deadline.start(m_context->target.timeoutMs + 1000);
+    schedule();
+}
+
+void Diagnosis::schedule()
+{
+    if (!m_running)
+        return;
+    bool progressMade = true;
+    while (progressMade) {
+        progressMade = false;
+        for (Check *c : std::as_const(m_checks)) {
+            if (c->isRunning() || c->isFinished())
+                continue;
+            bool ready = true;
+            QString blocker;
+            for (const QString &dep : c->dependencies()) {
+                Check *d = find(dep);
+                if (!d)
+                    continue;
+                if (!d->isFinished()) {
+                    ready = false;
+                    break;
+                }
+                // A skipped prerequisite leaves nothing to build on either; name the step that failed.
+                if (d->result().status == CheckStatus::Fail)
+                    blocker = d->title();
+                else if (d->result().status == CheckStatus::Skip)
+                    blocker = d->result().detail(u"blocked by"_s).isEmpty() ? d->title() : d->result().detail(u"blocked by"_s);
+            }
+            if (!ready)
+                continue;
+            progressMade = true;
+            if (!blocker.isEmpty()) {
+                c->skip(u"Not checked, because an earlier step did not succeed: \"%1\""_s.arg(blocker), blocker);
+                return; // skip() emitted finished(), which re-entered schedule()
+            }
+            emit checkStarted(c->id());
+            c->start(m_context);
+            if (!m_running)
+                return;
+        }
+    }
+    if (std::all_of(m_checks.cbegin(), m_checks.cend(), [](Check *c) { return c->isFinished(); })) {
+        m_running = false;
+        m_finished = true;
+        m_deadline.stop();
+        m_durationMs = double(m_clock.nsecsElapsed()) / 1e6;
+        m_verdict = decideVerdict(results(), *m_context);
+        emit finished();
+    }
+}
+
+void Diagnosis::onDeadline()
+{
+    const QString why = u"Stopped: the whole diagnosis ran out of time (%1 s)."_s.arg(m_context->target.timeoutMs / 1000.0);
+    for (Check *c : std::as_const(m_checks)) {
+        if (c->isRunning())
+            c->expire(why, u"timeout"_s);
+    }
+    for (Check *c : std::as_const(m_checks)) {
+        if (!c->isFinished())
+            c->skip(why);
+    }
+}
+
+void Diagnosis::cancel()
+{
+    if (!m_running)
+        return;
+    for (Check *c : std::as_const(m_checks)) {
+        if (!c->isFinished())
+            c->cancel();
+    }
+}
+
+QList<CheckResult> Diagnosis::results() const
+{
+    QList<CheckResult> out;
+    for (const Check *c : m_checks) {
+        if (c->isFinished())
+            out.append(c->result());
+    }
+    return out;
+}
+
+} // namespace llmdoctor::core

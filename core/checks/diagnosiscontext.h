@@ -1,0 +1,30 @@
+#pragma once
+
+#include "../probe/exchange.h"
+#include "../target/target.h"
+
+#include <QDeadlineTimer>
+#include <QHostAddress>
+#include <QSslCertificate>
+
+#include <optional>
+
+namespace llmdoctor::core {
+
+// What the checks of one diagnosis share: the target, and what earlier checks found, so that
+// later ones neither resolve the name again nor repeat the model-list request.
+struct DiagnosisContext
+{
+    Target target;
+    ProxyDecision proxy;
+    QList<QSslCertificate> caCertificates;
+    QDeadlineTimer deadline;
+
+    QList<QHostAddress> addresses; // from the DNS check (of the proxy when one is used)
+    double dnsMs = -1;
+    std::optional<ExchangeResult> modelList; // the authenticated GET <base>/models
+
+    int remainingMs() const { return int(std::max<qint64>(1, deadline.remainingTime())); }
+};
+
+} // namespace llmdoctor::core

@@ -1,0 +1,548 @@
+#include "networkchecks.h"
+
+#include "../diagnosis/hops.h"
+#include "../diagnosis/responseclassifier.h"
+#include "../probe/exchange.h"
+#include "../probe/hostlookup.h"
+#include "../target/providercatalog.h"
+#include "diagnosiscontext.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString ms(double v)
+{
+    return v < 0 ? u"–"_s : QString::number(v, 'f', v < 10 ? 1 : 0) + u" ms"_s;
+}
+
+QString hostOf(const DiagnosisContext &c)
+{
+    return c.proxy.proxy ? c.proxy.proxy->host() : c.target.baseUrl.host();
+}
+
+QString familyName(const QHostAddress &a)
+{
+    return a.protocol() == QAbstractSocket::IPv6Protocol ? u"IPv6"_s : u"IPv4"_s;
+}
+
+void addTimings(CheckResult &r, const PhaseMarks &marks)
+{
+    const PhaseDurations d = PhaseDurations::fromMarks(marks);
+    auto put = [&r](const QString &k, double v) {
+        if (v >= 0)
+            r.timings.insert(k, v);
+    };
+    put(u"dns"_s, d.dns);
+    put(u"connect"_s, d.connect);
+    put(u"tls"_s, d.tls);
+    put(u"ttfb"_s, d.ttfb);
+    put(u"total"_s, d.total);
+}
+
+// What the failure of a connection attempt means, in a user's words.
+QString plainFailure(const ExchangeResult &r, const QString &host, quint16 port)
+{
+    switch (r.failure) {
+    case Failure::ConnectionRefused:
+        return u"%1 answered that nothing is listening on port %2 (connection refused)."_s.arg(host).arg(port);
+    case Failure::ConnectTimeout:
+        return u"%1 did not respond on port %2: the connection attempt timed out."_s.arg(host).arg(port);
+    case Failure::NetworkUnreachable:
+        return u"Your computer has no route to %1 (network unreachable)."_s.arg(host);
+    case Failure::DnsFailure:
+        return u"The server's name could not be looked up."_s;
+    case Failure::TlsUntrusted:
+        return u"The server's certificate is not signed by an authority your computer trusts."_s;
+    case Failure::TlsExpired:
+        return u"The server's certificate has expired or is not valid yet."_s;
+    case Failure::TlsHostnameMismatch:
+        return u"The server's certificate is for a different name than %1."_s.arg(host);
+    case Failure::TlsHandshakeFailed:
+        return u"The secure connection could not be set up (TLS handshake failed)."_s;
+    case Failure::ProxyError:
+        return u"The proxy did not let the connection through."_s;
+    case Failure::UpstreamReset:
+        return u"The connection was closed before the server sent any answer."_s;
+    case Failure::Timeout:
+        return u"The server did not answer in time."_s;
+    case Failure::ProtocolError:
+        return u"The server's answer is not valid HTTP."_s;
+    case Failure::Cancelled:
+        return u"Cancelled."_s;
+    case Failure::None:
+        break;
+    }
+    return {};
+}
+
+void addExchangeDetails(CheckResult &r, const ExchangeResult &x)
+{
+    if (!x.peer.isNull())
+        r.addDetail(u"connected to"_s, u"%1 port %2"_s.arg(x.peer.toString()).arg(x.peerPort));
+    if (x.viaProxy)
+        r.addDetail(u"through proxy"_s, u"yes"_s);
+    for (const ConnectAttempt &a : x.attempts) {
+        if (a.failure != Failure::None)
+            r.addDetail(u"attempt %1"_s.arg(a.address.toString()), u"%1 after %2"_s.arg(a.outcome, ms(a.ms)));
+    }
+    if (!x.error.isEmpty())
+        r.addDetail(u"error"_s, x.error);
+    if (x.proxyResponse) {
+        r.addDetail(u"proxy answer"_s, u"%1 %2"_s.arg(x.proxyResponse->status).arg(QString::fromLatin1(x.proxyResponse->reason)));
+        r.evidence = responseEvidence(*x.proxyResponse);
+    }
+}
+
+} // namespace
+
+QString responseEvidence(const HttpResponse &response, qsizetype bodyBytes)
+{
+    QString out = u"%1 %2 %3\n"_s.arg(QString::fromLatin1(response.version)).arg(response.status).arg(
+        QString::fromLatin1(response.reason));
+    for (const auto &[k, v] : response.headers) {
+        const QByteArray lower = k.toLower();
+        // Cookies can identify a session; they are never evidence.
+        const bool secret = lower == "set-cookie" || lower == "cookie" || lower == "authorization" ||
+                            lower == "proxy-authorization" || lower == "x-api-key" || lower == "api-key";
+        out += QString::fromLatin1(k) + u": "_s + (secret ? u"[removed]"_s : QString::fromLatin1(v)) + u'\n';
+    }
+    if (!response.body.isEmpty()) {
+        out += u'\n' + QString::fromUtf8(response.body.left(bodyBytes));
+        if (response.body.size() > bodyBytes || response.bodyTruncated)
+            out += u"\n[… %1 bytes in all]"_s.arg(response.bodyBytes);
+    }
+    return out;
+}
+
+ExchangeRequest exchangeRequestFor(const DiagnosisContext &context, const QUrl &url)
+{
+    ExchangeRequest r;
+    r.url = url;
+    r.proxy = context.proxy.proxy;
+    r.caCertificates = context.caCertificates;
+    r.timeoutMs = context.remainingMs();
+    r.connectTimeoutMs = std::min(10000, r.timeoutMs);
+    r.addresses = context.addresses;
+    r.resolvedInMs = context.dnsMs;
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+DnsCheck::DnsCheck(QObject *parent) : Check(u"dns"_s, u"Can your computer find the server?"_s, {}, parent) {}
+
+void DnsCheck::run()
+{
+    DiagnosisContext &c = context();
+    const QString host = hostOf(c);
+    const bool viaProxy = c.proxy.proxy.has_value();
+    const QHostAddress literal(host);
+    if (!literal.isNull()) {
+        c.addresses = {literal};
+        c.dnsMs = 0;
+        CheckResult r = makeResult(CheckStatus::Pass, u"%1 is already a numeric (IP) address: no lookup needed."_s.arg(host));
+        r.addDetail(u"address"_s, literal.toString());
+        complete(r);
+        return;
+    }
+    emit progress(u"Looking up %1…"_s.arg(host));
+    m_lookup = new HostLookup(this);
+    QElapsedTimer clock;
+    clock.start();
+    connect(m_lookup, &HostLookup::finished, this, [this, clock, host, viaProxy](const QHostInfo &info) {
+        DiagnosisContext &ctx = context();
+        const double took = double(clock.nsecsElapsed()) / 1e6;
+        ctx.dnsMs = took;
+        const QString what = viaProxy ? u"the proxy %1"_s.arg(host) : host;
+        if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+            const bool notFound = info.error() == QHostInfo::HostNotFound || info.addresses().isEmpty();
+            CheckResult r = makeResult(CheckStatus::Fail,
+                                       notFound ? u"Your computer could not find %1: the name does not exist."_s.arg(what)
+                                                : u"Your computer could not look up %1: the name lookup service failed."_s.arg(what),
+                                       u"dns_failure"_s);
+            r.addDetail(u"host"_s, host);
+            r.addDetail(u"lookup result"_s, notFound ? u"name not found"_s : u"lookup failed"_s);
+            r.addDetail(u"error"_s, info.errorString());
+            r.timings.insert(u"dns"_s, took);
+            complete(r);
+            return;
+        }
+        ctx.addresses = info.addresses();
+        int v4 = 0, v6 = 0;
+        QStringList list;
+        for (const QHostAddress &a : info.addresses()) {
+            (a.protocol() == QAbstractSocket::IPv6Protocol ? v6 : v4)++;
+            list << a.toString();
+        }
+        QStringList families;
+        if (v4)
+            families << u"%1 IPv4"_s.arg(v4);
+        if (v6)
+            families << u"%1 IPv6"_s.arg(v6);
+        CheckResult r = makeResult(CheckStatus::Pass, u"Found %1 (%2 address%3) in %4."_s.arg(what, families.join(u" and "_s),
+                                                                                             list.size() == 1 ? QString() : u"es"_s, ms(took)));
+        r.addDetail(u"host"_s, host);
+        r.addDetail(u"addresses"_s, list.join(u", "_s));
+        r.timings.insert(u"dns"_s, took);
+        complete(r);
+    });
+    m_lookup->lookup(host);
+}
+
+void DnsCheck::abort()
+{
+    delete m_lookup;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ConnectCheck::ConnectCheck(QObject *parent)
+    : Check(u"tcp"_s, u"Can your computer reach the server?"_s, {u"dns"_s}, parent)
+{
+}
+
+void ConnectCheck::run()
+{
+    DiagnosisContext &c = context();
+    QList<QHostAddress> v4, v6;
+    for (const QHostAddress &a : std::as_const(c.addresses))
+        (a.protocol() == QAbstractSocket::IPv6Protocol ? v6 : v4).append(a);
+    emit progress(u"Connecting to %1…"_s.arg(hostOf(c)));
+    for (const auto &family : {v4, v6}) {
+        if (family.isEmpty())
+            continue;
+        ExchangeRequest req = exchangeRequestFor(c, c.target.baseUrl);
+        req.addresses = family;
+        req.stopAfter = Stage::Connect;
+        auto *x = new Exchange(req, this);
+        connect(x, &Exchange::finished, this, [this](const ExchangeResult &r) {
+            m_results.append(r);
+            onFamilyDone();
+        });
+        m_exchanges.append(x);
+    }
+    for (const auto &x : std::as_const(m_exchanges))
+        x->start();
+}
+
+void ConnectCheck::onFamilyDone()
+{
+    if (m_results.size() < m_exchanges.size() || isFinished())
+        return;
+    const DiagnosisContext &c = context();
+    const QString host = hostOf(c);
+    const quint16 port = quint16(c.proxy.proxy ? c.proxy.proxy->port(1080)
+                                               : c.target.baseUrl.port(c.target.baseUrl.scheme() == u"https" ? 443 : 80));
+    QStringList good, bad;
+    const ExchangeResult *firstFailure = nullptr;
+    const ExchangeResult *firstSuccess = nullptr;
+    for (const ExchangeResult &r : std::as_const(m_results)) {
+        const QString fam = familyName(r.peer.isNull() && !r.resolved.isEmpty() ? r.resolved.first() : r.peer);
+        if (r.ok()) {
+            good << u"%1 in %2"_s.arg(fam, ms(PhaseDurations::fromMarks(r.marks).connect));
+            if (!firstSuccess)
+                firstSuccess = &r;
+        } else {
+            bad << u"%1 %2"_s.arg(fam, r.attempts.isEmpty() ? r.error : r.attempts.last().outcome);
+            // A refusal is the most specific answer; keep it over silence.
+            if (!firstFailure || (r.failure == Failure::ConnectionRefused && firstFailure->failure != Failure::ConnectionRefused))
+                firstFailure = &r;
+        }
+    }
+    CheckResult result;
+    if (!firstSuccess) {
+        result = makeResult(CheckStatus::Fail, plainFailure(*firstFailure, host, port), failureCategory(firstFailure->failure));
+    } else if (firstFailure) {
+        result = makeResult(CheckStatus::Warn,
+                            u"Connected to %1 port %2 over %3, but not over %4. Most programs fall back by themselves."_s.arg(
+                                host).arg(port).arg(good.join(u", "_s), bad.join(u", "_s)));
+    } else {
+        result = makeResult(CheckStatus::Pass, u"Connected to %1 port %2 (%3)."_s.arg(host).arg(port).arg(good.join(u", "_s)));
+    }
+    if (c.proxy.proxy)
+        result.addDetail(u"proxy"_s, proxyForDisplay(*c.proxy.proxy));
+    for (const ExchangeResult &r : std::as_const(m_results)) {
+        for (const ConnectAttempt &a : r.attempts)
+            result.addDetail(u"%1 port %2"_s.arg(a.address.toString()).arg(port), u"%1 after %2"_s.arg(a.outcome, ms(a.ms)));
+    }
+    if (firstSuccess)
+        result.timings.insert(u"connect"_s, PhaseDurations::fromMarks(firstSuccess->marks).connect);
+    complete(result);
+}
+
+void ConnectCheck::abort()
+{
+    for (const auto &x : std::as_const(m_exchanges)) {
+        if (x) {
+            x->disconnect(this);
+            x->cancel();
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+TlsCheck::TlsCheck(QObject *parent)
+    : Check(u"tls"_s, u"Is the connection private and the certificate valid?"_s, {u"dns"_s}, parent)
+{
+}
+
+void TlsCheck::run()
+{
+    DiagnosisContext &c = context();
+    if (c.target.baseUrl.scheme() != u"https") {
+        CheckResult r = makeResult(CheckStatus::Skip, u"The address starts with http://, so the connection is not encrypted."_s,
+                                   u"skipped"_s);
+        r.addDetail(u"scheme"_s, u"http"_s);
+        complete(r);
+        return;
+    }
+    ExchangeRequest req = exchangeRequestFor(c, c.target.baseUrl);
+    req.stopAfter = Stage::Tls;
+    emit progress(u"Setting up a secure connection…"_s);
+    m_exchange = new Exchange(req, this);
+    connect(m_exchange, &Exchange::finished, this, [this](const ExchangeResult &x) {
+        const DiagnosisContext &ctx = context();
+        const QString host = ctx.target.baseUrl.host();
+        const quint16 port = quint16(ctx.target.baseUrl.port(443));
+        CheckResult r;
+        if (x.ok()) {
+            const QString until = x.tls.chain.isEmpty() ? QString()
+                                                        : QLocale::c().toString(x.tls.chain.first().expiry.date(), u"d MMM yyyy"_s);
+            r = makeResult(CheckStatus::Pass, u"Secure connection set up (%1); the certificate for %2 is valid%3."_s.arg(
+                                                  x.tls.protocol, host, until.isEmpty() ? QString() : u" until "_s + until));
+        } else if (x.stage == Stage::Tls || x.failure == Failure::ProxyError) {
+            r = makeResult(CheckStatus::Fail, plainFailure(x, host, port), failureCategory(x.failure));
+        } else {
+            r = makeResult(CheckStatus::Fail, u"No secure connection: %1"_s.arg(plainFailure(x, host, port)), failureCategory(x.failure));
+        }
+        if (!x.tls.protocol.isEmpty())
+            r.addDetail(u"protocol"_s, x.tls.protocol);
+        if (!x.tls.cipher.isEmpty())
+            r.addDetail(u"cipher"_s, x.tls.cipher);
+        if (x.tls.attempted)
+            r.addDetail(u"certificate name matches"_s, x.tls.hostnameMatches ? u"yes"_s : u"no"_s);
+        for (qsizetype i = 0; i < x.tls.chain.size(); ++i) {
+            const CertificateInfo &cert = x.tls.chain.at(i);
+            r.addDetail(u"certificate %1"_s.arg(i + 1),
+                        u"%1, issued by %2, valid %3 to %4%5"_s.arg(cert.subject, cert.issuer,
+                                                                    cert.notBefore.toString(Qt::ISODate),
+                                                                    cert.expiry.toString(Qt::ISODate),
+                                                                    cert.selfSigned ? u" (self-signed)"_s : QString()));
+        }
+        addExchangeDetails(r, x);
+        addTimings(r, x.marks);
+        r.timings.remove(u"total"_s);
+        complete(r);
+    });
+    m_exchange->start();
+}
+
+void TlsCheck::abort()
+{
+    if (m_exchange) {
+        m_exchange->disconnect(this);
+        m_exchange->cancel();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+HttpCheck::HttpCheck(QObject *parent) : Check(u"http"_s, u"Does the API answer?"_s, {u"dns"_s}, parent) {}
+
+void HttpCheck::run()
+{
+    DiagnosisContext &c = context();
+    ExchangeRequest req = exchangeRequestFor(c, c.target.modelsUrl());
+    const Provider provider = ProviderCatalog::instance().find(c.target.provider).value_or(Provider());
+    req.headers.append(provider.authHeaders(c.target.apiKey.trimmed()));
+    emit progress(u"Asking %1 for its list of models…"_s.arg(c.target.baseUrl.host()));
+    m_exchange = new Exchange(req, this);
+    connect(m_exchange, &Exchange::finished, this, &HttpCheck::onDone);
+    m_exchange->start();
+}
+
+void HttpCheck::onDone(const ExchangeResult &x)
+{
+    DiagnosisContext &c = context();
+    c.modelList = x;
+    const QString host = c.target.baseUrl.host();
+    const quint16 port = quint16(c.target.baseUrl.port(c.target.baseUrl.scheme() == u"https" ? 443 : 80));
+    CheckResult r;
+    if (!x.ok()) {
+        r = makeResult(CheckStatus::Fail, plainFailure(x, host, port), failureCategory(x.failure));
+        r.addDetail(u"stage"_s, stageName(x.stage));
+        if (x.response) // partial headers, as evidence
+            r.evidence = responseEvidence(*x.response);
+    } else {
+        const HttpResponse &resp = *x.response;
+        const ResponseClass rc = classifyResponse(resp, !c.target.apiKey.trimmed().isEmpty(), x.viaProxy);
+        r = makeResult(rc.category == u"ok" ? CheckStatus::Pass : CheckStatus::Fail, rc.summary, rc.category);
+        r.addDetail(u"request"_s, u"GET %1"_s.arg(c.target.modelsUrl().toString(QUrl::RemoveUserInfo)));
+        r.addDetail(u"status"_s, u"%1 %2"_s.arg(resp.status).arg(QString::fromLatin1(resp.reason)));
+        if (!rc.error.message.isEmpty())
+            r.addDetail(u"provider message"_s, rc.error.message);
+        if (!rc.error.code.isEmpty())
+            r.addDetail(u"provider code"_s, rc.error.code);
+        if (!rc.error.type.isEmpty())
+            r.addDetail(u"provider error type"_s, rc.error.type);
+        if (const QStringList hops = detectHops(resp.headers); !hops.isEmpty())
+            r.addDetail(u"hops"_s, hops.join(u", "_s));
+        const auto ids = requestIds(resp.headers);
+        for (auto it = ids.cbegin(); it != ids.cend(); ++it)
+            r.addDetail(it.key(), it.value());
+        const auto limits = rateLimitHeaders(resp.headers);
+        for (auto it = limits.cbegin(); it != limits.cend(); ++it)
+            r.addDetail(it.key(), it.value());
+        if (x.readLimitHit)
+            r.addDetail(u"note"_s, u"stopped reading after %1 bytes"_s.arg(x.response->bodyBytes));
+        r.evidence = responseEvidence(resp);
+    }
+    addExchangeDetails(r, x);
+    addTimings(r, x.marks);
+    complete(r);
+}
+
+void HttpCheck::abort()
+{
+    if (m_exchange) {
+        m_exchange->disconnect(this);
+        m_exchange->cancel();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ModelCheck::ModelCheck(QObject *parent)
+    : Check(u"model"_s, u"Does the model you named exist?"_s, {u"http"_s}, parent)
+{
+}
+
+QStringList ModelCheck::parseModelList(const QByteArray &body, bool *ok)
+{
+    QStringList ids;
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    bool parsed = err.error == QJsonParseError::NoError;
+    QJsonArray list;
+    if (doc.isObject()) {
+        const QJsonObject o = doc.object();
+        list = o.contains(u"data") ? o.value(u"data").toArray() : o.value(u"models").toArray();
+    } else if (doc.isArray()) {
+        list = doc.array();
+    } else {
+        parsed = false;
+    }
+    for (const QJsonValue &v : std::as_const(list)) {
+        const QJsonObject m = v.toObject();
+        QString id = m.value(u"id").toString();
+        if (id.isEmpty())
+            id = m.value(u"name").toString();
+        if (id.startsWith(u"models/"))
+            id.remove(0, 7); // Gemini names models "models/gemini-..."
+        if (!id.isEmpty())
+            ids << id;
+    }
+    if (ok)
+        *ok = parsed;
+    return ids;
+}
+
+namespace {
+
+QString normalizedModel(const QString &name)
+{
+    QString n = name.toLower();
+    if (const qsizetype slash = n.lastIndexOf(u'/'); slash >= 0)
+        n = n.mid(slash + 1);
+    n.remove(QRegularExpression(u"[-_.: ]"_s));
+    return n;
+}
+
+int editDistance(const QString &a, const QString &b)
+{
+    QList<int> prev(b.size() + 1), cur(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        prev[j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        cur[0] = int(i);
+        for (qsizetype j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+} // namespace
+
+QStringList ModelCheck::closestModels(const QString &wanted, const QStringList &available)
+{
+    const QString w = normalizedModel(wanted);
+    QList<QPair<int, QString>> scored;
+    for (const QString &id : available) {
+        const QString n = normalizedModel(id);
+        int score;
+        if (n == w)
+            score = 0;
+        else if (n.startsWith(w) || w.startsWith(n))
+            score = 1 + int(std::abs(n.size() - w.size())) / 4;
+        else if (const int d = editDistance(n, w); d <= std::max<qsizetype>(2, w.size() / 4))
+            score = 2 + d;
+        else
+            continue;
+        scored.append({score, id});
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QStringList out;
+    for (qsizetype i = 0; i < std::min<qsizetype>(3, scored.size()); ++i)
+        out << scored.at(i).second;
+    return out;
+}
+
+void ModelCheck::run()
+{
+    const DiagnosisContext &c = context();
+    const QString wanted = c.target.model.trimmed();
+    if (wanted.isEmpty()) {
+        complete(makeResult(CheckStatus::Skip, u"No model name was given, so there is nothing to look up."_s, u"skipped"_s));
+        return;
+    }
+    if (!c.modelList || !c.modelList->ok() || !c.modelList->response || c.modelList->response->status / 100 != 2) {
+        complete(makeResult(CheckStatus::Skip, u"The list of models could not be read, so the name could not be checked."_s,
+                            u"skipped"_s));
+        return;
+    }
+    bool ok = false;
+    const QStringList ids = parseModelList(c.modelList->response->body, &ok);
+    if (!ok || ids.isEmpty()) {
+        complete(makeResult(CheckStatus::Warn, u"The server's list of models is empty or unreadable, so \"%1\" could not be checked."_s.arg(wanted)));
+        return;
+    }
+    if (ids.contains(wanted)) {
+        CheckResult r = makeResult(CheckStatus::Pass, u"\"%1\" is one of the %2 models this server offers."_s.arg(wanted).arg(ids.size()));
+        r.addDetail(u"model"_s, wanted);
+        complete(r);
+        return;
+    }
+    const QStringList near = closestModels(wanted, ids);
+    CheckResult r = makeResult(CheckStatus::Fail,
+                               near.isEmpty() ? u"This server has no model called \"%1\"."_s.arg(wanted)
+                                              : u"This server has no model called \"%1\". Did you mean \"%2\"?"_s.arg(wanted, near.first()),
+                               u"model_not_found"_s);
+    r.addDetail(u"model"_s, wanted);
+    if (!near.isEmpty())
+        r.addDetail(u"did you mean"_s, near.join(u", "_s));
+    r.addDetail(u"models offered"_s, ids.mid(0, 30).join(u", "_s) + (ids.size() > 30 ? u", …"_s : QString()));
+    complete(r);
+}
+
+} // namespace llmdoctor::core

@@ -1,0 +1,68 @@
+#include "cli.h"
+
+#include "diagnosecommand.h"
+#include "simulatecommand.h"
+#include "targetoptions.h"
+
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QStringList &subcommands()
+{
+    static const QStringList names{u"diagnose"_s, u"simulate"_s};
+    return names;
+}
+
+QString mainUsage()
+{
+    return u"llmdoctor: finds out why calls to an LLM API fail, and whose side the fault is on.\n\n"
+           "Usage:\n"
+           "  llmdoctor                                  open the wizard\n"
+           "  llmdoctor [TARGET OPTIONS]                 open the wizard, filled in\n"
+           "  llmdoctor diagnose [TARGET OPTIONS] [--format text|json] [--output FILE]\n"
+           "  llmdoctor simulate --fault NAME [--port N] [--delay-ms N]\n"
+           "  llmdoctor --help | --version\n\n"_s +
+           targetOptionsHelp() + u"\nRun \"llmdoctor COMMAND --help\" for a command's own options.\n"_s;
+}
+
+} // namespace
+
+bool isCliInvocation(const QStringList &args)
+{
+    if (args.size() < 2)
+        return false;
+    const QString &first = args.at(1);
+    return subcommands().contains(first) || first == u"--help" || first == u"-h" || first == u"--version" ||
+           first == u"help" || !first.startsWith(u'-');
+}
+
+int runCli(const QStringList &args)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const QString command = args.value(1);
+    const QStringList rest = args.mid(2);
+    if (command == u"--version") {
+        out << "llmdoctor " << LLMDOCTOR_VERSION << "\n";
+        return 0;
+    }
+    if (command == u"--help" || command == u"-h" || command == u"help") {
+        out << mainUsage();
+        return 0;
+    }
+    if (command == u"diagnose")
+        return runDiagnoseCommand(rest, out, err, readKeyFromStdin);
+    if (command == u"simulate")
+        return runSimulateCommand(rest, out, err);
+    err << "llmdoctor: unknown command \"" << command << "\"\n\n" << mainUsage();
+    return 2;
+}
+
+} // namespace llmdoctor::core

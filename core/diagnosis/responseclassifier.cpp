@@ -1,0 +1,101 @@
+#include "responseclassifier.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString jsonText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return QString::number(v.toInteger());
+    return {};
+}
+
+} // namespace
+
+ProviderError parseProviderError(const QByteArray &body)
+{
+    ProviderError e;
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(body.left(256 * 1024), &perr);
+    if (perr.error != QJsonParseError::NoError || !doc.isObject())
+        return e;
+    const QJsonObject root = doc.object();
+    const QJsonValue errorValue = root.value(u"error");
+    if (errorValue.isObject()) {
+        const QJsonObject err = errorValue.toObject();
+        e.type = jsonText(err.value(u"type"));
+        e.code = jsonText(err.value(u"code"));
+        e.message = jsonText(err.value(u"message"));
+    } else if (errorValue.isString()) {
+        e.message = errorValue.toString();
+    }
+    if (e.message.isEmpty())
+        e.message = jsonText(root.value(u"message")); // Kong, some gateways
+    if (e.code.isEmpty())
+        e.code = jsonText(root.value(u"code"));
+    return e;
+}
+
+ResponseClass classifyResponse(const HttpResponse &response, bool keySent, bool viaProxy)
+{
+    ResponseClass c;
+    c.error = parseProviderError(response.body);
+    const int s = response.status;
+    const QString body = QString::fromUtf8(response.body.left(4096));
+    const QString code = c.error.code.toLower();
+    const QString type = c.error.type.toLower();
+    const bool fromSquid = !response.header("x-squid-error").isEmpty();
+
+    auto set = [&c](const QString &category, const QString &summary) {
+        c.category = category;
+        c.summary = summary;
+        return c;
+    };
+
+    if (s >= 200 && s < 300)
+        return set(u"ok"_s, u"The API answered normally (HTTP %1)."_s.arg(s));
+    if (viaProxy && (s == 407 || fromSquid))
+        return set(u"proxy_error"_s, s == 407 ? u"The proxy asks for a user name and password (HTTP 407)."_s
+                                              : u"The proxy refused or could not forward the request (HTTP %1)."_s.arg(s));
+    if (s == 401)
+        return keySent ? set(u"auth_invalid_key"_s, u"The server rejected the API key (HTTP 401)."_s)
+                       : set(u"auth_missing_key"_s, u"The server wants an API key and none was sent (HTTP 401)."_s);
+    if (s == 402 || code == u"insufficient_quota" || code == u"insufficient_balance")
+        return set(u"quota_exhausted"_s, u"The account has run out of credit or quota (HTTP %1)."_s.arg(s));
+    if (s == 403)
+        return set(u"permission_denied"_s, u"The key is not allowed to use this (HTTP 403)."_s);
+    if (s == 404) {
+        const bool modelMissing = body.contains(u"does not exist") && body.contains(u"model");
+        if (code.contains(u"model_not_found") || code == u"deploymentnotfound" || modelMissing)
+            return set(u"model_not_found"_s, u"The server does not know that model (HTTP 404)."_s);
+        return set(u"endpoint_not_found"_s, u"The server has no API at this address (HTTP 404)."_s);
+    }
+    if (s == 408)
+        return set(u"timeout"_s, u"The server gave up waiting for the request (HTTP 408)."_s);
+    if (s == 429)
+        return set(u"rate_limited"_s, u"Too many requests: the provider asks you to slow down (HTTP 429)."_s);
+    if (s == 529 || type.contains(u"overloaded") || (s == 503 && body.contains(u"overloaded", Qt::CaseInsensitive)))
+        return set(u"provider_overloaded"_s, u"The provider is overloaded right now (HTTP %1)."_s.arg(s));
+    if (body.contains(u"upstream connect error or disconnect/reset before headers"))
+        return set(u"upstream_reset"_s,
+                   u"A gateway (Envoy) lost its connection to the server behind it before any answer (HTTP %1)."_s.arg(s));
+    if (s == 504 || s == 524 || body.contains(u"upstream request timeout"))
+        return set(u"gateway_timeout"_s, u"A gateway gave up waiting for the server behind it (HTTP %1)."_s.arg(s));
+    if (s == 502 || s == 503 || (s >= 520 && s <= 526))
+        return set(u"gateway_error"_s, u"A gateway could not get a good answer from the server behind it (HTTP %1)."_s.arg(s));
+    if (s >= 500)
+        return set(u"server_error"_s, u"The server failed while handling the request (HTTP %1)."_s.arg(s));
+    if (s >= 400)
+        return set(u"bad_request"_s, u"The server did not accept the request (HTTP %1)."_s.arg(s));
+    return set(u"unknown"_s, u"Unexpected answer (HTTP %1)."_s.arg(s));
+}
+
+} // namespace llmdoctor::core

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QHostInfo>
+#include <QObject>
+
+#include <memory>
+
+namespace llmdoctor::core {
+
+// A fresh DNS lookup on a worker thread. QHostInfo::lookupHost answers from a one-minute cache,
+// which would hide a failure that just started; a diagnosis must ask the resolver every time.
+// Cancelling is deleting the object: a late answer is then dropped.
+class HostLookup final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HostLookup(QObject *parent = nullptr);
+    ~HostLookup() override;
+
+    void lookup(const QString &host);
+
+signals:
+    void finished(const QHostInfo &info);
+
+private:
+    struct Shared;
+    std::shared_ptr<Shared> m_shared;
+};
+
+} // namespace llmdoctor::core

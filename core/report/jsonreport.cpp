@@ -1,0 +1,98 @@
+#include "jsonreport.h"
+
+#include "../checks/diagnosis.h"
+#include "../checks/diagnosiscontext.h"
+#include "../diagnosis/hops.h"
+
+#include <cmath>
+
+#include <QJsonArray>
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QJsonValue msValue(double v)
+{
+    return v < 0 ? QJsonValue() : QJsonValue(std::round(v * 1000) / 1000);
+}
+
+QJsonObject stringMap(const QMap<QString, QString> &map)
+{
+    QJsonObject o;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+} // namespace
+
+QJsonObject reportJson(const Diagnosis &diagnosis)
+{
+    const DiagnosisContext &c = diagnosis.context();
+    const Target &t = c.target;
+
+    QJsonObject target{{u"provider"_s, t.provider.isEmpty() ? u"custom"_s : t.provider},
+                       {u"base_url"_s, t.baseUrl.toString(QUrl::RemoveUserInfo)},
+                       {u"model"_s, t.model.isEmpty() ? QJsonValue() : QJsonValue(t.model)},
+                       {u"api_key"_s, t.apiKey.trimmed().isEmpty() ? QJsonValue() : QJsonValue(redactKey(t.apiKey))},
+                       {u"proxy"_s, c.proxy.proxy ? QJsonValue(proxyForDisplay(*c.proxy.proxy)) : QJsonValue()}};
+
+    QJsonArray checks;
+    for (const CheckResult &r : diagnosis.results()) {
+        QJsonObject details;
+        for (const auto &[k, v] : r.details)
+            details.insert(k, v);
+        QJsonObject timings;
+        for (auto it = r.timings.cbegin(); it != r.timings.cend(); ++it)
+            timings.insert(it.key(), msValue(it.value()));
+        QJsonObject check{{u"id"_s, r.id},
+                          {u"status"_s, checkStatusName(r.status)},
+                          {u"title"_s, r.title},
+                          {u"summary"_s, r.summary},
+                          {u"category"_s, r.category},
+                          {u"duration_ms"_s, msValue(r.durationMs)},
+                          {u"details"_s, details}};
+        if (!timings.isEmpty())
+            check.insert(u"timings_ms"_s, timings);
+        checks.append(check);
+    }
+
+    QJsonObject http;
+    if (c.modelList) {
+        const ExchangeResult &x = *c.modelList;
+        const PhaseDurations d = PhaseDurations::fromMarks(x.marks);
+        http.insert(u"status"_s, x.response ? QJsonValue(x.response->status) : QJsonValue());
+        http.insert(u"phases_ms"_s, QJsonObject{{u"dns"_s, msValue(d.dns)},
+                                                {u"connect"_s, msValue(d.connect)},
+                                                {u"tls"_s, msValue(d.tls)},
+                                                {u"ttfb"_s, msValue(d.ttfb)},
+                                                {u"total"_s, msValue(d.total)}});
+        // Cumulative marks under curl -w's names, for comparison with curl.
+        http.insert(u"marks_ms"_s, QJsonObject{{u"time_namelookup"_s, msValue(x.marks.nameLookup)},
+                                               {u"time_connect"_s, msValue(x.marks.connect)},
+                                               {u"time_appconnect"_s, msValue(x.marks.appConnect)},
+                                               {u"time_pretransfer"_s, msValue(x.marks.preTransfer)},
+                                               {u"time_starttransfer"_s, msValue(x.marks.startTransfer)},
+                                               {u"time_total"_s, msValue(x.marks.total)}});
+        const HeaderList headers = x.response ? x.response->headers : HeaderList();
+        http.insert(u"hops"_s, QJsonArray::fromStringList(detectHops(headers)));
+        http.insert(u"request_ids"_s, stringMap(requestIds(headers)));
+        http.insert(u"rate_limit"_s, stringMap(rateLimitHeaders(headers)));
+        if (!x.peer.isNull())
+            http.insert(u"remote_address"_s, x.peer.toString());
+    }
+
+    return QJsonObject{{u"schema"_s, u"llmdoctor.report/1"_s},
+                       {u"tool"_s, QJsonObject{{u"name"_s, u"llmdoctor"_s}, {u"version"_s, QStringLiteral(LLMDOCTOR_VERSION)}}},
+                       {u"target"_s, target},
+                       {u"started_at"_s, diagnosis.startedAt().toString(Qt::ISODateWithMs)},
+                       {u"duration_ms"_s, msValue(diagnosis.durationMs())},
+                       {u"checks"_s, checks},
+                       {u"http"_s, http.isEmpty() ? QJsonValue() : QJsonValue(http)},
+                       {u"verdict"_s, diagnosis.verdict().toJson()}};
+}
+
+} // namespace llmdoctor::core

@@ -1,0 +1,71 @@
+#include "textreport.h"
+
+#include "../checks/diagnosis.h"
+#include "../checks/diagnosiscontext.h"
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString ms(double v)
+{
+    return v < 0 ? u"–"_s : QString::number(v, 'f', v < 10 ? 1 : 0) + u" ms"_s;
+}
+
+} // namespace
+
+QString reportText(const Diagnosis &diagnosis, bool color)
+{
+    auto paint = [color](const QString &text, const char *code) {
+        return color ? u"\x1b["_s + QLatin1String(code) + u"m"_s + text + u"\x1b[0m"_s : text;
+    };
+    const Verdict v = diagnosis.verdict();
+    const DiagnosisContext &c = diagnosis.context();
+    QString out;
+    out += u"llmdoctor %1: %2\n\n"_s.arg(QStringLiteral(LLMDOCTOR_VERSION), c.target.baseUrl.toString(QUrl::RemoveUserInfo));
+
+    const bool ok = v.category == u"ok";
+    out += paint(ok ? u"✔ "_s + v.headline : u"✖ "_s + v.headline, ok ? "1;32" : "1;31") + u"\n"_s;
+    if (!ok && v.blame != u"none")
+        out += u"  Who should act: %1 (blame: %2, confidence %3%)\n"_s.arg(Verdict::whoActs(v.blame), v.blame).arg(
+            qRound(v.confidence * 100));
+    out += u"  "_s + v.explanation + u"\n"_s;
+    if (!v.nextSteps.isEmpty()) {
+        out += u"\nWhat to do:\n"_s;
+        for (qsizetype i = 0; i < v.nextSteps.size(); ++i)
+            out += u"  %1. %2\n"_s.arg(i + 1).arg(v.nextSteps.at(i));
+    }
+
+    out += u"\nChecks:\n"_s;
+    for (const CheckResult &r : diagnosis.results()) {
+        QString mark;
+        switch (r.status) {
+        case CheckStatus::Pass:
+            mark = paint(u"pass"_s, "32");
+            break;
+        case CheckStatus::Warn:
+            mark = paint(u"warn"_s, "33");
+            break;
+        case CheckStatus::Fail:
+            mark = paint(u"FAIL"_s, "31");
+            break;
+        case CheckStatus::Skip:
+            mark = paint(u"skip"_s, "90");
+            break;
+        }
+        out += u"  [%1] %2\n         %3\n"_s.arg(mark, r.title, r.summary);
+    }
+
+    if (c.modelList) {
+        const PhaseDurations d = PhaseDurations::fromMarks(c.modelList->marks);
+        out += u"\nTimings: name lookup %1 · connect %2 · TLS %3 · waiting for first byte %4 · total %5\n"_s.arg(
+            ms(d.dns), ms(d.connect), ms(d.tls), ms(d.ttfb), ms(d.total));
+    }
+    if (c.proxy.proxy)
+        out += u"Proxy: %1 (from %2)\n"_s.arg(proxyForDisplay(*c.proxy.proxy), c.proxy.reason);
+    return out;
+}
+
+} // namespace llmdoctor::core

@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+#include <QUrl>
+#include <optional>
+
+namespace llmdoctor::core {
+
+class SimulatorConnection;
+class SimulatorServer;
+
+enum class Fault
+{
+    None,
+    BadGateway,
+    EnvoyReset,
+    ResetBeforeHeaders,
+    CloseBeforeHeaders,
+    Hang,
+    SlowHeaders,
+    RateLimit,
+    InvalidKey,
+    ModelNotFound,
+    Overloaded,
+    Flaky,
+    Tls
+};
+
+struct SimulatorOptions
+{
+    Fault fault = Fault::None;
+    quint16 port = 0;           // 0 = pick a free port
+    int delayMs = 0;            // extra wait before every response's first byte
+    double flakyShare = 0.5;    // Flaky: share of requests that fail, spread deterministically
+    int retryAfterSeconds = 20; // RateLimit
+    QString certFile, keyFile;  // Tls: PEM files; empty = the built-in self-signed certificate
+    QStringList models;         // empty = defaultModels()
+};
+
+// A local OpenAI-compatible HTTP/1.1 server on 127.0.0.1 that fails on purpose, so users can see
+// what each failure looks like and the test suite has real servers to diagnose.
+class Simulator final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Simulator(SimulatorOptions options, QObject *parent = nullptr);
+    ~Simulator() override;
+
+    bool start(QString *error = nullptr); // listens on 127.0.0.1
+    quint16 port() const;
+    QUrl baseUrl() const;     // e.g. http://127.0.0.1:41234/v1 (https for Fault::Tls)
+    int requestCount() const; // requests fully read so far
+    const SimulatorOptions &options() const;
+    // Connections currently open (for tests and the log).
+    int connectionCount() const;
+
+    static std::optional<Fault> faultFromName(QStringView name);
+    static QString faultName(Fault fault);
+    static QStringList faultNames();
+    static QString faultDescription(Fault fault); // one plain-English sentence
+    static QStringList defaultModels();
+
+signals:
+    // status is 0 when no HTTP answer was sent (reset, close, hang).
+    void requestServed(const QString &method, const QString &path, int status);
+
+private:
+    friend class SimulatorConnection;
+    int countRequest() { return ++m_requestCount; }
+
+    SimulatorOptions m_options;
+    SimulatorServer *m_server = nullptr;
+    int m_requestCount = 0;
+};
+
+} // namespace llmdoctor::core

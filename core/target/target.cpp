@@ -1,0 +1,61 @@
+#include "target.h"
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+QUrl Target::modelsUrl() const
+{
+    QUrl url = baseUrl;
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path + u"/models"_s);
+    return url;
+}
+
+std::optional<QUrl> parseBaseUrl(const QString &text, QString *error)
+{
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    QString t = text.trimmed();
+    if (t.isEmpty())
+        return fail(u"the API address is empty"_s);
+    if (t.contains(u' ') || t.contains(u'\t') || t.contains(u'\n'))
+        return fail(u"the API address \"%1\" contains spaces"_s.arg(t));
+    if (!t.contains(u"://"))
+        t.prepend(u"https://"_s);
+    QUrl url(t, QUrl::StrictMode);
+    if (!url.isValid())
+        return fail(u"\"%1\" is not a valid web address (%2)"_s.arg(text.trimmed(), url.errorString()));
+    const QString scheme = url.scheme().toLower();
+    if (scheme != u"http" && scheme != u"https")
+        return fail(u"\"%1\" starts with %2://; API addresses start with https:// (or http:// for a server on your own machine)"_s
+                        .arg(text.trimmed(), scheme));
+    if (url.host().isEmpty())
+        return fail(u"\"%1\" has no server name"_s.arg(text.trimmed()));
+    url.setScheme(scheme);
+    url.setFragment({});
+    return url;
+}
+
+QString redactKey(const QByteArray &key)
+{
+    const QByteArray k = key.trimmed();
+    if (k.isEmpty())
+        return {};
+    if (k.size() < 12)
+        return u"…(%1 characters)"_s.arg(k.size());
+    // Keep a recognisable prefix ("sk-", "sk-ant-", "cpk_") when the key has one.
+    qsizetype prefixEnd = 0;
+    for (qsizetype i = 0; i < std::min<qsizetype>(k.size() - 8, 8); ++i) {
+        if (k[i] == '-' || k[i] == '_')
+            prefixEnd = i + 1;
+    }
+    return QString::fromLatin1(k.left(prefixEnd)) + u"…"_s + QString::fromLatin1(k.right(4));
+}
+
+} // namespace llmdoctor::core

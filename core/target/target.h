@@ -1,0 +1,36 @@
+#pragma once
+
+#include "proxychoice.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace llmdoctor::core {
+
+// What we test: one API endpoint as the user described it. The key stays in memory only.
+struct Target
+{
+    QString provider; // catalogue id; empty for a custom OpenAI-compatible server
+    QUrl baseUrl;     // e.g. https://api.openai.com/v1
+    QString model;
+    QByteArray apiKey;
+    ProxyChoice proxy;
+    QString caFile; // extra trusted certificates (PEM)
+    int timeoutMs = 30000;
+    QString errorText; // what the user pasted, if anything
+
+    // GET <base>/models: the one request that serves the connectivity, key and model checks.
+    QUrl modelsUrl() const;
+};
+
+// Turns what a user typed into a base URL. A missing scheme means https. Returns nullopt and a
+// plain-language *error for anything that cannot be an http(s) address.
+std::optional<QUrl> parseBaseUrl(const QString &text, QString *error);
+
+// "sk-proj-abc…" -> "sk-…c3f9": enough to recognise a key, never enough to use it.
+QString redactKey(const QByteArray &key);
+
+} // namespace llmdoctor::core

@@ -1,0 +1,32 @@
+# Sourced by run-app.sh and run-tests.sh: installs what is missing from Debian's packages.
+# apt-get update runs once, and only when something is missing.
+
+llmdoctor_build_packages=(build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qtkeychain-qt6-dev
+    libgl-dev)
+# Real servers the integration tests start on 127.0.0.1, plus the display for UI tests.
+llmdoctor_test_packages=(libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
+    nginx-light haproxy squid openssl curl)
+
+llmdoctor_install() {
+    local missing=()
+    local pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "error: need root or sudo to install: ${missing[*]}" >&2; return 1; }
+        sudo=(sudo)
+    fi
+    echo "Installing: ${missing[*]}"
+    "${sudo[@]}" apt-get update -q
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+llmdoctor_configure_build() {
+    local preset=$1
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" --parallel "$(nproc)"
+}
