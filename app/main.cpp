@@ -7,6 +7,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <exception>
 
 using namespace Qt::StringLiterals;
 
@@ -20,7 +21,12 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         QCoreApplication::setApplicationName(u"llmdoctor"_s);
         QCoreApplication::setApplicationVersion(QStringLiteral(LLMDOCTOR_VERSION));
-        return llmdoctor::core::runCli(args);
+        try {
+            return llmdoctor::core::runCli(args);
+        } catch (const std::exception &e) {
+            QTextStream(stderr) << "llmdoctor: internal error: " << e.what() << "\n";
+            return 3;
+        }
     }
 
     QApplication app(argc, argv);

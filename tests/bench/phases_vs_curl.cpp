@@ -177,7 +177,9 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const int runs = argc > 1 ? std::max(3, atoi(argv[1])) : 15;
-    if (QProcess::execute(u"curl"_s, {u"--version"_s}) != 0) {
+    QProcess probe;
+    probe.start(u"curl"_s, {u"--version"_s});
+    if (!probe.waitForFinished(5000) || probe.exitCode() != 0) {
         out << "curl is not installed; nothing to compare against\n";
         return 1;
     }
