@@ -5,7 +5,6 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QTextStream>
-
 #include <cstdio>
 #include <exception>
 
@@ -41,7 +40,8 @@ int main(int argc, char *argv[])
     if (llmdoctor::core::hasTargetOption(options)) {
         QString error;
         QStringList rest;
-        auto target = llmdoctor::core::parseTargetOptions(options, &rest, &error, llmdoctor::core::readKeyFromStdin);
+        auto target =
+            llmdoctor::core::parseTargetOptions(options, &rest, &error, llmdoctor::core::readKeyFromStdin);
         if (!target) {
             QTextStream(stderr) << "llmdoctor: " << error << "\n";
             return 2;

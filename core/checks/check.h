@@ -4,7 +4,6 @@
 
 #include <QElapsedTimer>
 #include <QObject>
-
 #include <memory>
 
 namespace llmdoctor::core {
@@ -42,7 +41,8 @@ protected:
     virtual void run() = 0;
     virtual void abort() = 0; // stop network activity; finished() is sent by the base class
     void complete(CheckResult result);
-    CheckResult makeResult(CheckStatus status, const QString &summary, const QString &category = QString()) const;
+    CheckResult makeResult(CheckStatus status, const QString &summary,
+                           const QString &category = QString()) const;
     DiagnosisContext &context() const { return *m_context; }
 
 private:

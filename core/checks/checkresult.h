@@ -8,7 +8,13 @@
 
 namespace llmdoctor::core {
 
-enum class CheckStatus { Pass, Warn, Fail, Skip };
+enum class CheckStatus
+{
+    Pass,
+    Warn,
+    Fail,
+    Skip
+};
 QString checkStatusName(CheckStatus status); // "pass", "warn", "fail", "skip"
 
 // One step of the checklist, as a value the CLI prints and the wizard renders.

@@ -7,7 +7,8 @@ namespace llmdoctor::core {
 
 using namespace Qt::StringLiterals;
 
-Diagnosis::Diagnosis(Target target, QObject *parent) : QObject(parent), m_context(std::make_shared<DiagnosisContext>())
+Diagnosis::Diagnosis(Target target, QObject *parent)
+    : QObject(parent), m_context(std::make_shared<DiagnosisContext>())
 {
     m_context->target = std::move(target);
     m_deadline.setSingleShot(true);
@@ -41,7 +42,8 @@ void Diagnosis::setChecks(QList<Check *> checks)
     m_checks = std::move(checks);
     for (Check *c : std::as_const(m_checks)) {
         c->setParent(this);
-        connect(c, &Check::progress, this, [this, c](const QString &text) { emit checkProgress(c->id(), text); });
+        connect(c, &Check::progress, this,
+                [this, c](const QString &text) { emit checkProgress(c->id(), text); });
         connect(c, &Check::finished, this, [this](const CheckResult &r) {
             emit checkFinished(r);
             schedule();
@@ -114,13 +116,16 @@ void Diagnosis::schedule()
                 if (d->result().status == CheckStatus::Fail)
                     blocker = d->title();
                 else if (d->result().status == CheckStatus::Skip)
-                    blocker = d->result().detail(u"blocked by"_s).isEmpty() ? d->title() : d->result().detail(u"blocked by"_s);
+                    blocker = d->result().detail(u"blocked by"_s).isEmpty()
+                                  ? d->title()
+                                  : d->result().detail(u"blocked by"_s);
             }
             if (!ready)
                 continue;
             progressMade = true;
             if (!blocker.isEmpty()) {
-                c->skip(u"Not checked, because an earlier step did not succeed: \"%1\""_s.arg(blocker), blocker);
+                c->skip(u"Not checked, because an earlier step did not succeed: \"%1\""_s.arg(blocker),
+                        blocker);
                 return; // skip() emitted finished(), which re-entered schedule()
             }
             emit checkStarted(c->id());
@@ -141,7 +146,8 @@ void Diagnosis::schedule()
 
 void Diagnosis::onDeadline()
 {
-    const QString why = u"Stopped: the whole diagnosis ran out of time (%1 s)."_s.arg(m_context->target.timeoutMs / 1000.0);
+    const QString why =
+        u"Stopped: the whole diagnosis ran out of time (%1 s)."_s.arg(m_context->target.timeoutMs / 1000.0);
     for (Check *c : std::as_const(m_checks)) {
         if (c->isRunning())
             c->expire(why, u"timeout"_s);

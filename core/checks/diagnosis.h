@@ -9,7 +9,6 @@
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QTimer>
-
 #include <memory>
 
 namespace llmdoctor::core {

@@ -6,7 +6,6 @@
 #include <QDeadlineTimer>
 #include <QHostAddress>
 #include <QSslCertificate>
-
 #include <optional>
 
 namespace llmdoctor::core {

@@ -53,7 +53,8 @@ QString plainFailure(const ExchangeResult &r, const QString &host, quint16 port)
 {
     switch (r.failure) {
     case Failure::ConnectionRefused:
-        return u"%1 answered that nothing is listening on port %2 (connection refused)."_s.arg(host).arg(port);
+        return u"%1 answered that nothing is listening on port %2 (connection refused)."_s.arg(host).arg(
+            port);
     case Failure::ConnectTimeout:
         return u"%1 did not respond on port %2: the connection attempt timed out."_s.arg(host).arg(port);
     case Failure::NetworkUnreachable:
@@ -97,7 +98,9 @@ void addExchangeDetails(CheckResult &r, const ExchangeResult &x)
     if (!x.error.isEmpty())
         r.addDetail(u"error"_s, x.error);
     if (x.proxyResponse) {
-        r.addDetail(u"proxy answer"_s, u"%1 %2"_s.arg(x.proxyResponse->status).arg(QString::fromLatin1(x.proxyResponse->reason)));
+        r.addDetail(
+            u"proxy answer"_s,
+            u"%1 %2"_s.arg(x.proxyResponse->status).arg(QString::fromLatin1(x.proxyResponse->reason)));
         r.evidence = responseEvidence(*x.proxyResponse);
     }
 }
@@ -106,8 +109,9 @@ void addExchangeDetails(CheckResult &r, const ExchangeResult &x)
 
 QString responseEvidence(const HttpResponse &response, qsizetype bodyBytes)
 {
-    QString out = u"%1 %2 %3\n"_s.arg(QString::fromLatin1(response.version)).arg(response.status).arg(
-        QString::fromLatin1(response.reason));
+    QString out = u"%1 %2 %3\n"_s.arg(QString::fromLatin1(response.version))
+                      .arg(response.status)
+                      .arg(QString::fromLatin1(response.reason));
     for (const auto &[k, v] : response.headers) {
         const QByteArray lower = k.toLower();
         // Cookies can identify a session; they are never evidence.
@@ -149,7 +153,8 @@ void DnsCheck::run()
     if (!literal.isNull()) {
         c.addresses = {literal};
         c.dnsMs = 0;
-        CheckResult r = makeResult(CheckStatus::Pass, u"%1 is already a numeric (IP) address: no lookup needed."_s.arg(host));
+        CheckResult r = makeResult(CheckStatus::Pass,
+                                   u"%1 is already a numeric (IP) address: no lookup needed."_s.arg(host));
         r.addDetail(u"address"_s, literal.toString());
         complete(r);
         return;
@@ -165,10 +170,11 @@ void DnsCheck::run()
         const QString what = viaProxy ? u"the proxy %1"_s.arg(host) : host;
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
             const bool notFound = info.error() == QHostInfo::HostNotFound || info.addresses().isEmpty();
-            CheckResult r = makeResult(CheckStatus::Fail,
-                                       notFound ? u"Your computer could not find %1: the name does not exist."_s.arg(what)
-                                                : u"Your computer could not look up %1: the name lookup service failed."_s.arg(what),
-                                       u"dns_failure"_s);
+            CheckResult r = makeResult(
+                CheckStatus::Fail,
+                notFound ? u"Your computer could not find %1: the name does not exist."_s.arg(what)
+                         : u"Your computer could not look up %1: the name lookup service failed."_s.arg(what),
+                u"dns_failure"_s);
             r.addDetail(u"host"_s, host);
             r.addDetail(u"lookup result"_s, notFound ? u"name not found"_s : u"lookup failed"_s);
             r.addDetail(u"error"_s, info.errorString());
@@ -188,8 +194,9 @@ void DnsCheck::run()
             families << u"%1 IPv4"_s.arg(v4);
         if (v6)
             families << u"%1 IPv6"_s.arg(v6);
-        CheckResult r = makeResult(CheckStatus::Pass, u"Found %1 (%2 address%3) in %4."_s.arg(what, families.join(u" and "_s),
-                                                                                             list.size() == 1 ? QString() : u"es"_s, ms(took)));
+        CheckResult r = makeResult(CheckStatus::Pass, u"Found %1 (%2 address%3) in %4."_s.arg(
+                                                          what, families.join(u" and "_s),
+                                                          list.size() == 1 ? QString() : u"es"_s, ms(took)));
         r.addDetail(u"host"_s, host);
         r.addDetail(u"addresses"_s, list.join(u", "_s));
         r.timings.insert(u"dns"_s, took);
@@ -240,13 +247,15 @@ void ConnectCheck::onFamilyDone()
         return;
     const DiagnosisContext &c = context();
     const QString host = hostOf(c);
-    const quint16 port = quint16(c.proxy.proxy ? c.proxy.proxy->port(1080)
-                                               : c.target.baseUrl.port(c.target.baseUrl.scheme() == u"https" ? 443 : 80));
+    const quint16 port =
+        quint16(c.proxy.proxy ? c.proxy.proxy->port(1080)
+                              : c.target.baseUrl.port(c.target.baseUrl.scheme() == u"https" ? 443 : 80));
     QStringList good, bad;
     const ExchangeResult *firstFailure = nullptr;
     const ExchangeResult *firstSuccess = nullptr;
     for (const ExchangeResult &r : std::as_const(m_results)) {
-        const QString fam = familyName(r.peer.isNull() && !r.resolved.isEmpty() ? r.resolved.first() : r.peer);
+        const QString fam =
+            familyName(r.peer.isNull() && !r.resolved.isEmpty() ? r.resolved.first() : r.peer);
         if (r.ok()) {
             good << u"%1 in %2"_s.arg(fam, ms(PhaseDurations::fromMarks(r.marks).connect));
             if (!firstSuccess)
@@ -254,25 +263,32 @@ void ConnectCheck::onFamilyDone()
         } else {
             bad << u"%1 %2"_s.arg(fam, r.attempts.isEmpty() ? r.error : r.attempts.last().outcome);
             // A refusal is the most specific answer; keep it over silence.
-            if (!firstFailure || (r.failure == Failure::ConnectionRefused && firstFailure->failure != Failure::ConnectionRefused))
+            if (!firstFailure || (r.failure == Failure::ConnectionRefused &&
+                                  firstFailure->failure != Failure::ConnectionRefused))
                 firstFailure = &r;
         }
     }
     CheckResult result;
     if (!firstSuccess) {
-        result = makeResult(CheckStatus::Fail, plainFailure(*firstFailure, host, port), failureCategory(firstFailure->failure));
+        result = makeResult(CheckStatus::Fail, plainFailure(*firstFailure, host, port),
+                            failureCategory(firstFailure->failure));
     } else if (firstFailure) {
-        result = makeResult(CheckStatus::Warn,
-                            u"Connected to %1 port %2 over %3, but not over %4. Most programs fall back by themselves."_s.arg(
-                                host).arg(port).arg(good.join(u", "_s), bad.join(u", "_s)));
+        result = makeResult(
+            CheckStatus::Warn,
+            u"Connected to %1 port %2 over %3, but not over %4. Most programs fall back by themselves."_s
+                .arg(host)
+                .arg(port)
+                .arg(good.join(u", "_s), bad.join(u", "_s)));
     } else {
-        result = makeResult(CheckStatus::Pass, u"Connected to %1 port %2 (%3)."_s.arg(host).arg(port).arg(good.join(u", "_s)));
+        result = makeResult(CheckStatus::Pass,
+                            u"Connected to %1 port %2 (%3)."_s.arg(host).arg(port).arg(good.join(u", "_s)));
     }
     if (c.proxy.proxy)
         result.addDetail(u"proxy"_s, proxyForDisplay(*c.proxy.proxy));
     for (const ExchangeResult &r : std::as_const(m_results)) {
         for (const ConnectAttempt &a : r.attempts)
-            result.addDetail(u"%1 port %2"_s.arg(a.address.toString()).arg(port), u"%1 after %2"_s.arg(a.outcome, ms(a.ms)));
+            result.addDetail(u"%1 port %2"_s.arg(a.address.toString()).arg(port),
+                             u"%1 after %2"_s.arg(a.outcome, ms(a.ms)));
     }
     if (firstSuccess)
         result.timings.insert(u"connect"_s, PhaseDurations::fromMarks(firstSuccess->marks).connect);
@@ -300,7 +316,8 @@ void TlsCheck::run()
 {
     DiagnosisContext &c = context();
     if (c.target.baseUrl.scheme() != u"https") {
-        CheckResult r = makeResult(CheckStatus::Skip, u"The address starts with http://, so the connection is not encrypted."_s,
+        CheckResult r = makeResult(CheckStatus::Skip,
+                                   u"The address starts with http://, so the connection is not encrypted."_s,
                                    u"skipped"_s);
         r.addDetail(u"scheme"_s, u"http"_s);
         complete(r);
@@ -316,14 +333,18 @@ void TlsCheck::run()
         const quint16 port = quint16(ctx.target.baseUrl.port(443));
         CheckResult r;
         if (x.ok()) {
-            const QString until = x.tls.chain.isEmpty() ? QString()
-                                                        : QLocale::c().toString(x.tls.chain.first().expiry.date(), u"d MMM yyyy"_s);
-            r = makeResult(CheckStatus::Pass, u"Secure connection set up (%1); the certificate for %2 is valid%3."_s.arg(
-                                                  x.tls.protocol, host, until.isEmpty() ? QString() : u" until "_s + until));
+            const QString until =
+                x.tls.chain.isEmpty()
+                    ? QString()
+                    : QLocale::c().toString(x.tls.chain.first().expiry.date(), u"d MMM yyyy"_s);
+            r = makeResult(CheckStatus::Pass,
+                           u"Secure connection set up (%1); the certificate for %2 is valid%3."_s.arg(
+                               x.tls.protocol, host, until.isEmpty() ? QString() : u" until "_s + until));
         } else if (x.stage == Stage::Tls || x.failure == Failure::ProxyError) {
             r = makeResult(CheckStatus::Fail, plainFailure(x, host, port), failureCategory(x.failure));
         } else {
-            r = makeResult(CheckStatus::Fail, u"No secure connection: %1"_s.arg(plainFailure(x, host, port)), failureCategory(x.failure));
+            r = makeResult(CheckStatus::Fail, u"No secure connection: %1"_s.arg(plainFailure(x, host, port)),
+                           failureCategory(x.failure));
         }
         if (!x.tls.protocol.isEmpty())
             r.addDetail(u"protocol"_s, x.tls.protocol);
@@ -334,10 +355,10 @@ void TlsCheck::run()
         for (qsizetype i = 0; i < x.tls.chain.size(); ++i) {
             const CertificateInfo &cert = x.tls.chain.at(i);
             r.addDetail(u"certificate %1"_s.arg(i + 1),
-                        u"%1, issued by %2, valid %3 to %4%5"_s.arg(cert.subject, cert.issuer,
-                                                                    cert.notBefore.toString(Qt::ISODate),
-                                                                    cert.expiry.toString(Qt::ISODate),
-                                                                    cert.selfSigned ? u" (self-signed)"_s : QString()));
+                        u"%1, issued by %2, valid %3 to %4%5"_s.arg(
+                            cert.subject, cert.issuer, cert.notBefore.toString(Qt::ISODate),
+                            cert.expiry.toString(Qt::ISODate),
+                            cert.selfSigned ? u" (self-signed)"_s : QString()));
         }
         addExchangeDetails(r, x);
         addTimings(r, x.marks);
@@ -501,7 +522,8 @@ QStringList ModelCheck::closestModels(const QString &wanted, const QStringList &
             continue;
         scored.append({score, id});
     }
-    std::stable_sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
     QStringList out;
     for (qsizetype i = 0; i < std::min<qsizetype>(3, scored.size()); ++i)
         out << scored.at(i).second;
@@ -513,31 +535,41 @@ void ModelCheck::run()
     const DiagnosisContext &c = context();
     const QString wanted = c.target.model.trimmed();
     if (wanted.isEmpty()) {
-        complete(makeResult(CheckStatus::Skip, u"No model name was given, so there is nothing to look up."_s, u"skipped"_s));
+        complete(makeResult(CheckStatus::Skip, u"No model name was given, so there is nothing to look up."_s,
+                            u"skipped"_s));
         return;
     }
-    if (!c.modelList || !c.modelList->ok() || !c.modelList->response || c.modelList->response->status / 100 != 2) {
-        complete(makeResult(CheckStatus::Skip, u"The list of models could not be read, so the name could not be checked."_s,
+    if (!c.modelList || !c.modelList->ok() || !c.modelList->response ||
+        c.modelList->response->status / 100 != 2) {
+        complete(makeResult(CheckStatus::Skip,
+                            u"The list of models could not be read, so the name could not be checked."_s,
                             u"skipped"_s));
         return;
     }
     bool ok = false;
     const QStringList ids = parseModelList(c.modelList->response->body, &ok);
     if (!ok || ids.isEmpty()) {
-        complete(makeResult(CheckStatus::Warn, u"The server's list of models is empty or unreadable, so \"%1\" could not be checked."_s.arg(wanted)));
+        complete(makeResult(
+            CheckStatus::Warn,
+            u"The server's list of models is empty or unreadable, so \"%1\" could not be checked."_s.arg(
+                wanted)));
         return;
     }
     if (ids.contains(wanted)) {
-        CheckResult r = makeResult(CheckStatus::Pass, u"\"%1\" is one of the %2 models this server offers."_s.arg(wanted).arg(ids.size()));
+        CheckResult r =
+            makeResult(CheckStatus::Pass,
+                       u"\"%1\" is one of the %2 models this server offers."_s.arg(wanted).arg(ids.size()));
         r.addDetail(u"model"_s, wanted);
         complete(r);
         return;
     }
     const QStringList near = closestModels(wanted, ids);
-    CheckResult r = makeResult(CheckStatus::Fail,
-                               near.isEmpty() ? u"This server has no model called \"%1\"."_s.arg(wanted)
-                                              : u"This server has no model called \"%1\". Did you mean \"%2\"?"_s.arg(wanted, near.first()),
-                               u"model_not_found"_s);
+    CheckResult r = makeResult(
+        CheckStatus::Fail,
+        near.isEmpty()
+            ? u"This server has no model called \"%1\"."_s.arg(wanted)
+            : u"This server has no model called \"%1\". Did you mean \"%2\"?"_s.arg(wanted, near.first()),
+        u"model_not_found"_s);
     r.addDetail(u"model"_s, wanted);
     if (!near.isEmpty())
         r.addDetail(u"did you mean"_s, near.join(u", "_s));

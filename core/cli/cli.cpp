@@ -5,7 +5,6 @@
 #include "targetoptions.h"
 
 #include <QTextStream>
-
 #include <cstdio>
 
 namespace llmdoctor::core {

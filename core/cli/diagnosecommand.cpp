@@ -8,7 +8,6 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QSaveFile>
-
 #include <unistd.h>
 
 namespace llmdoctor::core {
@@ -54,7 +53,8 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
             name = name.section(u'=', 0, 0);
         }
         if (name != u"--format" && name != u"--output") {
-            err << "llmdoctor diagnose: unknown option \"" << rest.at(i) << "\" (see llmdoctor diagnose --help)\n";
+            err << "llmdoctor diagnose: unknown option \"" << rest.at(i)
+                << "\" (see llmdoctor diagnose --help)\n";
             return 2;
         }
         if (!inlineValue) {
@@ -83,9 +83,10 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
         loop.exec();
 
     const bool toTerminal = output.isEmpty() && isatty(STDOUT_FILENO);
-    const QByteArray report = format == u"json"
-                                  ? QJsonDocument(reportJson(diagnosis)).toJson(QJsonDocument::Indented)
-                                  : reportText(diagnosis, toTerminal && qEnvironmentVariableIsEmpty("NO_COLOR")).toUtf8();
+    const QByteArray report =
+        format == u"json"
+            ? QJsonDocument(reportJson(diagnosis)).toJson(QJsonDocument::Indented)
+            : reportText(diagnosis, toTerminal && qEnvironmentVariableIsEmpty("NO_COLOR")).toUtf8();
     if (output.isEmpty()) {
         out << QString::fromUtf8(report);
         out.flush();
@@ -93,7 +94,8 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
         // Atomic: a reader never sees half a report, and a failed write leaves the old file.
         QSaveFile file(output);
         if (!file.open(QIODevice::WriteOnly) || file.write(report) != report.size() || !file.commit()) {
-            err << "llmdoctor diagnose: cannot write the report to \"" << output << "\": " << file.errorString() << "\n";
+            err << "llmdoctor diagnose: cannot write the report to \"" << output
+                << "\": " << file.errorString() << "\n";
             return 2;
         }
         err << "Report written to " << output << "\n";

@@ -3,7 +3,6 @@
 #include "../target/providercatalog.h"
 
 #include <QFile>
-
 #include <cstdio>
 
 namespace llmdoctor::core {
@@ -13,14 +12,18 @@ using namespace Qt::StringLiterals;
 QString targetOptionsHelp()
 {
     return u"Target options:\n"
-           "  --provider ID        openai, anthropic, chutes, deepseek, openrouter, groq, mistral, together,\n"
+           "  --provider ID        openai, anthropic, chutes, deepseek, openrouter, groq, mistral, "
+           "together,\n"
            "                       gemini, azure, ollama, lmstudio, vllm, llamacpp, custom\n"
-           "  --base-url URL       the API address, e.g. https://api.openai.com/v1 (overrides the provider's)\n"
+           "  --base-url URL       the API address, e.g. https://api.openai.com/v1 (overrides the "
+           "provider's)\n"
            "  --model NAME         the model your app asks for\n"
            "  --api-key-env VAR    read the API key from environment variable VAR\n"
            "  --api-key-stdin      read the API key from the first line of standard input\n"
-           "                       (a key is never accepted on the command line: it would show in process lists)\n"
-           "  --proxy URL|system|none   which proxy to use (default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY, then system)\n"
+           "                       (a key is never accepted on the command line: it would show in process "
+           "lists)\n"
+           "  --proxy URL|system|none   which proxy to use (default: HTTPS_PROXY/HTTP_PROXY/NO_PROXY, then "
+           "system)\n"
            "  --ca-file PEM        also trust the certificates in this file (company or self-signed CA)\n"
            "  --timeout S          give up after S seconds (default 30)\n"
            "  --error-text TEXT    the error message your app showed\n"_s;
@@ -29,7 +32,8 @@ QString targetOptionsHelp()
 bool hasTargetOption(const QStringList &args)
 {
     for (const QString &a : args) {
-        if (a == u"--base-url" || a.startsWith(u"--base-url=") || a == u"--provider" || a.startsWith(u"--provider="))
+        if (a == u"--base-url" || a.startsWith(u"--base-url=") || a == u"--provider" ||
+            a.startsWith(u"--provider="))
             return true;
     }
     return false;
@@ -56,8 +60,8 @@ std::optional<Target> parseTargetOptions(const QStringList &args, QStringList *r
             *error = why;
         return std::nullopt;
     };
-    static const QStringList withValue{u"--provider"_s,  u"--base-url"_s, u"--model"_s,      u"--api-key-env"_s,
-                                       u"--proxy"_s,     u"--ca-file"_s,  u"--timeout"_s,    u"--error-text"_s};
+    static const QStringList withValue{u"--provider"_s, u"--base-url"_s, u"--model"_s,   u"--api-key-env"_s,
+                                       u"--proxy"_s,    u"--ca-file"_s,  u"--timeout"_s, u"--error-text"_s};
     for (qsizetype i = 0; i < args.size(); ++i) {
         QString name = args.at(i);
         QString value;
@@ -68,8 +72,9 @@ std::optional<Target> parseTargetOptions(const QStringList &args, QStringList *r
             inlineValue = true;
         }
         if (name == u"--api-key" || name == u"--key") {
-            return fail(u"an API key is never accepted on the command line (other users could see it in the process "
-                        "list). Use --api-key-env VAR or --api-key-stdin."_s);
+            return fail(
+                u"an API key is never accepted on the command line (other users could see it in the process "
+                "list). Use --api-key-env VAR or --api-key-stdin."_s);
         }
         if (name == u"--api-key-stdin") {
             t.apiKey = readStdin ? readStdin() : QByteArray();
@@ -89,7 +94,8 @@ std::optional<Target> parseTargetOptions(const QStringList &args, QStringList *r
         }
         if (name == u"--provider") {
             if (!ProviderCatalog::instance().find(value))
-                return fail(u"unknown provider \"%1\"; known: %2"_s.arg(value, ProviderCatalog::instance().ids().join(u", "_s)));
+                return fail(u"unknown provider \"%1\"; known: %2"_s.arg(
+                    value, ProviderCatalog::instance().ids().join(u", "_s)));
             t.provider = value.toLower();
         } else if (name == u"--base-url") {
             baseUrlText = value;
@@ -113,7 +119,8 @@ std::optional<Target> parseTargetOptions(const QStringList &args, QStringList *r
             bool ok = false;
             const double s = value.toDouble(&ok);
             if (!ok || s <= 0 || s > 3600)
-                return fail(u"--timeout wants a number of seconds between 0 and 3600, not \"%1\""_s.arg(value));
+                return fail(
+                    u"--timeout wants a number of seconds between 0 and 3600, not \"%1\""_s.arg(value));
             t.timeoutMs = int(s * 1000);
         } else if (name == u"--error-text") {
             t.errorText = value;
@@ -122,8 +129,9 @@ std::optional<Target> parseTargetOptions(const QStringList &args, QStringList *r
     if (baseUrlText.isEmpty() && !t.provider.isEmpty())
         baseUrlText = ProviderCatalog::instance().find(t.provider)->baseUrl;
     if (baseUrlText.isEmpty())
-        return fail(t.provider.isEmpty() ? u"say what to test: --base-url URL or --provider ID"_s
-                                         : u"provider \"%1\" has no fixed address: give --base-url"_s.arg(t.provider));
+        return fail(t.provider.isEmpty()
+                        ? u"say what to test: --base-url URL or --provider ID"_s
+                        : u"provider \"%1\" has no fixed address: give --base-url"_s.arg(t.provider));
     QString urlError;
     auto url = parseBaseUrl(baseUrlText, &urlError);
     if (!url)

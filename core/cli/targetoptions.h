@@ -4,7 +4,6 @@
 
 #include <QStringList>
 #include <QTextStream>
-
 #include <functional>
 #include <optional>
 

@@ -22,13 +22,27 @@ QString productHop(const QString &value)
         const char16_t *hop;
     };
     static const Known known[] = {
-        {u"cloudflare", u"cloudflare"}, {u"istio-envoy", u"envoy"},   {u"envoy", u"envoy"},
-        {u"nginx", u"nginx"},           {u"openresty", u"nginx"},     {u"haproxy", u"haproxy"},
-        {u"awselb", u"aws-elb"},        {u"google frontend", u"google-frontend"}, {u"1.1 google", u"google-frontend"},
-        {u"kong", u"kong"},             {u"traefik", u"traefik"},     {u"squid", u"squid"},
-        {u"varnish", u"varnish"},       {u"apache", u"apache"},       {u"caddy", u"caddy"},
-        {u"cloudfront", u"cloudfront"}, {u"akamai", u"akamai"},       {u"fastly", u"fastly"},
-        {u"vercel", u"vercel"},         {u"uvicorn", u"uvicorn"},     {u"llmdoctor-simulator", u"llmdoctor-simulator"},
+        {u"cloudflare", u"cloudflare"},
+        {u"istio-envoy", u"envoy"},
+        {u"envoy", u"envoy"},
+        {u"nginx", u"nginx"},
+        {u"openresty", u"nginx"},
+        {u"haproxy", u"haproxy"},
+        {u"awselb", u"aws-elb"},
+        {u"google frontend", u"google-frontend"},
+        {u"1.1 google", u"google-frontend"},
+        {u"kong", u"kong"},
+        {u"traefik", u"traefik"},
+        {u"squid", u"squid"},
+        {u"varnish", u"varnish"},
+        {u"apache", u"apache"},
+        {u"caddy", u"caddy"},
+        {u"cloudfront", u"cloudfront"},
+        {u"akamai", u"akamai"},
+        {u"fastly", u"fastly"},
+        {u"vercel", u"vercel"},
+        {u"uvicorn", u"uvicorn"},
+        {u"llmdoctor-simulator", u"llmdoctor-simulator"},
     };
     for (const Known &k : known) {
         if (v.contains(QStringView(k.needle)))
@@ -59,7 +73,8 @@ QStringList detectHops(const HeaderList &headers)
             addHop(hops, u"envoy"_s);
         else if (name.startsWith("x-kong-"))
             addHop(hops, u"kong"_s);
-        else if (name == "x-squid-error" || (name == "x-cache" && value.contains(u"squid", Qt::CaseInsensitive)))
+        else if (name == "x-squid-error" ||
+                 (name == "x-cache" && value.contains(u"squid", Qt::CaseInsensitive)))
             addHop(hops, u"squid"_s);
         else if (name == "x-amz-cf-id")
             addHop(hops, u"cloudfront"_s);
@@ -71,8 +86,9 @@ QStringList detectHops(const HeaderList &headers)
 
 QMap<QString, QString> requestIds(const HeaderList &headers)
 {
-    static const QByteArray names[] = {"x-request-id", "request-id", "cf-ray", "x-amzn-trace-id", "x-amzn-requestid",
-                                       "x-cloud-trace-context", "x-correlation-id", "apim-request-id", "openai-organization"};
+    static const QByteArray names[] = {"x-request-id",     "request-id",       "cf-ray",
+                                       "x-amzn-trace-id",  "x-amzn-requestid", "x-cloud-trace-context",
+                                       "x-correlation-id", "apim-request-id",  "openai-organization"};
     QMap<QString, QString> ids;
     for (const QByteArray &name : names) {
         if (const QByteArray v = headerValue(headers, name); !v.isEmpty() && name != "openai-organization")
@@ -86,8 +102,8 @@ QMap<QString, QString> rateLimitHeaders(const HeaderList &headers)
     QMap<QString, QString> out;
     for (const auto &[rawName, value] : headers) {
         const QByteArray name = rawName.toLower();
-        if (name.startsWith("x-ratelimit-") || name.startsWith("anthropic-ratelimit-") || name == "retry-after" ||
-            name == "retry-after-ms" || name == "x-should-retry")
+        if (name.startsWith("x-ratelimit-") || name.startsWith("anthropic-ratelimit-") ||
+            name == "retry-after" || name == "retry-after-ms" || name == "x-should-retry")
             out.insert(QString::fromLatin1(name), QString::fromLatin1(value));
     }
     return out;

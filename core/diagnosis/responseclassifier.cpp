@@ -63,11 +63,13 @@ ResponseClass classifyResponse(const HttpResponse &response, bool keySent, bool 
     if (s >= 200 && s < 300)
         return set(u"ok"_s, u"The API answered normally (HTTP %1)."_s.arg(s));
     if (viaProxy && (s == 407 || fromSquid))
-        return set(u"proxy_error"_s, s == 407 ? u"The proxy asks for a user name and password (HTTP 407)."_s
-                                              : u"The proxy refused or could not forward the request (HTTP %1)."_s.arg(s));
+        return set(u"proxy_error"_s,
+                   s == 407 ? u"The proxy asks for a user name and password (HTTP 407)."_s
+                            : u"The proxy refused or could not forward the request (HTTP %1)."_s.arg(s));
     if (s == 401)
         return keySent ? set(u"auth_invalid_key"_s, u"The server rejected the API key (HTTP 401)."_s)
-                       : set(u"auth_missing_key"_s, u"The server wants an API key and none was sent (HTTP 401)."_s);
+                       : set(u"auth_missing_key"_s,
+                             u"The server wants an API key and none was sent (HTTP 401)."_s);
     if (s == 402 || code == u"insufficient_quota" || code == u"insufficient_balance")
         return set(u"quota_exhausted"_s, u"The account has run out of credit or quota (HTTP %1)."_s.arg(s));
     if (s == 403)
@@ -82,15 +84,20 @@ ResponseClass classifyResponse(const HttpResponse &response, bool keySent, bool 
         return set(u"timeout"_s, u"The server gave up waiting for the request (HTTP 408)."_s);
     if (s == 429)
         return set(u"rate_limited"_s, u"Too many requests: the provider asks you to slow down (HTTP 429)."_s);
-    if (s == 529 || type.contains(u"overloaded") || (s == 503 && body.contains(u"overloaded", Qt::CaseInsensitive)))
+    if (s == 529 || type.contains(u"overloaded") ||
+        (s == 503 && body.contains(u"overloaded", Qt::CaseInsensitive)))
         return set(u"provider_overloaded"_s, u"The provider is overloaded right now (HTTP %1)."_s.arg(s));
     if (body.contains(u"upstream connect error or disconnect/reset before headers"))
-        return set(u"upstream_reset"_s,
-                   u"A gateway (Envoy) lost its connection to the server behind it before any answer (HTTP %1)."_s.arg(s));
+        return set(
+            u"upstream_reset"_s,
+            u"A gateway (Envoy) lost its connection to the server behind it before any answer (HTTP %1)."_s
+                .arg(s));
     if (s == 504 || s == 524 || body.contains(u"upstream request timeout"))
-        return set(u"gateway_timeout"_s, u"A gateway gave up waiting for the server behind it (HTTP %1)."_s.arg(s));
+        return set(u"gateway_timeout"_s,
+                   u"A gateway gave up waiting for the server behind it (HTTP %1)."_s.arg(s));
     if (s == 502 || s == 503 || (s >= 520 && s <= 526))
-        return set(u"gateway_error"_s, u"A gateway could not get a good answer from the server behind it (HTTP %1)."_s.arg(s));
+        return set(u"gateway_error"_s,
+                   u"A gateway could not get a good answer from the server behind it (HTTP %1)."_s.arg(s));
     if (s >= 500)
         return set(u"server_error"_s, u"The server failed while handling the request (HTTP %1)."_s.arg(s));
     if (s >= 400)

@@ -69,8 +69,9 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
     QList<const CheckResult *> ordered;
     for (const CheckResult &r : results)
         ordered.append(&r);
-    std::stable_sort(ordered.begin(), ordered.end(),
-                     [](const CheckResult *a, const CheckResult *b) { return layerRank(a->id) < layerRank(b->id); });
+    std::stable_sort(ordered.begin(), ordered.end(), [](const CheckResult *a, const CheckResult *b) {
+        return layerRank(a->id) < layerRank(b->id);
+    });
 
     const CheckResult *decisive = nullptr;
     bool cancelled = false;
@@ -117,12 +118,14 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
     QString suggestion;
     if (decisive && !decisive->detail(u"did you mean"_s).isEmpty())
         suggestion = u" Close names this server offers: %1."_s.arg(decisive->detail(u"did you mean"_s));
-    const int port = context.proxy.proxy && (category == u"connection_refused" || category == u"connect_timeout")
-                         ? context.proxy.proxy->port(1080)
-                         : base.port(base.scheme() == u"https" ? 443 : 80);
-    const QString shownHost = context.proxy.proxy && decisive && (decisive->id == u"dns" || decisive->id == u"tcp")
-                                  ? context.proxy.proxy->host()
-                                  : host;
+    const int port =
+        context.proxy.proxy && (category == u"connection_refused" || category == u"connect_timeout")
+            ? context.proxy.proxy->port(1080)
+            : base.port(base.scheme() == u"https" ? 443 : 80);
+    const QString shownHost =
+        context.proxy.proxy && decisive && (decisive->id == u"dns" || decisive->id == u"tcp")
+            ? context.proxy.proxy->host()
+            : host;
     auto fill = [&](QString text) {
         text.replace(u"{host}"_s, shownHost);
         text.replace(u"{port}"_s, QString::number(port));

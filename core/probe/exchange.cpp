@@ -71,13 +71,13 @@ QString protocolName(QSsl::SslProtocol p)
         return u"TLS 1.3"_s;
     case QSsl::TlsV1_2:
         return u"TLS 1.2"_s;
-    QT_WARNING_PUSH
-    QT_WARNING_DISABLE_DEPRECATED
+        QT_WARNING_PUSH
+        QT_WARNING_DISABLE_DEPRECATED
     case QSsl::TlsV1_1:
         return u"TLS 1.1"_s;
     case QSsl::TlsV1_0:
         return u"TLS 1.0"_s;
-    QT_WARNING_POP
+        QT_WARNING_POP
     case QSsl::DtlsV1_2:
         return u"DTLS 1.2"_s;
     default:
@@ -97,8 +97,10 @@ QList<CertificateInfo> describeChain(const QList<QSslCertificate> &chain)
     QList<CertificateInfo> out;
     for (const QSslCertificate &c : chain) {
         CertificateInfo info;
-        info.subject = certName(c.subjectInfo(QSslCertificate::CommonName), c.subjectInfo(QSslCertificate::Organization));
-        info.issuer = certName(c.issuerInfo(QSslCertificate::CommonName), c.issuerInfo(QSslCertificate::Organization));
+        info.subject = certName(c.subjectInfo(QSslCertificate::CommonName),
+                                c.subjectInfo(QSslCertificate::Organization));
+        info.issuer =
+            certName(c.issuerInfo(QSslCertificate::CommonName), c.issuerInfo(QSslCertificate::Organization));
         info.notBefore = c.effectiveDate();
         info.expiry = c.expiryDate();
         info.selfSigned = c.isSelfSigned();
@@ -159,7 +161,8 @@ QByteArray proxyAuthorization(const QUrl &proxy)
 {
     if (proxy.userName().isEmpty())
         return {};
-    const QByteArray creds = proxy.userName(QUrl::FullyDecoded).toUtf8() + ':' + proxy.password(QUrl::FullyDecoded).toUtf8();
+    const QByteArray creds =
+        proxy.userName(QUrl::FullyDecoded).toUtf8() + ':' + proxy.password(QUrl::FullyDecoded).toUtf8();
     return "Basic " + creds.toBase64();
 }
 
@@ -240,9 +243,10 @@ void Exchange::onLookedUp(const QHostInfo &info)
         m_lookup->deleteLater();
     if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
         const QString what = m_request.proxy ? u"the proxy's name"_s : u"the server's name"_s;
-        fail(Failure::DnsFailure, info.error() == QHostInfo::HostNotFound || info.addresses().isEmpty()
-                                      ? u"%1 \"%2\" was not found (%3)"_s.arg(what, connectHost(), info.errorString())
-                                      : u"looking up %1 \"%2\" failed: %3"_s.arg(what, connectHost(), info.errorString()));
+        fail(Failure::DnsFailure,
+             info.error() == QHostInfo::HostNotFound || info.addresses().isEmpty()
+                 ? u"%1 \"%2\" was not found (%3)"_s.arg(what, connectHost(), info.errorString())
+                 : u"looking up %1 \"%2\" failed: %3"_s.arg(what, connectHost(), info.errorString()));
         return;
     }
     m_addresses = info.addresses();
@@ -259,7 +263,8 @@ void Exchange::connectNext()
         // Every address failed: report the most telling failure. A refusal is an answer from the
         // host; a timeout or unreachable network is silence.
         Failure worst = Failure::NetworkUnreachable;
-        for (const Failure f : {Failure::ConnectionRefused, Failure::ConnectTimeout, Failure::NetworkUnreachable}) {
+        for (const Failure f :
+             {Failure::ConnectionRefused, Failure::ConnectTimeout, Failure::NetworkUnreachable}) {
             if (std::any_of(m_result.attempts.cbegin(), m_result.attempts.cend(),
                             [f](const ConnectAttempt &a) { return a.failure == f; })) {
                 worst = f;
@@ -284,7 +289,8 @@ void Exchange::connectNext()
     connect(m_socket, &QSslSocket::encrypted, this, &Exchange::onEncrypted);
     connect(m_socket, &QSslSocket::readyRead, this, &Exchange::onReadyRead);
     connect(m_socket, &QSslSocket::errorOccurred, this, &Exchange::onSocketError);
-    connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+    connect(m_socket, &QSslSocket::sslErrors, this,
+            [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     connect(m_socket, &QSslSocket::disconnected, this, &Exchange::onSocketError);
 
     m_attemptStart = elapsedMs();
@@ -310,7 +316,8 @@ void Exchange::onConnected()
         return;
     m_connectTimer.stop();
     m_result.marks.connect = elapsedMs();
-    m_result.attempts.append({m_result.peer, Failure::None, u"connected"_s, m_result.marks.connect - m_attemptStart});
+    m_result.attempts.append(
+        {m_result.peer, Failure::None, u"connected"_s, m_result.marks.connect - m_attemptStart});
     if (m_request.stopAfter == Stage::Connect) {
         succeed();
         return;
@@ -414,7 +421,8 @@ void Exchange::onReadyRead()
     if (m_result.stage == Stage::ProxyTunnel) {
         const auto state = m_parser->feed(data);
         if (state == HttpResponseParser::State::Error) {
-            fail(Failure::ProxyError, u"the proxy's answer is not HTTP: %1"_s.arg(QString::fromLatin1(m_parser->errorText())));
+            fail(Failure::ProxyError,
+                 u"the proxy's answer is not HTTP: %1"_s.arg(QString::fromLatin1(m_parser->errorText())));
             return;
         }
         if (!m_parser->headersComplete())
@@ -442,7 +450,8 @@ void Exchange::onReadyRead()
     m_bytesRead += data.size();
     const auto state = m_parser->feed(data);
     if (state == HttpResponseParser::State::Error) {
-        fail(Failure::ProtocolError, u"the answer is not valid HTTP: %1"_s.arg(QString::fromLatin1(m_parser->errorText())));
+        fail(Failure::ProtocolError,
+             u"the answer is not valid HTTP: %1"_s.arg(QString::fromLatin1(m_parser->errorText())));
     } else if (state == HttpResponseParser::State::Done) {
         succeed();
     } else if (m_bytesRead > m_request.maxReadBytes) {
@@ -474,7 +483,8 @@ void Exchange::onSocketError()
             onAttemptFailed(Failure::NetworkUnreachable, text);
         return;
     case Stage::ProxyTunnel:
-        fail(Failure::ProxyError, u"the proxy closed the connection before answering the tunnel request (%1)"_s.arg(text));
+        fail(Failure::ProxyError,
+             u"the proxy closed the connection before answering the tunnel request (%1)"_s.arg(text));
         return;
     case Stage::Tls:
         if (!m_sslErrors.isEmpty()) {
@@ -483,9 +493,9 @@ void Exchange::onSocketError()
                 texts << e.errorString();
             m_result.tls.errors = texts;
             m_result.tls.chain = describeChain(m_socket->peerCertificateChain());
-            m_result.tls.hostnameMatches = std::none_of(m_sslErrors.cbegin(), m_sslErrors.cend(), [](const QSslError &e) {
-                return e.error() == QSslError::HostNameMismatch;
-            });
+            m_result.tls.hostnameMatches =
+                std::none_of(m_sslErrors.cbegin(), m_sslErrors.cend(),
+                             [](const QSslError &e) { return e.error() == QSslError::HostNameMismatch; });
             fail(classifySslErrors(m_sslErrors), texts.join(u"; "_s));
         } else {
             fail(Failure::TlsHandshakeFailed, u"the secure (TLS) handshake failed: %1"_s.arg(text));
@@ -497,9 +507,11 @@ void Exchange::onSocketError()
             m_parser->finish();
             succeed();
         } else if (m_parser && m_parser->state() == HttpResponseParser::State::Headers) {
-            fail(Failure::UpstreamReset, u"the connection was closed while the response headers were arriving (%1)"_s.arg(text));
+            fail(Failure::UpstreamReset,
+                 u"the connection was closed while the response headers were arriving (%1)"_s.arg(text));
         } else {
-            fail(Failure::UpstreamReset, u"the connection was closed or reset before any response (%1)"_s.arg(text));
+            fail(Failure::UpstreamReset,
+                 u"the connection was closed or reset before any response (%1)"_s.arg(text));
         }
         return;
     }
@@ -515,8 +527,12 @@ void Exchange::onDeadline()
         fail(Failure::DnsFailure, u"looking up \"%1\" took longer than %2 s"_s.arg(connectHost()).arg(s));
         break;
     case Stage::Connect:
-        m_result.attempts.append({m_result.peer, Failure::ConnectTimeout, u"timed out"_s, elapsedMs() - m_attemptStart});
-        fail(Failure::ConnectTimeout, u"no connection to %1 port %2 within %3 s"_s.arg(m_result.peer.toString()).arg(connectPort()).arg(s));
+        m_result.attempts.append(
+            {m_result.peer, Failure::ConnectTimeout, u"timed out"_s, elapsedMs() - m_attemptStart});
+        fail(Failure::ConnectTimeout,
+             u"no connection to %1 port %2 within %3 s"_s.arg(m_result.peer.toString())
+                 .arg(connectPort())
+                 .arg(s));
         break;
     case Stage::ProxyTunnel:
         fail(Failure::ProxyError, u"the proxy did not answer the tunnel request within %1 s"_s.arg(s));
@@ -528,9 +544,12 @@ void Exchange::onDeadline()
         if (m_bytesRead == 0)
             fail(Failure::Timeout, u"no answer within %1 s after the request was sent"_s.arg(s));
         else if (m_parser && !m_parser->headersComplete())
-            fail(Failure::Timeout, u"the response headers were still incomplete after %1 s (%2 bytes arrived)"_s.arg(s).arg(m_bytesRead));
+            fail(Failure::Timeout,
+                 u"the response headers were still incomplete after %1 s (%2 bytes arrived)"_s.arg(s).arg(
+                     m_bytesRead));
         else
-            fail(Failure::Timeout, u"the response body was still arriving after %1 s (%2 bytes)"_s.arg(s).arg(m_bytesRead));
+            fail(Failure::Timeout,
+                 u"the response body was still arriving after %1 s (%2 bytes)"_s.arg(s).arg(m_bytesRead));
         break;
     }
 }
@@ -573,8 +592,8 @@ void Exchange::finish()
     m_deadline.stop();
     m_connectTimer.stop();
     m_result.marks.total = elapsedMs();
-    if (m_result.failure != Failure::None && m_parser && m_parser->state() != HttpResponseParser::State::StatusLine &&
-        m_result.stage == Stage::Http)
+    if (m_result.failure != Failure::None && m_parser &&
+        m_parser->state() != HttpResponseParser::State::StatusLine && m_result.stage == Stage::Http)
         m_result.response = m_parser->response(); // partial, as evidence
     dropSocket();
     if (m_lookup) {

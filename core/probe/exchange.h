@@ -13,7 +13,6 @@
 #include <QSslError>
 #include <QTimer>
 #include <QUrl>
-
 #include <optional>
 
 class QSslSocket;
@@ -23,11 +22,19 @@ namespace llmdoctor::core {
 class HostLookup;
 
 // How far an exchange goes: the TCP and TLS checks stop early, the HTTP check goes all the way.
-enum class Stage { Resolve, Connect, ProxyTunnel, Tls, Http };
+enum class Stage
+{
+    Resolve,
+    Connect,
+    ProxyTunnel,
+    Tls,
+    Http
+};
 QString stageName(Stage stage);
 
 // Why an exchange failed, in the terms of the report's verdict categories.
-enum class Failure {
+enum class Failure
+{
     None,
     DnsFailure,
     ConnectionRefused,
@@ -85,7 +92,7 @@ struct ExchangeRequest
     Stage stopAfter = Stage::Http;
     int timeoutMs = 30000;
     int connectTimeoutMs = 10000;
-    qint64 captureCap = 256 * 1024;       // body bytes kept as evidence
+    qint64 captureCap = 256 * 1024;        // body bytes kept as evidence
     qint64 maxReadBytes = 8 * 1024 * 1024; // an endless body stops here
     QList<QSslCertificate> caCertificates; // trusted on top of the system's
 };

@@ -2,7 +2,6 @@
 
 #include <QHostInfo>
 #include <QObject>
-
 #include <memory>
 
 namespace llmdoctor::core {

@@ -17,8 +17,8 @@ struct HttpResponse
     QByteArray reason;
     QByteArray version; // "HTTP/1.1"
     HeaderList headers;
-    QByteArray body;         // decoded (de-chunked), at most the capture cap
-    qint64 bodyBytes = 0;    // decoded bytes received, including those past the cap
+    QByteArray body;      // decoded (de-chunked), at most the capture cap
+    qint64 bodyBytes = 0; // decoded bytes received, including those past the cap
     bool bodyTruncated = false;
     bool bodyComplete = false;
 
@@ -30,7 +30,14 @@ struct HttpResponse
 class HttpResponseParser final
 {
 public:
-    enum class State { StatusLine, Headers, Body, Done, Error };
+    enum class State
+    {
+        StatusLine,
+        Headers,
+        Body,
+        Done,
+        Error
+    };
     static constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
 
     explicit HttpResponseParser(qint64 captureCap = 256 * 1024, bool headRequest = false);
@@ -47,8 +54,20 @@ public:
     const QByteArray &errorText() const { return m_error; }
 
 private:
-    enum class BodyMode { None, Length, Chunked, UntilClose };
-    enum class ChunkState { Size, Data, DataEnd, Trailers };
+    enum class BodyMode
+    {
+        None,
+        Length,
+        Chunked,
+        UntilClose
+    };
+    enum class ChunkState
+    {
+        Size,
+        Data,
+        DataEnd,
+        Trailers
+    };
 
     bool takeLine(QByteArray &line);
     void fail(const char *why);

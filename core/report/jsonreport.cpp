@@ -4,9 +4,8 @@
 #include "../checks/diagnosiscontext.h"
 #include "../diagnosis/hops.h"
 
-#include <cmath>
-
 #include <QJsonArray>
+#include <cmath>
 
 namespace llmdoctor::core {
 
@@ -34,11 +33,12 @@ QJsonObject reportJson(const Diagnosis &diagnosis)
     const DiagnosisContext &c = diagnosis.context();
     const Target &t = c.target;
 
-    QJsonObject target{{u"provider"_s, t.provider.isEmpty() ? u"custom"_s : t.provider},
-                       {u"base_url"_s, t.baseUrl.toString(QUrl::RemoveUserInfo)},
-                       {u"model"_s, t.model.isEmpty() ? QJsonValue() : QJsonValue(t.model)},
-                       {u"api_key"_s, t.apiKey.trimmed().isEmpty() ? QJsonValue() : QJsonValue(redactKey(t.apiKey))},
-                       {u"proxy"_s, c.proxy.proxy ? QJsonValue(proxyForDisplay(*c.proxy.proxy)) : QJsonValue()}};
+    QJsonObject target{
+        {u"provider"_s, t.provider.isEmpty() ? u"custom"_s : t.provider},
+        {u"base_url"_s, t.baseUrl.toString(QUrl::RemoveUserInfo)},
+        {u"model"_s, t.model.isEmpty() ? QJsonValue() : QJsonValue(t.model)},
+        {u"api_key"_s, t.apiKey.trimmed().isEmpty() ? QJsonValue() : QJsonValue(redactKey(t.apiKey))},
+        {u"proxy"_s, c.proxy.proxy ? QJsonValue(proxyForDisplay(*c.proxy.proxy)) : QJsonValue()}};
 
     QJsonArray checks;
     for (const CheckResult &r : diagnosis.results()) {
@@ -86,7 +86,8 @@ QJsonObject reportJson(const Diagnosis &diagnosis)
     }
 
     return QJsonObject{{u"schema"_s, u"llmdoctor.report/1"_s},
-                       {u"tool"_s, QJsonObject{{u"name"_s, u"llmdoctor"_s}, {u"version"_s, QStringLiteral(LLMDOCTOR_VERSION)}}},
+                       {u"tool"_s, QJsonObject{{u"name"_s, u"llmdoctor"_s},
+                                               {u"version"_s, QStringLiteral(LLMDOCTOR_VERSION)}}},
                        {u"target"_s, target},
                        {u"started_at"_s, diagnosis.startedAt().toString(Qt::ISODateWithMs)},
                        {u"duration_ms"_s, msValue(diagnosis.durationMs())},

@@ -24,13 +24,14 @@ QString reportText(const Diagnosis &diagnosis, bool color)
     const Verdict v = diagnosis.verdict();
     const DiagnosisContext &c = diagnosis.context();
     QString out;
-    out += u"llmdoctor %1: %2\n\n"_s.arg(QStringLiteral(LLMDOCTOR_VERSION), c.target.baseUrl.toString(QUrl::RemoveUserInfo));
+    out += u"llmdoctor %1: %2\n\n"_s.arg(QStringLiteral(LLMDOCTOR_VERSION),
+                                         c.target.baseUrl.toString(QUrl::RemoveUserInfo));
 
     const bool ok = v.category == u"ok";
     out += paint(ok ? u"✔ "_s + v.headline : u"✖ "_s + v.headline, ok ? "1;32" : "1;31") + u"\n"_s;
     if (!ok && v.blame != u"none")
-        out += u"  Who should act: %1 (blame: %2, confidence %3%)\n"_s.arg(Verdict::whoActs(v.blame), v.blame).arg(
-            qRound(v.confidence * 100));
+        out += u"  Who should act: %1 (blame: %2, confidence %3%)\n"_s.arg(Verdict::whoActs(v.blame), v.blame)
+                   .arg(qRound(v.confidence * 100));
     out += u"  "_s + v.explanation + u"\n"_s;
     if (!v.nextSteps.isEmpty()) {
         out += u"\nWhat to do:\n"_s;
@@ -60,8 +61,9 @@ QString reportText(const Diagnosis &diagnosis, bool color)
 
     if (c.modelList) {
         const PhaseDurations d = PhaseDurations::fromMarks(c.modelList->marks);
-        out += u"\nTimings: name lookup %1 · connect %2 · TLS %3 · waiting for first byte %4 · total %5\n"_s.arg(
-            ms(d.dns), ms(d.connect), ms(d.tls), ms(d.ttfb), ms(d.total));
+        out +=
+            u"\nTimings: name lookup %1 · connect %2 · TLS %3 · waiting for first byte %4 · total %5\n"_s.arg(
+                ms(d.dns), ms(d.connect), ms(d.tls), ms(d.ttfb), ms(d.total));
     }
     if (c.proxy.proxy)
         out += u"Proxy: %1 (from %2)\n"_s.arg(proxyForDisplay(*c.proxy.proxy), c.proxy.reason);

@@ -12,7 +12,8 @@ namespace {
 
 bool isLoopbackHost(const QString &host)
 {
-    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0 || host.endsWith(u".localhost", Qt::CaseInsensitive))
+    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0 ||
+        host.endsWith(u".localhost", Qt::CaseInsensitive))
         return true;
     const QHostAddress addr(host);
     return !addr.isNull() && addr.isLoopback();
@@ -31,7 +32,8 @@ std::optional<QUrl> parseProxyUrl(const QString &raw, QString *error)
     }
     if (url.scheme() != u"http") {
         if (error)
-            *error = QStringLiteral("proxy scheme \"%1\" is not supported yet; use an http:// proxy").arg(url.scheme());
+            *error = QStringLiteral("proxy scheme \"%1\" is not supported yet; use an http:// proxy")
+                         .arg(url.scheme());
         return std::nullopt;
     }
     if (url.port() < 0)
@@ -127,8 +129,9 @@ ProxyDecision decideProxy(const ProxyChoice &choice, const QUrl &target, const Q
     }
     const bool https = target.scheme() == u"https";
     if (choice.mode == ProxyChoice::Mode::Auto) {
-        const QStringList names = https ? QStringList{u"https_proxy"_s, u"HTTPS_PROXY"_s, u"all_proxy"_s, u"ALL_PROXY"_s}
-                                        : QStringList{u"http_proxy"_s, u"all_proxy"_s, u"ALL_PROXY"_s};
+        const QStringList names =
+            https ? QStringList{u"https_proxy"_s, u"HTTPS_PROXY"_s, u"all_proxy"_s, u"ALL_PROXY"_s}
+                  : QStringList{u"http_proxy"_s, u"all_proxy"_s, u"ALL_PROXY"_s};
         // HTTP_PROXY (upper case) is ignored for http targets, as curl does (the httpoxy issue).
         for (const QString &name : names) {
             const QString value = env.value(name).trimmed();
@@ -136,7 +139,8 @@ ProxyDecision decideProxy(const ProxyChoice &choice, const QUrl &target, const Q
                 continue;
             const QString noProxy = env.value(u"no_proxy"_s, env.value(u"NO_PROXY"_s));
             if (noProxyMatches(noProxy, target)) {
-                d.reason = QStringLiteral("%1 is set, but NO_PROXY excludes %2").arg(name.toUpper(), target.host());
+                d.reason =
+                    QStringLiteral("%1 is set, but NO_PROXY excludes %2").arg(name.toUpper(), target.host());
                 return d;
             }
             QString error;

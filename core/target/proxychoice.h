@@ -3,7 +3,6 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QUrl>
-
 #include <optional>
 
 namespace llmdoctor::core {
@@ -11,7 +10,13 @@ namespace llmdoctor::core {
 // What the user asked for: --proxy URL|system|none, or nothing (auto).
 struct ProxyChoice
 {
-    enum class Mode { Auto, None, System, Explicit };
+    enum class Mode
+    {
+        Auto,
+        None,
+        System,
+        Explicit
+    };
     Mode mode = Mode::Auto;
     QUrl url; // Explicit only
 

@@ -33,8 +33,9 @@ std::optional<QUrl> parseBaseUrl(const QString &text, QString *error)
         return fail(u"\"%1\" is not a valid web address (%2)"_s.arg(text.trimmed(), url.errorString()));
     const QString scheme = url.scheme().toLower();
     if (scheme != u"http" && scheme != u"https")
-        return fail(u"\"%1\" starts with %2://; API addresses start with https:// (or http:// for a server on your own machine)"_s
-                        .arg(text.trimmed(), scheme));
+        return fail(
+            u"\"%1\" starts with %2://; API addresses start with https:// (or http:// for a server on your own machine)"_s
+                .arg(text.trimmed(), scheme));
     if (url.host().isEmpty())
         return fail(u"\"%1\" has no server name"_s.arg(text.trimmed()));
     url.setScheme(scheme);

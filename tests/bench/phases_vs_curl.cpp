@@ -13,7 +13,6 @@
 #include <QTcpSocket>
 #include <QTextStream>
 #include <QThread>
-
 #include <algorithm>
 #include <cstdio>
 
@@ -133,16 +132,17 @@ QList<double> runDiagnose(const QString &base, const QString &caFile, int runs)
 void compareRow(const char *name, double ours, double curl)
 {
     const double tolerance = 5 + 0.02 * curl;
-    out << QString::asprintf("  %-22s ours %9.2f ms   curl %9.2f ms   diff %+7.2f ms   allowed ±%.2f   %s\n", name, ours,
-                             curl, ours - curl, tolerance, std::abs(ours - curl) <= tolerance ? "ok" : "OUTSIDE");
+    out << QString::asprintf("  %-22s ours %9.2f ms   curl %9.2f ms   diff %+7.2f ms   allowed ±%.2f   %s\n",
+                             name, ours, curl, ours - curl, tolerance,
+                             std::abs(ours - curl) <= tolerance ? "ok" : "OUTSIDE");
 }
 
 void scenario(const QString &title, const QString &fault, const QString &caFile, int runs)
 {
     const quint16 port = freePort();
     QProcess sim;
-    sim.start(QStringLiteral(LLMDOCTOR_BINARY), {u"simulate"_s, u"--fault"_s, fault, u"--delay-ms"_s, u"300"_s,
-                                                 u"--port"_s, QString::number(port)});
+    sim.start(QStringLiteral(LLMDOCTOR_BINARY), {u"simulate"_s, u"--fault"_s, fault, u"--delay-ms"_s,
+                                                 u"300"_s, u"--port"_s, QString::number(port)});
     if (!sim.waitForStarted() || !waitListening(port)) {
         out << "simulator did not start\n";
         return;
@@ -165,8 +165,9 @@ void scenario(const QString &title, const QString &fault, const QString &caFile,
 
     const QList<double> diag = runDiagnose(base, caFile, runs);
     const double curlWall = median(curl.wall), diagWall = median(diag);
-    out << QString::asprintf("  wall: llmdoctor diagnose %.1f ms, one curl %.1f ms: ratio %.2f (target ≤ 1.50) %s\n",
-                             diagWall, curlWall, diagWall / curlWall, diagWall / curlWall <= 1.5 ? "ok" : "OVER");
+    out << QString::asprintf(
+        "  wall: llmdoctor diagnose %.1f ms, one curl %.1f ms: ratio %.2f (target ≤ 1.50) %s\n", diagWall,
+        curlWall, diagWall / curlWall, diagWall / curlWall <= 1.5 ? "ok" : "OVER");
     sim.terminate();
     sim.waitForFinished(3000);
 }

@@ -30,8 +30,11 @@ TEST(ResponseClassifier, StatusAndProviderErrorBodies)
     EXPECT_EQ(category(200), u"ok"_s);
     EXPECT_EQ(category(401), u"auth_invalid_key"_s);
     EXPECT_EQ(category(401, {}, false), u"auth_missing_key"_s);
-    EXPECT_EQ(category(429, R"({"error":{"message":"You exceeded your current quota","type":"insufficient_quota","code":"insufficient_quota"}})"),
-              u"quota_exhausted"_s);
+    EXPECT_EQ(
+        category(
+            429,
+            R"({"error":{"message":"You exceeded your current quota","type":"insufficient_quota","code":"insufficient_quota"}})"),
+        u"quota_exhausted"_s);
     EXPECT_EQ(category(429, R"({"error":{"code":"rate_limit_exceeded"}})"), u"rate_limited"_s);
     EXPECT_EQ(category(402), u"quota_exhausted"_s);
     EXPECT_EQ(category(404, R"({"error":{"code":"model_not_found"}})"), u"model_not_found"_s);
@@ -39,7 +42,8 @@ TEST(ResponseClassifier, StatusAndProviderErrorBodies)
     EXPECT_EQ(category(404, "<html>Not Found</html>"), u"endpoint_not_found"_s);
     EXPECT_EQ(category(529, R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})"),
               u"provider_overloaded"_s);
-    EXPECT_EQ(category(503, "upstream connect error or disconnect/reset before headers. reset reason: connection termination"),
+    EXPECT_EQ(category(503, "upstream connect error or disconnect/reset before headers. reset reason: "
+                            "connection termination"),
               u"upstream_reset"_s);
     EXPECT_EQ(category(504, "<title>504 Gateway Time-out</title>"), u"gateway_timeout"_s);
     EXPECT_EQ(category(524), u"gateway_timeout"_s);
@@ -47,15 +51,18 @@ TEST(ResponseClassifier, StatusAndProviderErrorBodies)
     EXPECT_EQ(category(500), u"server_error"_s);
     EXPECT_EQ(category(400, "not json at all {"), u"bad_request"_s);
 
-    const ProviderError anthropic = parseProviderError(R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
+    const ProviderError anthropic = parseProviderError(
+        R"({"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}})");
     EXPECT_EQ(anthropic.type, u"authentication_error"_s);
     EXPECT_EQ(anthropic.message, u"invalid x-api-key"_s);
-    EXPECT_EQ(parseProviderError(R"({"error":{"code":402,"message":"Insufficient credits"}})").code, u"402"_s);
+    EXPECT_EQ(parseProviderError(R"({"error":{"code":402,"message":"Insufficient credits"}})").code,
+              u"402"_s);
 }
 
 TEST(ResponseClassifier, ProxyGeneratedErrors)
 {
-    const auto squid = response(503, {{"Server", "squid/5.7"}, {"X-Squid-Error", "ERR_DNS_FAIL 0"}}, "<html>");
+    const auto squid =
+        response(503, {{"Server", "squid/5.7"}, {"X-Squid-Error", "ERR_DNS_FAIL 0"}}, "<html>");
     EXPECT_EQ(classifyResponse(squid, false, true).category, u"proxy_error"_s);
     EXPECT_EQ(classifyResponse(response(407, {}, {}), false, true).category, u"proxy_error"_s);
 }
@@ -63,8 +70,8 @@ TEST(ResponseClassifier, ProxyGeneratedErrors)
 TEST(Hops, EveryIntermediaryNamedOnce)
 {
     // The shape of a real api.anthropic.com answer: several hops in one response.
-    const HeaderList headers{{"server", "cloudflare"},        {"cf-ray", "8f1c2a3b4c5d6e7f-FRA"},
-                             {"via", "1.1 google"},           {"x-envoy-upstream-service-time", "412"},
+    const HeaderList headers{{"server", "cloudflare"},       {"cf-ray", "8f1c2a3b4c5d6e7f-FRA"},
+                             {"via", "1.1 google"},          {"x-envoy-upstream-service-time", "412"},
                              {"request-id", "req_011CZabc"}, {"x-request-id", "abc"}};
     EXPECT_EQ(detectHops(headers), (QStringList{u"cloudflare"_s, u"google-frontend"_s, u"envoy"_s}));
     const auto ids = requestIds(headers);

@@ -7,7 +7,8 @@ using State = HttpResponseParser::State;
 
 TEST(HttpResponseParser, ContentLengthBodyFedByteByByte)
 {
-    const QByteArray raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"ok\":true}";
+    const QByteArray raw =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"ok\":true}";
     HttpResponseParser p;
     State s = State::StatusLine;
     for (char c : raw)
@@ -22,7 +23,8 @@ TEST(HttpResponseParser, ContentLengthBodyFedByteByByte)
 TEST(HttpResponseParser, ChunkedWithExtensionsAndTrailers)
 {
     HttpResponseParser p;
-    EXPECT_EQ(p.feed("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nX-T: 1\r\n\r\n"),
+    EXPECT_EQ(p.feed("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n6\r\n "
+                     "world\r\n0\r\nX-T: 1\r\n\r\n"),
               State::Done);
     EXPECT_EQ(p.response().body, "hello world");
 }

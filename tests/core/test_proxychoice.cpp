@@ -61,7 +61,8 @@ TEST(ProxyChoice, ExplicitNoneAndLoopback)
     EXPECT_EQ(decideProxy(*explicitProxy, QUrl(u"http://127.0.0.1:8080/v1"_s), {}).proxy->port(), 3128);
 
     // Auto never sends a request for this computer to a proxy.
-    EXPECT_FALSE(decideProxy({}, QUrl(u"http://localhost:11434/v1"_s), env({{"http_proxy", "proxy:1"}})).proxy);
+    EXPECT_FALSE(
+        decideProxy({}, QUrl(u"http://localhost:11434/v1"_s), env({{"http_proxy", "proxy:1"}})).proxy);
 
     EXPECT_FALSE(ProxyChoice::parse(u"socks5://proxy:1080"_s, &error));
     EXPECT_TRUE(error.contains(u"socks5"_s));

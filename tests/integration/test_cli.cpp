@@ -8,7 +8,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-
 #include <gtest/gtest.h>
 
 using namespace llmdoctor::core;
@@ -27,7 +26,9 @@ QJsonObject jsonOf(const CliRun &r)
 
 QStringList diagnoseArgs(const QString &baseUrl, const QStringList &more = {})
 {
-    return QStringList{u"diagnose"_s, u"--base-url"_s, baseUrl, u"--proxy"_s, u"none"_s, u"--format"_s, u"json"_s} + more;
+    return QStringList{u"diagnose"_s, u"--base-url"_s, baseUrl,  u"--proxy"_s,
+                       u"none"_s,     u"--format"_s,   u"json"_s} +
+           more;
 }
 
 } // namespace
@@ -45,7 +46,8 @@ TEST(Cli, HealthyServerExitsZeroWithAFullReport)
     const QJsonObject http = report.value(u"http").toObject();
     EXPECT_EQ(http.value(u"status").toInt(), 200);
     EXPECT_GE(http.value(u"phases_ms").toObject().value(u"ttfb").toDouble(), 0.0);
-    EXPECT_TRUE(http.value(u"request_ids").toObject().value(u"x-request-id").toString().startsWith(u"req_"_s));
+    EXPECT_TRUE(
+        http.value(u"request_ids").toObject().value(u"x-request-id").toString().startsWith(u"req_"_s));
     QStringList ids;
     for (const QJsonValue &c : report.value(u"checks").toArray())
         ids << c.toObject().value(u"id").toString();
@@ -70,10 +72,12 @@ TEST(Cli, TextReportLeadsWithTheVerdict)
 {
     Simulator sim(faultOptions(Fault::EnvoyReset));
     ASSERT_TRUE(sim.start());
-    const CliRun r = runCli({u"diagnose"_s, u"--base-url"_s, sim.baseUrl().toString(), u"--proxy"_s, u"none"_s});
+    const CliRun r =
+        runCli({u"diagnose"_s, u"--base-url"_s, sim.baseUrl().toString(), u"--proxy"_s, u"none"_s});
     EXPECT_EQ(r.exitCode, 1);
     const QString text = QString::fromUtf8(r.out);
-    EXPECT_TRUE(text.contains(u"✖ The connection to 127.0.0.1 was cut before any answer arrived."_s)) << r.out.toStdString();
+    EXPECT_TRUE(text.contains(u"✖ The connection to 127.0.0.1 was cut before any answer arrived."_s))
+        << r.out.toStdString();
     EXPECT_TRUE(text.contains(u"Who should act: the provider"_s));
     EXPECT_FALSE(text.contains(u"\x1b["_s)) << "no colour codes when not writing to a terminal";
 }
@@ -85,7 +89,8 @@ TEST(Cli, KeyFromEnvironmentIsSentAndNeverPrinted)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const QString key = u"sk-proj-SECRETSECRETSECRET9f3a"_s;
     env.insert(u"MY_KEY"_s, key);
-    const CliRun r = runCli(diagnoseArgs(sim.baseUrl().toString(), {u"--api-key-env"_s, u"MY_KEY"_s}), {}, 30000, env);
+    const CliRun r =
+        runCli(diagnoseArgs(sim.baseUrl().toString(), {u"--api-key-env"_s, u"MY_KEY"_s}), {}, 30000, env);
     EXPECT_EQ(r.exitCode, 1);
     const QJsonObject report = jsonOf(r);
     EXPECT_EQ(report.value(u"verdict").toObject().value(u"category").toString(), u"auth_invalid_key"_s);
@@ -98,13 +103,15 @@ TEST(Cli, KeyFromStandardInput)
 {
     Simulator sim(faultOptions(Fault::InvalidKey));
     ASSERT_TRUE(sim.start());
-    const CliRun r = runCli(diagnoseArgs(sim.baseUrl().toString(), {u"--api-key-stdin"_s}), "sk-from-stdin-000000001234\n");
+    const CliRun r = runCli(diagnoseArgs(sim.baseUrl().toString(), {u"--api-key-stdin"_s}),
+                            "sk-from-stdin-000000001234\n");
     EXPECT_EQ(jsonOf(r).value(u"verdict").toObject().value(u"category").toString(), u"auth_invalid_key"_s);
 }
 
 TEST(Cli, KeyOnTheCommandLineIsRefused)
 {
-    const CliRun r = runCli({u"diagnose"_s, u"--base-url"_s, u"http://127.0.0.1:9/v1"_s, u"--api-key"_s, u"sk-123"_s});
+    const CliRun r =
+        runCli({u"diagnose"_s, u"--base-url"_s, u"http://127.0.0.1:9/v1"_s, u"--api-key"_s, u"sk-123"_s});
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_TRUE(r.err.contains("--api-key-env")) << r.err.toStdString();
 }
@@ -123,13 +130,15 @@ TEST(Cli, BadInputGetsAClearErrorAndExitTwo)
         {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--timeout"_s, u"soon"_s}, "--timeout"},
         {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--format"_s, u"pdf"_s}, "text or json"},
         {{u"diagnose"_s, u"--provider"_s, u"nosuch"_s}, "unknown provider"},
-        {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--ca-file"_s, u"/nonexistent.pem"_s}, "does not exist"},
+        {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--ca-file"_s, u"/nonexistent.pem"_s},
+         "does not exist"},
         {{u"frobnicate"_s}, "unknown command"},
     };
     for (const Case &c : cases) {
         const CliRun r = runCli(c.args);
         EXPECT_EQ(r.exitCode, 2) << c.args.join(u' ').toStdString();
-        EXPECT_TRUE(r.err.contains(c.expect)) << c.args.join(u' ').toStdString() << ": " << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(c.expect))
+            << c.args.join(u' ').toStdString() << ": " << r.err.toStdString();
     }
 }
 
@@ -164,8 +173,10 @@ TEST(Cli, ReportFileIsWrittenAtomicallyAndAnUnwritablePathFails)
     EXPECT_EQ(r.exitCode, 0);
     QFile f(path);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
-    EXPECT_EQ(QJsonDocument::fromJson(f.readAll()).object().value(u"schema").toString(), u"llmdoctor.report/1"_s);
-    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files), QStringList{u"report.json"_s}) << "no temporary files left";
+    EXPECT_EQ(QJsonDocument::fromJson(f.readAll()).object().value(u"schema").toString(),
+              u"llmdoctor.report/1"_s);
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files), QStringList{u"report.json"_s})
+        << "no temporary files left";
 
     r = runCli(diagnoseArgs(sim.baseUrl().toString(), {u"--output"_s, u"/nonexistent-dir/report.json"_s}));
     EXPECT_EQ(r.exitCode, 2);
@@ -201,23 +212,26 @@ TEST(Cli, ProxyRefusingTheTunnelIsAProxyError)
     conf.close();
     ServerProcess proxy;
     QString error;
-    ASSERT_TRUE(proxy.start(squid, {u"-N"_s, u"-f"_s, conf.fileName()}, port, &error, 20000)) << error.toStdString();
+    ASSERT_TRUE(proxy.start(squid, {u"-N"_s, u"-f"_s, conf.fileName()}, port, &error, 20000))
+        << error.toStdString();
 
-    const CliRun r = runCli({u"diagnose"_s, u"--base-url"_s, u"https://api.example.invalid:8443/v1"_s, u"--proxy"_s,
-                             u"http://127.0.0.1:%1"_s.arg(port), u"--format"_s, u"json"_s});
+    const CliRun r = runCli({u"diagnose"_s, u"--base-url"_s, u"https://api.example.invalid:8443/v1"_s,
+                             u"--proxy"_s, u"http://127.0.0.1:%1"_s.arg(port), u"--format"_s, u"json"_s});
     EXPECT_EQ(r.exitCode, 1);
     const QJsonObject report = jsonOf(r);
     const QJsonObject verdict = report.value(u"verdict").toObject();
     EXPECT_EQ(verdict.value(u"category").toString(), u"proxy_error"_s) << r.out.toStdString();
     EXPECT_EQ(verdict.value(u"blame").toString(), u"proxy"_s);
-    EXPECT_EQ(report.value(u"target").toObject().value(u"proxy").toString(), u"http://127.0.0.1:%1"_s.arg(port));
+    EXPECT_EQ(report.value(u"target").toObject().value(u"proxy").toString(),
+              u"http://127.0.0.1:%1"_s.arg(port));
 }
 
 TEST(Cli, SimulateServesUntilStopped)
 {
     const quint16 port = freePort();
     QProcess sim;
-    sim.start(QStringLiteral(LLMDOCTOR_BINARY), {u"simulate"_s, u"--fault"_s, u"rate_limit"_s, u"--port"_s, QString::number(port)});
+    sim.start(QStringLiteral(LLMDOCTOR_BINARY),
+              {u"simulate"_s, u"--fault"_s, u"rate_limit"_s, u"--port"_s, QString::number(port)});
     ASSERT_TRUE(sim.waitForStarted());
     ASSERT_TRUE(waitFor([&sim] { return sim.canReadLine(); }, 10000));
     const QString first = QString::fromUtf8(sim.readLine()).trimmed();
@@ -225,7 +239,9 @@ TEST(Cli, SimulateServesUntilStopped)
 
     const CliRun r = runCli(diagnoseArgs(u"http://127.0.0.1:%1/v1"_s.arg(port)));
     EXPECT_EQ(jsonOf(r).value(u"verdict").toObject().value(u"category").toString(), u"rate_limited"_s);
-    EXPECT_EQ(jsonOf(r).value(u"http").toObject().value(u"rate_limit").toObject().value(u"retry-after").toString(), u"20"_s);
+    EXPECT_EQ(
+        jsonOf(r).value(u"http").toObject().value(u"rate_limit").toObject().value(u"retry-after").toString(),
+        u"20"_s);
 
     sim.terminate();
     ASSERT_TRUE(sim.waitForFinished(5000));

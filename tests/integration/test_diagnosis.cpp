@@ -7,7 +7,6 @@
 #include "support/waiting.h"
 
 #include <QElapsedTimer>
-
 #include <gtest/gtest.h>
 
 using namespace llmdoctor::core;
@@ -31,12 +30,16 @@ struct Outcome
         }
         return nullptr;
     }
-    QString status(const QString &id) const { return check(id) ? checkStatusName(check(id)->status) : u"missing"_s; }
+    QString status(const QString &id) const
+    {
+        return check(id) ? checkStatusName(check(id)->status) : u"missing"_s;
+    }
 };
 
 Outcome diagnose(Target target, int waitMs = 20000)
 {
-    target.proxy.mode = target.proxy.mode == ProxyChoice::Mode::Auto ? ProxyChoice::Mode::None : target.proxy.mode;
+    target.proxy.mode =
+        target.proxy.mode == ProxyChoice::Mode::Auto ? ProxyChoice::Mode::None : target.proxy.mode;
     Diagnosis d(target);
     QString error;
     EXPECT_TRUE(d.prepare(&error)) << error.toStdString();
@@ -248,7 +251,8 @@ TEST(Diagnosis, CancelStopsAtOnce)
     d.start();
     waitFor([&d] {
         const auto checks = d.checks();
-        return std::any_of(checks.cbegin(), checks.cend(), [](Check *c) { return c->id() == u"http" && c->isRunning(); });
+        return std::any_of(checks.cbegin(), checks.cend(),
+                           [](Check *c) { return c->id() == u"http" && c->isRunning(); });
     });
     QElapsedTimer clock;
     clock.start();
@@ -257,7 +261,8 @@ TEST(Diagnosis, CancelStopsAtOnce)
     ASSERT_TRUE(waitFor([&d] { return d.isFinished(); }, 1000));
     EXPECT_LT(clock.elapsed(), 200);
     EXPECT_EQ(d.verdict().category, u"cancelled"_s);
-    EXPECT_TRUE(waitFor([&sim] { return sim.connectionCount() == 0; }, 2000)) << "the hung connection was not closed";
+    EXPECT_TRUE(waitFor([&sim] { return sim.connectionCount() == 0; }, 2000))
+        << "the hung connection was not closed";
 }
 
 // Certificates made by openssl, served by the real openssl s_server.
@@ -285,8 +290,8 @@ protected:
         ServerProcess server;
         QString error;
         EXPECT_TRUE(server.start(u"openssl"_s,
-                                 {u"s_server"_s, u"-accept"_s, u"127.0.0.1:%1"_s.arg(port), u"-cert"_s, certs().cert(name),
-                                  u"-key"_s, certs().key(name), u"-www"_s, u"-quiet"_s},
+                                 {u"s_server"_s, u"-accept"_s, u"127.0.0.1:%1"_s.arg(port), u"-cert"_s,
+                                  certs().cert(name), u"-key"_s, certs().key(name), u"-www"_s, u"-quiet"_s},
                                  port, &error))
             << error.toStdString();
         Target t;

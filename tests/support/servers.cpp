@@ -7,7 +7,6 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
-
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -50,7 +49,8 @@ ServerProcess::~ServerProcess()
     }
 }
 
-bool ServerProcess::start(const QString &program, const QStringList &args, quint16 port, QString *error, int timeoutMs)
+bool ServerProcess::start(const QString &program, const QStringList &args, quint16 port, QString *error,
+                          int timeoutMs)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
@@ -98,16 +98,16 @@ bool TestCertificates::run(const QStringList &args, QString *error)
     return true;
 }
 
-bool TestCertificates::makeLeaf(const QString &name, const QString &cn, const QString &san, const QString &start,
-                                const QString &end, QString *error)
+bool TestCertificates::makeLeaf(const QString &name, const QString &cn, const QString &san,
+                                const QString &start, const QString &end, QString *error)
 {
     return run({u"req"_s, u"-new"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
-                u"-nodes"_s, u"-keyout"_s, name + u".key"_s, u"-out"_s, name + u".csr"_s, u"-subj"_s, u"/CN="_s + cn,
-                u"-addext"_s, u"subjectAltName="_s + san},
+                u"-nodes"_s, u"-keyout"_s, name + u".key"_s, u"-out"_s, name + u".csr"_s, u"-subj"_s,
+                u"/CN="_s + cn, u"-addext"_s, u"subjectAltName="_s + san},
                error) &&
-           run({u"ca"_s, u"-batch"_s, u"-config"_s, u"ca.cnf"_s, u"-cert"_s, u"ca.crt"_s, u"-keyfile"_s, u"ca.key"_s,
-                u"-in"_s, name + u".csr"_s, u"-out"_s, name + u".crt"_s, u"-startdate"_s, start, u"-enddate"_s, end,
-                u"-notext"_s},
+           run({u"ca"_s, u"-batch"_s, u"-config"_s, u"ca.cnf"_s, u"-cert"_s, u"ca.crt"_s, u"-keyfile"_s,
+                u"ca.key"_s, u"-in"_s, name + u".csr"_s, u"-out"_s, name + u".crt"_s, u"-startdate"_s, start,
+                u"-enddate"_s, end, u"-notext"_s},
                error);
 }
 
@@ -134,12 +134,12 @@ bool TestCertificates::create(QString *error)
     serial.close();
     const QString san = u"DNS:localhost,IP:127.0.0.1"_s;
     return run({u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
-                u"-nodes"_s, u"-keyout"_s, u"ca.key"_s, u"-out"_s, u"ca.crt"_s, u"-days"_s, u"30"_s, u"-subj"_s,
-                u"/CN=llmdoctor test CA"_s},
+                u"-nodes"_s, u"-keyout"_s, u"ca.key"_s, u"-out"_s, u"ca.crt"_s, u"-days"_s, u"30"_s,
+                u"-subj"_s, u"/CN=llmdoctor test CA"_s},
                error) &&
            run({u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
-                u"-nodes"_s, u"-keyout"_s, u"selfsigned.key"_s, u"-out"_s, u"selfsigned.crt"_s, u"-days"_s, u"30"_s,
-                u"-subj"_s, u"/CN=localhost"_s, u"-addext"_s, u"subjectAltName="_s + san},
+                u"-nodes"_s, u"-keyout"_s, u"selfsigned.key"_s, u"-out"_s, u"selfsigned.crt"_s, u"-days"_s,
+                u"30"_s, u"-subj"_s, u"/CN=localhost"_s, u"-addext"_s, u"subjectAltName="_s + san},
                error) &&
            makeLeaf(u"good"_s, u"localhost"_s, san, u"20240101000000Z"_s, u"20991231000000Z"_s, error) &&
            makeLeaf(u"expired"_s, u"localhost"_s, san, u"20200101000000Z"_s, u"20210101000000Z"_s, error) &&
@@ -178,7 +178,8 @@ BlackholeListener::~BlackholeListener()
         ::close(m_listenFd);
 }
 
-CliRun runCli(const QStringList &args, const QByteArray &stdinData, int timeoutMs, const QProcessEnvironment &env)
+CliRun runCli(const QStringList &args, const QByteArray &stdinData, int timeoutMs,
+              const QProcessEnvironment &env)
 {
     CliRun r;
     QProcess p;

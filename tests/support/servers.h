@@ -6,9 +6,7 @@
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
-
 #include <gtest/gtest.h>
-
 #include <memory>
 
 namespace llmdoctor::test {
@@ -35,7 +33,8 @@ public:
     ServerProcess &operator=(const ServerProcess &) = delete;
 
     // Starts the program and waits until 127.0.0.1:port accepts connections.
-    bool start(const QString &program, const QStringList &args, quint16 port, QString *error, int timeoutMs = 10000);
+    bool start(const QString &program, const QStringList &args, quint16 port, QString *error,
+               int timeoutMs = 10000);
     QString output() const;
 
 private:
@@ -56,8 +55,8 @@ public:
 private:
     QString path(QStringView file) const { return m_dir.filePath(file.toString()); }
     bool run(const QStringList &args, QString *error);
-    bool makeLeaf(const QString &name, const QString &cn, const QString &san, const QString &start, const QString &end,
-                  QString *error);
+    bool makeLeaf(const QString &name, const QString &cn, const QString &san, const QString &start,
+                  const QString &end, QString *error);
     QTemporaryDir m_dir;
 };
 
@@ -91,11 +90,11 @@ CliRun runCli(const QStringList &args, const QByteArray &stdinData = {}, int tim
 } // namespace llmdoctor::test
 
 // Skips a test whose server is not installed, except under CI where every test must run.
-#define LLMDOCTOR_REQUIRE_BINARY(var, name)                                                                         \
-    const QString var = ::llmdoctor::test::findServerBinary(QStringLiteral(name));                                  \
-    if (var.isEmpty()) {                                                                                            \
-        if (::llmdoctor::test::underCi())                                                                           \
-            FAIL() << name << " is not installed; CI installs it (.ci/run) and must run this test";                 \
-        else                                                                                                        \
-            GTEST_SKIP() << name << " is not installed (scripts/run-tests.sh installs it)";                         \
+#define LLMDOCTOR_REQUIRE_BINARY(var, name)                                                                  \
+    const QString var = ::llmdoctor::test::findServerBinary(QStringLiteral(name));                           \
+    if (var.isEmpty()) {                                                                                     \
+        if (::llmdoctor::test::underCi())                                                                    \
+            FAIL() << name << " is not installed; CI installs it (.ci/run) and must run this test";          \
+        else                                                                                                 \
+            GTEST_SKIP() << name << " is not installed (scripts/run-tests.sh installs it)";                  \
     }

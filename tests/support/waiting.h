@@ -4,7 +4,6 @@
 #include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QThread>
-
 #include <functional>
 
 namespace llmdoctor::test {
