@@ -67,7 +67,9 @@ bool Diagnosis::prepare(QString *error)
         const auto certs = QSslCertificate::fromPath(c.target.caFile, QSsl::Pem);
         if (certs.isEmpty()) {
             if (error)
-                *error = u"no PEM certificate could be read from \"%1\""_s.arg(c.target.caFile);
+                *error = u"No certificate could be read from \"%1\": the file must hold certificates in text "
+                         u"(PEM) form, "
+                         "starting with -----BEGIN CERTIFICATE-----."_s.arg(c.target.caFile);
             return false;
         }
         c.caCertificates = certs;

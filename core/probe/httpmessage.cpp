@@ -1,5 +1,7 @@
 #include "httpmessage.h"
 
+#include <algorithm>
+
 namespace llmdoctor::core {
 
 QByteArray headerValue(const HeaderList &headers, QByteArrayView name)
@@ -9,6 +11,104 @@ QByteArray headerValue(const HeaderList &headers, QByteArrayView name)
             return value;
     }
     return {};
+}
+
+bool takeHttpLine(QByteArray &buffer, QByteArray &line)
+{
+    const qsizetype nl = buffer.indexOf('\n');
+    if (nl < 0)
+        return false;
+    line = buffer.left(nl);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    buffer.remove(0, nl + 1);
+    return true;
+}
+
+ChunkedDecoder::Status ChunkedDecoder::fail(Error error)
+{
+    m_phase = Phase::Error;
+    m_error = error;
+    return Status::Error;
+}
+
+const char *ChunkedDecoder::errorText() const
+{
+    switch (m_error) {
+    case Error::None:
+        break;
+    case Error::Malformed:
+        return "malformed chunked encoding";
+    case Error::BadChunkSize:
+        return "malformed chunk size";
+    case Error::BodyTooLarge:
+        return "the chunked body is too large";
+    case Error::TrailersTooLarge:
+    case Error::TrailerOverflow:
+        return "the chunked trailers are too large";
+    }
+    return "";
+}
+
+ChunkedDecoder::Status ChunkedDecoder::decode(QByteArray &buffer, const Sink &sink)
+{
+    QByteArray line;
+    for (;;) {
+        switch (m_phase) {
+        case Phase::Done:
+            return Status::Done;
+        case Phase::Error:
+            return Status::Error;
+        case Phase::Data: {
+            const qint64 n = std::min<qint64>(m_remaining, buffer.size());
+            sink(QByteArrayView(buffer).first(n));
+            buffer.remove(0, n);
+            m_decoded += n;
+            m_remaining -= n;
+            if (m_remaining > 0)
+                return Status::NeedMore;
+            m_phase = Phase::DataEnd;
+            continue;
+        }
+        case Phase::Size:
+        case Phase::DataEnd:
+        case Phase::Trailers:
+            break;
+        }
+
+        if (!takeHttpLine(buffer, line)) {
+            // With a trailer budget, an unfinished trailer line is measured against what is left of it.
+            if (m_phase == Phase::Trailers && m_limits.maxTrailerBytes >= 0) {
+                if (m_trailerBytes + buffer.size() > m_limits.maxTrailerBytes)
+                    return fail(Error::TrailerOverflow);
+            } else if (buffer.size() > m_limits.maxLineBytes) {
+                return fail(Error::Malformed);
+            }
+            return Status::NeedMore;
+        }
+        if (m_phase == Phase::DataEnd) {
+            if (!line.isEmpty())
+                return fail(Error::Malformed);
+            m_phase = Phase::Size;
+        } else if (m_phase == Phase::Size) {
+            // "1a;name=value": chunk extensions are allowed and ignored.
+            const qsizetype semi = line.indexOf(';');
+            const QByteArray hex = (semi < 0 ? line : line.left(semi)).trimmed();
+            bool ok = false;
+            m_remaining = hex.toLongLong(&ok, 16);
+            if (!ok || m_remaining < 0 || hex.size() > 15)
+                return fail(Error::BadChunkSize);
+            if (m_limits.maxBodyBytes >= 0 && m_decoded + m_remaining > m_limits.maxBodyBytes)
+                return fail(Error::BodyTooLarge);
+            m_phase = m_remaining == 0 ? Phase::Trailers : Phase::Data;
+        } else {
+            m_trailerBytes += line.size() + 2;
+            if (m_limits.maxTrailerBytes >= 0 && m_trailerBytes > m_limits.maxTrailerBytes)
+                return fail(Error::TrailersTooLarge);
+            if (line.isEmpty()) // end of trailers
+                m_phase = Phase::Done;
+        }
+    }
 }
 
 HttpResponseParser::HttpResponseParser(qint64 captureCap, bool headRequest)
@@ -22,18 +122,6 @@ void HttpResponseParser::fail(const char *why)
     m_error = why;
 }
 
-bool HttpResponseParser::takeLine(QByteArray &line)
-{
-    const qsizetype nl = m_buffer.indexOf('\n');
-    if (nl < 0)
-        return false;
-    line = m_buffer.left(nl);
-    if (line.endsWith('\r'))
-        line.chop(1);
-    m_buffer.remove(0, nl + 1);
-    return true;
-}
-
 HttpResponseParser::State HttpResponseParser::feed(QByteArrayView data)
 {
     if (m_state == State::Done || m_state == State::Error)
@@ -42,7 +130,7 @@ HttpResponseParser::State HttpResponseParser::feed(QByteArrayView data)
 
     QByteArray line;
     while (m_state == State::StatusLine || m_state == State::Headers) {
-        if (!takeLine(line)) {
+        if (!takeHttpLine(m_buffer, line)) {
             if (m_headerBytes + m_buffer.size() > kMaxHeaderBytes)
                 fail("response headers are larger than 64 KiB");
             return m_state;
@@ -105,7 +193,7 @@ void HttpResponseParser::startBody()
         m_bodyMode = BodyMode::None;
     } else if (m_response.header("transfer-encoding").toLower().contains("chunked")) {
         m_bodyMode = BodyMode::Chunked;
-        m_chunkState = ChunkState::Size;
+        m_chunked = ChunkedDecoder({.maxLineBytes = 4096});
     } else if (const QByteArray len = m_response.header("content-length"); !len.isEmpty()) {
         bool ok = false;
         m_remaining = len.toLongLong(&ok);
@@ -157,43 +245,16 @@ void HttpResponseParser::feedBody()
         break;
     }
     case BodyMode::Chunked:
-        while (m_state == State::Body) {
-            if (m_chunkState == ChunkState::Data) {
-                const qint64 n = std::min<qint64>(m_remaining, m_buffer.size());
-                appendBody(QByteArrayView(m_buffer).first(n));
-                m_buffer.remove(0, n);
-                m_remaining -= n;
-                if (m_remaining > 0)
-                    return;
-                m_chunkState = ChunkState::DataEnd;
-                continue;
-            }
-            QByteArray line;
-            if (!takeLine(line)) {
-                if (m_buffer.size() > 4096)
-                    fail("malformed chunked encoding");
-                return;
-            }
-            if (m_chunkState == ChunkState::DataEnd) {
-                if (!line.isEmpty()) {
-                    fail("malformed chunked encoding");
-                    return;
-                }
-                m_chunkState = ChunkState::Size;
-            } else if (m_chunkState == ChunkState::Size) {
-                const qsizetype semi = line.indexOf(';');
-                const QByteArray hex = (semi < 0 ? line : line.left(semi)).trimmed();
-                bool ok = false;
-                m_remaining = hex.toLongLong(&ok, 16);
-                if (!ok || m_remaining < 0 || hex.size() > 15) {
-                    fail("malformed chunk size");
-                    return;
-                }
-                m_chunkState = m_remaining == 0 ? ChunkState::Trailers : ChunkState::Data;
-            } else if (line.isEmpty()) { // end of trailers
-                m_response.bodyComplete = true;
-                m_state = State::Done;
-            }
+        switch (m_chunked.decode(m_buffer, [this](QByteArrayView bytes) { appendBody(bytes); })) {
+        case ChunkedDecoder::Status::NeedMore:
+            break;
+        case ChunkedDecoder::Status::Done:
+            m_response.bodyComplete = true;
+            m_state = State::Done;
+            break;
+        case ChunkedDecoder::Status::Error:
+            fail(m_chunked.errorText());
+            break;
         }
         break;
     }

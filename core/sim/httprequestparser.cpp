@@ -31,11 +31,7 @@ bool containsToken(QByteArrayView list, QByteArrayView token)
 
 QByteArray HttpRequestParser::Request::header(QByteArrayView name) const
 {
-    for (const auto &[key, value] : headers) {
-        if (QByteArrayView(key).compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
+    return headerValue(headers, name);
 }
 
 bool HttpRequestParser::Request::hasHeader(QByteArrayView name) const
@@ -64,18 +60,6 @@ void HttpRequestParser::fail(int status, const char *why)
     m_errorStatus = status;
     m_error = why;
     m_buffer.clear(); // nothing after a broken request can be trusted
-}
-
-bool HttpRequestParser::takeLine(QByteArray &line)
-{
-    const qsizetype nl = m_buffer.indexOf('\n');
-    if (nl < 0)
-        return false;
-    line = m_buffer.left(nl);
-    if (line.endsWith('\r'))
-        line.chop(1);
-    m_buffer.remove(0, nl + 1);
-    return true;
 }
 
 bool HttpRequestParser::countHeaderBytes(qsizetype bytes)
@@ -142,7 +126,10 @@ void HttpRequestParser::headersDone()
             return;
         }
         m_bodyMode = BodyMode::Chunked;
-        m_chunkState = ChunkState::Size;
+        // Trailers count against what the request line and headers left of the header budget.
+        m_chunked = ChunkedDecoder({.maxLineBytes = 1024,
+                                    .maxBodyBytes = kMaxBodyBytes,
+                                    .maxTrailerBytes = kMaxHeaderBytes - m_headerBytes});
     } else if (hasLength) {
         QByteArray length;
         for (const auto &[key, value] : m_request.headers) {
@@ -184,61 +171,38 @@ void HttpRequestParser::feedBody()
             m_state = State::Done;
         return;
     }
-    while (m_state == State::Body) {
-        if (m_chunkState == ChunkState::Data) {
-            const qint64 n = std::min<qint64>(m_remaining, m_buffer.size());
-            m_request.body.append(QByteArrayView(m_buffer).first(n));
-            m_buffer.remove(0, n);
-            m_remaining -= n;
-            if (m_remaining > 0)
-                return;
-            m_chunkState = ChunkState::DataEnd;
-            continue;
-        }
-        QByteArray line;
-        if (!takeLine(line)) {
-            // Chunk-size lines and trailers are short; a long run without a newline is garbage.
-            if (m_chunkState == ChunkState::Trailers) {
-                if (m_headerBytes + m_buffer.size() > kMaxHeaderBytes)
-                    fail(431, "the request trailers are larger than 64 KiB");
-            } else if (m_buffer.size() > 1024) {
-                fail(400, "malformed chunked body");
-            }
-            return;
-        }
-        switch (m_chunkState) {
-        case ChunkState::DataEnd:
-            if (!line.isEmpty()) {
-                fail(400, "malformed chunked body");
-                return;
-            }
-            m_chunkState = ChunkState::Size;
-            break;
-        case ChunkState::Size: {
-            const qsizetype semi = line.indexOf(';');
-            const QByteArray hex = (semi < 0 ? line : line.left(semi)).trimmed();
-            bool ok = false;
-            m_remaining = hex.toLongLong(&ok, 16);
-            if (!ok || m_remaining < 0 || hex.size() > 15) {
-                fail(400, "malformed chunk size");
-                return;
-            }
-            if (m_request.body.size() + m_remaining > kMaxBodyBytes) {
-                fail(413, "the request body is larger than 1 MiB");
-                return;
-            }
-            m_chunkState = m_remaining == 0 ? ChunkState::Trailers : ChunkState::Data;
-            break;
-        }
-        case ChunkState::Trailers:
-            if (!countHeaderBytes(line.size() + 2))
-                return;
-            if (line.isEmpty())
-                m_state = State::Done; // trailers are read and dropped
-            break;
-        case ChunkState::Data:
-            break;
-        }
+    switch (m_chunked.decode(m_buffer, [this](QByteArrayView bytes) { m_request.body.append(bytes); })) {
+    case ChunkedDecoder::Status::NeedMore:
+        break;
+    case ChunkedDecoder::Status::Done:
+        m_state = State::Done;
+        break;
+    case ChunkedDecoder::Status::Error:
+        failChunked();
+        break;
+    }
+}
+
+void HttpRequestParser::failChunked()
+{
+    switch (m_chunked.error()) {
+    case ChunkedDecoder::Error::None:
+    case ChunkedDecoder::Error::Malformed:
+        fail(400, "malformed chunked body");
+        break;
+    case ChunkedDecoder::Error::BadChunkSize:
+        fail(400, "malformed chunk size");
+        break;
+    case ChunkedDecoder::Error::BodyTooLarge:
+        fail(413, "the request body is larger than 1 MiB");
+        break;
+    case ChunkedDecoder::Error::TrailersTooLarge:
+        // Worded as when the headers overflow: complete trailer lines share the header budget.
+        fail(431, "the request headers are larger than 64 KiB");
+        break;
+    case ChunkedDecoder::Error::TrailerOverflow:
+        fail(431, "the request trailers are larger than 64 KiB");
+        break;
     }
 }
 
@@ -258,7 +222,7 @@ HttpRequestParser::State HttpRequestParser::feed(QByteArrayView data)
 
     QByteArray line;
     while (m_state == State::RequestLine || m_state == State::Headers) {
-        if (!takeLine(line)) {
+        if (!takeHttpLine(m_buffer, line)) {
             if (m_headerBytes + m_buffer.size() > kMaxHeaderBytes)
                 countHeaderBytes(m_buffer.size());
             return m_state;
@@ -289,7 +253,7 @@ HttpRequestParser::Request HttpRequestParser::takeRequest()
     m_headerBytes = 0;
     m_bodyMode = BodyMode::None;
     m_remaining = 0;
-    m_chunkState = ChunkState::Size;
+    m_chunked = ChunkedDecoder();
     // Parse whatever of the next request is already buffered.
     const QByteArray rest = std::exchange(m_buffer, QByteArray());
     if (!rest.isEmpty())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../probe/httpmessage.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QList>
@@ -64,21 +66,13 @@ private:
         Length,
         Chunked
     };
-    enum class ChunkState
-    {
-        Size,
-        Data,
-        DataEnd,
-        Trailers
-    };
-
-    bool takeLine(QByteArray &line);
     bool countHeaderBytes(qsizetype bytes);
     void fail(int status, const char *why);
     bool parseRequestLine(const QByteArray &line);
     bool parseHeaderLine(const QByteArray &line);
     void headersDone();
     void feedBody();
+    void failChunked();
 
     State m_state = State::RequestLine;
     QByteArray m_buffer;
@@ -87,8 +81,8 @@ private:
     int m_errorStatus = 0;
     qsizetype m_headerBytes = 0;
     BodyMode m_bodyMode = BodyMode::None;
-    qint64 m_remaining = 0;
-    ChunkState m_chunkState = ChunkState::Size;
+    qint64 m_remaining = 0; // of a Content-Length body
+    ChunkedDecoder m_chunked;
 };
 
 } // namespace llmdoctor::core

@@ -1,5 +1,7 @@
 #include "target.h"
 
+#include <QRegularExpression>
+
 namespace llmdoctor::core {
 
 using namespace Qt::StringLiterals;
@@ -23,21 +25,29 @@ std::optional<QUrl> parseBaseUrl(const QString &text, QString *error)
     };
     QString t = text.trimmed();
     if (t.isEmpty())
-        return fail(u"the API address is empty"_s);
+        return fail(u"The API address is empty."_s);
     if (t.contains(u' ') || t.contains(u'\t') || t.contains(u'\n'))
-        return fail(u"the API address \"%1\" contains spaces"_s.arg(t));
+        return fail(u"The API address \"%1\" contains spaces; copy it again without them."_s.arg(t));
+    // "https:/host", "https//host", "htp:/host": QUrl would take "https" for the server's name.
+    static const QRegularExpression mistypedScheme(u"^[A-Za-z][A-Za-z0-9+.-]*(:/?(?!/)|//)"_s);
+    static const QRegularExpression hostAndPort(u"^[A-Za-z0-9.-]+:\\d"_s); // "localhost:8080" is fine
+    if (!t.contains(u"://") && mistypedScheme.match(t).hasMatch() && !hostAndPort.match(t).hasMatch())
+        return fail(u"\"%1\" looks mistyped: a web address starts with https:// (a colon and two slashes), "
+                    "like https://api.openai.com/v1."_s.arg(t));
     if (!t.contains(u"://"))
         t.prepend(u"https://"_s);
     QUrl url(t, QUrl::StrictMode);
     if (!url.isValid())
-        return fail(u"\"%1\" is not a valid web address (%2)"_s.arg(text.trimmed(), url.errorString()));
+        return fail(
+            u"\"%1\" is not a valid web address: check it for typos, and that a port (after the colon) "
+            "is a number."_s.arg(text.trimmed()));
     const QString scheme = url.scheme().toLower();
     if (scheme != u"http" && scheme != u"https")
         return fail(
-            u"\"%1\" starts with %2://; API addresses start with https:// (or http:// for a server on your own machine)"_s
-                .arg(text.trimmed(), scheme));
+            u"\"%1\" starts with %2://; API addresses start with https:// (or http:// for a server on "
+            "your own computer)."_s.arg(text.trimmed(), scheme));
     if (url.host().isEmpty())
-        return fail(u"\"%1\" has no server name"_s.arg(text.trimmed()));
+        return fail(u"\"%1\" has no server name."_s.arg(text.trimmed()));
     url.setScheme(scheme);
     url.setFragment({});
     return url;

@@ -88,6 +88,11 @@ TEST(Target, BaseUrlParsingAndKeyRedaction)
     EXPECT_FALSE(parseBaseUrl(u"ws://api.openai.com"_s, &error));
     EXPECT_TRUE(error.contains(u"https://"_s));
     EXPECT_FALSE(parseBaseUrl(u"https://"_s, &error));
+    for (const QString &typo : {u"https:/api.openai.com"_s, u"https//api.openai.com"_s, u"htp:/api.openai.com"_s}) {
+        EXPECT_FALSE(parseBaseUrl(typo, &error)) << typo.toStdString();
+        EXPECT_TRUE(error.contains(u"mistyped"_s));
+    }
+    EXPECT_EQ(parseBaseUrl(u"localhost:8080/v1"_s, &error)->toString(), u"https://localhost:8080/v1"_s);
 
     Target t;
     t.baseUrl = QUrl(u"https://api.openai.com/v1/"_s);

@@ -70,6 +70,11 @@ struct FaultCase
     const char *failingCheck;
 };
 
+void PrintTo(const FaultCase &c, std::ostream *os)
+{
+    *os << Simulator::faultName(c.fault).toStdString();
+}
+
 class SimulatedFault : public ::testing::TestWithParam<FaultCase>
 {
 };

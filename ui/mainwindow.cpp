@@ -1,0 +1,274 @@
+#include "mainwindow.h"
+
+#include "checkspage.h"
+#include "core/checks/diagnosis.h"
+#include "resultpage.h"
+#include "startpage.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace llmdoctor::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const auto geometryKey = u"window/geometry"_s;
+
+QSettings settings()
+{
+    return QSettings(u"llmdoctor"_s, u"llmdoctor"_s);
+}
+
+// Pages scroll rather than push the window taller than the screen (Advanced, long verdicts).
+QScrollArea *scrolling(QWidget *page, const QString &name)
+{
+    auto *area = new QScrollArea;
+    area->setAccessibleName(name); // it takes focus so the keyboard can scroll it
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    return area;
+}
+
+QPushButton *barButton(const QString &text, const QString &accessibleName, const QString &objectName,
+                       QWidget *parent)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setAccessibleName(accessibleName);
+    button->setObjectName(objectName);
+    button->setAutoDefault(true); // Enter on a focused button presses it, as in a dialog
+    return button;
+}
+
+} // namespace
+
+MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(parent)
+{
+    setWindowTitle(tr("llmdoctor"));
+    setObjectName(u"llmdoctorMainWindow"_s);
+
+    m_startPage = new StartPage;
+    m_checksPage = new ChecksPage;
+    m_resultPage = new ResultPage;
+    m_startPage->setTarget(prefill);
+
+    m_stack = new QStackedWidget;
+    m_stack->setObjectName(u"pageStack"_s);
+    QScrollArea *startArea = scrolling(m_startPage, tr("What is going wrong?"));
+    startArea->setFocusPolicy(Qt::NoFocus); // its fields take focus; one more stop would only confuse
+    m_stack->addWidget(startArea);
+    m_stack->addWidget(m_checksPage); // scrolls its rows itself
+    m_stack->addWidget(scrolling(m_resultPage, tr("The verdict")));
+
+    auto *central = new QWidget(this);
+    auto *line = new QFrame(central);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+
+    m_back = barButton(tr("&Back"), tr("Back"), u"backButton"_s, central);
+    m_copy = barButton(tr("Co&py summary"), tr("Copy summary"), u"copyButton"_s, central);
+    m_copy->setToolTip(tr("Copies the verdict and the check results as text, to paste into a message to "
+                          "support. Your API key is never included."));
+    m_startOver = barButton(tr("&Start over"), tr("Start over"), u"startOverButton"_s, central);
+    m_startOver->setToolTip(tr("Back to the first page; what you typed is kept."));
+    m_run = barButton(tr("&Run the checks"), tr("Run the checks"), u"runButton"_s, central);
+    m_verdict = barButton(tr("See the &verdict"), tr("See the verdict"), u"verdictButton"_s, central);
+    m_runAgain = barButton(tr("Run &again"), tr("Run again"), u"runAgainButton"_s, central);
+    m_cancel = barButton(tr("&Cancel"), tr("Cancel the checks"), u"cancelButton"_s, central);
+    m_cancel->setToolTip(tr("Stops the checks now (Esc)"));
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(16, 8, 16, 12);
+    bar->addWidget(m_back);
+    bar->addStretch(1);
+    bar->addWidget(m_copy);
+    bar->addWidget(m_startOver);
+    bar->addWidget(m_run);
+    bar->addWidget(m_verdict);
+    bar->addWidget(m_runAgain);
+    bar->addWidget(m_cancel);
+
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(line);
+    layout->addLayout(bar);
+    setCentralWidget(central);
+
+    connect(m_run, &QPushButton::clicked, this, &MainWindow::runChecks);
+    connect(m_runAgain, &QPushButton::clicked, this, &MainWindow::runChecks);
+    connect(m_startPage, &StartPage::runRequested, this, &MainWindow::runChecks);
+    connect(m_startPage, &StartPage::validityChanged, this, &MainWindow::updateButtons);
+    connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelChecks);
+    connect(m_verdict, &QPushButton::clicked, this, &MainWindow::showVerdict);
+    connect(m_back, &QPushButton::clicked, this, &MainWindow::goBack);
+    connect(m_startOver, &QPushButton::clicked, this, [this] { goTo(Start); });
+    connect(m_copy, &QPushButton::clicked, this, &MainWindow::copySummary);
+    connect(m_checksPage, &ChecksPage::stateChanged, this, [this] {
+        updateButtons();
+        fixTabOrder();
+        if (m_checksPage->state() == ChecksPage::State::Finished && currentPage() == Checks)
+            m_verdict->setFocus(); // Enter now shows the verdict
+    });
+
+    auto *esc = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(esc, &QShortcut::activated, this, &MainWindow::cancelChecks);
+
+    resize(820, 700);
+    // Only reads a small file: nothing slow happens before the window shows.
+    restoreGeometry(settings().value(geometryKey).toByteArray());
+
+    goTo(Start);
+    m_startPage->firstField()->setFocus();
+}
+
+MainWindow::~MainWindow()
+{
+    if (m_diagnosis)
+        m_diagnosis->cancel();
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_stack->currentIndex());
+}
+
+void MainWindow::goTo(Page page)
+{
+    m_stack->setCurrentIndex(page);
+    updateButtons();
+    if (page == Start)
+        m_startPage->firstField()->setFocus();
+}
+
+void MainWindow::goBack()
+{
+    if (currentPage() == Result)
+        goTo(Checks);
+    else if (currentPage() == Checks && m_checksPage->state() != ChecksPage::State::Running)
+        goTo(Start);
+}
+
+void MainWindow::updateButtons()
+{
+    const Page page = currentPage();
+    const ChecksPage::State state = m_checksPage->state();
+    const bool running = state == ChecksPage::State::Running;
+
+    m_back->setVisible(page != Start);
+    m_back->setText(page == Result ? tr("Back to the &checks") : tr("&Back"));
+    m_back->setAccessibleName(page == Result ? tr("Back to the checks") : tr("Back"));
+    m_back->setEnabled(!(page == Checks && running));
+
+    m_run->setVisible(page == Start);
+    m_run->setEnabled(m_startPage->isValid());
+
+    m_verdict->setVisible(page == Checks && state != ChecksPage::State::Cancelled);
+    m_verdict->setEnabled(state == ChecksPage::State::Finished);
+
+    m_runAgain->setVisible(page == Result || (page == Checks && state == ChecksPage::State::Cancelled));
+    m_runAgain->setEnabled(m_startPage->isValid());
+
+    m_copy->setVisible(page == Result);
+    m_startOver->setVisible(page == Result);
+
+    // Cancel exists only while there is something to stop.
+    m_cancel->setVisible(page == Checks && running);
+    m_cancel->setEnabled(running);
+
+    // The page's main action looks like the main action.
+    m_run->setDefault(page == Start);
+    m_verdict->setDefault(page == Checks);
+    m_runAgain->setDefault(page == Result || (page == Checks && state == ChecksPage::State::Cancelled));
+}
+
+void MainWindow::fixTabOrder()
+{
+    // Rows are created after the button bar, so put them back before it in the tab chain.
+    QWidget *last = m_checksPage->lastFocusable();
+    if (!last)
+        return;
+    const QList<QPushButton *> bar{m_back, m_copy, m_startOver, m_run, m_verdict, m_runAgain, m_cancel};
+    for (QPushButton *b : bar) {
+        QWidget::setTabOrder(last, b);
+        last = b;
+    }
+}
+
+void MainWindow::runChecks()
+{
+    QString error;
+    const auto target = m_startPage->target(&error);
+    if (!target) {
+        goTo(Start);
+        m_startPage->showRunProblem(error);
+        return;
+    }
+    auto *diagnosis = new core::Diagnosis(*target, this);
+    if (!diagnosis->prepare(&error)) {
+        delete diagnosis;
+        goTo(Start);
+        m_startPage->showRunProblem(error);
+        return;
+    }
+
+    if (m_diagnosis) {
+        m_checksPage->setDiagnosis(nullptr);
+        m_diagnosis->cancel();
+        m_diagnosis->deleteLater(); // it may be inside one of its own signals
+    }
+    m_diagnosis = diagnosis;
+    m_checksPage->setDiagnosis(diagnosis);
+    goTo(Checks);
+    m_cancel->setFocus();
+    diagnosis->start();
+}
+
+void MainWindow::cancelChecks()
+{
+    if (m_checksPage->state() != ChecksPage::State::Running)
+        return;
+    m_checksPage->cancel();
+    if (currentPage() == Checks)
+        m_runAgain->setFocus();
+}
+
+void MainWindow::showVerdict()
+{
+    if (!m_diagnosis || m_checksPage->state() != ChecksPage::State::Finished)
+        return;
+    m_resultPage->showResult(m_diagnosis->verdict(), m_diagnosis->results(), m_diagnosis->target());
+    goTo(Result);
+    m_runAgain->setFocus();
+}
+
+void MainWindow::copySummary()
+{
+    QApplication::clipboard()->setText(m_resultPage->summaryText());
+    m_copy->setText(tr("Copied ✓"));
+    QTimer::singleShot(2000, m_copy, [this] { m_copy->setText(tr("Co&py summary")); });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_diagnosis)
+        m_diagnosis->cancel();
+    settings().setValue(geometryKey, saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace llmdoctor::ui
