@@ -91,6 +91,8 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         key = u"dns_failure_network"_s;
     else if (category == u"connection_refused" && isLoopback(host) && !context.proxy.proxy)
         key = u"connection_refused_local"_s;
+    else if (category == u"upstream_reset" && decisive && !decisive->detail(u"status"_s).isEmpty())
+        key = u"upstream_reset_gateway"_s; // a gateway answered, and said its upstream reset
     else if (category == u"upstream_reset" && context.proxy.proxy)
         key = u"upstream_reset_proxy"_s;
     QJsonObject advice = adviceCatalogue().value(key).toObject();
@@ -112,6 +114,8 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
             detail = decisive->detail(u"error"_s);
         if (detail.isEmpty())
             detail = decisive->summary;
+        while (detail.endsWith(u'.'))
+            detail.chop(1); // it goes inside a sentence, in parentheses
     }
     const QString status = http ? http->detail(u"status"_s).section(u' ', 0, 0) : QString();
     const QString hops = http ? http->detail(u"hops"_s) : QString();

@@ -76,8 +76,10 @@ TEST(Cli, TextReportLeadsWithTheVerdict)
         runCli({u"diagnose"_s, u"--base-url"_s, sim.baseUrl().toString(), u"--proxy"_s, u"none"_s});
     EXPECT_EQ(r.exitCode, 1);
     const QString text = QString::fromUtf8(r.out);
-    EXPECT_TRUE(text.contains(u"✖ The connection to 127.0.0.1 was cut before any answer arrived."_s))
+    EXPECT_TRUE(text.contains(
+        u"✖ A gateway in front of the API lost its connection to the service behind it (HTTP 503)."_s))
         << r.out.toStdString();
+    EXPECT_TRUE(text.contains(u"(envoy)"_s)) << "names the hop";
     EXPECT_TRUE(text.contains(u"Who should act: the provider"_s));
     EXPECT_FALSE(text.contains(u"\x1b["_s)) << "no colour codes when not writing to a terminal";
 }

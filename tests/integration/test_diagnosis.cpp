@@ -196,7 +196,7 @@ TEST(Diagnosis, TrustedSelfSignedCertificatePasses)
     ASSERT_TRUE(sim.start());
     Target t = targetFor(sim);
     t.baseUrl.setHost(u"localhost"_s);
-    t.caFile = QStringLiteral(LLMDOCTOR_TEST_DATA "/../../resources/sim/selfsigned.crt");
+    t.caFile = QStringLiteral(LLMDOCTOR_SOURCE_DIR "/resources/sim/selfsigned.crt");
     const Outcome o = diagnose(t);
     EXPECT_EQ(o.verdict.category, u"ok"_s);
     const CheckResult *tls = o.check(u"tls"_s);

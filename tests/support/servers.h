@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
 #include <memory>
+#include <ostream>
 
 namespace llmdoctor::test {
 
@@ -88,6 +89,12 @@ CliRun runCli(const QStringList &args, const QByteArray &stdinData = {}, int tim
               const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 
 } // namespace llmdoctor::test
+
+// Readable QStrings in test failure messages.
+inline void PrintTo(const QString &s, std::ostream *os)
+{
+    *os << '"' << s.toStdString() << '"';
+}
 
 // Skips a test whose server is not installed, except under CI where every test must run.
 #define LLMDOCTOR_REQUIRE_BINARY(var, name)                                                                  \
