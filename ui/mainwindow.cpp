@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "core/probe/background.h"
+
 #include "checkspage.h"
 #include "core/checks/diagnosis.h"
 #include "resultpage.h"
@@ -59,6 +61,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
 {
     setWindowTitle(tr("llmdoctor"));
     setObjectName(u"llmdoctorMainWindow"_s);
+    core::warmUpTls(); // while the user types, not when the first check runs
 
     m_startPage = new StartPage;
     m_checksPage = new ChecksPage;

@@ -1,5 +1,6 @@
 #include "diagnosis.h"
 
+#include "../probe/background.h"
 #include "diagnosiscontext.h"
 #include "networkchecks.h"
 
@@ -74,7 +75,7 @@ bool Diagnosis::prepare(QString *error)
         }
         c.caCertificates = certs;
     }
-    c.proxy = decideProxy(c.target.proxy, c.target.baseUrl, m_env);
+    c.proxy = decideProxy(c.target.proxy, c.target.baseUrl, m_env, /*querySystem=*/false);
     m_prepared = true;
     return true;
 }
@@ -91,12 +92,24 @@ void Diagnosis::start()
     m_context->deadline = QDeadlineTimer(m_context->target.timeoutMs);
     // Checks carry the same deadline; this one only catches a check that fails to stop.
     m_deadline.start(m_context->target.timeoutMs + 1000);
+    if (m_context->proxy.systemQueryNeeded) {
+        // The system proxy settings can take long to read: no check starts before they are known.
+        const Target target = m_context->target;
+        const QProcessEnvironment env = m_env;
+        BackgroundTask::run<ProxyDecision>(
+            this, [target, env] { return decideProxy(target.proxy, target.baseUrl, env); },
+            [this](const ProxyDecision &decision) {
+                m_context->proxy = decision;
+                schedule();
+            });
+        return;
+    }
     schedule();
 }
 
 void Diagnosis::schedule()
 {
-    if (!m_running)
+    if (!m_running || m_context->proxy.systemQueryNeeded)
         return;
     bool progressMade = true;
     while (progressMade) {
@@ -130,6 +143,10 @@ void Diagnosis::schedule()
                         blocker);
                 return; // skip() emitted finished(), which re-entered schedule()
             }
+            if (m_stopping) {
+                c->cancel();
+                return; // cancel() emitted finished(), which re-entered schedule()
+            }
             emit checkStarted(c->id());
             c->start(m_context);
             if (!m_running)
@@ -150,6 +167,8 @@ void Diagnosis::onDeadline()
 {
     const QString why =
         u"Stopped: the whole diagnosis ran out of time (%1 s)."_s.arg(m_context->target.timeoutMs / 1000.0);
+    m_stopping = true;
+    m_context->proxy.systemQueryNeeded = false; // never read: no check waits for it any more
     for (Check *c : std::as_const(m_checks)) {
         if (c->isRunning())
             c->expire(why, u"timeout"_s);
@@ -164,6 +183,8 @@ void Diagnosis::cancel()
 {
     if (!m_running)
         return;
+    m_stopping = true;
+    m_context->proxy.systemQueryNeeded = false;
     for (Check *c : std::as_const(m_checks)) {
         if (!c->isFinished())
             c->cancel();

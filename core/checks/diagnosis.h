@@ -67,6 +67,7 @@ private:
     bool m_prepared = false;
     bool m_running = false;
     bool m_finished = false;
+    bool m_stopping = false; // cancelled or out of time: start nothing new
 };
 
 } // namespace llmdoctor::core

@@ -2,7 +2,6 @@
 
 #include <QHostInfo>
 #include <QObject>
-#include <memory>
 
 namespace llmdoctor::core {
 
@@ -14,16 +13,11 @@ class HostLookup final : public QObject
     Q_OBJECT
 public:
     explicit HostLookup(QObject *parent = nullptr);
-    ~HostLookup() override;
 
     void lookup(const QString &host);
 
 signals:
     void finished(const QHostInfo &info);
-
-private:
-    struct Shared;
-    std::shared_ptr<Shared> m_shared;
 };
 
 } // namespace llmdoctor::core

@@ -107,7 +107,8 @@ bool noProxyMatches(const QString &noProxy, const QUrl &target)
     return false;
 }
 
-ProxyDecision decideProxy(const ProxyChoice &choice, const QUrl &target, const QProcessEnvironment &env)
+ProxyDecision decideProxy(const ProxyChoice &choice, const QUrl &target, const QProcessEnvironment &env,
+                          bool querySystem)
 {
     ProxyDecision d;
     switch (choice.mode) {
@@ -153,6 +154,10 @@ ProxyDecision decideProxy(const ProxyChoice &choice, const QUrl &target, const Q
             }
             return d;
         }
+    }
+    if (!querySystem) {
+        d.systemQueryNeeded = true;
+        return d;
     }
     const auto proxies = QNetworkProxyFactory::systemProxyForQuery(QNetworkProxyQuery(target));
     for (const QNetworkProxy &p : proxies) {

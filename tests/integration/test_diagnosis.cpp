@@ -333,3 +333,26 @@ TEST_F(OpensslServer, GoodCertificateFromTrustedCa)
     EXPECT_EQ(o.status(u"tls"_s), u"pass"_s);
     EXPECT_TRUE(o.check(u"tls"_s)->detail(u"certificate 1"_s).contains(u"llmdoctor test CA"_s));
 }
+
+TEST(Diagnosis, SystemProxySettingsAreReadOffTheCallersThread)
+{
+    Target t;
+    t.baseUrl = QUrl(u"https://api.proxy-test.invalid/v1"_s);
+    t.timeoutMs = 10000; // Auto: no proxy variables, so the system settings decide
+    Diagnosis d(t);
+    d.setEnvironment(QProcessEnvironment());
+    ASSERT_TRUE(d.prepare(nullptr));
+    EXPECT_TRUE(d.context().proxy.systemQueryNeeded) << "prepare() must not read the system settings itself";
+    d.start();
+    ASSERT_TRUE(waitFor([&d] { return d.isFinished(); }));
+    EXPECT_FALSE(d.context().proxy.systemQueryNeeded);
+    EXPECT_EQ(d.verdict().category, u"dns_failure"_s);
+
+    // Cancelled while the settings are still being read: finishes all the same.
+    Diagnosis cancelled(t);
+    cancelled.setEnvironment(QProcessEnvironment());
+    cancelled.start();
+    cancelled.cancel();
+    ASSERT_TRUE(waitFor([&cancelled] { return cancelled.isFinished(); }, 1000));
+    EXPECT_EQ(cancelled.verdict().category, u"cancelled"_s);
+}

@@ -1,0 +1,34 @@
+#include "background.h"
+
+#include <QSslSocket>
+
+namespace llmdoctor::core {
+
+BackgroundTask::BackgroundTask(QObject *context) : QObject(context), m_guard(std::make_shared<Guard>())
+{
+    m_guard->owner = this;
+}
+
+BackgroundTask::~BackgroundTask()
+{
+    QMutexLocker lock(&m_guard->mutex);
+    m_guard->owner = nullptr;
+}
+
+QThreadPool *BackgroundTask::pool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(16);
+        p->setExpiryTimeout(30000);
+        return p;
+    }();
+    return pool;
+}
+
+void warmUpTls()
+{
+    BackgroundTask::pool()->start([] { QSslSocket::supportsSsl(); });
+}
+
+} // namespace llmdoctor::core
