@@ -238,7 +238,8 @@ void MainWindow::runChecks()
     m_checksPage->setDiagnosis(diagnosis);
     goTo(Checks);
     m_cancel->setFocus();
-    diagnosis->start();
+    // Show the checks page first, then start: the click returns at once and the page paints.
+    QTimer::singleShot(0, diagnosis, &core::Diagnosis::start);
 }
 
 void MainWindow::cancelChecks()

@@ -181,8 +181,14 @@ void Diagnosis::onDeadline()
 
 void Diagnosis::cancel()
 {
-    if (!m_running)
+    if (m_finished)
         return;
+    if (!m_running) {
+        // Cancelled before it started: it still ends, once, as cancelled.
+        m_running = true;
+        m_startedAt = QDateTime::currentDateTime();
+        m_clock.start();
+    }
     m_stopping = true;
     m_context->proxy.systemQueryNeeded = false;
     for (Check *c : std::as_const(m_checks)) {

@@ -28,7 +28,10 @@ QThreadPool *BackgroundTask::pool()
 
 void warmUpTls()
 {
-    BackgroundTask::pool()->start([] { QSslSocket::supportsSsl(); });
+    BackgroundTask::pool()->start([] {
+        QSslSocket::supportsSsl();
+        QSslSocket first; // the first socket finishes the backend's set-up
+    });
 }
 
 } // namespace llmdoctor::core

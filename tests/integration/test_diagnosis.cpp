@@ -356,3 +356,19 @@ TEST(Diagnosis, SystemProxySettingsAreReadOffTheCallersThread)
     ASSERT_TRUE(waitFor([&cancelled] { return cancelled.isFinished(); }, 1000));
     EXPECT_EQ(cancelled.verdict().category, u"cancelled"_s);
 }
+
+TEST(Diagnosis, CancelBeforeStartEndsOnceAsCancelled)
+{
+    Target t;
+    t.baseUrl = QUrl(u"http://127.0.0.1:9/v1"_s);
+    Diagnosis d(t);
+    int finished = 0;
+    QObject::connect(&d, &Diagnosis::finished, &d, [&finished] { ++finished; });
+    d.cancel();
+    d.start(); // too late: nothing runs
+    EXPECT_TRUE(d.isFinished());
+    EXPECT_EQ(finished, 1);
+    EXPECT_EQ(d.verdict().category, u"cancelled"_s);
+    for (const CheckResult &r : d.results())
+        EXPECT_EQ(r.status, CheckStatus::Skip) << r.id.toStdString();
+}
