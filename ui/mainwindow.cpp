@@ -1,9 +1,9 @@
 #include "mainwindow.h"
 
-#include "core/probe/background.h"
-
 #include "checkspage.h"
 #include "core/checks/diagnosis.h"
+#include "core/probe/background.h"
+#include "errorpage.h"
 #include "resultpage.h"
 #include "startpage.h"
 
@@ -66,6 +66,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_startPage = new StartPage;
     m_checksPage = new ChecksPage;
     m_resultPage = new ResultPage;
+    m_errorPage = new ErrorPage;
     m_startPage->setTarget(prefill);
 
     m_stack = new QStackedWidget;
@@ -75,6 +76,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_stack->addWidget(startArea);
     m_stack->addWidget(m_checksPage); // scrolls its rows itself
     m_stack->addWidget(scrolling(m_resultPage, tr("The verdict")));
+    m_stack->addWidget(scrolling(m_errorPage, tr("What this error means")));
 
     auto *central = new QWidget(this);
     auto *line = new QFrame(central);
@@ -112,9 +114,14 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     layout->addLayout(bar);
     setCentralWidget(central);
 
-    connect(m_run, &QPushButton::clicked, this, &MainWindow::runChecks);
+    connect(m_run, &QPushButton::clicked, this, [this] {
+        if (currentPage() == Start)
+            proceedFromStart();
+        else
+            runChecks();
+    });
     connect(m_runAgain, &QPushButton::clicked, this, &MainWindow::runChecks);
-    connect(m_startPage, &StartPage::runRequested, this, &MainWindow::runChecks);
+    connect(m_startPage, &StartPage::runRequested, this, &MainWindow::proceedFromStart);
     connect(m_startPage, &StartPage::validityChanged, this, &MainWindow::updateButtons);
     connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelChecks);
     connect(m_verdict, &QPushButton::clicked, this, &MainWindow::showVerdict);
@@ -158,11 +165,33 @@ void MainWindow::goTo(Page page)
         m_startPage->firstField()->setFocus();
 }
 
+QString MainWindow::pastedError() const
+{
+    const auto target = m_startPage->target(nullptr);
+    return target ? target->errorText.trimmed() : QString();
+}
+
+void MainWindow::proceedFromStart()
+{
+    if (!m_startPage->isValid())
+        return;
+    const QString pasted = pastedError();
+    if (pasted.isEmpty()) {
+        runChecks();
+        return;
+    }
+    m_errorPage->explain(pasted);
+    goTo(Explain);
+    m_run->setFocus();
+}
+
 void MainWindow::goBack()
 {
     if (currentPage() == Result)
         goTo(Checks);
     else if (currentPage() == Checks && m_checksPage->state() != ChecksPage::State::Running)
+        goTo(pastedError().isEmpty() ? Start : Explain);
+    else if (currentPage() == Explain)
         goTo(Start);
 }
 
@@ -177,8 +206,12 @@ void MainWindow::updateButtons()
     m_back->setAccessibleName(page == Result ? tr("Back to the checks") : tr("Back"));
     m_back->setEnabled(!(page == Checks && running));
 
-    m_run->setVisible(page == Start);
+    m_run->setVisible(page == Start || page == Explain);
     m_run->setEnabled(m_startPage->isValid());
+    // With a pasted message, the first step is to explain it.
+    const bool explainFirst = page == Start && !pastedError().isEmpty();
+    m_run->setText(explainFirst ? tr("&Next: what the error means") : tr("&Run the checks"));
+    m_run->setAccessibleName(explainFirst ? tr("Next: what the error means") : tr("Run the checks"));
 
     m_verdict->setVisible(page == Checks && state != ChecksPage::State::Cancelled);
     m_verdict->setEnabled(state == ChecksPage::State::Finished);
@@ -194,7 +227,7 @@ void MainWindow::updateButtons()
     m_cancel->setEnabled(running);
 
     // The page's main action looks like the main action.
-    m_run->setDefault(page == Start);
+    m_run->setDefault(page == Start || page == Explain);
     m_verdict->setDefault(page == Checks);
     m_runAgain->setDefault(page == Result || (page == Checks && state == ChecksPage::State::Cancelled));
 }

@@ -14,6 +14,7 @@ namespace llmdoctor::ui {
 class StartPage;
 class ChecksPage;
 class ResultPage;
+class ErrorPage;
 
 // The wizard: start page -> checks -> verdict, with one button bar at the bottom. Builds no
 // network object until the user runs the checks, so the window shows at once.
@@ -28,7 +29,8 @@ public:
     {
         Start = 0,
         Checks = 1,
-        Result = 2
+        Result = 2,
+        Explain = 3 // between Start and Checks, when an error message was pasted
     };
 
     core::Diagnosis *currentDiagnosis() const { return m_diagnosis; }
@@ -36,8 +38,10 @@ public:
     StartPage *startPage() const { return m_startPage; }
     ChecksPage *checksPage() const { return m_checksPage; }
     ResultPage *resultPage() const { return m_resultPage; }
+    ErrorPage *errorPage() const { return m_errorPage; }
 
-    void runChecks(); // what "Run the checks" / "Run again" do
+    void runChecks();        // what "Run the checks" / "Run again" do
+    void proceedFromStart(); // explain a pasted error first, else run the checks
     void cancelChecks();
     void showVerdict();
 
@@ -50,12 +54,14 @@ private:
     void updateButtons();
     void fixTabOrder();
     void copySummary();
+    QString pastedError() const;
 
     QPointer<core::Diagnosis> m_diagnosis;
     QStackedWidget *m_stack;
     StartPage *m_startPage;
     ChecksPage *m_checksPage;
     ResultPage *m_resultPage;
+    ErrorPage *m_errorPage;
     QPushButton *m_back;
     QPushButton *m_copy;
     QPushButton *m_startOver;

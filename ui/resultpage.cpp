@@ -1,6 +1,7 @@
 #include "resultpage.h"
 
 #include "charts/phasechart.h"
+#include "snippetview.h"
 #include "statusicon.h"
 
 #include <QGridLayout>
@@ -133,8 +134,11 @@ void ResultPage::showResult(const core::Verdict &verdict, const QList<core::Chec
         grid->addWidget(text, int(i), 1);
     }
     m_stepsLayout->addWidget(list);
-    m_stepsHeading->setVisible(!verdict.nextSteps.isEmpty());
-    m_steps->setVisible(!verdict.nextSteps.isEmpty());
+    for (const core::Snippet &snippet : verdict.snippets)
+        m_stepsLayout->addWidget(new SnippetView(snippet.title, snippet.language, snippet.code, m_steps));
+    const bool anySteps = !verdict.nextSteps.isEmpty() || !verdict.snippets.isEmpty();
+    m_stepsHeading->setVisible(anySteps);
+    m_steps->setVisible(anySteps);
 
     QMap<QString, double> timings;
     for (const core::CheckResult &r : results) {

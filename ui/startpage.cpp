@@ -1,8 +1,17 @@
 #include "startpage.h"
 
+#include "core/checks/accountchecks.h"
+#include "core/checks/diagnosis.h"
+#include "core/checks/diagnosiscontext.h"
+#include "core/checks/networkchecks.h"
+#include "core/target/addresslint.h"
+#include "core/target/keylint.h"
+#include "core/target/providercatalog.h"
 #include "statusicon.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -11,6 +20,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStringListModel>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -38,6 +48,27 @@ QLabel *errorLabel(QWidget *parent)
     label->setPalette(pal);
     label->hide();
     return label;
+}
+
+// Lint findings in the theme's warning colour: advice, not a blocker.
+QLabel *hintLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    QPalette pal = label->palette();
+    pal.setColor(QPalette::WindowText, StatusIcon::colorFor(StatusIcon::State::Warn));
+    label->setPalette(pal);
+    label->hide();
+    return label;
+}
+
+QString findingsText(const QList<core::LintFinding> &findings)
+{
+    QStringList lines;
+    for (const core::LintFinding &f : findings)
+        lines << f.message;
+    return lines.join(u'\n');
 }
 
 QLabel *noteLabel(const QString &text, QWidget *parent)
@@ -85,6 +116,15 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
                    this);
     welcome->setWordWrap(true);
 
+    // The provider, by the name people know it by; it fills in the address.
+    m_provider = new QComboBox(this);
+    m_provider->setObjectName(u"providerCombo"_s);
+    m_provider->setAccessibleName(tr("Provider"));
+    for (const core::Provider &p : core::ProviderCatalog::instance().providers())
+        m_provider->addItem(p.name, p.id);
+    m_provider->setCurrentIndex(m_provider->findData(u"custom"_s));
+    connect(m_provider, &QComboBox::activated, this, &StartPage::onProviderChosen);
+
     // The address.
     m_address = new QLineEdit(this);
     m_address->setObjectName(u"addressEdit"_s);
@@ -93,6 +133,8 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     m_address->setClearButtonEnabled(true);
     m_addressError = errorLabel(this);
     m_addressError->setObjectName(u"addressError"_s);
+    m_addressHint = hintLabel(this);
+    m_addressHint->setObjectName(u"addressHint"_s);
     auto *addressNote =
         noteLabel(tr("Also called the \"base URL\" or \"endpoint\" in your app's settings."), this);
 
@@ -117,20 +159,45 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     keyRow->addWidget(m_key, 1);
     keyRow->addWidget(m_showKey);
     auto *keyNote = noteLabel(tr("Kept in memory only, never saved."), this);
+    m_keyHint = hintLabel(this);
+    m_keyHint->setObjectName(u"keyHint"_s);
 
     m_model = new QLineEdit(this);
     m_model->setObjectName(u"modelEdit"_s);
     m_model->setAccessibleName(tr("Model name (optional)"));
     m_model->setPlaceholderText(tr("optional, e.g. gpt-4o-mini"));
+    m_modelList = new QStringListModel(this);
+    m_completer = new QCompleter(m_modelList, this);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_model->setCompleter(m_completer);
+    m_loadModels = new QPushButton(tr("Show the &models"), this);
+    m_loadModels->setObjectName(u"loadModelsButton"_s);
+    m_loadModels->setAccessibleName(tr("Ask the provider for its models, using the key"));
+    connect(m_loadModels, &QPushButton::clicked, this, &StartPage::loadModels);
+    m_modelHint = hintLabel(this);
+    m_modelHint->setObjectName(u"modelHint"_s);
+    auto *modelRow = new QHBoxLayout;
+    modelRow->addWidget(m_model, 1);
+    modelRow->addWidget(m_loadModels);
+
+    m_testRequest =
+        new QCheckBox(tr("Also send one tiny test request (may cost a fraction of a cent)"), this);
+    m_testRequest->setObjectName(u"testRequestBox"_s);
+    m_testRequest->setChecked(false); // never spend the user's money by default
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *providerLabel = new QLabel(tr("&Provider:"), this);
+    providerLabel->setBuddy(m_provider);
+    form->addRow(providerLabel, m_provider);
     auto *addressLabel = new QLabel(tr("API &address:"), this);
     addressLabel->setBuddy(m_address);
     auto *addressBox = new QVBoxLayout;
     addressBox->setSpacing(2);
     addressBox->addWidget(m_address);
     addressBox->addWidget(m_addressError);
+    addressBox->addWidget(m_addressHint);
     addressBox->addWidget(addressNote);
     form->addRow(addressLabel, addressBox);
     auto *keyLabel = new QLabel(tr("API &key:"), this);
@@ -138,11 +205,17 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     auto *keyBox = new QVBoxLayout;
     keyBox->setSpacing(2);
     keyBox->addLayout(keyRow);
+    keyBox->addWidget(m_keyHint);
     keyBox->addWidget(keyNote);
     form->addRow(keyLabel, keyBox);
     auto *modelLabel = new QLabel(tr("&Model:"), this);
     modelLabel->setBuddy(m_model);
-    form->addRow(modelLabel, m_model);
+    auto *modelBox = new QVBoxLayout;
+    modelBox->setSpacing(2);
+    modelBox->addLayout(modelRow);
+    modelBox->addWidget(m_modelHint);
+    form->addRow(modelLabel, modelBox);
+    form->addRow(QString(), m_testRequest);
 
     // Advanced: collapsed, because most people never need it.
     m_advancedToggle = new QToolButton(this);
@@ -226,6 +299,8 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     layout->addStretch(1);
 
     connect(m_address, &QLineEdit::textChanged, this, &StartPage::validate);
+    connect(m_key, &QLineEdit::textChanged, this, &StartPage::lintFields);
+    connect(m_model, &QLineEdit::textChanged, this, [this] { m_modelHint->hide(); });
     connect(m_proxyUrl, &QLineEdit::textChanged, this, &StartPage::validate);
     connect(m_proxyMode, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_proxyUrl->setEnabled(index == ProxyCustom);
@@ -277,7 +352,17 @@ void StartPage::setTarget(const core::Target &target)
 {
     m_prefill = target;
     m_prefill.apiKey.clear(); // the field holds the key; no second copy
-    m_address->setText(target.baseUrl.isEmpty() ? QString() : target.baseUrl.toString());
+    QString providerIdText = target.provider;
+    if (providerIdText.isEmpty()) {
+        if (const auto byHost = core::ProviderCatalog::instance().findByHost(target.baseUrl.host()))
+            providerIdText = byHost->id;
+    }
+    const int providerIndex = m_provider->findData(providerIdText.isEmpty() ? u"custom"_s : providerIdText);
+    m_provider->setCurrentIndex(providerIndex >= 0 ? providerIndex : m_provider->findData(u"custom"_s));
+    m_address->setText(target.baseUrl.isEmpty()       ? QString()
+                       : target.baseUrlText.isEmpty() ? target.baseUrl.toString()
+                                                      : target.baseUrlText);
+    m_testRequest->setChecked(target.sendTestRequest);
     m_key->setText(QString::fromUtf8(target.apiKey));
     m_model->setText(target.model);
     switch (target.proxy.mode) {
@@ -335,9 +420,13 @@ std::optional<core::Target> StartPage::target(QString *error) const
         return fail(sentence(why));
 
     core::Target t = m_prefill;
+    t.provider = providerId();
     t.baseUrl = *url;
+    t.baseUrlText = m_address->text();
     t.model = m_model->text().trimmed();
-    t.apiKey = m_key->text().trimmed().toUtf8();
+    // As typed: the key checks tell about stray spaces or quotes (and try without them).
+    t.apiKey = m_key->text().toUtf8();
+    t.sendTestRequest = m_testRequest->isChecked();
     t.proxy = *proxy;
     t.caFile = m_caFile->text().trimmed();
     t.timeoutMs = m_timeout->value() * 1000;
@@ -377,10 +466,121 @@ void StartPage::validate()
         m_proxyError->hide();
     }
 
+    lintFields();
     if (ok != m_valid) {
         m_valid = ok;
         emit validityChanged(ok);
     }
+}
+
+QString StartPage::providerId() const
+{
+    const QString id = m_provider->currentData().toString();
+    return id == u"custom" ? QString() : id;
+}
+
+void StartPage::onProviderChosen(int index)
+{
+    const auto p = core::ProviderCatalog::instance().find(m_provider->itemData(index).toString());
+    if (!p)
+        return;
+    // Replace the address only when it is empty or another provider's: never what the user typed.
+    const QString current = m_address->text().trimmed();
+    bool someProvidersAddress = current.isEmpty();
+    for (const core::Provider &other : core::ProviderCatalog::instance().providers())
+        someProvidersAddress |= !other.baseUrl.isEmpty() && current == other.baseUrl;
+    if (someProvidersAddress && !p->baseUrl.isEmpty())
+        m_address->setText(p->baseUrl);
+    m_key->setPlaceholderText(p->keyPrefixes.isEmpty() ? tr("optional, e.g. sk-…")
+                                                       : tr("starts with %1").arg(p->keyPrefixes.last()));
+    setAvailableModels({});
+    lintFields();
+}
+
+void StartPage::lintFields()
+{
+    // Advice next to the field it concerns; only parse errors (above) block the run button.
+    const QString address = m_address->text();
+    QList<core::LintFinding> addressFindings;
+    if (!address.trimmed().isEmpty())
+        addressFindings = core::lintBaseUrl(address, providerId());
+    // The red error line already says what a parse error is.
+    addressFindings.removeIf([](const core::LintFinding &f) { return f.code == u"unreadable"; });
+    m_addressHint->setText(findingsText(addressFindings));
+    m_addressHint->setVisible(!addressFindings.isEmpty() && m_addressError->isHidden());
+
+    const QByteArray key = m_key->text().toUtf8();
+    QList<core::LintFinding> keyFindings = core::lintApiKey(key, providerId()).findings;
+    if (key.isEmpty()) // an empty field is not a mistake yet
+        keyFindings.clear();
+    m_keyHint->setText(findingsText(keyFindings));
+    m_keyHint->setVisible(!keyFindings.isEmpty());
+}
+
+void StartPage::setAvailableModels(const QStringList &models)
+{
+    m_modelList->setStringList(models);
+    if (models.isEmpty()) {
+        m_modelHint->hide();
+        return;
+    }
+    const QString wanted = m_model->text().trimmed();
+    QString text = tr("%n model(s) available: start typing to pick one.", nullptr, int(models.size()));
+    if (!wanted.isEmpty() && !models.contains(wanted)) {
+        const QStringList near = core::ModelCheck::closestModels(wanted, models);
+        text = near.isEmpty() ? tr("This provider has no model called \"%1\".").arg(wanted)
+                              : tr("This provider has no model called \"%1\". Did you mean \"%2\"?")
+                                    .arg(wanted, near.join(u"\", \""_s));
+    }
+    m_modelHint->setText(text);
+    m_modelHint->show();
+}
+
+QStringList StartPage::availableModels() const
+{
+    return m_modelList->stringList();
+}
+
+void StartPage::loadModels()
+{
+    QString why;
+    auto t = target(&why);
+    if (!t) {
+        m_modelHint->setText(why);
+        m_modelHint->show();
+        return;
+    }
+    delete m_modelLoad;
+    // Only the free model-list request: name lookup, the list, and what it says about the key.
+    auto *diagnosis = new core::Diagnosis(*t, this);
+    diagnosis->setChecks({new core::DnsCheck, new core::HttpCheck, new core::ApiKeyCheck});
+    m_modelLoad = diagnosis;
+    m_loadModels->setEnabled(false);
+    m_modelHint->setText(tr("Asking the provider for its models…"));
+    m_modelHint->show();
+    connect(diagnosis, &core::Diagnosis::finished, this, [this, diagnosis] {
+        m_loadModels->setEnabled(true);
+        m_modelLoad = nullptr;
+        diagnosis->deleteLater();
+        const auto &list = diagnosis->context().modelList;
+        const bool listed = list && list->response && list->response->status / 100 == 2;
+        const QStringList models =
+            listed ? core::ModelCheck::parseModelList(list->response->body) : QStringList();
+        if (!models.isEmpty()) {
+            setAvailableModels(models);
+            return;
+        }
+        QString problem = tr("The models could not be listed.");
+        for (const core::CheckResult &r : diagnosis->results()) {
+            if (r.status == core::CheckStatus::Fail) {
+                problem = r.summary;
+                break;
+            }
+        }
+        m_modelHint->setText(problem);
+        m_modelHint->show();
+    });
+    diagnosis->start();
 }
 
 void StartPage::showRunProblem(const QString &text)

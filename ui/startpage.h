@@ -5,8 +5,11 @@
 #include <QWidget>
 #include <optional>
 
+class QCheckBox;
 class QComboBox;
+class QCompleter;
 class QLabel;
+class QStringListModel;
 class QLineEdit;
 class QSpinBox;
 class QToolButton;
@@ -30,6 +33,11 @@ public:
     void showRunProblem(const QString &text);
     QWidget *firstField() const;
     QWidget *lastFocusable() const;
+    // The provider's models, offered in the model field once the key works.
+    void setAvailableModels(const QStringList &models);
+    QStringList availableModels() const;
+    // Asks the provider for its models with the key typed (one free model-list request).
+    void loadModels();
 
 signals:
     void validityChanged(bool valid);
@@ -37,16 +45,28 @@ signals:
 
 private:
     void validate();
+    void lintFields();
+    void onProviderChosen(int index);
+    QString providerId() const;
     void setAdvancedOpen(bool open);
     void chooseCaFile();
     QString proxyText() const;
 
-    core::Target m_prefill; // keeps provider and error text, which have no field here
+    core::Target m_prefill; // keeps the error text, which has no field here
+    QComboBox *m_provider;
     QLineEdit *m_address;
     QLabel *m_addressError;
+    QLabel *m_addressHint; // lint findings about the address, next to it
     QLineEdit *m_key;
     QToolButton *m_showKey;
+    QLabel *m_keyHint; // lint findings about the key (never the key itself)
     QLineEdit *m_model;
+    QPushButton *m_loadModels;
+    QLabel *m_modelHint;
+    QStringListModel *m_modelList;
+    QCompleter *m_completer;
+    QCheckBox *m_testRequest;
+    QObject *m_modelLoad = nullptr; // the running model-list request, if any
     QToolButton *m_advancedToggle;
     QWidget *m_advanced;
     QComboBox *m_proxyMode;

@@ -1,6 +1,7 @@
 #include "diagnosis.h"
 
 #include "../probe/background.h"
+#include "accountchecks.h"
 #include "diagnosiscontext.h"
 #include "networkchecks.h"
 
@@ -31,8 +32,11 @@ const Target &Diagnosis::target() const
 
 QList<Check *> Diagnosis::standardChecks(QObject *parent)
 {
-    return {new DnsCheck(parent), new ConnectCheck(parent), new TlsCheck(parent), new HttpCheck(parent),
-            new ModelCheck(parent)};
+    // Offline lint first (it never blocks the network checks), then the connection layer by
+    // layer; one model-list request serves http, api_key and model.
+    return {new BaseUrlFormatCheck(parent), new ApiKeyFormatCheck(parent), new DnsCheck(parent),
+            new ConnectCheck(parent),       new TlsCheck(parent),          new HttpCheck(parent),
+            new ApiKeyCheck(parent),        new ModelCheck(parent),        new TestRequestCheck(parent)};
 }
 
 void Diagnosis::setChecks(QList<Check *> checks)

@@ -4,6 +4,8 @@
 #include "../diagnosis/responseclassifier.h"
 #include "../probe/exchange.h"
 #include "../probe/hostlookup.h"
+#include "../target/addresslint.h"
+#include "../target/keylint.h"
 #include "../target/providercatalog.h"
 #include "diagnosiscontext.h"
 
@@ -170,9 +172,16 @@ void DnsCheck::run()
         const QString what = viaProxy ? u"the proxy %1"_s.arg(host) : host;
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
             const bool notFound = info.error() == QHostInfo::HostNotFound || info.addresses().isEmpty();
+            QString hint; // "api.opena1.com" is almost "api.openai.com"
+            if (notFound && !viaProxy) {
+                for (const LintFinding &f : lintBaseUrl(ctx.target.baseUrl.toString(), ctx.target.provider)) {
+                    if (f.code == u"host_typo" || f.code == u"website_not_api")
+                        hint = u" "_s + f.message;
+                }
+            }
             CheckResult r = makeResult(
                 CheckStatus::Fail,
-                notFound ? u"Your computer could not find %1: the name does not exist."_s.arg(what)
+                notFound ? u"Your computer could not find %1: the name does not exist.%2"_s.arg(what, hint)
                          : u"Your computer could not look up %1: the name lookup service failed."_s.arg(what),
                 u"dns_failure"_s);
             r.addDetail(u"host"_s, host);
@@ -385,7 +394,8 @@ void HttpCheck::run()
     DiagnosisContext &c = context();
     ExchangeRequest req = exchangeRequestFor(c, c.target.modelsUrl());
     const Provider provider = ProviderCatalog::instance().find(c.target.provider).value_or(Provider());
-    req.headers.append(provider.authHeaders(c.target.apiKey.trimmed()));
+    // The key as a header can carry it; the api_key check tells about any stray characters.
+    req.headers.append(provider.authHeaders(sendableKey(c.target.apiKey)));
     emit progress(u"Asking %1 for its list of models…"_s.arg(c.target.baseUrl.host()));
     m_exchange = new Exchange(req, this);
     connect(m_exchange, &Exchange::finished, this, &HttpCheck::onDone);
@@ -406,8 +416,21 @@ void HttpCheck::onDone(const ExchangeResult &x)
             r.evidence = responseEvidence(*x.response);
     } else {
         const HttpResponse &resp = *x.response;
-        const ResponseClass rc = classifyResponse(resp, !c.target.apiKey.trimmed().isEmpty(), x.viaProxy);
-        r = makeResult(rc.category == u"ok" ? CheckStatus::Pass : CheckStatus::Fail, rc.summary, rc.category);
+        const ResponseClass rc = classifyResponse(resp, !sendableKey(c.target.apiKey).isEmpty(), x.viaProxy);
+        // An answer about the key or the account still proves the API is there and the address
+        // right; the api_key check reads what it says.
+        static const QStringList accountAnswers{u"auth_missing_key"_s, u"auth_invalid_key"_s,
+                                                u"permission_denied"_s, u"quota_exhausted"_s,
+                                                u"rate_limited"_s};
+        if (rc.category == u"ok")
+            r = makeResult(CheckStatus::Pass, rc.summary, rc.category);
+        else if (accountAnswers.contains(rc.category))
+            r = makeResult(CheckStatus::Pass,
+                           u"The API answered (HTTP %1), so the address is right; what it said about your "
+                           "key or account is the next step."_s.arg(resp.status),
+                           u"ok"_s);
+        else
+            r = makeResult(CheckStatus::Fail, rc.summary, rc.category);
         r.addDetail(u"request"_s, u"GET %1"_s.arg(c.target.modelsUrl().toString(QUrl::RemoveUserInfo)));
         r.addDetail(u"status"_s, u"%1 %2"_s.arg(resp.status).arg(QString::fromLatin1(resp.reason)));
         if (!rc.error.message.isEmpty())
@@ -444,7 +467,7 @@ void HttpCheck::abort()
 // ---------------------------------------------------------------------------------------------
 
 ModelCheck::ModelCheck(QObject *parent)
-    : Check(u"model"_s, u"Does the model you named exist?"_s, {u"http"_s}, parent)
+    : Check(u"model"_s, u"Does the model you named exist?"_s, {u"http"_s, u"api_key"_s}, parent)
 {
 }
 
@@ -489,20 +512,6 @@ QString normalizedModel(const QString &name)
     return n;
 }
 
-int editDistance(const QString &a, const QString &b)
-{
-    QList<int> prev(b.size() + 1), cur(b.size() + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        prev[j] = int(j);
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        cur[0] = int(i);
-        for (qsizetype j = 1; j <= b.size(); ++j)
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        std::swap(prev, cur);
-    }
-    return prev[b.size()];
-}
-
 } // namespace
 
 QStringList ModelCheck::closestModels(const QString &wanted, const QStringList &available)
@@ -512,8 +521,10 @@ QStringList ModelCheck::closestModels(const QString &wanted, const QStringList &
     for (const QString &id : available) {
         const QString n = normalizedModel(id);
         int score;
-        if (n == w)
-            score = 0;
+        if (id.compare(wanted, Qt::CaseInsensitive) == 0)
+            score = -1; // only the capitals differ
+        else if (n == w)
+            score = 0; // separators or a provider prefix ("openai/gpt-4o" vs "gpt-4o")
         else if (n.startsWith(w) || w.startsWith(n))
             score = 1 + int(std::abs(n.size() - w.size())) / 4;
         else if (const int d = editDistance(n, w); d <= std::max<qsizetype>(2, w.size() / 4))
@@ -564,12 +575,15 @@ void ModelCheck::run()
         return;
     }
     const QStringList near = closestModels(wanted, ids);
-    CheckResult r = makeResult(
-        CheckStatus::Fail,
-        near.isEmpty()
-            ? u"This server has no model called \"%1\"."_s.arg(wanted)
-            : u"This server has no model called \"%1\". Did you mean \"%2\"?"_s.arg(wanted, near.first()),
-        u"model_not_found"_s);
+    QString summary;
+    if (near.isEmpty())
+        summary = u"This server has no model called \"%1\"."_s.arg(wanted);
+    else if (near.first().compare(wanted, Qt::CaseInsensitive) == 0)
+        summary = u"This server has no model called \"%1\": model names are case-sensitive, and it is "
+                  "called \"%2\"."_s.arg(wanted, near.first());
+    else
+        summary = u"This server has no model called \"%1\". Did you mean \"%2\"?"_s.arg(wanted, near.first());
+    CheckResult r = makeResult(CheckStatus::Fail, summary, u"model_not_found"_s);
     r.addDetail(u"model"_s, wanted);
     if (!near.isEmpty())
         r.addDetail(u"did you mean"_s, near.join(u", "_s));

@@ -1,9 +1,11 @@
 #include "cli.h"
 
 #include "diagnosecommand.h"
+#include "explaincommand.h"
 #include "simulatecommand.h"
 #include "targetoptions.h"
 
+#include <QFile>
 #include <QTextStream>
 #include <cstdio>
 
@@ -15,7 +17,7 @@ namespace {
 
 const QStringList &subcommands()
 {
-    static const QStringList names{u"diagnose"_s, u"simulate"_s};
+    static const QStringList names{u"diagnose"_s, u"explain"_s, u"simulate"_s};
     return names;
 }
 
@@ -26,6 +28,7 @@ QString mainUsage()
            "  llmdoctor                                  open the wizard\n"
            "  llmdoctor [TARGET OPTIONS]                 open the wizard, filled in\n"
            "  llmdoctor diagnose [TARGET OPTIONS] [--format text|json] [--output FILE]\n"
+           "  llmdoctor explain  (TEXT | --error-file F) [--format text|json]\n"
            "  llmdoctor simulate --fault NAME [--port N] [--delay-ms N]\n"
            "  llmdoctor --help | --version\n\n"_s +
            targetOptionsHelp() + u"\nRun \"llmdoctor COMMAND --help\" for a command's own options.\n"_s;
@@ -58,6 +61,16 @@ int runCli(const QStringList &args)
     }
     if (command == u"diagnose")
         return runDiagnoseCommand(rest, out, err, readKeyFromStdin);
+    if (command == u"explain") {
+        // All of standard input: a pasted traceback spans many lines.
+        const auto readAllStdin = [] {
+            QFile in;
+            if (!in.open(stdin, QIODevice::ReadOnly))
+                return QByteArray();
+            return in.read(64 * 1024 * 1024);
+        };
+        return runExplainCommand(rest, out, err, readAllStdin);
+    }
     if (command == u"simulate")
         return runSimulateCommand(rest, out, err);
     err << "llmdoctor: unknown command \"" << command << "\"\n\n" << mainUsage();

@@ -18,13 +18,17 @@ namespace {
 
 QString usage()
 {
-    return u"Usage: llmdoctor diagnose [TARGET OPTIONS] [--format text|json] [--output FILE]\n\n"
+    return u"Usage: llmdoctor diagnose [TARGET OPTIONS] [--format text|json] [--output FILE]\n"
+           "                          [--send-test-request]\n\n"
            "Runs the checklist against an LLM API and says what is wrong and whose side it is on.\n"
            "Exit status: 0 nothing wrong, 1 a problem was found, 2 bad usage or input, 3 internal error.\n\n"_s +
            targetOptionsHelp() +
            u"\nOutput:\n"
            "  --format text|json   text for people (default), json for scripts (schema llmdoctor.report/1)\n"
-           "  --output FILE        write the report to FILE instead of standard output\n"_s;
+           "  --output FILE        write the report to FILE instead of standard output\n"
+           "\nCost:\n"
+           "  --send-test-request  also send one tiny test request to the model (may cost a fraction of a\n"
+           "                       cent); without it only the free model list is asked for\n"_s;
 }
 
 } // namespace
@@ -46,6 +50,10 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
     QString format = u"text"_s;
     QString output;
     for (qsizetype i = 0; i < rest.size(); ++i) {
+        if (rest.at(i) == u"--send-test-request") {
+            target->sendTestRequest = true; // opt-in: the only request that may cost money
+            continue;
+        }
         QString name = rest.at(i), value;
         const bool inlineValue = name.contains(u'=');
         if (inlineValue) {

@@ -70,7 +70,7 @@ QString usage()
 {
     QString text =
         u"Usage: llmdoctor simulate --fault NAME [--port N] [--delay-ms N] [--share P] [--retry-after S]\n"
-        u"                          [--cert FILE --key FILE]\n"
+        u"                          [--cert FILE --key FILE] [--error-style STYLE] [--expect-key-env VAR]\n"
         u"\n"
         u"Runs a local OpenAI-compatible API on 127.0.0.1 that fails on purpose, so you can see what each\n"
         u"failure looks like and test your own client's retries. Stop it with Ctrl+C.\n"
@@ -83,6 +83,9 @@ QString usage()
         u"  --retry-after S    rate_limit: the Retry-After value in seconds (default 20)\n"
         u"  --cert FILE        tls: PEM certificate (default: a built-in self-signed one)\n"
         u"  --key FILE         tls: PEM private key for --cert\n"
+        u"  --error-style S    how error bodies look: openai (default), anthropic or openrouter\n"
+        u"  --expect-key-env VAR  accept only the API key held in environment variable VAR\n"
+        u"                     (requests without it get 401); never a key on the command line\n"
         u"  -h, --help         show this help\n"
         u"\n"
         u"Faults:\n"_s;
@@ -138,7 +141,10 @@ int runSimulateCommand(const QStringList &args, QTextStream &out, QTextStream &e
     const QCommandLineOption retryAfterOption(u"retry-after"_s, u"retry-after"_s, u"S"_s);
     const QCommandLineOption certOption(u"cert"_s, u"cert"_s, u"FILE"_s);
     const QCommandLineOption keyOption(u"key"_s, u"key"_s, u"FILE"_s);
+    const QCommandLineOption styleOption(u"error-style"_s, u"error-style"_s, u"STYLE"_s);
+    const QCommandLineOption expectKeyOption(u"expect-key-env"_s, u"expect-key-env"_s, u"VAR"_s);
     const QCommandLineOption helpOption({u"h"_s, u"help"_s}, u"help"_s);
+    parser.addOptions({styleOption, expectKeyOption});
     parser.addOptions({faultOption, portOption, delayOption, shareOption, retryAfterOption, certOption,
                        keyOption, helpOption});
 
@@ -202,6 +208,20 @@ int runSimulateCommand(const QStringList &args, QTextStream &out, QTextStream &e
         }
         if (options.fault != Fault::RateLimit)
             err << "llmdoctor simulate: note: --retry-after only matters with --fault rate_limit\n";
+    }
+    if (parser.isSet(styleOption)) {
+        const auto style = Simulator::errorStyleFromName(parser.value(styleOption));
+        if (!style)
+            return usageError(u"--error-style is openai, anthropic or openrouter, not \"%1\""_s.arg(
+                parser.value(styleOption)));
+        options.errorStyle = *style;
+    }
+    if (parser.isSet(expectKeyOption)) {
+        const QByteArray var = parser.value(expectKeyOption).toLocal8Bit();
+        options.expectedKey = qgetenv(var.constData());
+        if (options.expectedKey.isEmpty())
+            return usageError(
+                u"environment variable %1 is empty or not set"_s.arg(parser.value(expectKeyOption)));
     }
     if (parser.isSet(certOption) != parser.isSet(keyOption))
         return usageError(u"--cert and --key go together"_s);

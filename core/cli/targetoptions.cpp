@@ -26,7 +26,9 @@ QString targetOptionsHelp()
            "system)\n"
            "  --ca-file PEM        also trust the certificates in this file (company or self-signed CA)\n"
            "  --timeout S          give up after S seconds (default 30)\n"
-           "  --error-text TEXT    the error message your app showed\n"_s;
+           "  --error-text TEXT    the error message your app showed\n"
+           "  (--base-url only replaces the address: --provider still picks the key header, error format\n"
+           "   and status page)\n"_s;
 }
 
 bool hasTargetOption(const QStringList &args)
@@ -137,6 +139,7 @@ std::optional<Target> parseTargetOptions(const QStringList &args, QStringList *r
     if (!url)
         return fail(urlError);
     t.baseUrl = *url;
+    t.baseUrlText = baseUrlText; // as typed: the address lint reads it
     return t;
 }
 

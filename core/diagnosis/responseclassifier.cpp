@@ -70,10 +70,19 @@ ResponseClass classifyResponse(const HttpResponse &response, bool keySent, bool 
         return keySent ? set(u"auth_invalid_key"_s, u"The server rejected the API key (HTTP 401)."_s)
                        : set(u"auth_missing_key"_s,
                              u"The server wants an API key and none was sent (HTTP 401)."_s);
-    if (s == 402 || code == u"insufficient_quota" || code == u"insufficient_balance")
+    const QString message = c.error.message.toLower();
+    if (s == 402 || code == u"insufficient_quota" || code == u"insufficient_balance" ||
+        (s >= 400 && s < 500 &&
+         (message.contains(u"credit balance is too low") || message.contains(u"insufficient credits") ||
+          message.contains(u"insufficient balance") || message.contains(u"exceeded your current quota"))))
         return set(u"quota_exhausted"_s, u"The account has run out of credit or quota (HTTP %1)."_s.arg(s));
-    if (s == 403)
+    if (s == 403) {
+        if (code.contains(u"region") || code.contains(u"country") || message.contains(u"region") ||
+            message.contains(u"country"))
+            return set(u"permission_denied"_s,
+                       u"The provider does not serve your country or region (HTTP 403)."_s);
         return set(u"permission_denied"_s, u"The key is not allowed to use this (HTTP 403)."_s);
+    }
     if (s == 404) {
         const bool modelMissing = body.contains(u"does not exist") && body.contains(u"model");
         if (code.contains(u"model_not_found") || code == u"deploymentnotfound" || modelMissing)

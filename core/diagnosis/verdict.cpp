@@ -1,10 +1,17 @@
 #include "verdict.h"
 
 #include "../checks/diagnosiscontext.h"
+#include "../target/providercatalog.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <functional>
+#include <optional>
 
 namespace llmdoctor::core {
 
@@ -29,12 +36,222 @@ bool isLoopback(const QString &host)
     return host == u"localhost" || (!a.isNull() && a.isLoopback());
 }
 
+// A server on the user's own machine or network: whatever gateway answers there is theirs.
+bool isPrivateHost(const QString &host)
+{
+    if (host.isEmpty())
+        return false;
+    if (isLoopback(host) || !host.contains(u'.') || host.endsWith(u".local") || host.endsWith(u".lan") ||
+        host.endsWith(u".internal") || host.endsWith(u".home.arpa"))
+        return true;
+    const QHostAddress a(host);
+    if (a.isNull())
+        return false;
+    static const QList<QPair<QHostAddress, int>> nets{
+        QHostAddress::parseSubnet(u"10.0.0.0/8"_s), QHostAddress::parseSubnet(u"172.16.0.0/12"_s),
+        QHostAddress::parseSubnet(u"192.168.0.0/16"_s), QHostAddress::parseSubnet(u"100.64.0.0/10"_s)};
+    return a.isLinkLocal() || a.isUniqueLocalUnicast() ||
+           std::any_of(nets.cbegin(), nets.cend(), [&a](const auto &net) { return a.isInSubnet(net); });
+}
+
+// Names of the authorities in the system store, in the form the TLS check reports issuers.
+const QSet<QString> &systemCaNames()
+{
+    static const QSet<QString> names = [] {
+        QSet<QString> out;
+        for (const QSslCertificate &c : QSslConfiguration::systemCaCertificates()) {
+            const QStringList cn = c.subjectInfo(QSslCertificate::CommonName);
+            out.insert(!cn.isEmpty() ? cn.join(u", "_s)
+                                     : c.subjectInfo(QSslCertificate::Organization).join(u", "_s));
+        }
+        return out;
+    }();
+    return names;
+}
+
+// An untrusted chain for a public host whose top issuer is no public authority: something on
+// the user's side (antivirus, corporate proxy) made that certificate. *issuer names it.
+bool looksIntercepted(const CheckResult &tls, const QString &host, QString *issuer)
+{
+    static const QRegularExpression line(
+        u"^(.*), issued by (.*), valid \\S+ to \\S+( \\(self-signed\\))?$"_s);
+    if (isPrivateHost(host))
+        return false; // a self-made certificate on the user's own server is not an interception
+    QString top;
+    for (const auto &[key, value] : tls.details) {
+        if (key.startsWith(u"certificate "_s) && key != u"certificate name matches") {
+            const auto m = line.match(value);
+            if (m.hasMatch())
+                top = m.captured(2);
+        }
+    }
+    if (top.isEmpty())
+        return false;
+    *issuer = top;
+    return !systemCaNames().contains(top);
+}
+
+QList<Snippet> snippetsFor(const QString &category, bool ownNginx)
+{
+    static const QStringList transient{u"rate_limited"_s,  u"provider_overloaded"_s, u"upstream_reset"_s,
+                                       u"gateway_error"_s, u"gateway_timeout"_s,     u"server_error"_s,
+                                       u"timeout"_s};
+    QStringList ids;
+    if (ownNginx &&
+        (category.startsWith(u"gateway_"_s) || category == u"upstream_reset" || category == u"timeout"))
+        ids << u"nginx-timeouts"_s;
+    if (transient.contains(category))
+        ids << u"retry-python"_s << u"retry-python-loop"_s << u"retry-javascript"_s
+            << u"retry-javascript-loop"_s;
+    QList<Snippet> out;
+    for (const QString &id : std::as_const(ids)) {
+        const Snippet s = snippetById(id);
+        if (!s.code.isEmpty())
+            out << s;
+    }
+    return out;
+}
+
+// The advice entry for key (or "unknown"), with every placeholder filled by fill.
+Verdict wordAdvice(const QString &key, const std::function<QString(QString)> &fill)
+{
+    QJsonObject advice = adviceCatalogue().value(key).toObject();
+    if (advice.isEmpty())
+        advice = adviceCatalogue().value(u"unknown"_s).toObject();
+    Verdict v;
+    v.blame = advice.value(u"blame").toString(u"none"_s);
+    v.headline = fill(advice.value(u"headline").toString());
+    v.explanation = fill(advice.value(u"explanation").toString());
+    for (const QJsonValue &step : advice.value(u"next_steps").toArray())
+        v.nextSteps << fill(step.toString());
+    v.confidence = advice.value(u"confidence").toDouble(0.5);
+    return v;
+}
+
+bool hasAdvice(const QString &key)
+{
+    return adviceCatalogue().contains(key);
+}
+
+// Replaces one placeholder; an empty value also drops the words around it that need it.
+QString fillPlaceholder(QString text, const QString &name, const QString &value, const QString &ifEmpty = {})
+{
+    if (value.isEmpty()) {
+        text.replace(u" (HTTP {%1})"_s.arg(name), QString());
+        text.replace(u" ({%1})"_s.arg(name), QString());
+        text.replace(u"{%1}"_s.arg(name), ifEmpty);
+    } else {
+        text.replace(u"{%1}"_s.arg(name), value);
+    }
+    return text;
+}
+
+QStringList pathHops(const QStringList &hops)
+{
+    static const QStringList clients{u"openai-python"_s,
+                                     u"anthropic-python"_s,
+                                     u"python-httpx"_s,
+                                     u"python-requests"_s,
+                                     u"python-aiohttp"_s,
+                                     u"node"_s,
+                                     u"curl"_s};
+    QStringList out;
+    for (const QString &h : hops) {
+        if (!clients.contains(h))
+            out << h;
+    }
+    return out;
+}
+
+// What the pasted message adds to a diagnosis whose checks have finished.
+void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *decisive,
+                    const DiagnosisContext &context)
+{
+    if (v.category == u"cancelled")
+        return;
+    if (sig.category == u"unknown") {
+        v.nextSteps.append(
+            u"llmdoctor did not recognise the message you pasted: it does not say what failed or where. "
+            "The checks above are the better guide; if your app still fails, paste its full error "
+            "message or log output."_s);
+        return;
+    }
+    if (decisive) {
+        if (sig.category == v.category) {
+            v.confidence = std::min(0.95, v.confidence + 0.1);
+            v.explanation += u" The message you pasted says the same: %1"_s.arg(sig.meaning);
+        } else {
+            v.nextSteps.append(
+                u"About the message you pasted: %1 The checks found a different problem now; fix "
+                "that first, and if the message comes back, run llmdoctor again with it."_s.arg(sig.meaning));
+        }
+        return;
+    }
+
+    // Every check passes now: the message tells what went wrong when the app saw it.
+    static const QStringList gatewayKinds{u"gateway_error"_s, u"upstream_reset"_s, u"gateway_timeout"_s,
+                                          u"proxy_error"_s, u"timeout"_s};
+    const QString host = context.target.baseUrl.host();
+    const bool ownPath = context.proxy.proxy.has_value() || isPrivateHost(host) || sig.ownHop;
+    QString key;
+    QString blame = sig.blame;
+    if (sig.blame == u"proxy" || (gatewayKinds.contains(sig.category) && ownPath)) {
+        key = u"pasted_own_gateway"_s;
+        blame = u"proxy"_s;
+    } else if (sig.blame == u"provider" || sig.blame == u"none" || sig.blame.isEmpty()) {
+        key = u"pasted_provider_side"_s;
+        blame = u"provider"_s;
+    } else if (sig.blame == u"local" || sig.blame == u"network") {
+        key = u"pasted_network_now_fine"_s;
+    } else {
+        key = u"pasted_app_settings"_s;
+    }
+    const QStringList hops = pathHops(sig.hops);
+    const QString proxy = context.proxy.proxy ? proxyForDisplay(*context.proxy.proxy) : QString();
+    auto fill = [&](QString text) {
+        text.replace(u"{host}"_s, host);
+        text = fillPlaceholder(text, u"proxy"_s, proxy, u"your gateway"_s);
+        text =
+            fillPlaceholder(text, u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hops.join(u", "_s)));
+        text = fillPlaceholder(text, u"status"_s, sig.status ? QString::number(sig.status) : QString());
+        text.replace(u"{meaning}"_s, sig.meaning);
+        return text;
+    };
+    const Verdict pasted = wordAdvice(key, fill);
+    v.category = sig.category;
+    v.blame = blame;
+    v.headline = pasted.headline;
+    v.explanation = pasted.explanation;
+    v.nextSteps = pasted.nextSteps;
+    v.confidence = std::min(pasted.confidence, std::max(0.3, sig.confidence));
+    v.decidedBy = u"error_text"_s;
+}
+
 // Checks in the order a connection is built: the earliest failure explains the later ones.
 int layerRank(const QString &id)
 {
-    static const QStringList order{u"dns"_s, u"tcp"_s, u"tls"_s, u"http"_s, u"model"_s};
+    // The offline lint comes first: a mistyped address or key explains whatever follows.
+    static const QStringList order{
+        u"base_url_format"_s, u"api_key_format"_s, u"dns"_s,         u"tcp"_s, u"tls"_s, u"http"_s,
+        u"api_key"_s,         u"model"_s,          u"test_request"_s};
     const qsizetype i = order.indexOf(id);
     return i < 0 ? int(order.size()) : int(i);
+}
+
+// A base URL with the usual mistakes undone: an endpoint path pasted in, or a missing /v1 for
+// a known provider. Empty when nothing looks wrong.
+QString correctedBaseUrl(const Target &target)
+{
+    QUrl url = target.baseUrl;
+    QString path = url.path();
+    static const QRegularExpression endpoint(
+        u"/(?:chat/completions|completions|responses|embeddings|messages|models)/*$"_s);
+    path.remove(endpoint);
+    if (const auto provider = ProviderCatalog::instance().find(target.provider);
+        provider && !provider->baseUrl.isEmpty() && QUrl(provider->baseUrl).host() == url.host())
+        return provider->baseUrl != target.baseUrl.toString() ? provider->baseUrl : QString();
+    url.setPath(path);
+    return url == target.baseUrl ? QString() : url.toString(QUrl::RemoveUserInfo);
 }
 
 } // namespace
@@ -61,6 +278,14 @@ QJsonObject Verdict::toJson() const
                        {u"headline"_s, headline},
                        {u"explanation"_s, explanation},
                        {u"next_steps"_s, QJsonArray::fromStringList(nextSteps)},
+                       {u"snippets"_s,
+                        [this] {
+                            QJsonArray out;
+                            for (const Snippet &s : snippets)
+                                out.append(QJsonObject{
+                                    {u"language"_s, s.language}, {u"title"_s, s.title}, {u"code"_s, s.code}});
+                            return out;
+                        }()},
                        {u"confidence"_s, confidence}};
 }
 
@@ -95,6 +320,9 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         key = u"upstream_reset_gateway"_s; // a gateway answered, and said its upstream reset
     else if (category == u"upstream_reset" && context.proxy.proxy)
         key = u"upstream_reset_proxy"_s;
+    QString issuer;
+    if (category == u"tls_untrusted" && decisive && looksIntercepted(*decisive, host, &issuer))
+        key = u"tls_untrusted_interception"_s;
     QJsonObject advice = adviceCatalogue().value(key).toObject();
     if (advice.isEmpty()) {
         key = u"unknown"_s;
@@ -139,6 +367,7 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         text.replace(u"{suggestion}"_s, suggestion);
         text.replace(u"{hops}"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hops));
         text.replace(u"{detail}"_s, detail);
+        text.replace(u"{issuer}"_s, issuer);
         return text;
     };
 
@@ -158,6 +387,77 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
                 v.nextSteps.prepend(u"Worth a look: %1"_s.arg(r.summary));
         }
     }
+    if (key == u"tls_untrusted_interception"_s) {
+        for (const QString &product : interceptionIssuerNames()) {
+            if (issuer.contains(product, Qt::CaseInsensitive)) {
+                v.explanation += u" The issuer's name points at %1 software."_s.arg(product);
+                break;
+            }
+        }
+    }
+    std::optional<ErrorSignature> pasted;
+    if (!context.target.errorText.trimmed().isEmpty()) {
+        pasted = classifyErrorText(context.target.errorText);
+        foldPastedText(v, *pasted, decisive, context);
+    }
+
+    // The user's own nginx in front of the API: its timeouts are theirs to change.
+    const bool pastedNginx = pasted && v.decidedBy == u"error_text" && pasted->hops.contains(u"nginx"_s) &&
+                             (pasted->ownHop || isPrivateHost(host));
+    const bool ownNginx = (isPrivateHost(host) && hops.contains(u"nginx"_s)) || pastedNginx;
+    v.snippets = snippetsFor(v.category, ownNginx);
+    if (!v.snippets.isEmpty() && v.snippets.first().language == u"nginx")
+        v.nextSteps.prepend(u"The gateway that gave up is your own nginx: give it longer timeouts (the nginx "
+                            "block below), then reload it with \"nginx -s reload\"."_s);
+    if (category == u"endpoint_not_found") {
+        if (const QString fixed = correctedBaseUrl(context.target); !fixed.isEmpty()) {
+            v.nextSteps.prepend(u"Use this API address instead: %1"_s.arg(fixed));
+            v.snippets.prepend({u"text"_s, u"Corrected API address"_s, fixed});
+        }
+    }
+    return v;
+}
+
+Verdict verdictForSignature(const ErrorSignature &sig)
+{
+    QString key = sig.advice;
+    if (sig.ownHop && sig.category != u"unknown")
+        key = u"explain_own_gateway"_s;
+    if (key.isEmpty() || !hasAdvice(key))
+        key = hasAdvice(u"explain_"_s + sig.category) ? u"explain_"_s + sig.category : sig.category;
+
+    QString detail = sig.providerError.message;
+    if (detail.isEmpty() && !sig.envoyResetReason.isEmpty())
+        detail = u"reset reason: "_s + sig.envoyResetReason;
+    while (detail.endsWith(u'.'))
+        detail.chop(1);
+    const QStringList hops = pathHops(sig.hops);
+    auto fill = [&](QString text) {
+        text = fillPlaceholder(text, u"host"_s, sig.host, u"the server"_s);
+        text = fillPlaceholder(text, u"port"_s, QString(), u"the port in the address"_s);
+        text = fillPlaceholder(text, u"proxy"_s, QString(), u"your proxy"_s);
+        text = fillPlaceholder(text, u"status"_s, sig.status ? QString::number(sig.status) : QString());
+        text = fillPlaceholder(text, u"model"_s, sig.model, u"the one your app asked for"_s);
+        text = fillPlaceholder(text, u"suggestion"_s, QString());
+        text =
+            fillPlaceholder(text, u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hops.join(u", "_s)));
+        text = fillPlaceholder(text, u"detail"_s, detail);
+        text = fillPlaceholder(text, u"issuer"_s, QString());
+        text.replace(u"{meaning}"_s, sig.meaning);
+        return text;
+    };
+    Verdict v = wordAdvice(key, fill);
+    v.category = sig.category;
+    if (!sig.blame.isEmpty() && sig.blame != u"none")
+        v.blame = sig.blame;
+    if (sig.category == u"unknown")
+        v.blame = u"none"_s;
+    // The advice text of explain_* entries complements the meaning; others repeat the category.
+    if (!v.explanation.contains(sig.meaning))
+        v.explanation = (sig.meaning + u' ' + v.explanation).trimmed();
+    v.confidence = sig.confidence > 0 ? sig.confidence : v.confidence;
+    v.decidedBy = u"error_text"_s;
+    v.snippets = snippetsFor(sig.category, sig.ownHop && sig.hops.contains(u"nginx"_s));
     return v;
 }
 

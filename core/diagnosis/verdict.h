@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../checks/checkresult.h"
+#include "errorclassifier.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -18,7 +19,8 @@ struct Verdict
     QString explanation;
     QStringList nextSteps;
     double confidence = 0;
-    QString decidedBy; // id of the check the verdict rests on
+    QString decidedBy;       // id of the check the verdict rests on ("error_text" for a pasted message)
+    QList<Snippet> snippets; // copyable fixes: retry code, an nginx block, a corrected address
 
     QJsonObject toJson() const;
     // Who should act, for a non-expert: "you", "your network administrator", "the provider", ...
@@ -26,7 +28,12 @@ struct Verdict
 };
 
 // Picks the most fundamental failure (name lookup before connection before TLS before HTTP)
-// and words it from resources/advice.json.
+// and words it from resources/advice.json. When the target carries a pasted error message, the
+// message is folded in: it confirms a failure the checks found, or explains a failure they
+// could no longer see (a provider-side error while every check passes now).
 Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext &context);
+
+// The verdict for a pasted error message alone (llmdoctor explain), without any check.
+Verdict verdictForSignature(const ErrorSignature &signature);
 
 } // namespace llmdoctor::core

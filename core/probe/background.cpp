@@ -1,5 +1,6 @@
 #include "background.h"
 
+#include <QCoreApplication>
 #include <QSslSocket>
 
 namespace llmdoctor::core {
@@ -21,6 +22,9 @@ QThreadPool *BackgroundTask::pool()
         auto *p = new QThreadPool;
         p->setMaxThreadCount(16);
         p->setExpiryTimeout(30000);
+        // A lookup still running while the process exits would race the library teardown (seen as
+        // heap corruption at exit): let running work finish first, for a bounded time.
+        qAddPostRoutine([] { BackgroundTask::pool()->waitForDone(3000); });
         return p;
     }();
     return pool;

@@ -3,6 +3,7 @@
 #include "../checks/diagnosis.h"
 #include "../checks/diagnosiscontext.h"
 #include "../diagnosis/hops.h"
+#include "../diagnosis/ratelimit.h"
 
 #include <QJsonArray>
 #include <cmath>
@@ -80,7 +81,12 @@ QJsonObject reportJson(const Diagnosis &diagnosis)
         const HeaderList headers = x.response ? x.response->headers : HeaderList();
         http.insert(u"hops"_s, QJsonArray::fromStringList(detectHops(headers)));
         http.insert(u"request_ids"_s, stringMap(requestIds(headers)));
-        http.insert(u"rate_limit"_s, stringMap(rateLimitHeaders(headers)));
+        // The headers as sent, plus what they mean in seconds ("reset_requests_s", "retry_after_s").
+        QJsonObject rateLimit = stringMap(rateLimitHeaders(headers));
+        const QMap<QString, double> parsed = parsedRateLimits(headers);
+        for (auto it = parsed.cbegin(); it != parsed.cend(); ++it)
+            rateLimit.insert(it.key(), std::round(it.value() * 1000) / 1000);
+        http.insert(u"rate_limit"_s, rateLimit);
         if (!x.peer.isNull())
             http.insert(u"remote_address"_s, x.peer.toString());
     }

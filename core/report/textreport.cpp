@@ -2,6 +2,8 @@
 
 #include "../checks/diagnosis.h"
 #include "../checks/diagnosiscontext.h"
+#include "../diagnosis/hops.h"
+#include "../diagnosis/ratelimit.h"
 
 namespace llmdoctor::core {
 
@@ -64,6 +66,17 @@ QString reportText(const Diagnosis &diagnosis, bool color)
         out +=
             u"\nTimings: name lookup %1 · connect %2 · TLS %3 · waiting for first byte %4 · total %5\n"_s.arg(
                 ms(d.dns), ms(d.connect), ms(d.tls), ms(d.ttfb), ms(d.total));
+        // What a support team asks for first.
+        if (c.modelList->response) {
+            const auto ids = requestIds(c.modelList->response->headers);
+            QStringList parts;
+            for (auto it = ids.cbegin(); it != ids.cend(); ++it)
+                parts << it.key() + u": "_s + it.value();
+            if (!parts.isEmpty())
+                out += u"Request ids (quote them to support): %1\n"_s.arg(parts.join(u", "_s));
+            if (const auto wait = suggestedWaitSeconds(parsedRateLimits(c.modelList->response->headers)))
+                out += u"Rate limit: the provider asks you to wait %1\n"_s.arg(plainWait(*wait));
+        }
     }
     if (c.proxy.proxy)
         out += u"Proxy: %1 (from %2)\n"_s.arg(proxyForDisplay(*c.proxy.proxy), c.proxy.reason);

@@ -81,6 +81,11 @@ constexpr std::array kFaults{
     FaultInfo{Fault::Tls, "tls"_L1,
               "Serves the healthy API over HTTPS with a self-signed certificate, so a client that verifies "
               "certificates fails the TLS handshake."},
+    FaultInfo{Fault::QuotaExhausted, "quota_exhausted"_L1,
+              "Answers as an account without credit does: OpenAI's 429 insufficient_quota, OpenRouter's 402 "
+              "or Anthropic's \"credit balance is too low\"."},
+    FaultInfo{Fault::Forbidden, "forbidden"_L1,
+              "Answers 403, as a provider does for a key without permission or a country it does not serve."},
 };
 
 // ---- small JSON writer: keeps key order, so bodies look like the real services' ----
@@ -327,6 +332,107 @@ Answer anthropicOverloaded()
     return a;
 }
 
+// One error in the configured provider's dialect. openAiType/openAiCode are OpenAI's type and
+// code; anthropicType is Anthropic's error type.
+Answer styledError(const SimulatorOptions &options, int status, const QString &message,
+                   const char *openAiType, const char *openAiCode, const char *anthropicType)
+{
+    switch (options.errorStyle) {
+    case ErrorStyle::Anthropic: {
+        const QByteArray requestId = "req_" + randomHex(12);
+        Answer a =
+            jsonAnswer(status, jsonObject({{"type", jsonString("error")},
+                                           {"error", jsonObject({{"type", jsonString(anthropicType)},
+                                                                 {"message", jsonString(message)}})},
+                                           {"request_id", jsonString(QString::fromLatin1(requestId))}}));
+        a.headers.append({"request-id", requestId});
+        return a;
+    }
+    case ErrorStyle::OpenRouter:
+        return jsonAnswer(status, jsonObject({{"error", jsonObject({{"code", QByteArray::number(status)},
+                                                                    {"message", jsonString(message)},
+                                                                    {"metadata", "null"}})}}));
+    case ErrorStyle::OpenAi:
+        break;
+    }
+    return openAiError(status, message, openAiType, "null",
+                       openAiCode ? jsonString(openAiCode) : QByteArray("null"));
+}
+
+// A wrong or missing key, in each provider's words. Never echoes the key.
+Answer styledInvalidKey(const SimulatorOptions &options, const Request &request)
+{
+    if (options.errorStyle == ErrorStyle::OpenAi)
+        return invalidKey(request);
+    const bool missing = sentApiKey(request).isEmpty();
+    if (options.errorStyle == ErrorStyle::Anthropic)
+        return styledError(options, 401, missing ? u"x-api-key header is required"_s : u"invalid x-api-key"_s,
+                           nullptr, nullptr, "authentication_error");
+    return styledError(options, 401, missing ? u"No auth credentials found"_s : u"User not found."_s, nullptr,
+                       nullptr, nullptr);
+}
+
+Answer quotaExhausted(const SimulatorOptions &options)
+{
+    switch (options.errorStyle) {
+    case ErrorStyle::Anthropic:
+        return styledError(
+            options, 400,
+            u"Your credit balance is too low to access the Anthropic API. Please go to Plans & "
+            u"Billing to upgrade or purchase credits."_s,
+            nullptr, nullptr, "invalid_request_error");
+    case ErrorStyle::OpenRouter:
+        return styledError(options, 402,
+                           u"Insufficient credits. Add more using https://openrouter.ai/credits"_s, nullptr,
+                           nullptr, nullptr);
+    case ErrorStyle::OpenAi:
+        break;
+    }
+    return openAiError(429, u"You exceeded your current quota, please check your plan and billing details."_s,
+                       "insufficient_quota", "null", jsonString("insufficient_quota"));
+}
+
+Answer forbidden(const SimulatorOptions &options)
+{
+    switch (options.errorStyle) {
+    case ErrorStyle::Anthropic:
+        return styledError(options, 403,
+                           u"Your API key does not have permission to use the specified resource."_s, nullptr,
+                           nullptr, "permission_error");
+    case ErrorStyle::OpenRouter:
+        return styledError(options, 403, u"This model is not available in your region."_s, nullptr, nullptr,
+                           nullptr);
+    case ErrorStyle::OpenAi:
+        break;
+    }
+    return openAiError(403, u"Country, region, or territory not supported"_s, "request_forbidden", "null",
+                       jsonString("unsupported_country_region_territory"));
+}
+
+Answer styledRateLimit(const SimulatorOptions &options)
+{
+    if (options.errorStyle == ErrorStyle::OpenAi)
+        return rateLimited(options);
+    const int seconds = std::max(0, options.retryAfterSeconds);
+    Answer a =
+        options.errorStyle == ErrorStyle::Anthropic
+            ? styledError(options, 429,
+                          u"This request would exceed the rate limit for your organization of 50 requests "
+                          u"per minute."_s,
+                          nullptr, nullptr, "rate_limit_error")
+            : styledError(options, 429, u"Rate limit exceeded: free-models-per-min."_s, nullptr, nullptr,
+                          nullptr);
+    a.headers.append({"retry-after", QByteArray::number(seconds)});
+    if (options.errorStyle == ErrorStyle::Anthropic) {
+        const QByteArray reset =
+            QDateTime::currentDateTimeUtc().addSecs(seconds).toString(Qt::ISODate).toLatin1();
+        a.headers += {{"anthropic-ratelimit-requests-limit", "50"},
+                      {"anthropic-ratelimit-requests-remaining", "0"},
+                      {"anthropic-ratelimit-requests-reset", reset}};
+    }
+    return a;
+}
+
 bool looksLikeOpenAiModel(const QString &model)
 {
     static const QStringList prefixes{u"gpt-"_s, u"chatgpt-"_s, u"o1"_s,     u"o3"_s,
@@ -484,9 +590,22 @@ bool flakyFails(int requestNumber, double share)
     return std::floor(requestNumber * share) > std::floor((requestNumber - 1) * share);
 }
 
+// Faults whose point is that not a byte comes back must not send "100 Continue" either.
+bool silentFault(Fault fault)
+{
+    return fault == Fault::ResetBeforeHeaders || fault == Fault::CloseBeforeHeaders || fault == Fault::Hang ||
+           fault == Fault::SlowHeaders;
+}
+
 Plan planFor(const Request &request, const SimulatorOptions &options, int requestNumber)
 {
     Plan plan;
+    // The key comes first, as at a real provider: a wrong key never learns anything else.
+    if (!options.expectedKey.isEmpty() && request.path.startsWith("/v1/") && !silentFault(options.fault) &&
+        sentApiKey(request).toUtf8() != options.expectedKey) {
+        plan.answer = styledInvalidKey(options, request);
+        return plan;
+    }
     switch (options.fault) {
     case Fault::BadGateway:
         plan.answer = nginxBadGateway();
@@ -504,11 +623,23 @@ Plan planFor(const Request &request, const SimulatorOptions &options, int reques
         plan.kind = Plan::Kind::Hang;
         return plan;
     case Fault::RateLimit:
-        plan.answer = rateLimited(options);
+        plan.answer = styledRateLimit(options);
         return plan;
     case Fault::InvalidKey:
-        plan.answer = invalidKey(request);
+        plan.answer = styledInvalidKey(options, request);
         return plan;
+    case Fault::QuotaExhausted:
+        if (request.path.startsWith("/v1/")) {
+            plan.answer = quotaExhausted(options);
+            return plan;
+        }
+        break;
+    case Fault::Forbidden:
+        if (request.path.startsWith("/v1/")) {
+            plan.answer = forbidden(options);
+            return plan;
+        }
+        break;
     case Fault::Overloaded:
         plan.answer = anthropicOverloaded();
         return plan;
@@ -528,13 +659,6 @@ Plan planFor(const Request &request, const SimulatorOptions &options, int reques
     }
     plan.answer = route(request, options);
     return plan;
-}
-
-// Faults whose point is that not a byte comes back must not send "100 Continue" either.
-bool silentFault(Fault fault)
-{
-    return fault == Fault::ResetBeforeHeaders || fault == Fault::CloseBeforeHeaders || fault == Fault::Hang ||
-           fault == Fault::SlowHeaders;
 }
 
 } // namespace
@@ -1048,6 +1172,17 @@ QString Simulator::faultDescription(Fault fault)
             return QString::fromUtf8(info.description);
     }
     return {};
+}
+
+std::optional<ErrorStyle> Simulator::errorStyleFromName(QStringView name)
+{
+    if (name == u"openai")
+        return ErrorStyle::OpenAi;
+    if (name == u"anthropic")
+        return ErrorStyle::Anthropic;
+    if (name == u"openrouter")
+        return ErrorStyle::OpenRouter;
+    return std::nullopt;
 }
 
 QStringList Simulator::defaultModels()

@@ -26,7 +26,17 @@ enum class Fault
     ModelNotFound,
     Overloaded,
     Flaky,
-    Tls
+    Tls,
+    QuotaExhausted, // the account is out of credit: 429 insufficient_quota, 402, or Anthropic's 400
+    Forbidden       // 403: the key may not use this, or the region is not served
+};
+
+// Whose error bodies the simulator imitates.
+enum class ErrorStyle
+{
+    OpenAi,    // {"error":{"message","type","param","code"}}
+    Anthropic, // {"type":"error","error":{"type","message"},"request_id"}
+    OpenRouter // {"error":{"code":<int>,"message","metadata"}}
 };
 
 struct SimulatorOptions
@@ -38,6 +48,10 @@ struct SimulatorOptions
     int retryAfterSeconds = 20; // RateLimit
     QString certFile, keyFile;  // Tls: PEM files; empty = the built-in self-signed certificate
     QStringList models;         // empty = defaultModels()
+    // When set, every /v1 request must carry exactly this key (Bearer, x-api-key or api-key);
+    // anything else gets a 401 in the error style below.
+    QByteArray expectedKey;
+    ErrorStyle errorStyle = ErrorStyle::OpenAi;
 };
 
 // A local OpenAI-compatible HTTP/1.1 server on 127.0.0.1 that fails on purpose, so users can see
@@ -62,6 +76,7 @@ public:
     static QStringList faultNames();
     static QString faultDescription(Fault fault); // one plain-English sentence
     static QStringList defaultModels();
+    static std::optional<ErrorStyle> errorStyleFromName(QStringView name); // openai | anthropic | openrouter
 
 signals:
     // status is 0 when no HTTP answer was sent (reset, close, hang).

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrl>
 
 namespace llmdoctor::core {
 
@@ -21,6 +22,17 @@ HeaderList Provider::authHeaders(const QByteArray &key) const
     else
         h.append({"Authorization", "Bearer " + key});
     return h;
+}
+
+QString Provider::host() const
+{
+    return baseUrl.isEmpty() ? QString() : QUrl(baseUrl).host().toLower();
+}
+
+bool Provider::isLocal() const
+{
+    const QString h = host();
+    return h == u"localhost" || h.startsWith(u"127.");
 }
 
 ProviderCatalog ProviderCatalog::fromJson(const QByteArray &json, QString *error)
@@ -43,6 +55,17 @@ ProviderCatalog ProviderCatalog::fromJson(const QByteArray &json, QString *error
         p.modelsPath = o.value(u"models_path").toString(u"models"_s);
         p.statusPage = o.value(u"status_page").toString();
         p.keysUrl = o.value(u"keys_url").toString();
+        p.supportUrl = o.value(u"support_url").toString();
+        p.statusPlatform = o.value(u"status_platform").toString();
+        p.chatPath = o.value(u"chat_path").toString(u"chat/completions"_s);
+        p.errorFormat = o.value(u"error_format").toString(u"openai"_s);
+        p.rateLimitHeaders = o.value(u"rate_limit_headers").toString(u"none"_s);
+        if (const QJsonArray len = o.value(u"key_length").toArray(); len.size() == 2) {
+            p.keyMinLength = len.at(0).toInt();
+            p.keyMaxLength = len.at(1).toInt();
+        }
+        for (const QJsonValue &path : o.value(u"also_valid_paths").toArray())
+            p.alsoValidPaths << path.toString();
         for (const QJsonValue &prefix : o.value(u"key_prefixes").toArray())
             p.keyPrefixes << prefix.toString();
         const QJsonObject extra = o.value(u"extra_headers").toObject();
@@ -69,6 +92,16 @@ std::optional<Provider> ProviderCatalog::find(const QString &id) const
 {
     for (const Provider &p : m_providers) {
         if (p.id.compare(id, Qt::CaseInsensitive) == 0)
+            return p;
+    }
+    return std::nullopt;
+}
+
+std::optional<Provider> ProviderCatalog::findByHost(const QString &host) const
+{
+    const QString h = host.toLower();
+    for (const Provider &p : m_providers) {
+        if (!p.host().isEmpty() && !p.isLocal() && p.host() == h)
             return p;
     }
     return std::nullopt;

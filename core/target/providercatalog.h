@@ -17,9 +17,24 @@ struct Provider
     QString auth = QStringLiteral("bearer"); // bearer | x-api-key | api-key | none
     HeaderList extraHeaders;
     QString modelsPath = QStringLiteral("models");
-    QStringList keyPrefixes;
+    QStringList alsoValidPaths; // other base paths the provider accepts ("" for DeepSeek's bare host)
+    QString chatPath = QStringLiteral("chat/completions"); // the opt-in test request
+    QStringList keyPrefixes;                               // lint only: the shapes this provider's keys have
+    int keyMinLength = 0;                                  // 0 = unknown
+    int keyMaxLength = 0;
+    QString errorFormat = QStringLiteral("openai");    // openai | anthropic | openrouter
+    QString rateLimitHeaders = QStringLiteral("none"); // openai | anthropic | none
     QString statusPage;
-    QString keysUrl;
+    QString statusPlatform;
+    QString keysUrl;    // where to get a key
+    QString supportUrl; // where to ask for help
+
+    // The host of baseUrl ("api.openai.com"); empty for providers without a fixed address.
+    QString host() const;
+    // True for servers that run on the user's own computer (Ollama, LM Studio, ...).
+    bool isLocal() const;
+    // True when this provider refuses requests without a key.
+    bool needsKey() const { return auth != QLatin1StringView("none") && !isLocal() && !baseUrl.isEmpty(); }
 
     // The headers that carry this key, in this provider's style.
     HeaderList authHeaders(const QByteArray &key) const;
@@ -34,6 +49,8 @@ public:
 
     const QList<Provider> &providers() const { return m_providers; }
     std::optional<Provider> find(const QString &id) const;
+    // The provider whose fixed address has this host, if any.
+    std::optional<Provider> findByHost(const QString &host) const;
     QStringList ids() const;
 
 private:

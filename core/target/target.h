@@ -19,7 +19,10 @@ struct Target
     ProxyChoice proxy;
     QString caFile; // extra trusted certificates (PEM)
     int timeoutMs = 30000;
-    QString errorText; // what the user pasted, if anything
+    QString errorText;   // what the user pasted, if anything
+    QString baseUrlText; // the address exactly as typed, for the address lint; empty = baseUrl
+    // Opt-in: one tiny completion request, which may cost money. Off unless the user asks.
+    bool sendTestRequest = false;
 
     // GET <base>/models: the one request that serves the connectivity, key and model checks.
     QUrl modelsUrl() const;

@@ -51,7 +51,8 @@ TEST(Cli, HealthyServerExitsZeroWithAFullReport)
     QStringList ids;
     for (const QJsonValue &c : report.value(u"checks").toArray())
         ids << c.toObject().value(u"id").toString();
-    EXPECT_EQ(ids, (QStringList{u"dns"_s, u"tcp"_s, u"tls"_s, u"http"_s, u"model"_s}));
+    EXPECT_EQ(ids, (QStringList{u"base_url_format"_s, u"api_key_format"_s, u"dns"_s, u"tcp"_s, u"tls"_s,
+                                u"http"_s, u"api_key"_s, u"model"_s, u"test_request"_s}));
 }
 
 TEST(Cli, BadGatewayIsAProblemOnTheProvidersSide)
@@ -249,6 +250,14 @@ TEST(Cli, SimulateServesUntilStopped)
     EXPECT_EQ(
         jsonOf(r).value(u"http").toObject().value(u"rate_limit").toObject().value(u"retry-after").toString(),
         u"20"_s);
+    EXPECT_EQ(jsonOf(r)
+                  .value(u"http")
+                  .toObject()
+                  .value(u"rate_limit")
+                  .toObject()
+                  .value(u"retry_after_s")
+                  .toDouble(),
+              20.0);
 
     sim.terminate();
     ASSERT_TRUE(sim.waitForFinished(5000));
@@ -268,4 +277,34 @@ TEST(Cli, VersionAndHelp)
     EXPECT_EQ(r.exitCode, 0);
     EXPECT_TRUE(r.out.contains("diagnose"));
     EXPECT_TRUE(r.out.contains("--api-key-env"));
+}
+
+TEST(Cli, SimulatorWithAKeyAndAnthropicErrors)
+{
+    const quint16 port = freePort();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"SIM_KEY"_s, u"sk-ant-api03-simulatedkey0000000000000000"_s);
+    env.insert(u"WRONG_KEY"_s, u"sk-ant-api03-wrongkey000000000000000000000"_s);
+    QProcess sim;
+    sim.setProcessEnvironment(env);
+    sim.start(QStringLiteral(LLMDOCTOR_BINARY),
+              {u"simulate"_s, u"--fault"_s, u"none"_s, u"--port"_s, QString::number(port), u"--error-style"_s,
+               u"anthropic"_s, u"--expect-key-env"_s, u"SIM_KEY"_s});
+    ASSERT_TRUE(sim.waitForStarted());
+    ASSERT_TRUE(waitFor([&sim] { return sim.canReadLine(); }, 10000));
+    const QString base = u"http://127.0.0.1:%1/v1"_s.arg(port);
+
+    CliRun r = runCli(diagnoseArgs(base, {u"--api-key-env"_s, u"SIM_KEY"_s}), {}, 30000, env);
+    EXPECT_EQ(r.exitCode, 0) << r.out.toStdString();
+    r = runCli(diagnoseArgs(base, {u"--api-key-env"_s, u"WRONG_KEY"_s}), {}, 30000, env);
+    EXPECT_EQ(r.exitCode, 1);
+    const QJsonObject report = jsonOf(r);
+    EXPECT_EQ(report.value(u"verdict").toObject().value(u"category").toString(), u"auth_invalid_key"_s);
+    EXPECT_FALSE(r.out.contains("wrongkey000")) << "the key never appears in the report";
+    sim.terminate();
+    EXPECT_TRUE(sim.waitForFinished(5000));
+
+    const CliRun bad = runCli({u"simulate"_s, u"--fault"_s, u"none"_s, u"--error-style"_s, u"cobol"_s});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_TRUE(bad.err.contains("anthropic"));
 }

@@ -114,9 +114,11 @@ INSTANTIATE_TEST_SUITE_P(
                       FaultCase{Fault::CloseBeforeHeaders, "upstream_reset", "provider", "http"},
                       FaultCase{Fault::Hang, "timeout", "provider", "http"},
                       FaultCase{Fault::SlowHeaders, "timeout", "provider", "http"},
-                      FaultCase{Fault::RateLimit, "rate_limited", "account", "http"},
-                      FaultCase{Fault::InvalidKey, "auth_invalid_key", "account", "http"},
+                      FaultCase{Fault::RateLimit, "rate_limited", "account", "api_key"},
+                      FaultCase{Fault::InvalidKey, "auth_invalid_key", "account", "api_key"},
                       FaultCase{Fault::Overloaded, "provider_overloaded", "provider", "http"},
+                      FaultCase{Fault::QuotaExhausted, "quota_exhausted", "account", "api_key"},
+                      FaultCase{Fault::Forbidden, "permission_denied", "account", "api_key"},
                       FaultCase{Fault::Tls, "tls_untrusted", "network", "tls"}),
     [](const auto &param) { return Simulator::faultName(param.param.fault).toStdString(); });
 

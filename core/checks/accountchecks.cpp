@@ -1,0 +1,343 @@
+#include "accountchecks.h"
+
+#include "../diagnosis/hops.h"
+#include "../diagnosis/ratelimit.h"
+#include "../diagnosis/responseclassifier.h"
+#include "../probe/exchange.h"
+#include "../target/addresslint.h"
+#include "../target/keylint.h"
+#include "../target/providercatalog.h"
+#include "diagnosiscontext.h"
+#include "networkchecks.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Provider providerOf(const Target &t)
+{
+    return ProviderCatalog::instance().find(t.provider).value_or(Provider());
+}
+
+// Lint findings as one check result: pass, warn, or fail on the first fatal finding.
+CheckResult lintResult(const QList<LintFinding> &findings, const CheckResult &base,
+                       const QString &passSummary)
+{
+    CheckResult r = base;
+    if (findings.isEmpty()) {
+        r.status = CheckStatus::Pass;
+        r.summary = passSummary;
+        r.category = u"ok"_s;
+        return r;
+    }
+    const LintFinding *first = &findings.first();
+    for (const LintFinding &f : findings) {
+        if (f.fatal) {
+            first = &f;
+            break;
+        }
+    }
+    r.status = first->fatal ? CheckStatus::Fail : CheckStatus::Warn;
+    r.category = first->fatal ? first->category : u"ok"_s;
+    QStringList messages{first->message};
+    for (const LintFinding &f : findings) {
+        if (&f != first)
+            messages << f.message;
+    }
+    r.summary = messages.join(u' ');
+    QStringList codes;
+    for (const LintFinding &f : findings)
+        codes << f.code;
+    r.addDetail(u"findings"_s, codes.join(u", "_s));
+    if (!first->suggestion.isEmpty())
+        r.addDetail(u"type instead"_s, first->suggestion);
+    return r;
+}
+
+void addProviderError(CheckResult &r, const ResponseClass &rc)
+{
+    if (!rc.error.message.isEmpty())
+        r.addDetail(u"provider message"_s, rc.error.message);
+    if (!rc.error.code.isEmpty())
+        r.addDetail(u"provider code"_s, rc.error.code);
+    if (!rc.error.type.isEmpty())
+        r.addDetail(u"provider error type"_s, rc.error.type);
+}
+
+void addRateLimits(CheckResult &r, const HeaderList &headers)
+{
+    const QMap<QString, double> limits = parsedRateLimits(headers);
+    for (auto it = limits.cbegin(); it != limits.cend(); ++it) {
+        r.addDetail(it.key(),
+                    it.key().endsWith(u"_s")
+                        ? QString::number(it.value(), 'f', 3).remove(QRegularExpression(u"\\.?0+$"_s))
+                        : QString::number(it.value(), 'f', 0));
+    }
+    const auto ids = requestIds(headers);
+    for (auto it = ids.cbegin(); it != ids.cend(); ++it)
+        r.addDetail(it.key(), it.value());
+}
+
+QString keyHint(const KeyLint &lint)
+{
+    for (const LintFinding &f : lint.findings) {
+        if (f.code == u"other_provider" || f.code == u"placeholder" || f.code == u"unexpected_shape")
+            return u" "_s + f.message;
+    }
+    return {};
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+BaseUrlFormatCheck::BaseUrlFormatCheck(QObject *parent)
+    : Check(u"base_url_format"_s, u"Is the API address written correctly?"_s, {}, parent)
+{
+}
+
+void BaseUrlFormatCheck::run()
+{
+    const Target &t = context().target;
+    const QString text = t.baseUrlText.isEmpty() ? t.baseUrl.toString() : t.baseUrlText;
+    CheckResult r = lintResult(lintBaseUrl(text, t.provider), makeResult(CheckStatus::Pass, {}),
+                               u"The address is written correctly."_s);
+    r.addDetail(u"address"_s, t.baseUrl.toString(QUrl::RemoveUserInfo));
+    complete(r);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ApiKeyFormatCheck::ApiKeyFormatCheck(QObject *parent)
+    : Check(u"api_key_format"_s, u"Does the API key look right?"_s, {}, parent)
+{
+}
+
+void ApiKeyFormatCheck::run()
+{
+    const Target &t = context().target;
+    const KeyLint lint = lintApiKey(t.apiKey, t.provider);
+    if (t.apiKey.trimmed().isEmpty() && lint.findings.isEmpty()) {
+        complete(makeResult(CheckStatus::Skip,
+                            u"No API key was given. Servers on your own computer usually need none."_s,
+                            u"skipped"_s));
+        return;
+    }
+    const Provider p = providerOf(t);
+    const QString pass = p.keyPrefixes.isEmpty() || p.id.isEmpty()
+                             ? u"The key has no stray spaces, quotes or other extra characters."_s
+                             : u"The key has the shape of a %1 key, with no stray characters."_s.arg(p.name);
+    CheckResult r = lintResult(lint.findings, makeResult(CheckStatus::Pass, {}), pass);
+    r.addDetail(u"length"_s, QString::number(lint.cleaned.size()));
+    complete(r);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ApiKeyCheck::ApiKeyCheck(QObject *parent)
+    : Check(u"api_key"_s, u"Is your API key accepted?"_s, {u"http"_s}, parent)
+{
+}
+
+void ApiKeyCheck::run()
+{
+    const DiagnosisContext &c = context();
+    if (!c.modelList || !c.modelList->response) {
+        complete(makeResult(CheckStatus::Skip, u"The API gave no answer to read the key's status from."_s,
+                            u"skipped"_s));
+        return;
+    }
+    const QByteArray sent = sendableKey(c.target.apiKey);
+    const ResponseClass rc = classifyResponse(*c.modelList->response, !sent.isEmpty(), c.modelList->viaProxy);
+    const KeyLint lint = lintApiKey(c.target.apiKey, c.target.provider);
+    const bool refused = rc.category == u"auth_invalid_key" || rc.category == u"permission_denied";
+    if (!(refused && lint.strayCharacters && !lint.cleaned.isEmpty())) {
+        finishWith(nullptr);
+        return;
+    }
+    // The key as typed was refused; would it work without the stray characters?
+    ExchangeRequest req = exchangeRequestFor(c, c.target.modelsUrl());
+    req.headers.append(providerOf(c.target).authHeaders(lint.cleaned));
+    emit progress(u"Trying the key again without the stray characters…"_s);
+    m_exchange = new Exchange(req, this);
+    connect(m_exchange, &Exchange::finished, this, [this](const ExchangeResult &x) { finishWith(&x); });
+    m_exchange->start();
+}
+
+void ApiKeyCheck::finishWith(const ExchangeResult *cleanedAnswer)
+{
+    const DiagnosisContext &c = context();
+    const HttpResponse &resp = *c.modelList->response;
+    const QByteArray sent = sendableKey(c.target.apiKey);
+    const ResponseClass rc = classifyResponse(resp, !sent.isEmpty(), c.modelList->viaProxy);
+    const KeyLint lint = lintApiKey(c.target.apiKey, c.target.provider);
+    const QString status = QString::number(resp.status);
+    CheckResult r;
+    const QString cat = rc.category;
+    if (cat == u"ok") {
+        bool trimmed = false;
+        for (const LintFinding &f : lint.findings)
+            trimmed |= f.code == u"whitespace";
+        r = makeResult(CheckStatus::Pass,
+                       sent.isEmpty() ? u"The server answered without a key: it does not need one."_s
+                       : trimmed ? u"Your API key is accepted once the spaces or line breaks around it are "
+                                   "removed; make sure your app removes them too."_s
+                                 : u"Your API key is accepted."_s,
+                       u"ok"_s);
+    } else if (cat == u"auth_missing_key") {
+        r = makeResult(CheckStatus::Fail,
+                       u"The server wants an API key, and none was sent (HTTP %1)."_s.arg(status), cat);
+    } else if (cat == u"auth_invalid_key") {
+        r = makeResult(CheckStatus::Fail,
+                       u"The provider rejected your API key (HTTP %1).%2"_s.arg(status, keyHint(lint)), cat);
+    } else if (cat == u"permission_denied") {
+        r = makeResult(CheckStatus::Fail, rc.summary + keyHint(lint), cat);
+    } else if (cat == u"quota_exhausted") {
+        r = makeResult(
+            CheckStatus::Fail,
+            u"Your key is valid, but the account has run out of credit or quota (HTTP %1): waiting or "
+            "retrying will not help."_s.arg(status),
+            cat);
+    } else if (cat == u"rate_limited") {
+        const auto wait = suggestedWaitSeconds(parsedRateLimits(resp.headers));
+        r = makeResult(
+            CheckStatus::Fail,
+            u"Your key is accepted, but the provider is limiting your requests right now (HTTP 429)%1."_s.arg(
+                wait ? u"; it asks you to wait %1"_s.arg(plainWait(*wait)) : QString()),
+            cat);
+    } else {
+        r = makeResult(CheckStatus::Skip,
+                       u"The API's answer (HTTP %1) says nothing about the key."_s.arg(status), u"skipped"_s);
+    }
+    if (cleanedAnswer) {
+        const bool fixedByCleaning =
+            cleanedAnswer->ok() && cleanedAnswer->response && cleanedAnswer->response->status / 100 == 2;
+        if (fixedByCleaning) {
+            QStringList what;
+            for (const LintFinding &f : lint.findings) {
+                if (f.code == u"quotes")
+                    what << u"quotation marks"_s;
+                else if (f.code == u"bearer_prefix")
+                    what << u"word \"Bearer\""_s;
+                else if (f.code == u"whitespace_inside" || f.code == u"whitespace")
+                    what << u"spaces and line breaks"_s;
+                else if (f.code == u"invisible")
+                    what << u"invisible characters"_s;
+                else if (f.code == u"non_ascii")
+                    what << u"typographic dashes"_s;
+            }
+            r.summary = u"The key is rejected as typed, but accepted once the %1 %2 removed: correct the key "
+                        "where your app stores it."_s.arg(
+                            what.isEmpty() ? u"stray characters"_s : u"the "_s + what.join(u" and "_s),
+                            what.size() == 1 && what.first().startsWith(u"word") ? u"is"_s : u"are"_s);
+            r.addDetail(u"cleaned key"_s, u"accepted"_s);
+        } else {
+            r.summary += u" Removing the stray characters does not help either."_s;
+            r.addDetail(u"cleaned key"_s, cleanedAnswer->response ? u"rejected too (HTTP %1)"_s.arg(
+                                                                        cleanedAnswer->response->status)
+                                                                  : u"no answer"_s);
+        }
+    }
+    r.addDetail(u"status"_s, u"%1 %2"_s.arg(resp.status).arg(QString::fromLatin1(resp.reason)));
+    addProviderError(r, rc);
+    addRateLimits(r, resp.headers);
+    if (const Provider p = providerOf(c.target); !p.keysUrl.isEmpty() && r.status == CheckStatus::Fail)
+        r.addDetail(u"manage keys at"_s, p.keysUrl);
+    complete(r);
+}
+
+void ApiKeyCheck::abort()
+{
+    if (m_exchange) {
+        m_exchange->disconnect(this);
+        m_exchange->cancel();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+TestRequestCheck::TestRequestCheck(QObject *parent)
+    : Check(u"test_request"_s, u"Does a tiny test request work?"_s, {u"api_key"_s}, parent)
+{
+}
+
+void TestRequestCheck::run()
+{
+    const DiagnosisContext &c = context();
+    if (!c.target.sendTestRequest) {
+        complete(
+            makeResult(CheckStatus::Skip,
+                       u"Not sent: a test request may cost a fraction of a cent, so it only runs when you "
+                       "ask for it."_s,
+                       u"skipped"_s));
+        return;
+    }
+    if (c.target.model.trimmed().isEmpty()) {
+        complete(makeResult(CheckStatus::Skip, u"No model was named, so no test request was sent."_s,
+                            u"skipped"_s));
+        return;
+    }
+    // A model the list does not have would only earn a paid error: the model check says why.
+    if (c.modelList && c.modelList->response && c.modelList->response->status / 100 == 2) {
+        const QStringList ids = ModelCheck::parseModelList(c.modelList->response->body);
+        if (!ids.isEmpty() && !ids.contains(c.target.model.trimmed())) {
+            complete(makeResult(CheckStatus::Skip,
+                                u"Not sent: the model is not in the server's list (see the model check)."_s,
+                                u"skipped"_s));
+            return;
+        }
+    }
+    const Provider p = providerOf(c.target);
+    QUrl url = c.target.baseUrl;
+    QString path = url.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path + u'/' + p.chatPath);
+    const QJsonObject message{{u"role"_s, u"user"_s}, {u"content"_s, u"Say OK."_s}};
+    const QJsonObject body{
+        {u"model"_s, c.target.model.trimmed()}, {u"messages"_s, QJsonArray{message}}, {u"max_tokens"_s, 1}};
+    ExchangeRequest req = exchangeRequestFor(c, url);
+    req.method = "POST";
+    req.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    req.headers.append(HeaderList::value_type("Content-Type", "application/json"));
+    req.headers.append(p.authHeaders(sendableKey(c.target.apiKey)));
+    emit progress(u"Sending one tiny test request…"_s);
+    m_exchange = new Exchange(req, this);
+    connect(m_exchange, &Exchange::finished, this, [this, url](const ExchangeResult &x) {
+        CheckResult r;
+        if (!x.ok() || !x.response) {
+            r = makeResult(CheckStatus::Fail, u"The test request got no answer: %1"_s.arg(x.error),
+                           failureCategory(x.failure));
+        } else {
+            const ResponseClass rc = classifyResponse(*x.response, true, x.viaProxy);
+            r = makeResult(rc.category == u"ok" ? CheckStatus::Pass : CheckStatus::Fail,
+                           rc.category == u"ok" ? u"The model answered a one-word test request."_s
+                                                : rc.summary,
+                           rc.category);
+            r.addDetail(u"status"_s, QString::number(x.response->status));
+            addProviderError(r, rc);
+            addRateLimits(r, x.response->headers);
+            r.evidence = responseEvidence(*x.response);
+        }
+        r.addDetail(u"request"_s, u"POST %1 (max_tokens 1)"_s.arg(url.toString(QUrl::RemoveUserInfo)));
+        complete(r);
+    });
+    m_exchange->start();
+}
+
+void TestRequestCheck::abort()
+{
+    if (m_exchange) {
+        m_exchange->disconnect(this);
+        m_exchange->cancel();
+    }
+}
+
+} // namespace llmdoctor::core

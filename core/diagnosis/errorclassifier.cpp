@@ -1,0 +1,527 @@
+#include "errorclassifier.h"
+
+#include "hops.h"
+
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+#include <algorithm>
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Enough for any real error page or traceback; keeps pathological pastes fast.
+constexpr qsizetype scanLimit = 1024 * 1024;
+
+struct Rule
+{
+    QString id;
+    QString hop;
+    QString producer;
+    QString category;
+    QString blame;
+    QString where;
+    QString advice;
+    QString meaning;
+    QStringList suppressedBy;
+    double confidence = 0;
+    int status = 0;
+    bool ownHop = false;
+    QRegularExpression re;
+};
+
+struct ResetReason
+{
+    QString meaning;
+    QString category;
+};
+
+struct Catalogue
+{
+    QList<Rule> rules;
+    QHash<QString, ResetReason> resetReasons;
+    QList<QPair<QRegularExpression, QString>> transportFailures;
+    QHash<QString, Snippet> snippets;
+    QStringList interceptionIssuers;
+    QStringList problems;
+};
+
+const QStringList &knownCategories()
+{
+    static const QStringList names{
+        u"ok"_s,
+        u"dns_failure"_s,
+        u"connection_refused"_s,
+        u"connect_timeout"_s,
+        u"network_unreachable"_s,
+        u"tls_untrusted"_s,
+        u"tls_expired"_s,
+        u"tls_hostname_mismatch"_s,
+        u"tls_handshake_failed"_s,
+        u"proxy_error"_s,
+        u"gateway_error"_s,
+        u"upstream_reset"_s,
+        u"gateway_timeout"_s,
+        u"timeout"_s,
+        u"auth_missing_key"_s,
+        u"auth_invalid_key"_s,
+        u"permission_denied"_s,
+        u"model_not_found"_s,
+        u"endpoint_not_found"_s,
+        u"rate_limited"_s,
+        u"quota_exhausted"_s,
+        u"provider_overloaded"_s,
+        u"provider_outage"_s,
+        u"server_error"_s,
+        u"bad_request"_s,
+        u"unknown"_s,
+    };
+    return names;
+}
+
+QRegularExpression compile(const QString &pattern, bool caseSensitive)
+{
+    QRegularExpression::PatternOptions options = QRegularExpression::MultilineOption;
+    if (!caseSensitive)
+        options |= QRegularExpression::CaseInsensitiveOption;
+    // Compiled on first use, not here: loading the catalogue for a snippet must stay cheap.
+    return QRegularExpression(pattern, options);
+}
+
+Catalogue loadCatalogue()
+{
+    Catalogue c;
+    QFile f(u":/llmdoctor/signatures.json"_s);
+    if (!f.open(QIODevice::ReadOnly)) {
+        c.problems << u"signatures.json is missing from the resources"_s;
+        return c;
+    }
+    QJsonParseError perr;
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll(), &perr).object();
+    if (perr.error != QJsonParseError::NoError)
+        c.problems << u"signatures.json: %1"_s.arg(perr.errorString());
+
+    const QStringList blames{u"none"_s,     u"local"_s,   u"network"_s, u"proxy"_s,
+                             u"provider"_s, u"account"_s, u"config"_s};
+    const QStringList places{u"computer"_s, u"network"_s, u"proxy"_s, u"edge"_s, u"server"_s};
+    for (const QJsonValue &v : root.value(u"signatures").toArray()) {
+        const QJsonObject o = v.toObject();
+        Rule r;
+        r.id = o.value(u"id").toString();
+        r.hop = o.value(u"hop").toString();
+        r.producer = o.value(u"producer").toString();
+        r.category = o.value(u"category").toString();
+        r.blame = o.value(u"blame").toString();
+        r.where = o.value(u"where").toString();
+        r.advice = o.value(u"advice").toString();
+        r.meaning = o.value(u"meaning").toString();
+        r.confidence = o.value(u"confidence").toDouble(0.5);
+        r.status = o.value(u"status").toInt();
+        r.ownHop = o.value(u"own_hop").toBool();
+        for (const QJsonValue &s : o.value(u"suppressed_by").toArray())
+            r.suppressedBy << s.toString();
+        r.re = compile(o.value(u"pattern").toString(), o.value(u"case_sensitive").toBool());
+        if (o.value(u"pattern").toString().isEmpty())
+            c.problems << u"%1: no pattern"_s.arg(r.id);
+        if (!r.category.isEmpty() && !knownCategories().contains(r.category))
+            c.problems << u"%1: unknown category %2"_s.arg(r.id, r.category);
+        if (!r.blame.isEmpty() && !blames.contains(r.blame))
+            c.problems << u"%1: unknown blame %2"_s.arg(r.id, r.blame);
+        if (!r.where.isEmpty() && !places.contains(r.where))
+            c.problems << u"%1: unknown place %2"_s.arg(r.id, r.where);
+        if (!r.category.isEmpty() && r.meaning.isEmpty())
+            c.problems << u"%1: a signature with a category needs a meaning"_s.arg(r.id);
+        c.rules.append(r);
+    }
+    const QJsonObject reasons = root.value(u"envoy_reset_reasons").toObject();
+    for (auto it = reasons.begin(); it != reasons.end(); ++it) {
+        const QJsonObject o = it.value().toObject();
+        c.resetReasons.insert(it.key().toLower(),
+                              {o.value(u"meaning").toString(), o.value(u"category").toString()});
+    }
+    for (const QJsonValue &v : root.value(u"envoy_transport_failures").toArray()) {
+        const QJsonObject o = v.toObject();
+        c.transportFailures.append(
+            {compile(o.value(u"pattern").toString(), false), o.value(u"meaning").toString()});
+    }
+    const QJsonObject snippets = root.value(u"snippets").toObject();
+    for (auto it = snippets.begin(); it != snippets.end(); ++it) {
+        const QJsonObject o = it.value().toObject();
+        c.snippets.insert(it.key(), {o.value(u"language").toString(), o.value(u"title").toString(),
+                                     o.value(u"code").toString()});
+    }
+    for (const QJsonValue &v : root.value(u"interception_issuers").toArray())
+        c.interceptionIssuers << v.toString();
+    return c;
+}
+
+const Catalogue &catalogue()
+{
+    static const Catalogue c = loadCatalogue();
+    return c;
+}
+
+// Path position of a hop, for a stable order: client libraries, the user's proxy, CDNs and
+// load balancers, then gateways.
+int hopRank(const QString &hop)
+{
+    static const QStringList clients{u"openai-python"_s,
+                                     u"anthropic-python"_s,
+                                     u"python-httpx"_s,
+                                     u"python-requests"_s,
+                                     u"python-aiohttp"_s,
+                                     u"node"_s,
+                                     u"curl"_s};
+    static const QStringList order{u"squid"_s,   u"cloudflare"_s, u"cloudfront"_s,      u"akamai"_s,
+                                   u"fastly"_s,  u"aws-elb"_s,    u"google-frontend"_s, u"kong"_s,
+                                   u"traefik"_s, u"haproxy"_s,    u"nginx"_s,           u"envoy"_s};
+    if (clients.contains(hop))
+        return 0;
+    const qsizetype i = order.indexOf(hop);
+    return i < 0 ? 50 : 10 + int(i);
+}
+
+// Header-shaped lines of a pasted response or `curl -v` output ("< server: cloudflare").
+HeaderList headerLines(const QString &text)
+{
+    static const QRegularExpression line(
+        u"^[<>*]?\\s*([A-Za-z][A-Za-z0-9-]{1,40}):[ \\t]*([^\\r\\n]{1,300})$"_s,
+        QRegularExpression::MultilineOption);
+    HeaderList headers;
+    auto it = line.globalMatch(text);
+    for (int n = 0; it.hasNext() && n < 200; ++n) {
+        const auto m = it.next();
+        headers.append({m.captured(1).toLatin1(), m.captured(2).trimmed().toUtf8()});
+    }
+    return headers;
+}
+
+int statusFromText(const QString &text)
+{
+    static const QList<QRegularExpression> patterns = [] {
+        QList<QRegularExpression> list;
+        for (const char16_t *p :
+             {u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
+              u"\\bstatus(?:[ _]code)?[\"']?\\s*[:= ]\\s*(\\d{3})\\b", u"\\bHTTP (\\d{3})\\b",
+              u"\\b(\\d{3}) (?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
+              u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
+              u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request)\\b",
+              u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
+              u"\"code\"\\s*:\\s*([45]\\d\\d)\\b"})
+            list << QRegularExpression(QString::fromUtf16(p), QRegularExpression::CaseInsensitiveOption);
+        return list;
+    }();
+    for (const QRegularExpression &re : patterns) {
+        const auto m = re.match(text);
+        if (m.hasMatch()) {
+            const int s = m.captured(1).toInt();
+            if (s >= 100 && s <= 599)
+                return s;
+        }
+    }
+    return 0;
+}
+
+// A Python dict repr ({'error': {'type': ...}}) as JSON, when it is simple enough.
+QByteArray pythonReprToJson(QString repr)
+{
+    static const QRegularExpression words(u"\\b(None|True|False)\\b"_s);
+    repr.replace(words, u"null"_s); // only null matters: booleans never decide a category
+    if (repr.contains(u'"'))
+        return {};
+    repr.replace(u'\'', u'"');
+    return repr.toUtf8();
+}
+
+// The first JSON (or Python dict) object in the text that reads as a provider error.
+ProviderError providerErrorIn(const QString &text, QByteArray *json)
+{
+    qsizetype from = 0;
+    for (int tries = 0; tries < 40; ++tries) {
+        const qsizetype start = text.indexOf(u'{', from);
+        if (start < 0)
+            break;
+        from = start + 1;
+        // Find the matching brace, skipping quoted strings.
+        int depth = 0;
+        QChar quote;
+        qsizetype end = -1;
+        const qsizetype limit = std::min(text.size(), start + 64 * 1024);
+        for (qsizetype i = start; i < limit && end < 0; ++i) {
+            const QChar ch = text.at(i);
+            if (!quote.isNull()) {
+                if (ch == u'\\')
+                    ++i;
+                else if (ch == quote)
+                    quote = QChar();
+            } else if (ch == u'"' || ch == u'\'') {
+                quote = ch;
+            } else if (ch == u'{') {
+                ++depth;
+            } else if (ch == u'}' && --depth == 0) {
+                end = i;
+            }
+        }
+        if (end < 0)
+            continue;
+        const QString candidate = text.mid(start, end - start + 1);
+        for (const QByteArray &bytes : {candidate.toUtf8(), pythonReprToJson(candidate)}) {
+            if (bytes.isEmpty())
+                continue;
+            const ProviderError e = parseProviderError(bytes);
+            if (!e.message.isEmpty() || !e.type.isEmpty() || !e.code.isEmpty()) {
+                *json = bytes;
+                return e;
+            }
+        }
+        from = end + 1; // the whole object said nothing; skip its inner braces
+    }
+    return {};
+}
+
+QString firstCapture(const QString &text, const QList<QRegularExpression> &patterns)
+{
+    for (const QRegularExpression &re : patterns) {
+        const auto m = re.match(text);
+        if (m.hasMatch())
+            return m.captured(1);
+    }
+    return {};
+}
+
+QString hostIn(const QString &text)
+{
+    static const QList<QRegularExpression> patterns = [] {
+        QList<QRegularExpression> list;
+        for (const char16_t *p :
+             {u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
+              u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
+              u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+", u"https?://([A-Za-z0-9.-]+)",
+              u"Host: ([A-Za-z0-9.-]+)"})
+            list << QRegularExpression(QString::fromUtf16(p));
+        return list;
+    }();
+    return firstCapture(text, patterns);
+}
+
+QString modelIn(const QString &text)
+{
+    static const QList<QRegularExpression> patterns = [] {
+        QList<QRegularExpression> list;
+        for (const char16_t *p :
+             {u"[Tt]he model [`'\"]?([^\\s`'\"]+?)[`'\"]? does not exist", u"\"model: ([^\"\\s]+)\"",
+              u"'model: ([^'\\s]+)'", u"No endpoints found for ([^\\s.\"']+)"})
+            list << QRegularExpression(QString::fromUtf16(p));
+        return list;
+    }();
+    return firstCapture(text, patterns);
+}
+
+void parseEnvoy(const QString &text, ErrorSignature &s, const Catalogue &c)
+{
+    static const QRegularExpression reset(
+        u"reset reason:\\s*([A-Za-z]+(?: [A-Za-z]+)*)(?:,\\s*transport failure reason:\\s*([^\\r\\n\"'<}]+))?"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const auto m = reset.match(text);
+    if (!m.hasMatch())
+        return;
+    // The longest known reason the text starts with; the user's own words may follow it.
+    const QString said = m.captured(1).toLower();
+    QString reason;
+    for (auto it = c.resetReasons.cbegin(); it != c.resetReasons.cend(); ++it) {
+        if ((said == it.key() || said.startsWith(it.key() + u' ')) && it.key().size() > reason.size())
+            reason = it.key();
+    }
+    s.envoyResetReason = reason.isEmpty() ? said : reason;
+    QString transport = m.captured(2).trimmed();
+    while (transport.endsWith(u'.') || transport.endsWith(u','))
+        transport.chop(1);
+    s.envoyTransportFailure = transport;
+
+    if (!reason.isEmpty()) {
+        const ResetReason &info = c.resetReasons.value(reason);
+        s.meaning += u" The reset reason \"%1\" means %2"_s.arg(reason, info.meaning);
+        if (!info.category.isEmpty() && s.matched.contains(u"envoy-reset"_s)) {
+            s.category = info.category;
+            s.advice.clear();
+        }
+    }
+    for (const auto &[re, meaning] : c.transportFailures) {
+        if (!transport.isEmpty() && re.match(transport).hasMatch()) {
+            s.meaning += u" The transport failure reason says %1"_s.arg(meaning);
+            break;
+        }
+    }
+}
+
+} // namespace
+
+QJsonObject ErrorSignature::toJson() const
+{
+    auto orNull = [](const QString &v) { return v.isEmpty() ? QJsonValue() : QJsonValue(v); };
+    QJsonObject provider;
+    if (!providerError.type.isEmpty() || !providerError.code.isEmpty() || !providerError.message.isEmpty())
+        provider = QJsonObject{{u"type"_s, orNull(providerError.type)},
+                               {u"code"_s, orNull(providerError.code)},
+                               {u"message"_s, orNull(providerError.message)}};
+    return QJsonObject{{u"hops"_s, QJsonArray::fromStringList(hops)},
+                       {u"status"_s, status == 0 ? QJsonValue() : QJsonValue(status)},
+                       {u"category"_s, category},
+                       {u"blame_hint"_s, blame},
+                       {u"broke_at"_s, orNull(where)},
+                       {u"producer"_s, orNull(producer)},
+                       {u"meaning"_s, meaning},
+                       {u"envoy_reset_reason"_s, orNull(envoyResetReason)},
+                       {u"envoy_transport_failure"_s, orNull(envoyTransportFailure)},
+                       {u"provider_error"_s, provider.isEmpty() ? QJsonValue() : QJsonValue(provider)},
+                       {u"matched"_s, QJsonArray::fromStringList(matched)},
+                       {u"host"_s, orNull(host)},
+                       {u"model"_s, orNull(model)},
+                       {u"confidence"_s, confidence}};
+}
+
+ErrorSignature classifyErrorText(const QString &input)
+{
+    const Catalogue &c = catalogue();
+    ErrorSignature s;
+    QString text = input.left(scanLimit);
+    // NULs and other control bytes from binary pastes would only confuse the patterns.
+    for (QChar &ch : text) {
+        if (ch.unicode() < 0x20 && ch != u'\n' && ch != u'\r' && ch != u'\t')
+            ch = u' ';
+    }
+    if (text.trimmed().isEmpty()) {
+        s.meaning = u"There is no message to explain."_s;
+        return s;
+    }
+
+    QSet<QString> hit;
+    for (const Rule &r : c.rules) {
+        if (r.re.match(text).hasMatch())
+            hit.insert(r.id);
+    }
+    const Rule *decisive = nullptr;
+    const Rule *generic = nullptr;
+    for (const Rule &r : c.rules) {
+        if (!hit.contains(r.id))
+            continue;
+        if (std::any_of(r.suppressedBy.cbegin(), r.suppressedBy.cend(),
+                        [&hit](const QString &id) { return hit.contains(id); }))
+            continue;
+        s.matched << r.id;
+        if (!r.hop.isEmpty() && !s.hops.contains(r.hop))
+            s.hops << r.hop;
+        s.ownHop |= r.ownHop;
+        if (!r.category.isEmpty() && (!decisive || r.confidence > decisive->confidence))
+            decisive = &r;
+        if (r.category.isEmpty() && !r.meaning.isEmpty() && !generic)
+            generic = &r;
+    }
+    for (const QString &hop : detectHops(headerLines(text))) {
+        if (!s.hops.contains(hop) && hop.size() <= 40)
+            s.hops << hop;
+    }
+    std::stable_sort(s.hops.begin(), s.hops.end(),
+                     [](const QString &a, const QString &b) { return hopRank(a) < hopRank(b); });
+
+    QByteArray json;
+    s.providerError = providerErrorIn(text, &json);
+    s.status = statusFromText(text);
+    s.host = hostIn(text);
+    s.model = modelIn(text);
+
+    if (decisive) {
+        s.category = decisive->category;
+        s.blame = decisive->blame.isEmpty() ? u"none"_s : decisive->blame;
+        s.where = decisive->where;
+        s.producer = decisive->producer;
+        s.meaning = decisive->meaning;
+        s.advice = decisive->advice;
+        s.confidence = decisive->confidence;
+        if (s.status == 0)
+            s.status = decisive->status; // the status this message always comes with
+        parseEnvoy(text, s, c);
+    } else if (s.status != 0 || !json.isEmpty()) {
+        // No signature, but an HTTP status or a provider's error body: the response rules know those.
+        HttpResponse response;
+        response.status = s.status;
+        response.body = json.isEmpty() ? text.left(4096).toUtf8() : json;
+        const ResponseClass rc = classifyResponse(response, true, false);
+        if (rc.category != u"unknown" && knownCategories().contains(rc.category)) {
+            s.category = rc.category;
+            s.meaning = rc.summary;
+            s.producer = u"the server"_s;
+            s.where = u"server"_s;
+            s.blame.clear(); // the category's advice decides
+            s.confidence = 0.6;
+        }
+    }
+    if (s.category == u"unknown") {
+        s.confidence = generic ? generic->confidence : 0.2;
+        s.meaning = generic ? generic->meaning
+                            : u"llmdoctor does not recognise this message: it names no known error."_s;
+    }
+    return s;
+}
+
+ErrorSignature classifyErrorResponse(const HttpResponse &response)
+{
+    QString text;
+    for (const auto &[name, value] : response.headers)
+        text += QString::fromLatin1(name) + u": "_s + QString::fromLatin1(value) + u'\n';
+    text += u'\n' + QString::fromUtf8(response.body.left(scanLimit));
+    ErrorSignature s = classifyErrorText(text);
+    for (const QString &hop : detectHops(response.headers)) {
+        if (!s.hops.contains(hop))
+            s.hops << hop;
+    }
+    std::stable_sort(s.hops.begin(), s.hops.end(),
+                     [](const QString &a, const QString &b) { return hopRank(a) < hopRank(b); });
+    s.status = response.status;
+    const ResponseClass rc = classifyResponse(response, true, false);
+    // The status line is authoritative for a real response; a body signature only refines it.
+    if (rc.category == u"ok" || s.confidence < 0.7) {
+        s.category = rc.category;
+        s.meaning = rc.summary;
+        s.blame.clear();
+        s.advice.clear();
+        s.where = rc.category == u"ok" ? QString() : u"server"_s;
+        s.confidence = rc.category == u"ok" ? 0.9 : 0.7;
+    }
+    if (s.providerError.message.isEmpty() && s.providerError.type.isEmpty())
+        s.providerError = rc.error;
+    return s;
+}
+
+QStringList signatureCatalogueProblems()
+{
+    const Catalogue &c = catalogue();
+    QStringList problems = c.problems;
+    for (const Rule &r : c.rules) {
+        if (!r.re.isValid())
+            problems << u"%1: bad pattern (%2)"_s.arg(r.id, r.re.errorString());
+    }
+    for (const auto &[re, meaning] : c.transportFailures) {
+        if (!re.isValid())
+            problems << u"transport failure pattern: %1"_s.arg(re.errorString());
+    }
+    return problems;
+}
+
+Snippet snippetById(const QString &id)
+{
+    return catalogue().snippets.value(id);
+}
+
+QStringList interceptionIssuerNames()
+{
+    return catalogue().interceptionIssuers;
+}
+
+} // namespace llmdoctor::core

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "../probe/httpmessage.h"
+#include "responseclassifier.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace llmdoctor::core {
+
+// What an error message or a captured response says about a failure: who produced it, what
+// it means, and whose side the fault is probably on. Built from resources/signatures.json.
+struct ErrorSignature
+{
+    QStringList hops; // intermediaries and client libraries named: "cloudflare", "envoy", "python-httpx"...
+    int status = 0;   // HTTP status, 0 when the text names none
+    QString category = QStringLiteral("unknown"); // a verdict category
+    QString blame = QStringLiteral("none");       // hint; the verdict engine decides
+    QString where;    // the hop that broke: computer | network | proxy | edge | server; empty if unknown
+    QString producer; // who wrote the message, in words: "Envoy gateway", "Cloudflare"...
+    QString meaning;  // one plain sentence (or two) on what the message means
+    QString advice;   // advice.json key that words the verdict; empty = the category's own
+    QString envoyResetReason;
+    QString envoyTransportFailure;
+    ProviderError providerError;
+    QStringList matched; // ids of the signatures that matched
+    QString host;        // server named in the text, if any
+    QString model;       // model named in a "model not found" text, if any
+    bool ownHop = false; // the text comes from a log of the user's own proxy (nginx error log...)
+    double confidence = 0;
+
+    QJsonObject toJson() const;
+};
+
+// Classifies pasted text of any length and shape: HTML pages, JSON bodies, tracebacks, curl
+// output, log lines. Only the first MiB is scanned; empty or binary input gives "unknown".
+ErrorSignature classifyErrorText(const QString &text);
+
+// Classifies a captured response: headers name the hops, the body and status the failure.
+ErrorSignature classifyErrorResponse(const HttpResponse &response);
+
+// Problems in resources/signatures.json (bad regular expressions, unknown categories); empty when fine.
+QStringList signatureCatalogueProblems();
+
+// A copyable fix from signatures.json ("retry-python", "nginx-timeouts"...).
+struct Snippet
+{
+    QString language;
+    QString title;
+    QString code;
+};
+Snippet snippetById(const QString &id);
+
+// Names that appear in the issuer of certificates made by traffic-inspecting products
+// (corporate proxies, antivirus): "Zscaler", "Fortinet"...
+QStringList interceptionIssuerNames();
+
+} // namespace llmdoctor::core

@@ -1,0 +1,145 @@
+#include "errorpage.h"
+
+#include "pathdiagram.h"
+#include "snippetview.h"
+
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+namespace llmdoctor::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QLabel *textLabel(QWidget *parent, const QString &objectName = {})
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    if (!objectName.isEmpty())
+        label->setObjectName(objectName);
+    return label;
+}
+
+QLabel *headingLabel(const QString &text, QWidget *parent, qreal scale = 1.15)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    QFont f = label->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * scale);
+    label->setFont(f);
+    return label;
+}
+
+void clearLayout(QVBoxLayout *layout)
+{
+    while (QLayoutItem *item = layout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+}
+
+} // namespace
+
+ErrorPage::ErrorPage(QWidget *parent) : QWidget(parent)
+{
+    auto *title = headingLabel(tr("What this error means"), this, 1.6);
+
+    auto *quoteHeading = headingLabel(tr("The message you pasted"), this, 1.0);
+    m_quote = new QPlainTextEdit(this);
+    m_quote->setObjectName(u"pastedError"_s);
+    m_quote->setReadOnly(true);
+    m_quote->setAccessibleName(tr("The error message you pasted"));
+    m_quote->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+
+    m_producer = textLabel(this, u"errorProducer"_s);
+    m_path = new PathDiagram(this);
+
+    m_headline = textLabel(this, u"errorHeadline"_s);
+    QFont big = m_headline->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    m_headline->setFont(big);
+
+    m_meaning = textLabel(this, u"errorMeaning"_s);
+    m_whoActs = textLabel(this, u"errorWhoActs"_s);
+    QFont bold = m_whoActs->font();
+    bold.setBold(true);
+    m_whoActs->setFont(bold);
+    m_explanation = textLabel(this);
+
+    auto *stepsHeading = headingLabel(tr("What to do next"), this);
+    m_steps = new QWidget(this);
+    m_stepsLayout = new QVBoxLayout(m_steps);
+    m_stepsLayout->setContentsMargins(0, 0, 0, 0);
+
+    m_next = textLabel(this);
+    m_next->setText(tr("\"Run the checks\" now tests the connection step by step, to confirm this or find "
+                       "another cause."));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->setSpacing(8);
+    layout->addWidget(title);
+    layout->addWidget(quoteHeading);
+    layout->addWidget(m_quote);
+    layout->addWidget(m_producer);
+    layout->addSpacing(4);
+    layout->addWidget(m_path);
+    layout->addSpacing(4);
+    layout->addWidget(m_headline);
+    layout->addWidget(m_meaning);
+    layout->addWidget(m_whoActs);
+    layout->addWidget(m_explanation);
+    layout->addSpacing(6);
+    layout->addWidget(stepsHeading);
+    layout->addWidget(m_steps);
+    layout->addSpacing(6);
+    layout->addWidget(m_next);
+    layout->addStretch(1);
+}
+
+void ErrorPage::explain(const QString &pastedText)
+{
+    m_signature = core::classifyErrorText(pastedText);
+    m_verdict = core::verdictForSignature(m_signature);
+
+    m_quote->setPlainText(pastedText.left(4000));
+    const int lines = std::clamp(int(pastedText.count(u'\n')) + 2, 2, 6);
+    m_quote->setFixedHeight(m_quote->fontMetrics().lineSpacing() * lines + 12);
+    const bool known = m_signature.category != u"unknown";
+    m_producer->setText(m_signature.producer.isEmpty()
+                            ? tr("llmdoctor cannot tell which program wrote this message.")
+                            : tr("This message was written by: %1.").arg(m_signature.producer));
+    m_path->setBrokenHop(known ? m_signature.where : QString());
+    m_path->setVisible(known && !m_signature.where.isEmpty());
+
+    m_headline->setText(m_verdict.headline);
+    m_headline->setProperty("category", m_verdict.category);
+    m_headline->setProperty("blame", m_verdict.blame);
+    m_meaning->setText(m_signature.meaning);
+    // The explanation often opens with the meaning itself: say it once.
+    m_meaning->setVisible(!m_signature.meaning.isEmpty() && m_signature.meaning != m_verdict.headline &&
+                          !m_verdict.explanation.contains(m_signature.meaning));
+    m_whoActs->setText(m_verdict.blame == u"none"
+                           ? QString()
+                           : tr("Who should act: %1").arg(core::Verdict::whoActs(m_verdict.blame)));
+    m_whoActs->setVisible(m_verdict.blame != u"none");
+    m_explanation->setText(m_verdict.explanation);
+
+    clearLayout(m_stepsLayout);
+    for (qsizetype i = 0; i < m_verdict.nextSteps.size(); ++i) {
+        auto *step = textLabel(m_steps);
+        step->setText(u"%1.  %2"_s.arg(i + 1).arg(m_verdict.nextSteps.at(i)));
+        m_stepsLayout->addWidget(step);
+    }
+    for (const core::Snippet &s : m_verdict.snippets)
+        m_stepsLayout->addWidget(new SnippetView(s.title, s.language, s.code, m_steps));
+}
+
+} // namespace llmdoctor::ui
