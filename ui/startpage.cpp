@@ -17,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -215,6 +216,17 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     modelBox->addLayout(modelRow);
     modelBox->addWidget(m_modelHint);
     form->addRow(modelLabel, modelBox);
+
+    m_errorText = new QPlainTextEdit(this);
+    m_errorText->setObjectName(u"errorTextEdit"_s);
+    m_errorText->setAccessibleName(tr("The error message you got (optional)"));
+    m_errorText->setPlaceholderText(tr("Optional: paste the error your app showed, for example "
+                                       "\"502 Bad Gateway\" or \"upstream connect error…\""));
+    m_errorText->setTabChangesFocus(true);
+    m_errorText->setFixedHeight(m_errorText->fontMetrics().lineSpacing() * 3 + 14);
+    auto *errorLabelText = new QLabel(tr("The &error you got:"), this);
+    errorLabelText->setBuddy(m_errorText);
+    form->addRow(errorLabelText, m_errorText);
     form->addRow(QString(), m_testRequest);
 
     // Advanced: collapsed, because most people never need it.
@@ -309,6 +321,8 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
         validate();
     });
     connect(m_caFile, &QLineEdit::textChanged, this, [this] { m_runProblem->hide(); });
+    // The window's main button changes with it ("what the error means" first).
+    connect(m_errorText, &QPlainTextEdit::textChanged, this, [this] { emit validityChanged(m_valid); });
     // Enter in any field runs the checks, as the primary button would.
     for (QLineEdit *edit : {m_address, m_key, m_model, m_proxyUrl, m_caFile}) {
         connect(edit, &QLineEdit::returnPressed, this, [this] {
@@ -365,6 +379,7 @@ void StartPage::setTarget(const core::Target &target)
     m_testRequest->setChecked(target.sendTestRequest);
     m_key->setText(QString::fromUtf8(target.apiKey));
     m_model->setText(target.model);
+    m_errorText->setPlainText(target.errorText);
     switch (target.proxy.mode) {
     case core::ProxyChoice::Mode::Auto:
         m_proxyMode->setCurrentIndex(ProxyAuto);
@@ -427,6 +442,7 @@ std::optional<core::Target> StartPage::target(QString *error) const
     // As typed: the key checks tell about stray spaces or quotes (and try without them).
     t.apiKey = m_key->text().toUtf8();
     t.sendTestRequest = m_testRequest->isChecked();
+    t.errorText = m_errorText->toPlainText().trimmed();
     t.proxy = *proxy;
     t.caFile = m_caFile->text().trimmed();
     t.timeoutMs = m_timeout->value() * 1000;

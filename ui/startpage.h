@@ -6,6 +6,7 @@
 #include <optional>
 
 class QCheckBox;
+class QPlainTextEdit;
 class QComboBox;
 class QCompleter;
 class QLabel;
@@ -52,7 +53,7 @@ private:
     void chooseCaFile();
     QString proxyText() const;
 
-    core::Target m_prefill; // keeps the error text, which has no field here
+    core::Target m_prefill;
     QComboBox *m_provider;
     QLineEdit *m_address;
     QLabel *m_addressError;
@@ -66,6 +67,7 @@ private:
     QStringListModel *m_modelList;
     QCompleter *m_completer;
     QCheckBox *m_testRequest;
+    QPlainTextEdit *m_errorText;    // what the app showed; explained before the checks run
     QObject *m_modelLoad = nullptr; // the running model-list request, if any
     QToolButton *m_advancedToggle;
     QWidget *m_advanced;

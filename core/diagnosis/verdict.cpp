@@ -97,8 +97,8 @@ QList<Snippet> snippetsFor(const QString &category, bool ownNginx)
                                        u"gateway_error"_s, u"gateway_timeout"_s,     u"server_error"_s,
                                        u"timeout"_s};
     QStringList ids;
-    if (ownNginx &&
-        (category.startsWith(u"gateway_"_s) || category == u"upstream_reset" || category == u"timeout"))
+    // Longer timeouts help only when the gateway gave up waiting, not when its upstream failed.
+    if (ownNginx && (category == u"gateway_timeout" || category == u"timeout"))
         ids << u"nginx-timeouts"_s;
     if (transient.contains(category))
         ids << u"retry-python"_s << u"retry-python-loop"_s << u"retry-javascript"_s
@@ -406,9 +406,11 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
                              (pasted->ownHop || isPrivateHost(host));
     const bool ownNginx = (isPrivateHost(host) && hops.contains(u"nginx"_s)) || pastedNginx;
     v.snippets = snippetsFor(v.category, ownNginx);
-    if (!v.snippets.isEmpty() && v.snippets.first().language == u"nginx")
+    if (!v.snippets.isEmpty() && v.snippets.first().language == u"nginx") {
         v.nextSteps.prepend(u"The gateway that gave up is your own nginx: give it longer timeouts (the nginx "
                             "block below), then reload it with \"nginx -s reload\"."_s);
+        v.blame = u"config"_s; // its settings are the user's to change, whoever is slow behind it
+    }
     if (category == u"endpoint_not_found") {
         if (const QString fixed = correctedBaseUrl(context.target); !fixed.isEmpty()) {
             v.nextSteps.prepend(u"Use this API address instead: %1"_s.arg(fixed));

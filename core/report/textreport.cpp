@@ -40,6 +40,12 @@ QString reportText(const Diagnosis &diagnosis, bool color)
         for (qsizetype i = 0; i < v.nextSteps.size(); ++i)
             out += u"  %1. %2\n"_s.arg(i + 1).arg(v.nextSteps.at(i));
     }
+    for (const Snippet &snippet : v.snippets) {
+        // Indented so that it copies cleanly and stands apart from the prose.
+        out += u"\n  %1:\n"_s.arg(snippet.title);
+        for (const QString &line : snippet.code.split(u'\n'))
+            out += u"      "_s + line + u'\n';
+    }
 
     out += u"\nChecks:\n"_s;
     for (const CheckResult &r : diagnosis.results()) {

@@ -9,9 +9,11 @@
 #include "ui/pathdiagram.h"
 
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTest>
 #include <gtest/gtest.h>
 
 using namespace llmdoctor::core;
@@ -77,4 +79,28 @@ TEST(WizardExplain, VagueMessageSaysSoAndDrawsNoGuess)
     ASSERT_EQ(window.findChild<QStackedWidget *>(u"pageStack"_s)->currentIndex(), MainWindow::Explain);
     EXPECT_EQ(window.errorPage()->signature().category, u"unknown"_s);
     EXPECT_FALSE(window.findChild<PathDiagram *>(u"pathDiagram"_s)->isVisible());
+}
+
+TEST(WizardExplain, ErrorTypedOnTheStartPageIsExplained)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    Target target;
+    target.baseUrl = QUrl(u"https://api.example.invalid/v1"_s);
+    MainWindow window(target);
+    window.show();
+    auto *run = window.findChild<QPushButton *>(u"runButton"_s);
+    EXPECT_TRUE(run->text().contains(u"Run the checks"_s));
+    auto *box = window.findChild<QPlainTextEdit *>(u"errorTextEdit"_s);
+    ASSERT_NE(box, nullptr);
+    QTest::keyClicks(box,
+                     u"<html><head><title>502 Bad Gateway</title></head><hr><center>nginx</center></html>"_s);
+    EXPECT_TRUE(run->text().contains(u"error means"_s));
+    run->click();
+    ASSERT_EQ(window.findChild<QStackedWidget *>(u"pageStack"_s)->currentIndex(), MainWindow::Explain);
+    EXPECT_EQ(window.errorPage()->signature().category, u"gateway_error"_s);
+    EXPECT_TRUE(window.errorPage()->signature().hops.contains(u"nginx"_s));
+
+    box->clear();
+    window.findChild<QPushButton *>(u"backButton"_s)->click();
+    EXPECT_TRUE(run->text().contains(u"Run the checks"_s)) << "no text, no explanation step";
 }
