@@ -138,8 +138,8 @@ void ErrorPage::explain(const QString &pastedText)
         step->setText(u"%1.  %2"_s.arg(i + 1).arg(m_verdict.nextSteps.at(i)));
         m_stepsLayout->addWidget(step);
     }
-    for (const core::Snippet &s : m_verdict.snippets)
-        m_stepsLayout->addWidget(new SnippetView(s.title, s.language, s.code, m_steps));
+    if (!m_verdict.snippets.isEmpty())
+        m_stepsLayout->addWidget(new SnippetGroup(m_verdict.snippets, m_steps));
 }
 
 } // namespace llmdoctor::ui

@@ -134,8 +134,8 @@ void ResultPage::showResult(const core::Verdict &verdict, const QList<core::Chec
         grid->addWidget(text, int(i), 1);
     }
     m_stepsLayout->addWidget(list);
-    for (const core::Snippet &snippet : verdict.snippets)
-        m_stepsLayout->addWidget(new SnippetView(snippet.title, snippet.language, snippet.code, m_steps));
+    if (!verdict.snippets.isEmpty())
+        m_stepsLayout->addWidget(new SnippetGroup(verdict.snippets, m_steps));
     const bool anySteps = !verdict.nextSteps.isEmpty() || !verdict.snippets.isEmpty();
     m_stepsHeading->setVisible(anySteps);
     m_steps->setVisible(anySteps);

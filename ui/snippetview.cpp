@@ -8,6 +8,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace llmdoctor::ui {
@@ -54,6 +55,42 @@ SnippetView::SnippetView(const QString &title, const QString &language, const QS
 QString SnippetView::code() const
 {
     return m_code->toPlainText();
+}
+
+SnippetGroup::SnippetGroup(const QList<core::Snippet> &snippets, QWidget *parent) : QWidget(parent)
+{
+    setObjectName(u"snippetGroup"_s);
+    m_toggle = new QToolButton(this);
+    m_toggle->setObjectName(u"snippetToggle"_s);
+    m_toggle->setCheckable(true);
+    m_toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toggle->setArrowType(Qt::RightArrow);
+    m_toggle->setAutoRaise(true);
+    m_toggle->setText(
+        tr("Copyable fixes for whoever maintains your app (%n)", nullptr, int(snippets.size())));
+    m_toggle->setAccessibleName(m_toggle->text());
+
+    m_body = new QWidget(this);
+    auto *bodyLayout = new QVBoxLayout(m_body);
+    bodyLayout->setContentsMargins(18, 0, 0, 0);
+    for (const core::Snippet &snippet : snippets)
+        bodyLayout->addWidget(new SnippetView(snippet.title, snippet.language, snippet.code, m_body));
+    m_body->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addWidget(m_toggle, 0, Qt::AlignLeft);
+    layout->addWidget(m_body);
+
+    connect(m_toggle, &QToolButton::toggled, this, [this](bool open) {
+        m_toggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_body->setVisible(open);
+    });
+}
+
+bool SnippetGroup::isExpanded() const
+{
+    return m_toggle->isChecked();
 }
 
 } // namespace llmdoctor::ui

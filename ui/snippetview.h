@@ -1,9 +1,12 @@
 #pragma once
 
+#include "core/diagnosis/errorclassifier.h"
+
 #include <QWidget>
 
 class QPlainTextEdit;
 class QPushButton;
+class QToolButton;
 
 namespace llmdoctor::ui {
 
@@ -19,6 +22,20 @@ public:
 private:
     QPlainTextEdit *m_code;
     QPushButton *m_copy;
+};
+
+// The fixes of a verdict behind one toggle: code is for whoever maintains the app, and would
+// bury the plain-language steps if shown at once.
+class SnippetGroup final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SnippetGroup(const QList<core::Snippet> &snippets, QWidget *parent = nullptr);
+    bool isExpanded() const;
+
+private:
+    QToolButton *m_toggle;
+    QWidget *m_body;
 };
 
 } // namespace llmdoctor::ui
