@@ -61,16 +61,6 @@ CheckResult lintResult(const QList<LintFinding> &findings, const CheckResult &ba
     return r;
 }
 
-void addProviderError(CheckResult &r, const ResponseClass &rc)
-{
-    if (!rc.error.message.isEmpty())
-        r.addDetail(u"provider message"_s, rc.error.message);
-    if (!rc.error.code.isEmpty())
-        r.addDetail(u"provider code"_s, rc.error.code);
-    if (!rc.error.type.isEmpty())
-        r.addDetail(u"provider error type"_s, rc.error.type);
-}
-
 void addRateLimits(CheckResult &r, const HeaderList &headers)
 {
     const QMap<QString, double> limits = parsedRateLimits(headers);
@@ -255,10 +245,7 @@ void ApiKeyCheck::finishWith(const ExchangeResult *cleanedAnswer)
 
 void ApiKeyCheck::abort()
 {
-    if (m_exchange) {
-        m_exchange->disconnect(this);
-        m_exchange->cancel();
-    }
+    stopExchange(m_exchange);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,10 +321,7 @@ void TestRequestCheck::run()
 
 void TestRequestCheck::abort()
 {
-    if (m_exchange) {
-        m_exchange->disconnect(this);
-        m_exchange->cancel();
-    }
+    stopExchange(m_exchange);
 }
 
 } // namespace llmdoctor::core

@@ -1,5 +1,6 @@
 #include "check.h"
 
+#include "../probe/exchange.h"
 #include "diagnosiscontext.h"
 
 namespace llmdoctor::core {
@@ -97,6 +98,14 @@ void Check::skip(const QString &why, const QString &blockedBy)
     if (!blockedBy.isEmpty())
         r.addDetail(u"blocked by"_s, blockedBy);
     complete(r);
+}
+
+void Check::stopExchange(Exchange *exchange)
+{
+    if (exchange) {
+        exchange->disconnect(this);
+        exchange->cancel();
+    }
 }
 
 } // namespace llmdoctor::core

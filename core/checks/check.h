@@ -8,6 +8,7 @@
 
 namespace llmdoctor::core {
 
+class Exchange;
 struct DiagnosisContext;
 
 // One checklist step. start() once; exactly one finished() follows, also after cancel().
@@ -44,6 +45,8 @@ protected:
     CheckResult makeResult(CheckStatus status, const QString &summary,
                            const QString &category = QString()) const;
     DiagnosisContext &context() const { return *m_context; }
+    // For abort(): cancels an exchange of this check without hearing from it again; null is fine.
+    void stopExchange(Exchange *exchange);
 
 private:
     QString m_id;

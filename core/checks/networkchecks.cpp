@@ -109,6 +109,16 @@ void addExchangeDetails(CheckResult &r, const ExchangeResult &x)
 
 } // namespace
 
+void addProviderError(CheckResult &r, const ResponseClass &rc)
+{
+    if (!rc.error.message.isEmpty())
+        r.addDetail(u"provider message"_s, rc.error.message);
+    if (!rc.error.code.isEmpty())
+        r.addDetail(u"provider code"_s, rc.error.code);
+    if (!rc.error.type.isEmpty())
+        r.addDetail(u"provider error type"_s, rc.error.type);
+}
+
 QString responseEvidence(const HttpResponse &response, qsizetype bodyBytes)
 {
     QString out = u"%1 %2 %3\n"_s.arg(QString::fromLatin1(response.version))
@@ -306,12 +316,8 @@ void ConnectCheck::onFamilyDone()
 
 void ConnectCheck::abort()
 {
-    for (const auto &x : std::as_const(m_exchanges)) {
-        if (x) {
-            x->disconnect(this);
-            x->cancel();
-        }
-    }
+    for (const auto &x : std::as_const(m_exchanges))
+        stopExchange(x);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -379,10 +385,7 @@ void TlsCheck::run()
 
 void TlsCheck::abort()
 {
-    if (m_exchange) {
-        m_exchange->disconnect(this);
-        m_exchange->cancel();
-    }
+    stopExchange(m_exchange);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -433,12 +436,7 @@ void HttpCheck::onDone(const ExchangeResult &x)
             r = makeResult(CheckStatus::Fail, rc.summary, rc.category);
         r.addDetail(u"request"_s, u"GET %1"_s.arg(c.target.modelsUrl().toString(QUrl::RemoveUserInfo)));
         r.addDetail(u"status"_s, u"%1 %2"_s.arg(resp.status).arg(QString::fromLatin1(resp.reason)));
-        if (!rc.error.message.isEmpty())
-            r.addDetail(u"provider message"_s, rc.error.message);
-        if (!rc.error.code.isEmpty())
-            r.addDetail(u"provider code"_s, rc.error.code);
-        if (!rc.error.type.isEmpty())
-            r.addDetail(u"provider error type"_s, rc.error.type);
+        addProviderError(r, rc);
         if (const QStringList hops = detectHops(resp.headers); !hops.isEmpty())
             r.addDetail(u"hops"_s, hops.join(u", "_s));
         const auto ids = requestIds(resp.headers);
@@ -458,10 +456,7 @@ void HttpCheck::onDone(const ExchangeResult &x)
 
 void HttpCheck::abort()
 {
-    if (m_exchange) {
-        m_exchange->disconnect(this);
-        m_exchange->cancel();
-    }
+    stopExchange(m_exchange);
 }
 
 // ---------------------------------------------------------------------------------------------

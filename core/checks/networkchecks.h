@@ -10,10 +10,14 @@ class Exchange;
 class HostLookup;
 struct ExchangeRequest;
 struct ExchangeResult;
+struct ResponseClass;
 
 // Builds the exchange every network check starts from: the target URL, the proxy, the trusted
 // certificates, the addresses the DNS check found and the time left.
 ExchangeRequest exchangeRequestFor(const DiagnosisContext &context, const QUrl &url);
+
+// The provider's own error fields (message, code, type) as details, those it sent.
+void addProviderError(CheckResult &r, const ResponseClass &rc);
 
 // Evidence text for a response: status line, headers and the first bytes of the body.
 QString responseEvidence(const struct HttpResponse &response, qsizetype bodyBytes = 2048);

@@ -1,6 +1,7 @@
 #include "explaincommand.h"
 
 #include "../diagnosis/errorclassifier.h"
+#include "../diagnosis/hops.h"
 #include "../diagnosis/verdict.h"
 
 #include <QFile>
@@ -39,14 +40,7 @@ struct Node
 // Where each hop sits on the path from the user's computer to the model server.
 QString placeOf(const QString &hop, bool ownHop)
 {
-    static const QStringList clients{u"openai-python"_s,
-                                     u"anthropic-python"_s,
-                                     u"python-httpx"_s,
-                                     u"python-requests"_s,
-                                     u"python-aiohttp"_s,
-                                     u"node"_s,
-                                     u"curl"_s};
-    if (clients.contains(hop))
+    if (isClientLibrary(hop))
         return u"computer"_s;
     if (hop == u"squid" || hop.startsWith(u"proxy ("_s))
         return u"proxy"_s;

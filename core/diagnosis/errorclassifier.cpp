@@ -94,6 +94,16 @@ QRegularExpression compile(const QString &pattern, bool caseSensitive)
     return QRegularExpression(pattern, options);
 }
 
+// The text scanners' pattern lists, compiled once.
+QList<QRegularExpression> compileAll(std::initializer_list<const char16_t *> patterns,
+                                     QRegularExpression::PatternOptions options = {})
+{
+    QList<QRegularExpression> list;
+    for (const char16_t *p : patterns)
+        list << QRegularExpression(QString::fromUtf16(p), options);
+    return list;
+}
+
 Catalogue loadCatalogue()
 {
     Catalogue c;
@@ -171,17 +181,10 @@ const Catalogue &catalogue()
 // load balancers, then gateways.
 int hopRank(const QString &hop)
 {
-    static const QStringList clients{u"openai-python"_s,
-                                     u"anthropic-python"_s,
-                                     u"python-httpx"_s,
-                                     u"python-requests"_s,
-                                     u"python-aiohttp"_s,
-                                     u"node"_s,
-                                     u"curl"_s};
     static const QStringList order{u"squid"_s,   u"cloudflare"_s, u"cloudfront"_s,      u"akamai"_s,
                                    u"fastly"_s,  u"aws-elb"_s,    u"google-frontend"_s, u"kong"_s,
                                    u"traefik"_s, u"haproxy"_s,    u"nginx"_s,           u"envoy"_s};
-    if (clients.contains(hop))
+    if (isClientLibrary(hop))
         return 0;
     const qsizetype i = order.indexOf(hop);
     return i < 0 ? 50 : 10 + int(i);
@@ -204,19 +207,14 @@ HeaderList headerLines(const QString &text)
 
 int statusFromText(const QString &text)
 {
-    static const QList<QRegularExpression> patterns = [] {
-        QList<QRegularExpression> list;
-        for (const char16_t *p :
-             {u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
-              u"\\bstatus(?:[ _]code)?[\"']?\\s*[:= ]\\s*(\\d{3})\\b", u"\\bHTTP (\\d{3})\\b",
-              u"\\b(\\d{3}) (?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
-              u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
-              u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request)\\b",
-              u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
-              u"\"code\"\\s*:\\s*([45]\\d\\d)\\b"})
-            list << QRegularExpression(QString::fromUtf16(p), QRegularExpression::CaseInsensitiveOption);
-        return list;
-    }();
+    static const QList<QRegularExpression> patterns = compileAll(
+        {u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
+         u"\\bstatus(?:[ _]code)?[\"']?\\s*[:= ]\\s*(\\d{3})\\b", u"\\bHTTP (\\d{3})\\b",
+         u"\\b(\\d{3}) (?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
+         u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
+         u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request)\\b",
+         u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})", u"\"code\"\\s*:\\s*([45]\\d\\d)\\b"},
+        QRegularExpression::CaseInsensitiveOption);
     for (const QRegularExpression &re : patterns) {
         const auto m = re.match(text);
         if (m.hasMatch()) {
@@ -297,29 +295,18 @@ QString firstCapture(const QString &text, const QList<QRegularExpression> &patte
 
 QString hostIn(const QString &text)
 {
-    static const QList<QRegularExpression> patterns = [] {
-        QList<QRegularExpression> list;
-        for (const char16_t *p :
-             {u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
-              u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
-              u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+", u"https?://([A-Za-z0-9.-]+)",
-              u"Host: ([A-Za-z0-9.-]+)"})
-            list << QRegularExpression(QString::fromUtf16(p));
-        return list;
-    }();
+    static const QList<QRegularExpression> patterns = compileAll(
+        {u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
+         u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
+         u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+", u"https?://([A-Za-z0-9.-]+)", u"Host: ([A-Za-z0-9.-]+)"});
     return firstCapture(text, patterns);
 }
 
 QString modelIn(const QString &text)
 {
-    static const QList<QRegularExpression> patterns = [] {
-        QList<QRegularExpression> list;
-        for (const char16_t *p :
-             {u"[Tt]he model [`'\"]?([^\\s`'\"]+?)[`'\"]? does not exist", u"\"model: ([^\"\\s]+)\"",
-              u"'model: ([^'\\s]+)'", u"No endpoints found for ([^\\s.\"']+)"})
-            list << QRegularExpression(QString::fromUtf16(p));
-        return list;
-    }();
+    static const QList<QRegularExpression> patterns =
+        compileAll({u"[Tt]he model [`'\"]?([^\\s`'\"]+?)[`'\"]? does not exist", u"\"model: ([^\"\\s]+)\"",
+                    u"'model: ([^'\\s]+)'", u"No endpoints found for ([^\\s.\"']+)"});
     return firstCapture(text, patterns);
 }
 

@@ -84,6 +84,18 @@ QStringList detectHops(const HeaderList &headers)
     return hops;
 }
 
+bool isClientLibrary(const QString &hop)
+{
+    static const QStringList clients{u"openai-python"_s,
+                                     u"anthropic-python"_s,
+                                     u"python-httpx"_s,
+                                     u"python-requests"_s,
+                                     u"python-aiohttp"_s,
+                                     u"node"_s,
+                                     u"curl"_s};
+    return clients.contains(hop);
+}
+
 QMap<QString, QString> requestIds(const HeaderList &headers)
 {
     static const QByteArray names[] = {"x-request-id",     "request-id",       "cf-ray",

@@ -11,6 +11,10 @@ namespace llmdoctor::core {
 // as far as headers tell: "cloudflare", "envoy", "nginx", "squid", ...
 QStringList detectHops(const HeaderList &headers);
 
+// Whether a hop is a client library an error text names ("openai-python", "python-httpx",
+// "curl"...): it runs on the user's computer, not on the path to the server.
+bool isClientLibrary(const QString &hop);
+
 // Request identifiers a support team asks for: x-request-id, request-id, cf-ray, ...
 QMap<QString, QString> requestIds(const HeaderList &headers);
 

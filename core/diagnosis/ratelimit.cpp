@@ -71,6 +71,18 @@ std::optional<double> parseRetryAfter(QStringView text, const QDateTime &now)
     return std::max(0.0, double(now.msecsTo(when)) / 1000.0);
 }
 
+namespace {
+
+// The text as a number, if it is one.
+std::optional<double> number(const QString &text)
+{
+    bool ok = false;
+    const double n = text.toDouble(&ok);
+    return ok ? std::optional<double>(n) : std::nullopt;
+}
+
+} // namespace
+
 QMap<QString, double> parsedRateLimits(const HeaderList &headers, const QDateTime &now)
 {
     QMap<QString, double> out;
@@ -82,8 +94,7 @@ QMap<QString, double> parsedRateLimits(const HeaderList &headers, const QDateTim
             if (const auto s = parseRetryAfter(value, now))
                 out.insert(u"retry_after_s"_s, *s);
         } else if (name == u"retry-after-ms") {
-            bool ok = false;
-            if (const double msValue = value.toDouble(&ok); ok && msValue >= 0)
+            if (const auto msValue = number(value); msValue && *msValue >= 0)
                 retryAfterMs = msValue;
         } else if (name.startsWith(u"x-ratelimit-")) {
             // x-ratelimit-{limit,remaining,reset}-{requests,tokens}
@@ -94,11 +105,8 @@ QMap<QString, double> parsedRateLimits(const HeaderList &headers, const QDateTim
             if (kind == u"reset") {
                 if (const auto s = parseDurationSeconds(value))
                     out.insert(u"reset_%1_s"_s.arg(what), *s);
-            } else {
-                bool ok = false;
-                const double n = value.toDouble(&ok);
-                if (ok)
-                    out.insert(u"%1_%2"_s.arg(kind, what), n);
+            } else if (const auto n = number(value)) {
+                out.insert(u"%1_%2"_s.arg(kind, what), *n);
             }
         } else if (name.startsWith(u"anthropic-ratelimit-")) {
             // anthropic-ratelimit-{requests,tokens,input-tokens,output-tokens}-{limit,remaining,reset}
@@ -110,11 +118,8 @@ QMap<QString, double> parsedRateLimits(const HeaderList &headers, const QDateTim
             if (kind == u"reset") {
                 if (const auto s = secondsUntilRfc3339(value, now))
                     out.insert(u"reset_%1_s"_s.arg(what), *s);
-            } else {
-                bool ok = false;
-                const double n = value.toDouble(&ok);
-                if (ok)
-                    out.insert(u"%1_%2"_s.arg(kind, what), n);
+            } else if (const auto n = number(value)) {
+                out.insert(u"%1_%2"_s.arg(kind, what), *n);
             }
         }
     }

@@ -2,6 +2,7 @@
 
 #include "../checks/diagnosiscontext.h"
 #include "../target/providercatalog.h"
+#include "hops.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -36,24 +37,6 @@ bool isLoopback(const QString &host)
     return host == u"localhost" || (!a.isNull() && a.isLoopback());
 }
 
-// A server on the user's own machine or network: whatever gateway answers there is theirs.
-bool isPrivateHost(const QString &host)
-{
-    if (host.isEmpty())
-        return false;
-    if (isLoopback(host) || !host.contains(u'.') || host.endsWith(u".local") || host.endsWith(u".lan") ||
-        host.endsWith(u".internal") || host.endsWith(u".home.arpa"))
-        return true;
-    const QHostAddress a(host);
-    if (a.isNull())
-        return false;
-    static const QList<QPair<QHostAddress, int>> nets{
-        QHostAddress::parseSubnet(u"10.0.0.0/8"_s), QHostAddress::parseSubnet(u"172.16.0.0/12"_s),
-        QHostAddress::parseSubnet(u"192.168.0.0/16"_s), QHostAddress::parseSubnet(u"100.64.0.0/10"_s)};
-    return a.isLinkLocal() || a.isUniqueLocalUnicast() ||
-           std::any_of(nets.cbegin(), nets.cend(), [&a](const auto &net) { return a.isInSubnet(net); });
-}
-
 // Names of the authorities in the system store, in the form the TLS check reports issuers.
 const QSet<QString> &systemCaNames()
 {
@@ -75,7 +58,7 @@ bool looksIntercepted(const CheckResult &tls, const QString &host, QString *issu
 {
     static const QRegularExpression line(
         u"^(.*), issued by (.*), valid \\S+ to \\S+( \\(self-signed\\))?$"_s);
-    if (isPrivateHost(host))
+    if (isLocalHost(host))
         return false; // a self-made certificate on the user's own server is not an interception
     QString top;
     for (const auto &[key, value] : tls.details) {
@@ -148,16 +131,9 @@ QString fillPlaceholder(QString text, const QString &name, const QString &value,
 
 QStringList pathHops(const QStringList &hops)
 {
-    static const QStringList clients{u"openai-python"_s,
-                                     u"anthropic-python"_s,
-                                     u"python-httpx"_s,
-                                     u"python-requests"_s,
-                                     u"python-aiohttp"_s,
-                                     u"node"_s,
-                                     u"curl"_s};
     QStringList out;
     for (const QString &h : hops) {
-        if (!clients.contains(h))
+        if (!isClientLibrary(h))
             out << h;
     }
     return out;
@@ -192,7 +168,7 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
     static const QStringList gatewayKinds{u"gateway_error"_s, u"upstream_reset"_s, u"gateway_timeout"_s,
                                           u"proxy_error"_s, u"timeout"_s};
     const QString host = context.target.baseUrl.host();
-    const bool ownPath = context.proxy.proxy.has_value() || isPrivateHost(host) || sig.ownHop;
+    const bool ownPath = context.proxy.proxy.has_value() || isLocalHost(host) || sig.ownHop;
     QString key;
     QString blame = sig.blame;
     if (sig.blame == u"proxy" || (gatewayKinds.contains(sig.category) && ownPath)) {
@@ -323,11 +299,8 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
     QString issuer;
     if (category == u"tls_untrusted" && decisive && looksIntercepted(*decisive, host, &issuer))
         key = u"tls_untrusted_interception"_s;
-    QJsonObject advice = adviceCatalogue().value(key).toObject();
-    if (advice.isEmpty()) {
-        key = u"unknown"_s;
-        advice = adviceCatalogue().value(key).toObject();
-    }
+    if (adviceCatalogue().value(key).toObject().isEmpty())
+        key = u"unknown"_s; // as wordAdvice() falls back
 
     // Fill the placeholders from what the checks found.
     const CheckResult *http = nullptr;
@@ -371,14 +344,8 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         return text;
     };
 
-    Verdict v;
+    Verdict v = wordAdvice(key, fill);
     v.category = category;
-    v.blame = advice.value(u"blame").toString(u"none"_s);
-    v.headline = fill(advice.value(u"headline").toString());
-    v.explanation = fill(advice.value(u"explanation").toString());
-    for (const QJsonValue &step : advice.value(u"next_steps").toArray())
-        v.nextSteps << fill(step.toString());
-    v.confidence = advice.value(u"confidence").toDouble(0.5);
     v.decidedBy = decisive ? decisive->id : QString();
     if (!decisive && !cancelled) {
         // Passing with warnings: still ok, but say what looked odd.
@@ -403,8 +370,8 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
 
     // The user's own nginx in front of the API: its timeouts are theirs to change.
     const bool pastedNginx = pasted && v.decidedBy == u"error_text" && pasted->hops.contains(u"nginx"_s) &&
-                             (pasted->ownHop || isPrivateHost(host));
-    const bool ownNginx = (isPrivateHost(host) && hops.contains(u"nginx"_s)) || pastedNginx;
+                             (pasted->ownHop || isLocalHost(host));
+    const bool ownNginx = (isLocalHost(host) && hops.contains(u"nginx"_s)) || pastedNginx;
     v.snippets = snippetsFor(v.category, ownNginx);
     if (!v.snippets.isEmpty() && v.snippets.first().language == u"nginx") {
         v.nextSteps.prepend(u"The gateway that gave up is your own nginx: give it longer timeouts (the nginx "

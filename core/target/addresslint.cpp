@@ -87,17 +87,6 @@ QString charName(QChar c)
     return u"a special character (U+%1)"_s.arg(QString::number(u, 16).toUpper().rightJustified(4, u'0'));
 }
 
-bool isLocalHost(const QString &host)
-{
-    const QHostAddress a(host);
-    if (!a.isNull())
-        return a.isLoopback() || a.isLinkLocal() || a.isInSubnet(QHostAddress(u"10.0.0.0"_s), 8) ||
-               a.isInSubnet(QHostAddress(u"172.16.0.0"_s), 12) ||
-               a.isInSubnet(QHostAddress(u"192.168.0.0"_s), 16);
-    return host == u"localhost" || host.endsWith(u".local") || host.endsWith(u".localhost") ||
-           host.endsWith(u".internal") || host.endsWith(u".lan") || !host.contains(u'.');
-}
-
 QString registeredDomain(const QString &host)
 {
     const QStringList labels = host.split(u'.');

@@ -27,9 +27,9 @@ struct ProxyChoice
 // The proxy that applies to one target URL, and why.
 struct ProxyDecision
 {
-    std::optional<QUrl> proxy; // an http:// proxy; credentials, if any, are in the URL
-    QString source;            // "--proxy", "HTTPS_PROXY", "system", ... ; empty when direct
-    QString reason;            // plain words: why this proxy, or why none
+    std::optional<QUrl> proxy;      // an http:// proxy; credentials, if any, are in the URL
+    QString source;                 // "--proxy", "HTTPS_PROXY", "system", ... ; empty when direct
+    QString reason;                 // plain words: why this proxy, or why none
     bool systemQueryNeeded = false; // decided only once the system proxy settings are read
 };
 

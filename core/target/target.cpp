@@ -1,5 +1,6 @@
 #include "target.h"
 
+#include <QHostAddress>
 #include <QRegularExpression>
 
 namespace llmdoctor::core {
@@ -14,6 +15,29 @@ QUrl Target::modelsUrl() const
         path.chop(1);
     url.setPath(path + u"/models"_s);
     return url;
+}
+
+bool isLocalHost(const QString &host)
+{
+    const QString h = host.toLower();
+    const QHostAddress a(h);
+    if (!a.isNull()) {
+        if (a.isLoopback() || a.isLinkLocal() || a.isUniqueLocalUnicast())
+            return true;
+        // Private ranges, and the shared range VPN meshes such as Tailscale hand out.
+        for (const auto &net :
+             {QHostAddress::parseSubnet(u"10.0.0.0/8"_s), QHostAddress::parseSubnet(u"172.16.0.0/12"_s),
+              QHostAddress::parseSubnet(u"192.168.0.0/16"_s),
+              QHostAddress::parseSubnet(u"100.64.0.0/10"_s)}) {
+            if (a.isInSubnet(net))
+                return true;
+        }
+        return false;
+    }
+    // Single-label names ("gpu-box") and the suffixes home and office networks use.
+    return !h.isEmpty() &&
+           (h == u"localhost" || !h.contains(u'.') || h.endsWith(u".localhost") || h.endsWith(u".local") ||
+            h.endsWith(u".lan") || h.endsWith(u".internal") || h.endsWith(u".home.arpa"));
 }
 
 std::optional<QUrl> parseBaseUrl(const QString &text, QString *error)
@@ -34,8 +58,12 @@ std::optional<QUrl> parseBaseUrl(const QString &text, QString *error)
     if (!t.contains(u"://") && mistypedScheme.match(t).hasMatch() && !hostAndPort.match(t).hasMatch())
         return fail(u"\"%1\" looks mistyped: a web address starts with https:// (a colon and two slashes), "
                     "like https://api.openai.com/v1."_s.arg(t));
-    if (!t.contains(u"://"))
-        t.prepend(u"https://"_s);
+    if (!t.contains(u"://")) {
+        // Cloud APIs speak https; servers on this computer or the local network (Ollama, LM
+        // Studio, vLLM…) almost always plain http, and https to them fails in a confusing way.
+        const QString host = QUrl(u"http://"_s + t).host();
+        t.prepend(isLocalHost(host) ? u"http://"_s : u"https://"_s);
+    }
     QUrl url(t, QUrl::StrictMode);
     if (!url.isValid())
         return fail(

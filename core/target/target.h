@@ -28,8 +28,12 @@ struct Target
     QUrl modelsUrl() const;
 };
 
-// Turns what a user typed into a base URL. A missing scheme means https. Returns nullopt and a
-// plain-language *error for anything that cannot be an http(s) address.
+// A server on this computer or the local network (loopback, private ranges, .local names).
+bool isLocalHost(const QString &host);
+
+// Turns what a user typed into a base URL. A missing scheme means https (http for a local
+// server). Returns nullopt and a plain-language *error for anything that cannot be an http(s)
+// address.
 std::optional<QUrl> parseBaseUrl(const QString &text, QString *error);
 
 // "sk-proj-abc…" -> "sk-…c3f9": enough to recognise a key, never enough to use it.

@@ -92,7 +92,10 @@ TEST(Target, BaseUrlParsingAndKeyRedaction)
         EXPECT_FALSE(parseBaseUrl(typo, &error)) << typo.toStdString();
         EXPECT_TRUE(error.contains(u"mistyped"_s));
     }
-    EXPECT_EQ(parseBaseUrl(u"localhost:8080/v1"_s, &error)->toString(), u"https://localhost:8080/v1"_s);
+    // Without a scheme: https for the internet, http for this computer and the local network.
+    EXPECT_EQ(parseBaseUrl(u"localhost:8080/v1"_s, &error)->toString(), u"http://localhost:8080/v1"_s);
+    EXPECT_EQ(parseBaseUrl(u"192.168.1.20:11434/v1"_s, &error)->toString(), u"http://192.168.1.20:11434/v1"_s);
+    EXPECT_EQ(parseBaseUrl(u"llm.chutes.ai/v1"_s, &error)->toString(), u"https://llm.chutes.ai/v1"_s);
 
     Target t;
     t.baseUrl = QUrl(u"https://api.openai.com/v1/"_s);

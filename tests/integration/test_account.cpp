@@ -6,6 +6,7 @@
 #include "core/report/jsonreport.h"
 #include "core/report/textreport.h"
 #include "core/sim/simulator.h"
+#include "support/diagnosisrun.h"
 #include "support/servers.h"
 #include "support/waiting.h"
 
@@ -42,41 +43,18 @@ const QList<Style> kStyles{{"openai", ErrorStyle::OpenAi, "openai", kOpenAiKey},
                            {"anthropic", ErrorStyle::Anthropic, "anthropic", kAnthropicKey},
                            {"openrouter", ErrorStyle::OpenRouter, "openrouter", kOpenRouterKey}};
 
-struct Outcome
+struct Outcome : DiagnosisOutcome
 {
-    Verdict verdict;
-    QList<CheckResult> results;
     QString json; // the whole JSON report
     QString text; // the whole text report
-    bool finished = false;
-
-    const CheckResult *check(const QString &id) const
-    {
-        for (const CheckResult &r : results) {
-            if (r.id == id)
-                return &r;
-        }
-        return nullptr;
-    }
-    QString status(const QString &id) const
-    {
-        return check(id) ? checkStatusName(check(id)->status) : u"missing"_s;
-    }
 };
 
 Outcome diagnose(Target target)
 {
     target.proxy.mode = ProxyChoice::Mode::None;
     Diagnosis d(target);
-    EXPECT_TRUE(d.prepare(nullptr));
-    d.start();
-    Outcome o;
-    o.finished = waitFor([&d] { return d.isFinished(); }, 20000);
-    o.verdict = d.verdict();
-    o.results = d.results();
-    o.json = QString::fromUtf8(QJsonDocument(reportJson(d)).toJson());
-    o.text = reportText(d, false);
-    return o;
+    const DiagnosisOutcome run = runDiagnosis(d);
+    return {run, QString::fromUtf8(QJsonDocument(reportJson(d)).toJson()), reportText(d, false)};
 }
 
 SimulatorOptions options(const Style &s, Fault fault = Fault::None)

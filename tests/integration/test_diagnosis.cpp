@@ -3,6 +3,7 @@
 #include "core/checks/diagnosis.h"
 #include "core/checks/diagnosiscontext.h"
 #include "core/sim/simulator.h"
+#include "support/diagnosisrun.h"
 #include "support/servers.h"
 #include "support/waiting.h"
 
@@ -15,43 +16,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Outcome
-{
-    Verdict verdict;
-    QList<CheckResult> results;
-    qint64 elapsedMs = 0;
-    bool finished = false;
-
-    const CheckResult *check(const QString &id) const
-    {
-        for (const CheckResult &r : results) {
-            if (r.id == id)
-                return &r;
-        }
-        return nullptr;
-    }
-    QString status(const QString &id) const
-    {
-        return check(id) ? checkStatusName(check(id)->status) : u"missing"_s;
-    }
-};
+using Outcome = DiagnosisOutcome;
 
 Outcome diagnose(Target target, int waitMs = 20000)
 {
     target.proxy.mode =
         target.proxy.mode == ProxyChoice::Mode::Auto ? ProxyChoice::Mode::None : target.proxy.mode;
     Diagnosis d(target);
-    QString error;
-    EXPECT_TRUE(d.prepare(&error)) << error.toStdString();
-    QElapsedTimer clock;
-    clock.start();
-    d.start();
-    Outcome o;
-    o.finished = waitFor([&d] { return d.isFinished(); }, waitMs);
-    o.elapsedMs = clock.elapsed();
-    o.verdict = d.verdict();
-    o.results = d.results();
-    return o;
+    return runDiagnosis(d, waitMs);
 }
 
 Target targetFor(const Simulator &sim, int timeoutMs = 10000)
