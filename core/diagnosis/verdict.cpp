@@ -296,6 +296,10 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         key = u"upstream_reset_gateway"_s; // a gateway answered, and said its upstream reset
     else if (category == u"upstream_reset" && context.proxy.proxy)
         key = u"upstream_reset_proxy"_s;
+    // OpenSSL's words when an https hello gets a plain-HTTP answer.
+    if (category == u"tls_handshake_failed" && decisive &&
+        decisive->detail(u"error"_s).contains(u"wrong version number"_s))
+        key = u"tls_plain_http"_s;
     QString issuer;
     if (category == u"tls_untrusted" && decisive && looksIntercepted(*decisive, host, &issuer))
         key = u"tls_untrusted_interception"_s;

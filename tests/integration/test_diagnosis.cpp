@@ -346,3 +346,15 @@ TEST(Diagnosis, CancelBeforeStartEndsOnceAsCancelled)
     for (const CheckResult &r : d.results())
         EXPECT_EQ(r.status, CheckStatus::Skip) << r.id.toStdString();
 }
+
+TEST(Diagnosis, HttpsToAPlainHttpServerSaysToUseHttp)
+{
+    Simulator sim(faultOptions(Fault::None));
+    ASSERT_TRUE(sim.start());
+    Target t;
+    t.baseUrl = QUrl(u"https://127.0.0.1:%1/v1"_s.arg(sim.port()));
+    const Outcome o = diagnose(t);
+    EXPECT_EQ(o.verdict.category, u"tls_handshake_failed"_s);
+    EXPECT_EQ(o.verdict.blame, u"config"_s);
+    EXPECT_TRUE(o.verdict.headline.contains(u"http://"_s)) << o.verdict.headline.toStdString();
+}
