@@ -2,6 +2,8 @@
 
 #include "checkspage.h"
 #include "core/checks/diagnosis.h"
+#include "core/checks/diagnosiscontext.h"
+#include "core/checks/networkchecks.h"
 #include "core/probe/background.h"
 #include "errorpage.h"
 #include "resultpage.h"
@@ -133,6 +135,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
         fixTabOrder();
         if (m_checksPage->state() == ChecksPage::State::Finished && currentPage() == Checks)
             m_verdict->setFocus(); // Enter now shows the verdict
+        offerModelsFromRun();
     });
 
     auto *esc = new QShortcut(QKeySequence(Qt::Key_Escape), this);
@@ -169,6 +172,19 @@ QString MainWindow::pastedError() const
 {
     const auto target = m_startPage->target(nullptr);
     return target ? target->errorText.trimmed() : QString();
+}
+
+void MainWindow::offerModelsFromRun()
+{
+    // The run already fetched the model list: once the key works, the model field offers it.
+    if (!m_diagnosis || !m_diagnosis->isFinished())
+        return;
+    const auto &list = m_diagnosis->context().modelList;
+    if (!list || !list->response || list->response->status / 100 != 2)
+        return;
+    const QStringList models = core::ModelCheck::parseModelList(list->response->body);
+    if (!models.isEmpty())
+        m_startPage->setAvailableModels(models);
 }
 
 void MainWindow::proceedFromStart()

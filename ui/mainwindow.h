@@ -55,6 +55,7 @@ private:
     void fixTabOrder();
     void copySummary();
     QString pastedError() const;
+    void offerModelsFromRun();
 
     QPointer<core::Diagnosis> m_diagnosis;
     QStackedWidget *m_stack;

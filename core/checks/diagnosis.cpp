@@ -4,6 +4,7 @@
 #include "accountchecks.h"
 #include "diagnosiscontext.h"
 #include "networkchecks.h"
+#include "statuspagecheck.h"
 
 namespace llmdoctor::core {
 
@@ -33,10 +34,12 @@ const Target &Diagnosis::target() const
 QList<Check *> Diagnosis::standardChecks(QObject *parent)
 {
     // Offline lint first (it never blocks the network checks), then the connection layer by
-    // layer; one model-list request serves http, api_key and model.
+    // layer; one model-list request serves http, api_key and model. The status page depends on
+    // nothing, so it is read alongside all of them.
     return {new BaseUrlFormatCheck(parent), new ApiKeyFormatCheck(parent), new DnsCheck(parent),
             new ConnectCheck(parent),       new TlsCheck(parent),          new HttpCheck(parent),
-            new ApiKeyCheck(parent),        new ModelCheck(parent),        new TestRequestCheck(parent)};
+            new ApiKeyCheck(parent),        new ModelCheck(parent),        new TestRequestCheck(parent),
+            new StatusPageCheck(parent)};
 }
 
 void Diagnosis::setChecks(QList<Check *> checks)

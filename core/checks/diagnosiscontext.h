@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../probe/exchange.h"
+#include "../statuspage/statussnapshot.h"
 #include "../target/target.h"
 
 #include <QDeadlineTimer>
@@ -22,6 +23,11 @@ struct DiagnosisContext
     QList<QHostAddress> addresses; // from the DNS check (of the proxy when one is used)
     double dnsMs = -1;
     std::optional<ExchangeResult> modelList; // the authenticated GET <base>/models
+    // What the provider's status page said, when it could be read (the status_page check), and
+    // the name patterns of the components that matter for API calls.
+    std::optional<StatusSnapshot> statusPage;
+    QStringList statusComponents;
+    QString statusProviderName; // "OpenAI", for sentences about the page
 
     int remainingMs() const { return int(std::max<qint64>(1, deadline.remainingTime())); }
 };

@@ -27,6 +27,8 @@ QString targetOptionsHelp()
            "  --ca-file PEM        also trust the certificates in this file (company or self-signed CA)\n"
            "  --timeout S          give up after S seconds (default 30)\n"
            "  --error-text TEXT    the error message your app showed\n"
+           "  --status-url URL     the provider's status page (its address or a JSON file of it), when\n"
+           "                       it is not the one llmdoctor knows\n"
            "  (--base-url only replaces the address: --provider still picks the key header, error format\n"
            "   and status page)\n"_s;
 }
@@ -62,8 +64,9 @@ std::optional<Target> parseTargetOptions(const QStringList &args, QStringList *r
             *error = why;
         return std::nullopt;
     };
-    static const QStringList withValue{u"--provider"_s, u"--base-url"_s, u"--model"_s,   u"--api-key-env"_s,
-                                       u"--proxy"_s,    u"--ca-file"_s,  u"--timeout"_s, u"--error-text"_s};
+    static const QStringList withValue{u"--provider"_s,    u"--base-url"_s,   u"--model"_s,
+                                       u"--api-key-env"_s, u"--proxy"_s,      u"--ca-file"_s,
+                                       u"--timeout"_s,     u"--error-text"_s, u"--status-url"_s};
     for (qsizetype i = 0; i < args.size(); ++i) {
         QString name = args.at(i);
         QString value;
@@ -126,6 +129,12 @@ std::optional<Target> parseTargetOptions(const QStringList &args, QStringList *r
             t.timeoutMs = int(s * 1000);
         } else if (name == u"--error-text") {
             t.errorText = value;
+        } else if (name == u"--status-url") {
+            const QUrl url = QUrl::fromUserInput(value.trimmed());
+            if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") ||
+                url.host().isEmpty())
+                return fail(u"--status-url wants an http(s) address, not \"%1\""_s.arg(value));
+            t.statusUrl = url;
         }
     }
     if (baseUrlText.isEmpty() && !t.provider.isEmpty())

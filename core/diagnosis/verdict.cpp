@@ -78,7 +78,7 @@ QList<Snippet> snippetsFor(const QString &category, bool ownNginx)
 {
     static const QStringList transient{u"rate_limited"_s,  u"provider_overloaded"_s, u"upstream_reset"_s,
                                        u"gateway_error"_s, u"gateway_timeout"_s,     u"server_error"_s,
-                                       u"timeout"_s};
+                                       u"timeout"_s,       u"provider_outage"_s};
     QStringList ids;
     // Longer timeouts help only when the gateway gave up waiting, not when its upstream failed.
     if (ownNginx && (category == u"gateway_timeout" || category == u"timeout"))
@@ -207,9 +207,10 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
 int layerRank(const QString &id)
 {
     // The offline lint comes first: a mistyped address or key explains whatever follows.
+    // status_page comes last: it never fails, and must never be the decisive failure.
     static const QStringList order{
-        u"base_url_format"_s, u"api_key_format"_s, u"dns"_s,         u"tcp"_s, u"tls"_s, u"http"_s,
-        u"api_key"_s,         u"model"_s,          u"test_request"_s};
+        u"base_url_format"_s, u"api_key_format"_s, u"dns"_s,          u"tcp"_s,        u"tls"_s, u"http"_s,
+        u"api_key"_s,         u"model"_s,          u"test_request"_s, u"status_page"_s};
     const qsizetype i = order.indexOf(id);
     return i < 0 ? int(order.size()) : int(i);
 }
@@ -303,6 +304,17 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
     QString issuer;
     if (category == u"tls_untrusted" && decisive && looksIntercepted(*decisive, host, &issuer))
         key = u"tls_untrusted_interception"_s;
+    // The provider's own status page: an outage it reports explains errors from its side.
+    static const QStringList providerSide{u"gateway_error"_s, u"upstream_reset"_s, u"gateway_timeout"_s,
+                                          u"timeout"_s,       u"server_error"_s,   u"provider_overloaded"_s};
+    const std::optional<StatusAssessment> page =
+        context.statusPage ? std::optional(assessStatus(*context.statusPage, context.statusComponents))
+                           : std::nullopt;
+    if (decisive && page && page->apiOutage && providerSide.contains(category) &&
+        layerRank(decisive->id) >= layerRank(u"http"_s)) {
+        category = u"provider_outage"_s;
+        key = category;
+    }
     if (adviceCatalogue().value(key).toObject().isEmpty())
         key = u"unknown"_s; // as wordAdvice() falls back
 
@@ -336,6 +348,8 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
             ? context.proxy.proxy->host()
             : host;
     auto fill = [&](QString text) {
+        if (status.isEmpty())
+            text.replace(u" (HTTP {status})"_s, QString()); // no answer, no status to quote
         text.replace(u"{host}"_s, shownHost);
         text.replace(u"{port}"_s, QString::number(port));
         text.replace(u"{proxy}"_s, context.proxy.proxy ? proxyForDisplay(*context.proxy.proxy) : u"(none)"_s);
@@ -345,6 +359,23 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         text.replace(u"{hops}"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hops));
         text.replace(u"{detail}"_s, detail);
         text.replace(u"{issuer}"_s, issuer);
+        if (page) {
+            const QString name =
+                context.statusProviderName.isEmpty() ? u"The provider"_s : context.statusProviderName;
+            text.replace(u"{provider}"_s, name);
+            text.replace(u"{incident}"_s, page->incident);
+            text = fillPlaceholder(
+                text, u"incident_update"_s,
+                page->latestUpdate.isEmpty()
+                    ? QString()
+                    : u" Its latest update%1: \"%2\""_s.arg(
+                          page->updatedAt.isValid()
+                              ? u" ("_s + page->updatedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) +
+                                    u")"_s
+                              : QString(),
+                          page->latestUpdate));
+            text.replace(u"{page}"_s, context.statusPage->pageUrl);
+        }
         return text;
     };
 
@@ -357,6 +388,15 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
             if (r.status == CheckStatus::Warn)
                 v.nextSteps.prepend(u"Worth a look: %1"_s.arg(r.summary));
         }
+    }
+    if (decisive && page && page->healthy && category != u"provider_outage") {
+        QString pointer = decisive->summary;
+        while (pointer.endsWith(u'.'))
+            pointer.chop(1);
+        v.explanation +=
+            u" %1's status page reports no problem right now; the checks below point to: %2."_s.arg(
+                context.statusProviderName.isEmpty() ? u"The provider"_s : context.statusProviderName,
+                pointer);
     }
     if (key == u"tls_untrusted_interception"_s) {
         for (const QString &product : interceptionIssuerNames()) {

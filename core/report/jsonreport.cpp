@@ -99,6 +99,8 @@ QJsonObject reportJson(const Diagnosis &diagnosis)
                        {u"duration_ms"_s, msValue(diagnosis.durationMs())},
                        {u"checks"_s, checks},
                        {u"http"_s, http.isEmpty() ? QJsonValue() : QJsonValue(http)},
+                       // What the provider's status page said; null when it was not read.
+                       {u"status_page"_s, c.statusPage ? QJsonValue(c.statusPage->toJson()) : QJsonValue()},
                        {u"verdict"_s, diagnosis.verdict().toJson()}};
 }
 

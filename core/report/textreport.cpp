@@ -84,6 +84,12 @@ QString reportText(const Diagnosis &diagnosis, bool color)
                 out += u"Rate limit: the provider asks you to wait %1\n"_s.arg(plainWait(*wait));
         }
     }
+    if (c.statusPage) {
+        const StatusSnapshot &page = *c.statusPage;
+        out += u"Status page: %1 (%2)%3\n"_s.arg(
+            page.pageUrl, page.description.isEmpty() ? indicatorName(page.indicator) : page.description,
+            page.incidents.isEmpty() ? QString() : u"; incident: "_s + page.incidents.first().name);
+    }
     if (c.proxy.proxy)
         out += u"Proxy: %1 (from %2)\n"_s.arg(proxyForDisplay(*c.proxy.proxy), c.proxy.reason);
     return out;

@@ -53,7 +53,15 @@ ProviderCatalog ProviderCatalog::fromJson(const QByteArray &json, QString *error
         p.baseUrl = o.value(u"base_url").toString();
         p.auth = o.value(u"auth").toString(u"bearer"_s);
         p.modelsPath = o.value(u"models_path").toString(u"models"_s);
-        p.statusPage = o.value(u"status_page").toString();
+        // "status_page" is {platform, url}; a bare URL string (the older form) is a link.
+        if (const QJsonValue page = o.value(u"status_page"); page.isObject()) {
+            p.statusPage = page.toObject().value(u"url").toString();
+            p.statusApi = page.toObject().value(u"platform").toString(u"link"_s);
+        } else {
+            p.statusPage = page.toString();
+        }
+        for (const QJsonValue &pattern : o.value(u"status_components").toArray())
+            p.statusComponents << pattern.toString();
         p.keysUrl = o.value(u"keys_url").toString();
         p.supportUrl = o.value(u"support_url").toString();
         p.statusPlatform = o.value(u"status_platform").toString();

@@ -24,10 +24,13 @@ struct Provider
     int keyMaxLength = 0;
     QString errorFormat = QStringLiteral("openai");    // openai | anthropic | openrouter
     QString rateLimitHeaders = QStringLiteral("none"); // openai | anthropic | none
-    QString statusPage;
-    QString statusPlatform;
-    QString keysUrl;    // where to get a key
-    QString supportUrl; // where to ask for help
+    QString statusPage;                                // the page people open in a browser
+    QString statusPlatform;                            // as people call it: "Atlassian Statuspage"
+    // How llmdoctor reads it: statuspage | incidentio | betterstack | rootly | link (browser only)
+    QString statusApi = QStringLiteral("link");
+    QStringList statusComponents; // name patterns of the components that matter for API calls
+    QString keysUrl;              // where to get a key
+    QString supportUrl;           // where to ask for help
 
     // The host of baseUrl ("api.openai.com"); empty for providers without a fixed address.
     QString host() const;

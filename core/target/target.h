@@ -23,6 +23,9 @@ struct Target
     QString baseUrlText; // the address exactly as typed, for the address lint; empty = baseUrl
     // Opt-in: one tiny completion request, which may cost money. Off unless the user asks.
     bool sendTestRequest = false;
+    // The provider's status page as the user gave it (--status-url): a page's base address or
+    // one of its JSON files. Empty = the catalogue's page, if any.
+    QUrl statusUrl;
 
     // GET <base>/models: the one request that serves the connectivity, key and model checks.
     QUrl modelsUrl() const;
