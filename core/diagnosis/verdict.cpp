@@ -431,6 +431,23 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
     return v;
 }
 
+Verdict verdictFromAdvice(const QString &key, const QString &category, const QMap<QString, QString> &values)
+{
+    static const QRegularExpression placeholder(u"\\{([a-z_]+)\\}"_s);
+    auto fill = [&](QString text) {
+        QStringList names;
+        for (auto it = placeholder.globalMatch(text); it.hasNext();)
+            names << it.next().captured(1);
+        for (const QString &name : std::as_const(names))
+            text = fillPlaceholder(text, name, values.value(name));
+        return text;
+    };
+    Verdict v = wordAdvice(hasAdvice(key) ? key : category, fill);
+    v.category = category;
+    v.snippets = snippetsFor(category, false);
+    return v;
+}
+
 Verdict verdictForSignature(const ErrorSignature &sig)
 {
     QString key = sig.advice;

@@ -33,6 +33,11 @@ struct Verdict
 // could no longer see (a provider-side error while every check passes now).
 Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext &context);
 
+// The advice entry `key` (resources/advice.json) worded with these placeholder values ("status",
+// "host", "detail", ...); a placeholder without a value drops the words that need it. The
+// category is the key's, and the copyable fixes those of that category.
+Verdict verdictFromAdvice(const QString &key, const QString &category, const QMap<QString, QString> &values);
+
 // The verdict for a pasted error message alone (llmdoctor explain), without any check.
 Verdict verdictForSignature(const ErrorSignature &signature);
 

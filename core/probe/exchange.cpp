@@ -184,7 +184,7 @@ Exchange::~Exchange()
 
 double Exchange::elapsedMs() const
 {
-    return double(m_clock.nsecsElapsed()) / 1e6;
+    return m_offsetMs + double(m_clock.nsecsElapsed()) / 1e6;
 }
 
 QString Exchange::connectHost() const
@@ -220,7 +220,9 @@ void Exchange::start()
     if (!m_request.addresses.isEmpty()) {
         m_addresses = m_request.addresses;
         m_result.resolved = m_addresses;
-        m_result.marks.nameLookup = std::max(0.0, m_request.resolvedInMs);
+        // Marks count from the start of the lookup made beforehand, as curl's do from its own.
+        m_offsetMs = std::max(0.0, m_request.resolvedInMs);
+        m_result.marks.nameLookup = m_offsetMs;
         connectNext();
     } else if (!literal.isNull()) {
         m_addresses = {literal};

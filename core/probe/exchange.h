@@ -167,6 +167,7 @@ private:
     QList<QHostAddress> m_addresses;
     qsizetype m_nextAddress = 0;
     double m_attemptStart = 0;
+    double m_offsetMs = 0; // a lookup made before start(), counted as the first phase
     qint64 m_bytesRead = 0;
     QList<QSslError> m_sslErrors;
     bool m_running = false;

@@ -1,0 +1,285 @@
+#include "timingsignature.h"
+
+#include "statistics.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString seconds(double s)
+{
+    return s < 10 ? QString::number(s, 'f', 1) + u" s"_s : QString::number(std::lround(s)) + u" s"_s;
+}
+
+double median(std::vector<float> v)
+{
+    return percentile(v, 50);
+}
+
+// Failures that say nothing about how long something waited: the server answered at once.
+bool quickRejection(const QString &category)
+{
+    static const QStringList quick{
+        u"auth_missing_key"_s,   u"auth_invalid_key"_s,     u"permission_denied"_s, u"model_not_found"_s,
+        u"endpoint_not_found"_s, u"rate_limited"_s,         u"quota_exhausted"_s,   u"bad_request"_s,
+        u"dns_failure"_s,        u"connection_refused"_s,   u"cancelled"_s,         u"tls_untrusted"_s,
+        u"tls_expired"_s,        u"tls_hostname_mismatch"_s};
+    return quick.contains(category);
+}
+
+const QJsonArray &knownLimits()
+{
+    static const QJsonArray limits = [] {
+        QFile f(u":/llmdoctor/timeouts.json"_s);
+        if (!f.open(QIODevice::ReadOnly))
+            qFatal("timeouts.json is missing from the resources");
+        return QJsonDocument::fromJson(f.readAll()).object().value(u"limits").toArray();
+    }();
+    return limits;
+}
+
+std::optional<TimingSignature> fixedTimeFailure(const SampleStore &store, const SignatureContext &context)
+{
+    std::vector<float> failed, succeeded;
+    QSet<QString> failureHops;
+    QSet<int> failureStatuses;
+    for (const Sample &s : store.samples()) {
+        if (s.totalMs < 0)
+            continue;
+        if (s.ok()) {
+            succeeded.push_back(s.totalMs);
+        } else if (!quickRejection(categoryName(s.category))) {
+            failed.push_back(s.totalMs);
+            for (const QString &h : store.hops(s.hops))
+                failureHops.insert(h);
+            failureStatuses.insert(s.status);
+        }
+    }
+    if (failed.size() < 3)
+        return std::nullopt;
+    const double m = median(failed);
+    if (m < 1000)
+        return std::nullopt; // fast failures are errors, not a limit running out
+    const double tol = std::max(250.0, 0.05 * m);
+    std::vector<float> cluster;
+    for (const float f : failed) {
+        if (std::abs(f - m) <= tol)
+            cluster.push_back(f);
+    }
+    if (cluster.size() < 3 || double(cluster.size()) < 0.6 * double(failed.size()))
+        return std::nullopt;
+    // Successes must all be shorter: a limit ends everything that reaches it.
+    if (!succeeded.empty() && *std::max_element(succeeded.begin(), succeeded.end()) >= m - tol)
+        return std::nullopt;
+    double sum = 0;
+    for (const float f : cluster)
+        sum += f;
+    const double at = sum / double(cluster.size()) / 1000.0;
+
+    TimingSignature sig;
+    sig.kind = u"fixed_time_failure"_s;
+    sig.seconds = std::round(at * 10) / 10;
+    sig.count = int(cluster.size());
+    if (std::abs(at * 1000 - context.probeTimeoutS * 1000) <= tol + 300) {
+        sig.likely =
+            u"llmdoctor's own time limit of %1 per request: the answer takes longer than that, or never "
+            "comes"_s.arg(seconds(context.probeTimeoutS));
+        sig.advice =
+            u"Run again with a longer --timeout to see whether the answer comes at all, and after how "
+            "long; if something on the way gives up first, its limit will show."_s;
+        return sig;
+    }
+    // The closest known limit, preferring one whose product answered the failures.
+    std::optional<QJsonObject> best;
+    double bestScore = 1e9;
+    for (const QJsonValue &v : knownLimits()) {
+        const QJsonObject o = v.toObject();
+        const double diff = std::abs(o.value(u"seconds").toDouble() - at);
+        if (diff > o.value(u"tolerance").toDouble())
+            continue;
+        bool named = false;
+        for (const QJsonValue &h : o.value(u"hops").toArray())
+            named = named || failureHops.contains(h.toString());
+        const double score = diff - (named ? 100 : 0);
+        if (score < bestScore) {
+            bestScore = score;
+            best = o;
+        }
+    }
+    QStringList named = QStringList(failureHops.begin(), failureHops.end());
+    named.removeAll(u"llmdoctor-simulator"_s);
+    named.sort();
+    if (best) {
+        sig.likely = best->value(u"likely").toString();
+        sig.advice = best->value(u"advice").toString();
+    } else {
+        const bool gatewaySaidSo = failureStatuses.contains(504) || failureStatuses.contains(524);
+        sig.likely = named.isEmpty()
+                         ? u"a proxy or gateway on the way that gives up after about %1"_s.arg(seconds(at))
+                         : u"%1 (named in the failed answers), which gives up after about %2"_s.arg(
+                               named.join(u", "_s), seconds(at));
+        sig.advice =
+            (gatewaySaidSo ? u"The gateway answered \"timed out\" itself: "_s : QString()) +
+            u"requests that take longer than %1 are cut off on the way. If you run that proxy, raise its "
+            "time limit for reading the answer (nginx: proxy_read_timeout; HAProxy: timeout server; Envoy: "
+            "the route's timeout); otherwise use streaming so bytes flow before the limit, or ask the "
+            "provider."_s.arg(seconds(at));
+    }
+    if (context.viaProxy && !best)
+        sig.likely += u"; your proxy is one candidate"_s;
+    return sig;
+}
+
+std::optional<TimingSignature> resetAfterIdle(const SampleStore &store)
+{
+    // Idle time before each probe: since the previous one ended.
+    struct Probe
+    {
+        double idleS;
+        bool reset;
+        bool ok;
+    };
+    std::vector<Probe> probes;
+    for (qsizetype i = 1; i < store.size(); ++i) {
+        const Sample &prev = store.at(i - 1);
+        const Sample &s = store.at(i);
+        const double prevEnd = prev.timeMs + std::max(0.0f, prev.totalMs);
+        probes.push_back({std::max(0.0, (s.timeMs - prevEnd) / 1000.0),
+                          categoryName(s.category) == u"upstream_reset", s.ok()});
+    }
+    double threshold = 1e18;
+    int resets = 0;
+    for (const Probe &p : probes) {
+        if (p.reset) {
+            threshold = std::min(threshold, p.idleS);
+            ++resets;
+        }
+    }
+    if (resets < 2)
+        return std::nullopt;
+    int shortOk = 0, longAll = 0, longResets = 0;
+    for (const Probe &p : probes) {
+        if (p.idleS < threshold)
+            shortOk += p.ok ? 1 : 0;
+        else {
+            ++longAll;
+            longResets += p.reset ? 1 : 0;
+        }
+    }
+    // Short pauses must work, and long ones mostly fail: then idleness, not chance, decides.
+    if (shortOk < 3 || double(longResets) < 0.6 * longAll || threshold < 0.5)
+        return std::nullopt;
+    TimingSignature sig;
+    sig.kind = u"reset_after_idle"_s;
+    sig.seconds = std::round(threshold * 10) / 10;
+    sig.count = longResets;
+    sig.likely =
+        u"a connection kept open while idle is closed on the other side after about %1 without telling "
+        "the client (a keep-alive mismatch): the next request on it fails with \"reset before "
+        "headers\""_s.arg(seconds(threshold));
+    sig.advice =
+        u"Make clients drop pooled connections that have been idle for less than %1 (httpx: "
+        "keepalive_expiry; Node.js: the agent's keep-alive timeout; requests/urllib3: a smaller pool "
+        "lifetime), and retry once on a connection reset. If you run the gateway, keep its upstream "
+        "keep-alive timeout shorter than the server's."_s.arg(seconds(threshold));
+    return sig;
+}
+
+QList<TimingSignature> ipv6Signatures(const SampleStore &store)
+{
+    int v4 = 0, v4ok = 0, v6 = 0, v6ok = 0;
+    std::vector<float> v4Connect, v6Connect, v6FailTimes;
+    for (const Sample &s : store.samples()) {
+        if (s.connectMs < 0 && s.ok())
+            continue;
+        if (categoryName(s.category) == u"dns_failure")
+            continue; // no address family was tried
+        if (s.ipv6()) {
+            ++v6;
+            if (s.ok()) {
+                ++v6ok;
+                v6Connect.push_back(s.connectMs);
+            } else if (s.totalMs >= 0) {
+                v6FailTimes.push_back(s.totalMs);
+            }
+        } else {
+            ++v4;
+            if (s.ok()) {
+                ++v4ok;
+                v4Connect.push_back(s.connectMs);
+            }
+        }
+    }
+    QList<TimingSignature> out;
+    if (v4 < 3 || v6 < 3)
+        return out;
+    const double r4 = double(v4ok) / v4, r6 = double(v6ok) / v6;
+    if (r4 >= 0.8 && r6 <= r4 - 0.3) {
+        TimingSignature sig;
+        sig.kind = u"ipv6_failing"_s;
+        sig.count = v6 - v6ok;
+        sig.seconds = v6FailTimes.empty() ? 0 : std::round(median(v6FailTimes) / 100) / 10;
+        sig.likely =
+            u"the IPv6 route to the server: %1 of %2 requests over IPv6 failed while %3 of %4 over IPv4 "
+            "worked"_s.arg(v6 - v6ok)
+                .arg(v6)
+                .arg(v4ok)
+                .arg(v4);
+        sig.advice =
+            u"Programs that try IPv6 first wait or fail where IPv4 would work. Tell your network "
+            "administrator or internet provider that IPv6 to this server is broken; until then prefer "
+            "IPv4 (on Linux: `precedence ::ffff:0:0/96 100` in /etc/gai.conf)."_s;
+        out.append(sig);
+        return out;
+    }
+    if (v4Connect.size() >= 3 && v6Connect.size() >= 3) {
+        const double m4 = median(v4Connect), m6 = median(v6Connect);
+        if (m6 - m4 >= std::max(50.0, 0.5 * m4)) {
+            TimingSignature sig;
+            sig.kind = u"ipv6_slower"_s;
+            sig.count = int(v6Connect.size());
+            sig.seconds = std::round((m6 - m4)) / 1000.0;
+            sig.likely = u"a longer IPv6 route: connecting over IPv6 takes %1 ms against %2 ms over IPv4"_s
+                             .arg(std::lround(m6))
+                             .arg(std::lround(m4));
+            sig.advice =
+                u"Not an error, but every new connection pays the difference. If it matters, prefer IPv4 "
+                "for this server, and tell your network administrator."_s;
+            out.append(sig);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+QJsonObject TimingSignature::toJson() const
+{
+    return {{u"kind"_s, kind},
+            {u"seconds"_s, seconds},
+            {u"count"_s, count},
+            {u"likely"_s, likely},
+            {u"advice"_s, advice}};
+}
+
+QList<TimingSignature> detectSignatures(const SampleStore &store, const SignatureContext &context)
+{
+    QList<TimingSignature> out;
+    if (auto s = fixedTimeFailure(store, context))
+        out.append(*s);
+    if (auto s = resetAfterIdle(store))
+        out.append(*s);
+    out.append(ipv6Signatures(store));
+    return out;
+}
+
+} // namespace llmdoctor::core
