@@ -2,6 +2,8 @@
 
 #include "diagnosecommand.h"
 #include "explaincommand.h"
+#include "monitorcommand.h"
+#include "retrycommand.h"
 #include "simulatecommand.h"
 #include "targetoptions.h"
 
@@ -17,7 +19,7 @@ namespace {
 
 const QStringList &subcommands()
 {
-    static const QStringList names{u"diagnose"_s, u"explain"_s, u"simulate"_s};
+    static const QStringList names{u"diagnose"_s, u"explain"_s, u"retry"_s, u"monitor"_s, u"simulate"_s};
     return names;
 }
 
@@ -29,6 +31,8 @@ QString mainUsage()
            "  llmdoctor [TARGET OPTIONS]                 open the wizard, filled in\n"
            "  llmdoctor diagnose [TARGET OPTIONS] [--format text|json] [--output FILE]\n"
            "  llmdoctor explain  (TEXT | --error-file F) [--format text|json]\n"
+           "  llmdoctor retry    [TARGET OPTIONS] [--max-attempts N] [--max-wait S] [--format text|json]\n"
+           "  llmdoctor monitor  [TARGET OPTIONS] [--interval S] [--duration S] [--format csv|json]\n"
            "  llmdoctor simulate --fault NAME [--port N] [--delay-ms N]\n"
            "  llmdoctor --help | --version\n\n"_s +
            targetOptionsHelp() + u"\nRun \"llmdoctor COMMAND --help\" for a command's own options.\n"_s;
@@ -71,6 +75,10 @@ int runCli(const QStringList &args)
         };
         return runExplainCommand(rest, out, err, readAllStdin);
     }
+    if (command == u"retry")
+        return runRetryCommand(rest, out, err, readKeyFromStdin);
+    if (command == u"monitor")
+        return runMonitorCommand(rest, out, err, readKeyFromStdin);
     if (command == u"simulate")
         return runSimulateCommand(rest, out, err);
     err << "llmdoctor: unknown command \"" << command << "\"\n\n" << mainUsage();

@@ -3,11 +3,11 @@
 #include "../checks/diagnosis.h"
 #include "../report/jsonreport.h"
 #include "../report/textreport.h"
+#include "commandoptions.h"
 #include "targetoptions.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <unistd.h>
 
 namespace llmdoctor::core {
@@ -47,33 +47,16 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
         err << "llmdoctor diagnose: " << error << "\n";
         return 2;
     }
-    QString format = u"text"_s;
-    QString output;
-    for (qsizetype i = 0; i < rest.size(); ++i) {
-        if (rest.at(i) == u"--send-test-request") {
-            target->sendTestRequest = true; // opt-in: the only request that may cost money
-            continue;
-        }
-        QString name = rest.at(i), value;
-        const bool inlineValue = name.contains(u'=');
-        if (inlineValue) {
-            value = name.section(u'=', 1);
-            name = name.section(u'=', 0, 0);
-        }
-        if (name != u"--format" && name != u"--output") {
-            err << "llmdoctor diagnose: unknown option \"" << rest.at(i)
-                << "\" (see llmdoctor diagnose --help)\n";
-            return 2;
-        }
-        if (!inlineValue) {
-            if (i + 1 >= rest.size()) {
-                err << "llmdoctor diagnose: " << name << " needs a value\n";
-                return 2;
-            }
-            value = rest.at(++i);
-        }
-        (name == u"--format" ? format : output) = value;
+    const auto options = parseCommandOptions(rest, {u"--format"_s, u"--output"_s}, {u"--send-test-request"_s},
+                                             u"diagnose"_s, &error);
+    if (!options) {
+        err << "llmdoctor diagnose: " << error << "\n";
+        return 2;
     }
+    // Opt-in: the only request that may cost money.
+    target->sendTestRequest = options->flags.contains(u"--send-test-request"_s);
+    const QString format = options->value(u"--format"_s, u"text"_s);
+    const QString output = options->value(u"--output"_s);
     if (format != u"text" && format != u"json") {
         err << "llmdoctor diagnose: --format must be text or json, not \"" << format << "\"\n";
         return 2;
@@ -95,19 +78,8 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
         format == u"json"
             ? QJsonDocument(reportJson(diagnosis)).toJson(QJsonDocument::Indented)
             : reportText(diagnosis, toTerminal && qEnvironmentVariableIsEmpty("NO_COLOR")).toUtf8();
-    if (output.isEmpty()) {
-        out << QString::fromUtf8(report);
-        out.flush();
-    } else {
-        // Atomic: a reader never sees half a report, and a failed write leaves the old file.
-        QSaveFile file(output);
-        if (!file.open(QIODevice::WriteOnly) || file.write(report) != report.size() || !file.commit()) {
-            err << "llmdoctor diagnose: cannot write the report to \"" << output
-                << "\": " << file.errorString() << "\n";
-            return 2;
-        }
-        err << "Report written to " << output << "\n";
-    }
+    if (!writeCommandOutput(report, output, out, err, u"diagnose"_s, u"report"_s))
+        return 2;
     return diagnosis.verdict().category == u"ok" ? 0 : 1;
 }
 

@@ -1,6 +1,7 @@
 #include "simulatecommand.h"
 
 #include "../sim/simulator.h"
+#include "terminationsignals.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -19,58 +20,12 @@ namespace llmdoctor::core {
 
 namespace {
 
-// Self-pipe: the signal handler only writes a byte; the event loop sees it through a notifier.
-int s_signalPipe[2] = {-1, -1};
-
-extern "C" void onTerminationSignal(int)
-{
-    const int savedErrno = errno;
-    const char byte = 1;
-    [[maybe_unused]] const ssize_t written = ::write(s_signalPipe[1], &byte, 1);
-    errno = savedErrno;
-}
-
-// Installs SIGINT/SIGTERM handlers for its lifetime and restores the previous ones afterwards.
-class TerminationSignals final
-{
-public:
-    TerminationSignals()
-    {
-        if (::pipe2(s_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-            return;
-        struct sigaction action = {};
-        action.sa_handler = onTerminationSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        m_ok = ::sigaction(SIGINT, &action, &m_oldInt) == 0 && ::sigaction(SIGTERM, &action, &m_oldTerm) == 0;
-    }
-    ~TerminationSignals()
-    {
-        ::sigaction(SIGINT, &m_oldInt, nullptr);
-        ::sigaction(SIGTERM, &m_oldTerm, nullptr);
-        for (int &fd : s_signalPipe) {
-            if (fd >= 0)
-                ::close(fd);
-            fd = -1;
-        }
-    }
-    TerminationSignals(const TerminationSignals &) = delete;
-    TerminationSignals &operator=(const TerminationSignals &) = delete;
-
-    bool ok() const { return m_ok; }
-    int readDescriptor() const { return s_signalPipe[0]; }
-
-private:
-    bool m_ok = false;
-    struct sigaction m_oldInt = {};
-    struct sigaction m_oldTerm = {};
-};
-
 QString usage()
 {
     QString text =
         u"Usage: llmdoctor simulate --fault NAME [--port N] [--delay-ms N] [--share P] [--retry-after S]\n"
         u"                          [--cert FILE --key FILE] [--error-style STYLE] [--expect-key-env VAR]\n"
+        u"                          [--gateway-timeout-ms N] [--fail-first N]\n"
         u"\n"
         u"Runs a local OpenAI-compatible API on 127.0.0.1 that fails on purpose, so you can see what each\n"
         u"failure looks like and test your own client's retries. Stop it with Ctrl+C.\n"
@@ -79,8 +34,11 @@ QString usage()
         u"  --fault NAME       the failure to simulate (see below)\n"
         u"  --port N           the port to listen on (default: any free port)\n"
         u"  --delay-ms N       wait N milliseconds before the first byte of every answer\n"
-        u"  --share P          flaky: the share of requests that fail, from 0 to 1 (default 0.5)\n"
+        u"  --share P          flaky, gateway_timeout: the share of requests that fail, 0 to 1 (default "
+        u"0.5)\n"
         u"  --retry-after S    rate_limit: the Retry-After value in seconds (default 20)\n"
+        u"  --gateway-timeout-ms N  gateway_timeout: how long the gateway waits before its 504 (2000)\n"
+        u"  --fail-first N     only the first N requests fail, later ones work (default 0: all fail)\n"
         u"  --cert FILE        tls: PEM certificate (default: a built-in self-signed one)\n"
         u"  --key FILE         tls: PEM private key for --cert\n"
         u"  --error-style S    how error bodies look: openai (default), anthropic or openrouter\n"
@@ -139,12 +97,14 @@ int runSimulateCommand(const QStringList &args, QTextStream &out, QTextStream &e
     const QCommandLineOption delayOption(u"delay-ms"_s, u"delay"_s, u"N"_s);
     const QCommandLineOption shareOption(u"share"_s, u"share"_s, u"P"_s);
     const QCommandLineOption retryAfterOption(u"retry-after"_s, u"retry-after"_s, u"S"_s);
+    const QCommandLineOption gatewayTimeoutOption(u"gateway-timeout-ms"_s, u"gateway-timeout-ms"_s, u"N"_s);
+    const QCommandLineOption failFirstOption(u"fail-first"_s, u"fail-first"_s, u"N"_s);
     const QCommandLineOption certOption(u"cert"_s, u"cert"_s, u"FILE"_s);
     const QCommandLineOption keyOption(u"key"_s, u"key"_s, u"FILE"_s);
     const QCommandLineOption styleOption(u"error-style"_s, u"error-style"_s, u"STYLE"_s);
     const QCommandLineOption expectKeyOption(u"expect-key-env"_s, u"expect-key-env"_s, u"VAR"_s);
     const QCommandLineOption helpOption({u"h"_s, u"help"_s}, u"help"_s);
-    parser.addOptions({styleOption, expectKeyOption});
+    parser.addOptions({styleOption, expectKeyOption, gatewayTimeoutOption, failFirstOption});
     parser.addOptions({faultOption, portOption, delayOption, shareOption, retryAfterOption, certOption,
                        keyOption, helpOption});
 
@@ -197,8 +157,8 @@ int runSimulateCommand(const QStringList &args, QTextStream &out, QTextStream &e
         if (!ok || !(options.flakyShare >= 0.0 && options.flakyShare <= 1.0))
             return usageError(
                 u"--share needs a number from 0 to 1, not \"%1\""_s.arg(parser.value(shareOption)));
-        if (options.fault != Fault::Flaky)
-            err << "llmdoctor simulate: note: --share only matters with --fault flaky\n";
+        if (options.fault != Fault::Flaky && options.fault != Fault::GatewayTimeout)
+            err << "llmdoctor simulate: note: --share only matters with --fault flaky or gateway_timeout\n";
     }
     if (parser.isSet(retryAfterOption)) {
         options.retryAfterSeconds = parser.value(retryAfterOption).toInt(&ok);
@@ -208,6 +168,22 @@ int runSimulateCommand(const QStringList &args, QTextStream &out, QTextStream &e
         }
         if (options.fault != Fault::RateLimit)
             err << "llmdoctor simulate: note: --retry-after only matters with --fault rate_limit\n";
+    }
+    if (parser.isSet(gatewayTimeoutOption)) {
+        options.gatewayTimeoutMs = parser.value(gatewayTimeoutOption).toInt(&ok);
+        if (!ok || options.gatewayTimeoutMs < 0 || options.gatewayTimeoutMs > 3'600'000)
+            return usageError(
+                u"--gateway-timeout-ms needs a number of milliseconds from 0 to 3600000, not \"%1\""_s.arg(
+                    parser.value(gatewayTimeoutOption)));
+        if (options.fault != Fault::GatewayTimeout)
+            err << "llmdoctor simulate: note: --gateway-timeout-ms only matters with --fault "
+                   "gateway_timeout\n";
+    }
+    if (parser.isSet(failFirstOption)) {
+        options.failFirst = parser.value(failFirstOption).toInt(&ok);
+        if (!ok || options.failFirst < 0)
+            return usageError(u"--fail-first needs a number of requests (0 = all), not \"%1\""_s.arg(
+                parser.value(failFirstOption)));
     }
     if (parser.isSet(styleOption)) {
         const auto style = Simulator::errorStyleFromName(parser.value(styleOption));
@@ -278,13 +254,7 @@ int runSimulateCommand(const QStringList &args, QTextStream &out, QTextStream &e
                          out.flush();
                      });
 
-    QSocketNotifier notifier(signalsGuard.readDescriptor(), QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&signalsGuard] {
-        char buffer[16];
-        while (::read(signalsGuard.readDescriptor(), buffer, sizeof buffer) > 0) {
-        }
-        QCoreApplication::quit();
-    });
+    signalsGuard.onSignal(&simulator, [] { QCoreApplication::quit(); });
 
     QCoreApplication::exec();
 

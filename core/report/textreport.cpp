@@ -18,19 +18,16 @@ QString ms(double v)
 
 } // namespace
 
-QString reportText(const Diagnosis &diagnosis, bool color)
+QString paint(bool color, const QString &text, const char *code)
 {
-    auto paint = [color](const QString &text, const char *code) {
-        return color ? u"\x1b["_s + QLatin1String(code) + u"m"_s + text + u"\x1b[0m"_s : text;
-    };
-    const Verdict v = diagnosis.verdict();
-    const DiagnosisContext &c = diagnosis.context();
-    QString out;
-    out += u"llmdoctor %1: %2\n\n"_s.arg(QStringLiteral(LLMDOCTOR_VERSION),
-                                         c.target.baseUrl.toString(QUrl::RemoveUserInfo));
+    return color ? u"\x1b["_s + QLatin1String(code) + u"m"_s + text + u"\x1b[0m"_s : text;
+}
 
+QString verdictText(const Verdict &v, bool color)
+{
+    QString out;
     const bool ok = v.category == u"ok";
-    out += paint(ok ? u"✔ "_s + v.headline : u"✖ "_s + v.headline, ok ? "1;32" : "1;31") + u"\n"_s;
+    out += paint(color, ok ? u"✔ "_s + v.headline : u"✖ "_s + v.headline, ok ? "1;32" : "1;31") + u"\n"_s;
     if (!ok && v.blame != u"none")
         out += u"  Who should act: %1 (blame: %2, confidence %3%)\n"_s.arg(Verdict::whoActs(v.blame), v.blame)
                    .arg(qRound(v.confidence * 100));
@@ -47,21 +44,35 @@ QString reportText(const Diagnosis &diagnosis, bool color)
             out += u"      "_s + line + u'\n';
     }
 
+    return out;
+}
+
+QString reportText(const Diagnosis &diagnosis, bool color)
+{
+    auto colour = [color](const QString &text, const char *code) { return paint(color, text, code); };
+    const Verdict v = diagnosis.verdict();
+    const DiagnosisContext &c = diagnosis.context();
+    QString out;
+    out += u"llmdoctor %1: %2\n\n"_s.arg(QStringLiteral(LLMDOCTOR_VERSION),
+                                         c.target.baseUrl.toString(QUrl::RemoveUserInfo));
+
+    out += verdictText(v, color);
+
     out += u"\nChecks:\n"_s;
     for (const CheckResult &r : diagnosis.results()) {
         QString mark;
         switch (r.status) {
         case CheckStatus::Pass:
-            mark = paint(u"pass"_s, "32");
+            mark = colour(u"pass"_s, "32");
             break;
         case CheckStatus::Warn:
-            mark = paint(u"warn"_s, "33");
+            mark = colour(u"warn"_s, "33");
             break;
         case CheckStatus::Fail:
-            mark = paint(u"FAIL"_s, "31");
+            mark = colour(u"FAIL"_s, "31");
             break;
         case CheckStatus::Skip:
-            mark = paint(u"skip"_s, "90");
+            mark = colour(u"skip"_s, "90");
             break;
         }
         out += u"  [%1] %2\n         %3\n"_s.arg(mark, r.title, r.summary);

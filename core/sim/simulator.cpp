@@ -84,6 +84,10 @@ constexpr std::array kFaults{
     FaultInfo{Fault::QuotaExhausted, "quota_exhausted"_L1,
               "Answers as an account without credit does: OpenAI's 429 insufficient_quota, OpenRouter's 402 "
               "or Anthropic's \"credit balance is too low\"."},
+    FaultInfo{Fault::GatewayTimeout, "gateway_timeout"_L1,
+              "Makes a share of requests (--share, every second one by default) wait --gateway-timeout-ms "
+              "(2000 by default), then answers them with nginx's \"504 Gateway Time-out\", as a proxy does "
+              "whose proxy_read_timeout ran out; the others are answered at once."},
     FaultInfo{Fault::Forbidden, "forbidden"_L1,
               "Answers 403, as a provider does for a key without permission or a country it does not serve."},
 };
@@ -189,6 +193,7 @@ struct Plan
     Kind kind = Kind::Answer;
     Answer answer;
     bool trickleHead = false;
+    int extraDelayMs = 0; // on top of the options' delay
 };
 
 QByteArray reasonPhrase(int status)
@@ -266,6 +271,17 @@ Answer nginxBadGateway()
              "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n"
              "</body>\r\n</html>\r\n";
     a.titleCaseFraming = true;
+    return a;
+}
+
+Answer nginxGatewayTimeout()
+{
+    Answer a = nginxBadGateway();
+    a.status = 504;
+    a.reason = "Gateway Time-out";
+    a.body = "<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n"
+             "<center><h1>504 Gateway Time-out</h1></center>\r\n<hr><center>nginx/1.22.1</center>\r\n"
+             "</body>\r\n</html>\r\n";
     return a;
 }
 
@@ -600,6 +616,10 @@ bool silentFault(Fault fault)
 Plan planFor(const Request &request, const SimulatorOptions &options, int requestNumber)
 {
     Plan plan;
+    if (options.failFirst > 0 && requestNumber > options.failFirst && options.fault != Fault::Tls) {
+        plan.answer = route(request, options); // the failure is over
+        return plan;
+    }
     // The key comes first, as at a real provider: a wrong key never learns anything else.
     if (!options.expectedKey.isEmpty() && request.path.startsWith("/v1/") && !silentFault(options.fault) &&
         sentApiKey(request).toUtf8() != options.expectedKey) {
@@ -651,6 +671,13 @@ Plan planFor(const Request &request, const SimulatorOptions &options, int reques
         break;
     case Fault::SlowHeaders:
         plan.trickleHead = true;
+        break;
+    case Fault::GatewayTimeout:
+        if (flakyFails(requestNumber, options.flakyShare)) {
+            plan.answer = nginxGatewayTimeout();
+            plan.extraDelayMs = std::max(0, options.gatewayTimeoutMs);
+            return plan;
+        }
         break;
     case Fault::None:
     case Fault::ModelNotFound: // handled by servedModels()
@@ -873,7 +900,7 @@ void SimulatorConnection::start(Plan plan, const Request &request)
     m_phase = Phase::Waiting;
     m_timer.disconnect(this);
     connect(&m_timer, &QTimer::timeout, this, &SimulatorConnection::begin);
-    m_timer.start(std::max(0, m_simulator->options().delayMs));
+    m_timer.start(std::max(0, m_simulator->options().delayMs) + m_plan.extraDelayMs);
 
     if (m_plan.kind != Plan::Kind::Answer)
         return;

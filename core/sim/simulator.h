@@ -28,7 +28,8 @@ enum class Fault
     Flaky,
     Tls,
     QuotaExhausted, // the account is out of credit: 429 insufficient_quota, 402, or Anthropic's 400
-    Forbidden       // 403: the key may not use this, or the region is not served
+    Forbidden,      // 403: the key may not use this, or the region is not served
+    GatewayTimeout  // a share of requests waits, then gets nginx's 504, as behind a proxy_read_timeout
 };
 
 // Whose error bodies the simulator imitates.
@@ -42,12 +43,16 @@ enum class ErrorStyle
 struct SimulatorOptions
 {
     Fault fault = Fault::None;
-    quint16 port = 0;           // 0 = pick a free port
-    int delayMs = 0;            // extra wait before every response's first byte
-    double flakyShare = 0.5;    // Flaky: share of requests that fail, spread deterministically
-    int retryAfterSeconds = 20; // RateLimit
-    QString certFile, keyFile;  // Tls: PEM files; empty = the built-in self-signed certificate
-    QStringList models;         // empty = defaultModels()
+    quint16 port = 0;            // 0 = pick a free port
+    int delayMs = 0;             // extra wait before every response's first byte
+    double flakyShare = 0.5;     // Flaky: share of requests that fail, spread deterministically
+    int retryAfterSeconds = 20;  // RateLimit
+    int gatewayTimeoutMs = 2000; // GatewayTimeout: how long the gateway waits before its 504
+    // Only the first N requests get the fault; later ones are answered normally (0 = all), so a
+    // client that waits and retries sees the failure end.
+    int failFirst = 0;
+    QString certFile, keyFile; // Tls: PEM files; empty = the built-in self-signed certificate
+    QStringList models;        // empty = defaultModels()
     // When set, every /v1 request must carry exactly this key (Bearer, x-api-key or api-key);
     // anything else gets a 401 in the error style below.
     QByteArray expectedKey;

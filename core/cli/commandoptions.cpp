@@ -1,0 +1,75 @@
+#include "commandoptions.h"
+
+#include <QSaveFile>
+#include <cmath>
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+std::optional<double> CommandOptions::number(const QString &name, double fallback, double min, double max,
+                                             QString *error) const
+{
+    if (!values.contains(name))
+        return fallback;
+    bool ok = false;
+    const double v = values.value(name).toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < min || v > max) {
+        *error = u"%1 needs a number from %2 to %3, not \"%4\""_s.arg(name).arg(min).arg(max).arg(
+            values.value(name));
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<CommandOptions> parseCommandOptions(const QStringList &args, const QStringList &withValue,
+                                                  const QStringList &flags, const QString &command,
+                                                  QString *error)
+{
+    CommandOptions o;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        QString name = args.at(i), value;
+        if (flags.contains(name)) {
+            o.flags.insert(name);
+            continue;
+        }
+        const bool inlineValue = name.startsWith(u"--") && name.contains(u'=');
+        if (inlineValue) {
+            value = name.section(u'=', 1);
+            name = name.section(u'=', 0, 0);
+        }
+        if (!withValue.contains(name)) {
+            *error = u"unknown option \"%1\" (see llmdoctor %2 --help)"_s.arg(args.at(i), command);
+            return std::nullopt;
+        }
+        if (!inlineValue) {
+            if (i + 1 >= args.size()) {
+                *error = u"%1 needs a value"_s.arg(name);
+                return std::nullopt;
+            }
+            value = args.at(++i);
+        }
+        o.values.insert(name, value);
+    }
+    return o;
+}
+
+bool writeCommandOutput(const QByteArray &data, const QString &path, QTextStream &out, QTextStream &err,
+                        const QString &command, const QString &what)
+{
+    if (path.isEmpty()) {
+        out << QString::fromUtf8(data);
+        out.flush();
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        err << "llmdoctor " << command << ": cannot write the " << what << " to \"" << path
+            << "\": " << file.errorString() << "\n";
+        return false;
+    }
+    err << what.left(1).toUpper() << what.mid(1) << " written to " << path << "\n";
+    return true;
+}
+
+} // namespace llmdoctor::core
