@@ -100,6 +100,7 @@ Retrier::Retrier(Target target, RetryPolicy policy, QObject *parent)
       m_random([] { return QRandomGenerator::global()->generateDouble(); })
 {
     m_wait.setSingleShot(true);
+    m_wait.setTimerType(Qt::PreciseTimer); // a coarse timer may end a retry-after wait 5 % early
     m_tick.setInterval(100);
     connect(&m_wait, &QTimer::timeout, this, &Retrier::runAttempt);
     connect(&m_tick, &QTimer::timeout, this, &Retrier::tick);

@@ -84,12 +84,12 @@ constexpr std::array kFaults{
     FaultInfo{Fault::QuotaExhausted, "quota_exhausted"_L1,
               "Answers as an account without credit does: OpenAI's 429 insufficient_quota, OpenRouter's 402 "
               "or Anthropic's \"credit balance is too low\"."},
+    FaultInfo{Fault::Forbidden, "forbidden"_L1,
+              "Answers 403, as a provider does for a key without permission or a country it does not serve."},
     FaultInfo{Fault::GatewayTimeout, "gateway_timeout"_L1,
               "Makes a share of requests (--share, every second one by default) wait --gateway-timeout-ms "
               "(2000 by default), then answers them with nginx's \"504 Gateway Time-out\", as a proxy does "
               "whose proxy_read_timeout ran out; the others are answered at once."},
-    FaultInfo{Fault::Forbidden, "forbidden"_L1,
-              "Answers 403, as a provider does for a key without permission or a country it does not serve."},
 };
 
 // ---- small JSON writer: keeps key order, so bodies look like the real services' ----

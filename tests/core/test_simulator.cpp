@@ -275,7 +275,7 @@ TEST(SimulatorNames, RoundTripAndDescribeEveryFault)
     EXPECT_EQ(names, QStringList({u"none"_s, u"bad_gateway"_s, u"envoy_reset"_s, u"reset_before_headers"_s,
                                   u"close_before_headers"_s, u"hang"_s, u"slow_headers"_s, u"rate_limit"_s,
                                   u"invalid_key"_s, u"model_not_found"_s, u"overloaded"_s, u"flaky"_s,
-                                  u"tls"_s, u"quota_exhausted"_s, u"forbidden"_s}));
+                                  u"tls"_s, u"quota_exhausted"_s, u"forbidden"_s, u"gateway_timeout"_s}));
     for (const QString &name : names) {
         const std::optional<Fault> fault = Simulator::faultFromName(name);
         ASSERT_TRUE(fault.has_value()) << name.toStdString();
