@@ -56,6 +56,10 @@ StatusIncident parseIncident(const QJsonObject &o)
     i.impact = o.value(u"impact").toString();
     i.status = o.value(u"status").toString();
     i.updatedAt = parseTime(o.value(u"updated_at").toString());
+    for (const char16_t *key : {u"started_at", u"scheduled_for", u"created_at", u"starts_at"}) {
+        if (!i.startedAt.isValid())
+            i.startedAt = parseTime(o.value(QStringView(key)).toString());
+    }
     // Updates come newest first on Statuspage; pick the newest by time to be safe.
     QDateTime newest;
     for (const QJsonValue &v : o.value(u"incident_updates").toArray()) {
@@ -124,6 +128,9 @@ QJsonArray incidentsJson(const QList<StatusIncident> &list)
                                {u"latest_update"_s, i.latestUpdate},
                                {u"updated_at"_s, i.updatedAt.isValid()
                                                      ? QJsonValue(i.updatedAt.toString(Qt::ISODate))
+                                                     : QJsonValue()},
+                               {u"started_at"_s, i.startedAt.isValid()
+                                                     ? QJsonValue(i.startedAt.toString(Qt::ISODate))
                                                      : QJsonValue()},
                                {u"components"_s, QJsonArray::fromStringList(i.components)}});
     }
@@ -299,6 +306,7 @@ std::optional<StatusSnapshot> parseBetterStack(const QByteArray &body, QString *
             i.status = a.value(u"report_type").toString(u"investigating"_s);
             i.latestUpdate = a.value(u"latest_update").toString(a.value(u"message").toString()).simplified();
             i.updatedAt = parseTime(a.value(u"updated_at").toString(a.value(u"starts_at").toString()));
+            i.startedAt = parseTime(a.value(u"starts_at").toString(a.value(u"created_at").toString()));
             (i.impact == u"maintenance" ? s.maintenances : s.incidents).append(i);
         }
     }

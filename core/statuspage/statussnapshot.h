@@ -37,6 +37,7 @@ struct StatusIncident
     QString status; // investigating | identified | monitoring | resolved | scheduled | in_progress ...
     QString latestUpdate;
     QDateTime updatedAt;
+    QDateTime startedAt;    // when it began (maintenance: when it is scheduled to), if the page says
     QStringList components; // affected components, when the page names them
 };
 

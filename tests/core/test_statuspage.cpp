@@ -63,6 +63,7 @@ TEST(StatusPage, StatuspageMajorIncidentOnTheApi)
     EXPECT_EQ(i.status, u"identified"_s);
     EXPECT_TRUE(i.latestUpdate.startsWith(u"We have identified"_s)) << i.latestUpdate.toStdString();
     EXPECT_EQ(i.updatedAt, QDateTime(QDate(2026, 11, 22), QTime(9, 12), Qt::UTC));
+    EXPECT_EQ(i.startedAt, QDateTime(QDate(2026, 11, 22), QTime(8, 50), Qt::UTC)); // for the chart's span
     const StatusAssessment a = assessStatus(s, kApi);
     EXPECT_TRUE(a.apiOutage);
     EXPECT_EQ(a.incident, i.name);
