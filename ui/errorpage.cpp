@@ -1,5 +1,6 @@
 #include "errorpage.h"
 
+#include "labels.h"
 #include "pathdiagram.h"
 #include "snippetview.h"
 
@@ -13,36 +14,6 @@ namespace llmdoctor::ui {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QLabel *textLabel(QWidget *parent, const QString &objectName = {})
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    if (!objectName.isEmpty())
-        label->setObjectName(objectName);
-    return label;
-}
-
-QLabel *headingLabel(const QString &text, QWidget *parent, qreal scale = 1.15)
-{
-    auto *label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    QFont f = label->font();
-    f.setBold(true);
-    f.setPointSizeF(f.pointSizeF() * scale);
-    label->setFont(f);
-    return label;
-}
-
-void clearLayout(QVBoxLayout *layout)
-{
-    while (QLayoutItem *item = layout->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-}
 
 } // namespace
 

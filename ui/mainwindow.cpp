@@ -6,7 +6,9 @@
 #include "core/checks/networkchecks.h"
 #include "core/probe/background.h"
 #include "errorpage.h"
+#include "monitorwindow.h"
 #include "resultpage.h"
+#include "retrypage.h"
 #include "startpage.h"
 
 #include <QApplication>
@@ -14,6 +16,7 @@
 #include <QCloseEvent>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
@@ -69,6 +72,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_checksPage = new ChecksPage;
     m_resultPage = new ResultPage;
     m_errorPage = new ErrorPage;
+    m_retryPage = new RetryPage;
     m_startPage->setTarget(prefill);
 
     m_stack = new QStackedWidget;
@@ -79,6 +83,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_stack->addWidget(m_checksPage); // scrolls its rows itself
     m_stack->addWidget(scrolling(m_resultPage, tr("The verdict")));
     m_stack->addWidget(scrolling(m_errorPage, tr("What this error means")));
+    m_stack->addWidget(m_retryPage); // its chart and list fill the page; no outer scrolling
 
     auto *central = new QWidget(this);
     auto *line = new QFrame(central);
@@ -96,11 +101,22 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_runAgain = barButton(tr("Run &again"), tr("Run again"), u"runAgainButton"_s, central);
     m_cancel = barButton(tr("&Cancel"), tr("Cancel the checks"), u"cancelButton"_s, central);
     m_cancel->setToolTip(tr("Stops the checks now (Esc)"));
+    m_retry = barButton(tr("&Wait and retry"), tr("Wait and retry"), u"retryButton"_s, central);
+    m_retry->setToolTip(tr("Asks the API again and again, waiting in between, until it answers: what support "
+                           "articles tell you to do by hand."));
+    m_watch = barButton(tr("Watch over &time…"), tr("Watch over time"), u"watchButton"_s, central);
+    m_watch->setToolTip(tr("Opens a window that asks the API at a fixed interval and charts the answers, to "
+                           "catch problems that come and go."));
+    m_retryStatus = new QLabel(central);
+    m_retryStatus->setObjectName(u"retryStatus"_s);
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(16, 8, 16, 12);
     bar->addWidget(m_back);
+    bar->addWidget(m_retryStatus);
     bar->addStretch(1);
+    bar->addWidget(m_watch);
+    bar->addWidget(m_retry);
     bar->addWidget(m_copy);
     bar->addWidget(m_startOver);
     bar->addWidget(m_run);
@@ -130,6 +146,9 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     connect(m_back, &QPushButton::clicked, this, &MainWindow::goBack);
     connect(m_startOver, &QPushButton::clicked, this, [this] { goTo(Start); });
     connect(m_copy, &QPushButton::clicked, this, &MainWindow::copySummary);
+    connect(m_retry, &QPushButton::clicked, this, &MainWindow::showRetry);
+    connect(m_watch, &QPushButton::clicked, this, &MainWindow::showMonitor);
+    connect(m_retryPage, &RetryPage::stateChanged, this, &MainWindow::updateRetryStatus);
     connect(m_checksPage, &ChecksPage::stateChanged, this, [this] {
         updateButtons();
         fixTabOrder();
@@ -153,6 +172,7 @@ MainWindow::~MainWindow()
 {
     if (m_diagnosis)
         m_diagnosis->cancel();
+    delete m_monitorWindow; // a window of its own, but it goes with the wizard
 }
 
 MainWindow::Page MainWindow::currentPage() const
@@ -203,7 +223,9 @@ void MainWindow::proceedFromStart()
 
 void MainWindow::goBack()
 {
-    if (currentPage() == Result)
+    if (currentPage() == Retry)
+        goTo(m_retryReturn);
+    else if (currentPage() == Result)
         goTo(Checks);
     else if (currentPage() == Checks && m_checksPage->state() != ChecksPage::State::Running)
         goTo(pastedError().isEmpty() ? Start : Explain);
@@ -235,6 +257,11 @@ void MainWindow::updateButtons()
     m_runAgain->setVisible(page == Result || (page == Checks && state == ChecksPage::State::Cancelled));
     m_runAgain->setEnabled(m_startPage->isValid());
 
+    const bool checksDone = state == ChecksPage::State::Finished;
+    m_retry->setVisible((page == Result || (page == Checks && checksDone)));
+    m_watch->setVisible(page == Result || page == Retry);
+    updateRetryStatus();
+
     m_copy->setVisible(page == Result);
     m_startOver->setVisible(page == Result);
 
@@ -254,7 +281,8 @@ void MainWindow::fixTabOrder()
     QWidget *last = m_checksPage->lastFocusable();
     if (!last)
         return;
-    const QList<QPushButton *> bar{m_back, m_copy, m_startOver, m_run, m_verdict, m_runAgain, m_cancel};
+    const QList<QPushButton *> bar{m_back, m_watch,   m_retry,    m_copy,  m_startOver,
+                                   m_run,  m_verdict, m_runAgain, m_cancel};
     for (QPushButton *b : bar) {
         QWidget::setTabOrder(last, b);
         last = b;
@@ -309,6 +337,65 @@ void MainWindow::showVerdict()
     m_runAgain->setFocus();
 }
 
+void MainWindow::showRetry()
+{
+    if (currentPage() != Retry)
+        m_retryReturn = currentPage();
+    if (!m_retryPage->isRunning()) {
+        if (const auto target = m_startPage->target(nullptr))
+            m_retryPage->setTarget(*target);
+        m_retryPage->chart()->setIncidents(incidentSpans());
+        if (!m_retryPage->retrier())
+            m_retryPage->start(); // the first time, do it rather than ask
+    }
+    goTo(Retry);
+}
+
+MonitorWindow *MainWindow::monitorWindow()
+{
+    if (!m_monitorWindow)
+        m_monitorWindow = new MonitorWindow(this);
+    return m_monitorWindow;
+}
+
+void MainWindow::showMonitor()
+{
+    MonitorWindow *w = monitorWindow();
+    if (!w->isRunning()) {
+        if (const auto target = m_startPage->target(nullptr))
+            w->setTarget(*target);
+        w->setIncidents(incidentSpans());
+    }
+    w->show();
+    w->raise();
+    w->activateWindow();
+}
+
+QList<LatencyChart::Span> MainWindow::incidentSpans() const
+{
+    QList<LatencyChart::Span> spans;
+    if (!m_diagnosis || !m_diagnosis->context().statusPage)
+        return spans;
+    const core::StatusSnapshot &page = *m_diagnosis->context().statusPage;
+    for (const QList<core::StatusIncident> *list : {&page.incidents, &page.maintenances}) {
+        for (const core::StatusIncident &i : *list) {
+            if (i.startedAt.isValid())
+                spans.append({i.startedAt.toLocalTime(), QDateTime(), i.name, i.impact});
+        }
+    }
+    return spans;
+}
+
+void MainWindow::updateRetryStatus()
+{
+    // While retrying goes on behind another page, the bar says how it is going.
+    const bool show = m_retryPage->retrier() && currentPage() != Retry &&
+                      (m_retryPage->isRunning() || currentPage() == Result);
+    m_retryStatus->setVisible(show);
+    if (show)
+        m_retryStatus->setText(m_retryPage->statusLine());
+}
+
 void MainWindow::copySummary()
 {
     QApplication::clipboard()->setText(m_resultPage->summaryText());
@@ -320,6 +407,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_diagnosis)
         m_diagnosis->cancel();
+    m_retryPage->stop();
+    if (m_monitorWindow)
+        m_monitorWindow->close();
     settings().setValue(geometryKey, saveGeometry());
     QMainWindow::closeEvent(event);
 }

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "charts/latencychart.h"
 #include "core/checks/diagnosis.h"
 #include "core/target/target.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
+class QLabel;
 class QPushButton;
 class QStackedWidget;
 
@@ -15,6 +17,8 @@ class StartPage;
 class ChecksPage;
 class ResultPage;
 class ErrorPage;
+class MonitorWindow;
+class RetryPage;
 
 // The wizard: start page -> checks -> verdict, with one button bar at the bottom. Builds no
 // network object until the user runs the checks, so the window shows at once.
@@ -30,7 +34,8 @@ public:
         Start = 0,
         Checks = 1,
         Result = 2,
-        Explain = 3 // between Start and Checks, when an error message was pasted
+        Explain = 3, // between Start and Checks, when an error message was pasted
+        Retry = 4    // wait and retry, from the checks or the verdict
     };
 
     core::Diagnosis *currentDiagnosis() const { return m_diagnosis; }
@@ -39,11 +44,15 @@ public:
     ChecksPage *checksPage() const { return m_checksPage; }
     ResultPage *resultPage() const { return m_resultPage; }
     ErrorPage *errorPage() const { return m_errorPage; }
+    RetryPage *retryPage() const { return m_retryPage; }
+    MonitorWindow *monitorWindow(); // made on first use
 
     void runChecks();        // what "Run the checks" / "Run again" do
     void proceedFromStart(); // explain a pasted error first, else run the checks
     void cancelChecks();
     void showVerdict();
+    void showRetry();   // the wait-and-retry page; starts retrying the first time
+    void showMonitor(); // the window for long runs
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -56,6 +65,9 @@ private:
     void copySummary();
     QString pastedError() const;
     void offerModelsFromRun();
+    void updateRetryStatus();
+    // The provider's incidents from the last diagnosis, as spans for the latency charts.
+    QList<LatencyChart::Span> incidentSpans() const;
 
     QPointer<core::Diagnosis> m_diagnosis;
     QStackedWidget *m_stack;
@@ -63,6 +75,9 @@ private:
     ChecksPage *m_checksPage;
     ResultPage *m_resultPage;
     ErrorPage *m_errorPage;
+    RetryPage *m_retryPage;
+    QPointer<MonitorWindow> m_monitorWindow;
+    Page m_retryReturn = Result; // where Back goes from the retry page
     QPushButton *m_back;
     QPushButton *m_copy;
     QPushButton *m_startOver;
@@ -70,6 +85,9 @@ private:
     QPushButton *m_verdict;
     QPushButton *m_runAgain;
     QPushButton *m_cancel;
+    QPushButton *m_retry;
+    QPushButton *m_watch;
+    QLabel *m_retryStatus;
 };
 
 } // namespace llmdoctor::ui

@@ -1,6 +1,7 @@
 #include "resultpage.h"
 
 #include "charts/phasechart.h"
+#include "labels.h"
 #include "snippetview.h"
 #include "statusicon.h"
 
@@ -14,25 +15,6 @@ namespace llmdoctor::ui {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QLabel *textLabel(QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QLabel *headingLabel(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    QFont f = label->font();
-    f.setBold(true);
-    f.setPointSizeF(f.pointSizeF() * 1.15);
-    label->setFont(f);
-    return label;
-}
 
 bool hasWarnings(const QList<core::CheckResult> &results)
 {

@@ -1,0 +1,310 @@
+#include "monitorwindow.h"
+
+#include "labels.h"
+
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace llmdoctor::ui {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString ms(double v)
+{
+    if (v < 0)
+        return u"–"_s;
+    return v < 10 ? MonitorWindow::tr("%1 ms").arg(v, 0, 'f', 1)
+                  : MonitorWindow::tr("%1 ms").arg(std::lround(v));
+}
+
+QString phaseName(const QString &key)
+{
+    static const QMap<QString, const char *> names{
+        {u"dns"_s, QT_TRANSLATE_NOOP("llmdoctor::ui::MonitorWindow", "Finding the server (DNS)")},
+        {u"connect"_s, QT_TRANSLATE_NOOP("llmdoctor::ui::MonitorWindow", "Connecting")},
+        {u"tls"_s, QT_TRANSLATE_NOOP("llmdoctor::ui::MonitorWindow", "Securing the connection (TLS)")},
+        {u"ttfb"_s, QT_TRANSLATE_NOOP("llmdoctor::ui::MonitorWindow", "Waiting for the answer")},
+        {u"total"_s, QT_TRANSLATE_NOOP("llmdoctor::ui::MonitorWindow", "Whole request")}};
+    return MonitorWindow::tr(names.value(key, "?"));
+}
+
+} // namespace
+
+MonitorWindow::MonitorWindow(QWidget *parent) : QWidget(parent, Qt::Window)
+{
+    setWindowTitle(tr("llmdoctor: watch over time"));
+    setObjectName(u"monitorWindow"_s);
+    auto *intro = textLabel(this);
+    intro->setText(
+        tr("Asks the API for its list of models again and again, and draws how long each answer took. "
+           "Leave it running to catch problems that come and go; llmdoctor points out patterns that a "
+           "single request cannot show."));
+
+    m_interval = new QDoubleSpinBox(this);
+    m_interval->setRange(0.2, 3600);
+    m_interval->setDecimals(1);
+    m_interval->setSingleStep(1);
+    m_interval->setValue(5);
+    m_interval->setSuffix(tr(" s"));
+    m_interval->setAccessibleName(tr("Seconds between requests"));
+    m_duration = new QComboBox(this);
+    m_duration->setAccessibleName(tr("How long to watch"));
+    m_duration->addItem(tr("1 minute"), 60);
+    m_duration->addItem(tr("10 minutes"), 600);
+    m_duration->addItem(tr("1 hour"), 3600);
+    m_duration->addItem(tr("8 hours"), 8 * 3600);
+    m_duration->addItem(tr("24 hours"), 24 * 3600);
+    m_duration->addItem(tr("until I stop it"), 0);
+    m_duration->setCurrentIndex(1);
+    m_startStop = new QPushButton(tr("&Start watching"), this);
+    m_startStop->setObjectName(u"monitorStartStop"_s);
+    m_export = new QPushButton(tr("&Export as CSV…"), this);
+    m_export->setToolTip(
+        tr("Saves every request as one line of a spreadsheet file (time, status, each phase in "
+           "ms). Your API key is not in it."));
+    m_phases = new QCheckBox(tr("Show the &phases"), this);
+    m_phases->setToolTip(
+        tr("Split each request into finding the server, connecting, securing the connection and "
+           "waiting for the answer."));
+    auto *everyLabel = new QLabel(tr("Ask every"), this);
+    everyLabel->setBuddy(m_interval);
+    auto *forLabel = new QLabel(tr("for"), this);
+    forLabel->setBuddy(m_duration);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(everyLabel);
+    controls->addWidget(m_interval);
+    controls->addWidget(forLabel);
+    controls->addWidget(m_duration);
+    controls->addStretch(1);
+    controls->addWidget(m_phases);
+    controls->addWidget(m_export);
+    controls->addWidget(m_startStop);
+
+    m_state = textLabel(this, u"monitorState"_s);
+    m_state->setText(tr("Not started yet."));
+    m_chart = new LatencyChart(this);
+    m_chart->setMinimumHeight(260);
+
+    m_stats = textLabel(this, u"monitorStats"_s);
+    m_phaseTable = new QTreeWidget(this);
+    m_phaseTable->setObjectName(u"monitorPhases"_s);
+    m_phaseTable->setAccessibleName(tr("Time per phase"));
+    m_phaseTable->setRootIsDecorated(false);
+    m_phaseTable->setHeaderLabels(
+        {tr("Phase"), tr("Typical (p50)"), tr("Slow (p90)"), tr("Slowest 1% (p99)")});
+    m_phaseTable->setToolTip(
+        tr("p50: half of the requests were faster. p90: nine in ten were faster. p99: only one "
+           "in a hundred was slower."));
+    m_phaseTable->setMaximumHeight(140);
+    m_patterns = textLabel(this, u"monitorPatterns"_s);
+    m_message = textLabel(this, u"monitorMessage"_s);
+    m_message->hide();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->addWidget(intro);
+    layout->addLayout(controls);
+    layout->addWidget(m_state);
+    layout->addWidget(m_chart, 3);
+    layout->addWidget(m_stats);
+    layout->addWidget(m_phaseTable);
+    layout->addWidget(m_patterns);
+    layout->addWidget(m_message);
+
+    m_statsTimer.setSingleShot(true);
+    m_statsTimer.setInterval(500);
+    connect(&m_statsTimer, &QTimer::timeout, this, &MonitorWindow::refreshStats);
+    connect(m_startStop, &QPushButton::clicked, this, [this] { isRunning() ? stop() : start(); });
+    connect(m_export, &QPushButton::clicked, this, &MonitorWindow::chooseExportFile);
+    connect(m_phases, &QCheckBox::toggled, m_chart, &LatencyChart::setShowPhases);
+    resize(900, 720);
+    updateControls();
+    refreshStats();
+}
+
+MonitorWindow::~MonitorWindow()
+{
+    if (m_monitor)
+        m_monitor->stop();
+}
+
+void MonitorWindow::setTarget(const core::Target &target)
+{
+    m_target = target;
+    m_state->setText(tr("Ready to watch %1.").arg(target.modelsUrl().toString(QUrl::RemoveUserInfo)));
+}
+
+void MonitorWindow::setIncidents(const QList<LatencyChart::Span> &spans)
+{
+    m_chart->setIncidents(spans);
+}
+
+void MonitorWindow::start()
+{
+    if (isRunning())
+        return;
+    core::MonitorOptions options;
+    options.intervalS = m_interval->value();
+    options.durationS = m_duration->currentData().toDouble();
+    auto *monitor = new core::Monitor(m_target, options, this);
+    QString error;
+    if (!monitor->prepare(&error)) {
+        delete monitor;
+        m_state->setText(tr("Cannot start: %1").arg(error));
+        return;
+    }
+    if (m_monitor) {
+        m_chart->setStore(nullptr);
+        m_monitor->deleteLater();
+    }
+    m_monitor = monitor;
+    m_message->hide();
+    m_chart->setStore(&monitor->samples());
+    connect(monitor, &core::Monitor::sampleAdded, this, &MonitorWindow::onSample);
+    connect(monitor, &core::Monitor::finished, this, [this] {
+        refreshStats();
+        updateControls();
+    });
+    monitor->start();
+    updateControls();
+    refreshStats();
+}
+
+void MonitorWindow::stop()
+{
+    if (m_monitor)
+        m_monitor->stop();
+}
+
+void MonitorWindow::onSample()
+{
+    m_chart->samplesAppended();
+    if (!m_statsTimer.isActive())
+        m_statsTimer.start();
+}
+
+QString MonitorWindow::statsText() const
+{
+    return m_stats->text();
+}
+
+QString MonitorWindow::patternsText() const
+{
+    return m_patterns->text();
+}
+
+QString MonitorWindow::messageText() const
+{
+    return m_message->isVisible() ? m_message->text() : QString();
+}
+
+void MonitorWindow::refreshStats()
+{
+    m_phaseTable->clear();
+    if (!m_monitor || m_monitor->samples().isEmpty()) {
+        m_stats->setText(tr("No requests yet."));
+        m_patterns->setText(QString());
+        m_patterns->hide();
+        return;
+    }
+    const core::RunStats s = m_monitor->stats();
+    QString text = tr("%n request(s), %1% worked.", nullptr, s.probes).arg(std::lround(s.successRate * 100));
+    QStringList errors;
+    for (auto it = s.errors.cbegin(); it != s.errors.cend(); ++it)
+        errors << tr("%1 × %2").arg(it.value()).arg(it.key());
+    if (!errors.isEmpty())
+        text += u" "_s + tr("Failures: %1.").arg(errors.join(u", "_s));
+    m_stats->setText(text);
+    for (const QString &key : core::samplePhases()) {
+        const auto it = s.phases.constFind(key);
+        if (it == s.phases.cend())
+            continue;
+        auto *row = new QTreeWidgetItem(m_phaseTable);
+        row->setText(0, phaseName(key));
+        row->setText(1, ms(it->p50));
+        row->setText(2, ms(it->p90));
+        row->setText(3, ms(it->p99));
+    }
+    for (int c = 0; c < 4; ++c)
+        m_phaseTable->resizeColumnToContents(c);
+
+    QStringList patterns;
+    for (const core::TimingSignature &sig : m_monitor->signatures())
+        patterns << tr("Pattern found (%n request(s)): %1.\nWhat to do: %2", nullptr, sig.count)
+                        .arg(sig.likely, sig.advice);
+    m_patterns->setText(patterns.join(u"\n\n"_s));
+    m_patterns->setVisible(!patterns.isEmpty());
+    updateControls();
+}
+
+bool MonitorWindow::exportCsv(const QString &path, QString *error)
+{
+    QString why;
+    if (!m_monitor || m_monitor->samples().isEmpty()) {
+        why = tr("There is nothing to export yet: no request has been made.");
+    } else {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || !core::writeSamplesCsv(m_monitor->samples(), &file) ||
+            !file.commit())
+            why = tr("Could not save %1: %2. The requests are still here; choose another place.")
+                      .arg(QDir::toNativeSeparators(path), file.errorString());
+    }
+    m_message->setText(why.isEmpty()
+                           ? tr("Saved %n request(s) to %1.", nullptr, int(m_monitor->samples().size()))
+                                 .arg(QDir::toNativeSeparators(path))
+                           : why);
+    m_message->show();
+    if (error)
+        *error = why;
+    return why.isEmpty();
+}
+
+void MonitorWindow::chooseExportFile()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = u"llmdoctor-%1.csv"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the requests"),
+                                                      QDir(dir).filePath(name), tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        exportCsv(path);
+}
+
+void MonitorWindow::updateControls()
+{
+    const bool running = isRunning();
+    m_startStop->setText(running ? tr("S&top") : tr("&Start watching"));
+    m_startStop->setAccessibleName(running ? tr("Stop watching") : tr("Start watching"));
+    m_interval->setEnabled(!running);
+    m_duration->setEnabled(!running);
+    m_export->setEnabled(m_monitor && !m_monitor->samples().isEmpty());
+    if (running)
+        m_state->setText(tr("Watching %1 every %2 s…")
+                             .arg(m_target.modelsUrl().toString(QUrl::RemoveUserInfo))
+                             .arg(m_interval->value()));
+    else if (m_monitor)
+        m_state->setText(tr("Stopped."));
+}
+
+void MonitorWindow::closeEvent(QCloseEvent *event)
+{
+    // Nothing probes behind the user's back; the samples stay for export when it is reopened.
+    stop();
+    QWidget::closeEvent(event);
+}
+
+} // namespace llmdoctor::ui

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "charts/latencychart.h"
+#include "core/monitor/monitor.h"
+#include "core/target/target.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QTreeWidget;
+
+namespace llmdoctor::ui {
+
+// For long runs: asks the API at a fixed interval, draws every answer on the latency chart,
+// keeps rolling statistics and names the patterns it finds. A window of its own, so the
+// wizard stays usable beside it.
+class MonitorWindow final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MonitorWindow(QWidget *parent = nullptr);
+    ~MonitorWindow() override;
+
+    void setTarget(const core::Target &target);
+    void setIncidents(const QList<LatencyChart::Span> &spans);
+    void start();
+    void stop();
+    bool isRunning() const { return m_monitor && m_monitor->isRunning(); }
+    core::Monitor *monitor() const { return m_monitor; }
+    LatencyChart *chart() const { return m_chart; }
+
+    // Writes the samples as CSV, atomically; false with the reason shown in the window (and
+    // in *error). The samples stay whatever happens.
+    bool exportCsv(const QString &path, QString *error = nullptr);
+    QString statsText() const;
+    QString patternsText() const;
+    QString messageText() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void onSample();
+    void refreshStats();
+    void chooseExportFile();
+    void updateControls();
+
+    core::Target m_target;
+    QPointer<core::Monitor> m_monitor;
+    QDoubleSpinBox *m_interval;
+    QComboBox *m_duration;
+    QPushButton *m_startStop;
+    QPushButton *m_export;
+    QCheckBox *m_phases;
+    QLabel *m_state;
+    LatencyChart *m_chart;
+    QLabel *m_stats;
+    QTreeWidget *m_phaseTable;
+    QLabel *m_patterns;
+    QLabel *m_message;
+    QTimer m_statsTimer; // statistics at most twice a second, however fast the probes
+};
+
+} // namespace llmdoctor::ui
