@@ -174,13 +174,13 @@ void MonitorWindow::start()
     }
     m_monitor = monitor;
     m_message->hide();
-    m_chart->setStore(&monitor->samples());
     connect(monitor, &core::Monitor::sampleAdded, this, &MonitorWindow::onSample);
     connect(monitor, &core::Monitor::finished, this, [this] {
         refreshStats();
         updateControls();
     });
     monitor->start();
+    m_chart->setStore(&monitor->samples()); // after start(): the run's clock begins there
     updateControls();
     refreshStats();
 }
@@ -223,12 +223,21 @@ void MonitorWindow::refreshStats()
         return;
     }
     const core::RunStats s = m_monitor->stats();
-    QString text = tr("%n request(s), %1% worked.", nullptr, s.probes).arg(std::lround(s.successRate * 100));
-    QStringList errors;
-    for (auto it = s.errors.cbegin(); it != s.errors.cend(); ++it)
-        errors << tr("%1 × %2").arg(it.value()).arg(it.key());
-    if (!errors.isEmpty())
-        text += u" "_s + tr("Failures: %1.").arg(errors.join(u", "_s));
+    QString text = s.probes == 1
+                       ? tr("1 request, %1% worked.").arg(std::lround(s.successRate * 100))
+                       : tr("%1 requests, %2% worked.").arg(s.probes).arg(std::lround(s.successRate * 100));
+    // Failures by what a user would call them, most frequent first.
+    QMap<QString, int> counts;
+    for (const core::Sample &sample : m_monitor->samples().samples()) {
+        if (!sample.ok())
+            ++counts[LatencyChart::outcomeText(sample)];
+    }
+    QList<std::pair<int, QString>> errors;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        errors.append({it.value(), it.key()});
+    std::sort(errors.begin(), errors.end(), [](const auto &x, const auto &y) { return x.first > y.first; });
+    for (const auto &[count, what] : std::as_const(errors))
+        text += u"\n"_s + tr("%1 × %2").arg(count).arg(what);
     m_stats->setText(text);
     for (const QString &key : core::samplePhases()) {
         const auto it = s.phases.constFind(key);
@@ -245,7 +254,8 @@ void MonitorWindow::refreshStats()
 
     QStringList patterns;
     for (const core::TimingSignature &sig : m_monitor->signatures())
-        patterns << tr("Pattern found (%n request(s)): %1.\nWhat to do: %2", nullptr, sig.count)
+        patterns << tr("Pattern found in %1 requests: %2.\nWhat to do: %3")
+                        .arg(sig.count)
                         .arg(sig.likely, sig.advice);
     m_patterns->setText(patterns.join(u"\n\n"_s));
     m_patterns->setVisible(!patterns.isEmpty());
@@ -264,10 +274,10 @@ bool MonitorWindow::exportCsv(const QString &path, QString *error)
             why = tr("Could not save %1: %2. The requests are still here; choose another place.")
                       .arg(QDir::toNativeSeparators(path), file.errorString());
     }
-    m_message->setText(why.isEmpty()
-                           ? tr("Saved %n request(s) to %1.", nullptr, int(m_monitor->samples().size()))
-                                 .arg(QDir::toNativeSeparators(path))
-                           : why);
+    m_message->setText(why.isEmpty() ? tr("Saved %1 requests to %2.")
+                                           .arg(m_monitor->samples().size())
+                                           .arg(QDir::toNativeSeparators(path))
+                                     : why);
     m_message->show();
     if (error)
         *error = why;

@@ -27,27 +27,6 @@ QString seconds(double ms)
     return s < 10 ? RetryPage::tr("%1 s").arg(s, 0, 'f', 1) : RetryPage::tr("%1 s").arg(std::lround(s));
 }
 
-QString plainResult(const core::RetryAttempt &a)
-{
-    if (a.category == u"ok")
-        return RetryPage::tr("Worked (HTTP %1)").arg(a.status);
-    if (a.status > 0)
-        return RetryPage::tr("Failed: HTTP %1").arg(a.status);
-    static const QMap<QString, const char *> words{
-        {u"upstream_reset"_s,
-         QT_TRANSLATE_NOOP("llmdoctor::ui::RetryPage", "Failed: connection closed before an answer")},
-        {u"timeout"_s, QT_TRANSLATE_NOOP("llmdoctor::ui::RetryPage", "Failed: no answer in time")},
-        {u"connect_timeout"_s,
-         QT_TRANSLATE_NOOP("llmdoctor::ui::RetryPage", "Failed: could not connect in time")},
-        {u"connection_refused"_s,
-         QT_TRANSLATE_NOOP("llmdoctor::ui::RetryPage", "Failed: connection refused")},
-        {u"dns_failure"_s, QT_TRANSLATE_NOOP("llmdoctor::ui::RetryPage", "Failed: server name not found")},
-        {u"cancelled"_s, QT_TRANSLATE_NOOP("llmdoctor::ui::RetryPage", "Stopped")}};
-    if (const char *w = words.value(a.category))
-        return RetryPage::tr(w);
-    return RetryPage::tr("Failed (%1)").arg(a.category);
-}
-
 } // namespace
 
 RetryPage::RetryPage(QWidget *parent) : QWidget(parent)
@@ -180,12 +159,12 @@ void RetryPage::start()
     m_retrier = retrier;
     m_list->clear();
     m_outcome->hide();
-    m_chart->setStore(&retrier->samples());
     connect(retrier, &core::Retrier::attemptStarted, this, &RetryPage::onAttemptStarted);
     connect(retrier, &core::Retrier::attemptFinished, this, &RetryPage::onAttemptFinished);
     connect(retrier, &core::Retrier::waiting, this, &RetryPage::onWaiting);
     connect(retrier, &core::Retrier::finished, this, &RetryPage::onFinished);
     retrier->start();
+    m_chart->setStore(&retrier->samples()); // after start(): the run's clock begins there
     updateControls();
     emit stateChanged();
 }
@@ -227,7 +206,10 @@ void RetryPage::onAttemptFinished(const core::RetryAttempt &a)
     auto *item = new QTreeWidgetItem(m_list);
     item->setText(0, QString::number(a.n));
     item->setText(1, m_retrier->samples().startedAt().addMSecs(qint64(a.startedMs)).toString(u"HH:mm:ss"_s));
-    item->setText(2, plainResult(a));
+    const core::SampleStore &samples = m_retrier->samples();
+    item->setText(2, a.category == u"model_not_found"
+                         ? tr("Answered, but without the model \"%1\"").arg(m_target.model)
+                         : LatencyChart::outcomeText(samples.at(samples.size() - 1)));
     item->setText(3, a.durationMs < 10 ? tr("%1 ms").arg(a.durationMs, 0, 'f', 1)
                                        : tr("%1 ms").arg(std::lround(a.durationMs)));
     item->setText(4, a.n == 1 ? QString() : seconds(a.waitedMs));
@@ -260,15 +242,18 @@ void RetryPage::onFinished()
     switch (outcome) {
     case core::Retrier::Outcome::Succeeded:
         m_icon->setState(StatusIcon::State::Pass);
-        m_countdown->setText(tr("Done: it worked after %n attempt(s).", nullptr, n));
+        m_countdown->setText(n == 1 ? tr("Done: it worked at the first attempt.")
+                                    : tr("Done: it worked after %1 attempts.").arg(n));
         break;
     case core::Retrier::Outcome::Cancelled:
         m_icon->setState(StatusIcon::State::Skip);
-        m_countdown->setText(tr("Stopped after %n attempt(s).", nullptr, n));
+        m_countdown->setText(n == 1 ? tr("Stopped after one attempt.")
+                                    : tr("Stopped after %1 attempts.").arg(n));
         break;
     default:
         m_icon->setState(StatusIcon::State::Fail);
-        m_countdown->setText(tr("Done: it did not work after %n attempt(s).", nullptr, n));
+        m_countdown->setText(n == 1 ? tr("Done: retrying cannot help here, so it stopped after one attempt.")
+                                    : tr("Done: it still did not work after %1 attempts.").arg(n));
         break;
     }
     m_headline->setText(v.headline);
