@@ -1,6 +1,7 @@
 // The wait-and-retry page and the monitor window, driven through the wizard against the
 // simulator on 127.0.0.1. LLMDOCTOR_SCREENSHOTS=dir saves what a user sees, for the README.
 #include "core/sim/simulator.h"
+#include "support/fixtureserver.h"
 #include "support/waiting.h"
 #include "ui/charts/latencychart.h"
 #include "ui/checkspage.h"
@@ -177,4 +178,49 @@ TEST_F(RetryWizard, MonitorWindowChartsStatsAndExports)
     EXPECT_GE(w->monitor()->samples().size(), before); // nothing lost
     w->close();
     EXPECT_FALSE(w->isRunning());
+}
+
+TEST_F(RetryWizard, ProviderIncidentShowsInTheVerdictAndOnTheChart)
+{
+    test::FixtureServer pages;
+    ASSERT_TRUE(pages.start());
+    ASSERT_TRUE(pages.file(u"/api/v2/summary.json"_s, u"statuspage_major.json"_s));
+    ASSERT_TRUE(pages.file(u"/api/v2/incidents/unresolved.json"_s, u"statuspage_unresolved_empty.json"_s));
+    ASSERT_TRUE(
+        pages.file(u"/api/v2/scheduled-maintenances/active.json"_s, u"statuspage_maintenance_empty.json"_s));
+    m_sim = std::make_unique<core::Simulator>([] {
+        core::SimulatorOptions o;
+        o.fault = core::Fault::BadGateway;
+        return o;
+    }());
+    ASSERT_TRUE(m_sim->start());
+    core::Target target;
+    target.provider = u"openai"_s;
+    target.baseUrl = m_sim->baseUrl();
+    target.statusUrl = pages.url();
+    target.apiKey = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ";
+    target.timeoutMs = 10000;
+    target.proxy.mode = core::ProxyChoice::Mode::None;
+    m_window = std::make_unique<MainWindow>(target);
+    m_window->resize(900, 760);
+    m_window->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
+    ASSERT_TRUE(runChecks());
+
+    QWidget *row = m_window->findChild<QWidget *>(u"checkRow_status_page"_s);
+    ASSERT_NE(row, nullptr);
+    EXPECT_EQ(row->property("status").toString(), u"warn"_s);
+    button(u"verdictButton"_s)->click();
+    auto *headline = m_window->findChild<QLabel *>(u"verdictHeadline"_s);
+    EXPECT_EQ(headline->property("category").toString(), u"provider_outage"_s);
+    EXPECT_TRUE(headline->text().contains(u"Elevated error rates on the API"_s))
+        << headline->text().toStdString();
+
+    button(u"retryButton"_s)->click();
+    ui::LatencyChart *chart = m_window->retryPage()->chart();
+    ASSERT_TRUE(waitFor([&] { return m_window->retryPage()->retrier()->attempts().size() >= 1; }));
+    QTest::qWait(100); // the page's first layout
+    chart->flushPendingUpdate();
+    EXPECT_FALSE(chart->incidentRects().isEmpty()); // began before the run and still open: over all of it
+    m_window->retryPage()->stop();
 }
