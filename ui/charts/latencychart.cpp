@@ -1128,7 +1128,8 @@ void LatencyChart::renderTo(QPainter *painter, const QRect &target)
     painter->setRenderHint(QPainter::Antialiasing);
     m_chart->scene()->render(painter, QRectF(target), m_chart->sceneBoundingRect());
     painter->restore();
-    if (resized) {
+    // On screen, back to the widget's size; a chart drawn only for a report keeps this one.
+    if (resized && isVisible()) {
         m_chart->resize(old);
         m_fullRebuild = true;
         scheduleUpdate();

@@ -38,7 +38,8 @@ public:
     explicit LatencyChart(QWidget *parent = nullptr);
     ~LatencyChart() override;
 
-    void setStore(const core::SampleStore *store); // not owned; nullptr clears
+    // Not owned; nullptr clears. After store->clear(), call setStore() again to start afresh.
+    void setStore(const core::SampleStore *store);
     // New samples were appended to the store: redrawn at most once per ~33 ms; the view keeps
     // following the newest sample unless the user zoomed or panned away from it.
     void samplesAppended();
