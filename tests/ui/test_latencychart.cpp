@@ -4,10 +4,12 @@
 #include "support/waiting.h"
 #include "ui/charts/latencychart.h"
 
-#include <QAccessible>
+#include <QAbstractScrollArea>
 #include <QImage>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QRandomGenerator>
+#include <QWheelEvent>
 #include <algorithm>
 #include <gtest/gtest.h>
 
@@ -427,4 +429,69 @@ TEST(LatencyChart, EmptyStateSaysSoInsteadOfAnEmptyGrid)
     EXPECT_EQ(c.chart.linePoints().size(), 3);
     c.chart.setStore(nullptr);
     EXPECT_EQ(c.chart.displayedPointCount(), 0);
+}
+
+TEST(LatencyChart, WheelDragAndRubberBandZoomAndPan)
+{
+    SampleStore store;
+    fillDay(store, 3600);
+    Chart c(&store);
+    auto *view = c.chart.findChild<QAbstractScrollArea *>(); // the chart view
+    ASSERT_NE(view, nullptr);
+    QWidget *vp = view->viewport();
+    const QPoint mid = vp->rect().center();
+    auto send = [&](QEvent::Type type, QPoint at, Qt::MouseButton button, Qt::MouseButtons buttons,
+                    Qt::KeyboardModifiers mods = Qt::NoModifier) {
+        QMouseEvent e(type, QPointF(at), vp->mapToGlobal(QPointF(at)), button, buttons, mods);
+        QCoreApplication::sendEvent(vp, &e);
+    };
+    const auto whole = c.chart.visibleRange();
+    // Hovering shows the hover text (here just: it does not get in the way).
+    send(QEvent::MouseMove, vp->mapFrom(&c.chart, c.chart.positionOf(300)), Qt::NoButton, Qt::NoButton);
+    EXPECT_EQ(c.chart.visibleRange(), whole);
+
+    QWheelEvent wheel(QPointF(mid), vp->mapToGlobal(QPointF(mid)), QPoint(), QPoint(0, 240), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(vp, &wheel);
+    const auto zoomed = c.chart.visibleRange();
+    EXPECT_LT(zoomed.second - zoomed.first, (whole.second - whole.first) * 0.7);
+
+    // Dragging to the right shows earlier times.
+    send(QEvent::MouseButtonPress, mid, Qt::LeftButton, Qt::LeftButton);
+    send(QEvent::MouseMove, mid + QPoint(200, 0), Qt::NoButton, Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, mid + QPoint(200, 0), Qt::LeftButton, Qt::NoButton);
+    const auto panned = c.chart.visibleRange();
+    EXPECT_LT(panned.first, zoomed.first);
+    EXPECT_EQ(panned.second - panned.first, zoomed.second - zoomed.first);
+    EXPECT_FALSE(c.chart.followsLiveEdge());
+
+    // Shift-drag marks a range to zoom into.
+    send(QEvent::MouseButtonPress, mid - QPoint(100, 0), Qt::LeftButton, Qt::LeftButton, Qt::ShiftModifier);
+    send(QEvent::MouseMove, mid + QPoint(100, 0), Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+    send(QEvent::MouseButtonRelease, mid + QPoint(100, 0), Qt::LeftButton, Qt::NoButton, Qt::ShiftModifier);
+    const auto band = c.chart.visibleRange();
+    const double plotShare = 200.0 / c.chart.bucketCount();
+    EXPECT_NEAR(double(band.second - band.first), (panned.second - panned.first) * plotShare,
+                (panned.second - panned.first) * 0.02);
+
+    send(QEvent::MouseButtonDblClick, mid, Qt::LeftButton, Qt::LeftButton);
+    EXPECT_EQ(c.chart.visibleRange(), whole);
+    EXPECT_TRUE(c.chart.followsLiveEdge());
+}
+
+TEST(LatencyChart, RendersForAReportWithoutBeingShown)
+{
+    SampleStore store;
+    fillDay(store, 600, {300});
+    LatencyChart chart; // never shown, as when a report is written
+    chart.setStore(&store);
+    const QImage img = render(chart, QSize(900, 360));
+    EXPECT_GT(differingPixels(img, chart.palette().color(QPalette::Window).rgb()), 10000);
+    int red = 0;
+    for (int y = 0; y < img.height(); ++y) {
+        for (int x = 0; x < img.width(); ++x)
+            red += isRed(img.pixel(x, y));
+    }
+    EXPECT_GT(red, 10); // the failure marks
+    EXPECT_TRUE(chart.failureLabels().contains(u"502"_s)) << chart.failureLabels().join(u' ').toStdString();
 }

@@ -37,6 +37,7 @@ namespace {
 
 constexpr int kTotal = 4;        // samplePhases() index of the total
 constexpr int kFailureGroup = 3; // decimation buckets per failure mark: marks are wider than a pixel
+constexpr int kStackGroup = 4;   // buckets per point of the stacked areas (see updateSeries)
 constexpr quint32 kMinSpanMs = 1000;
 constexpr double kHoverPx = 6;
 constexpr qint64 kDayMs = 24 * 3600 * 1000;
@@ -244,7 +245,7 @@ LatencyChart::LatencyChart(QWidget *parent)
     m_updateTimer.setInterval(33); // about 30 redraws a second at most, however fast samples come
     connect(&m_updateTimer, &QTimer::timeout, this, &LatencyChart::flushPendingUpdate);
     connect(m_chart, &QChart::plotAreaChanged, this, [this](const QRectF &) {
-        if (plotBuckets() != m_buckets) {
+        if (bucketsStale()) {
             m_fullRebuild = true;
             scheduleUpdate();
         }
@@ -286,6 +287,13 @@ int LatencyChart::plotBuckets() const
     return std::max(100, width() - 80); // not laid out yet
 }
 
+bool LatencyChart::bucketsStale() const
+{
+    // Within a few per cent is close enough: axis labels of another width move the plot edge
+    // by a few pixels on most zooms, and decimating twice per zoom is what this avoids.
+    return std::abs(plotBuckets() - m_buckets) > std::max(4, m_buckets / 32);
+}
+
 void LatencyChart::samplesAppended()
 {
     if (!m_store)
@@ -310,7 +318,7 @@ void LatencyChart::flushPendingUpdate()
         resetZoom();
         return;
     }
-    if (moveLiveEdge() || m_fullRebuild || plotBuckets() != m_buckets)
+    if (moveLiveEdge() || m_fullRebuild || bucketsStale())
         rebuild();
     else if (m_store && m_decimatedCount < m_store->size())
         appendTail();
@@ -321,7 +329,7 @@ void LatencyChart::flushPendingUpdate()
     if (QGraphicsLayout *legend = m_chart->legend()->layout())
         legend->activate();
     layout->activate();
-    if (plotBuckets() != m_buckets) {
+    if (bucketsStale()) {
         rebuild();
         layout->activate();
     }
@@ -437,11 +445,14 @@ void LatencyChart::updatePercentiles()
     m_p50 = m_p90 = -1;
     if (isEmptyStore())
         return;
-    // Exact, over what is visible; not kept between frames so the store is never copied for long.
+    // Over what is visible. Past ~8k samples, every n-th one: the band's edges then move by far
+    // less than a pixel, and a frame at a day of samples stays cheap. Not kept between frames.
     std::vector<float> totals;
     const qsizetype first = m_store->lowerBound(m_from), last = m_store->lowerBound(m_to);
-    totals.reserve(size_t(std::max<qsizetype>(0, last - first)));
-    for (const Sample &s : m_store->samples().subspan(size_t(first), size_t(last - first))) {
+    const qsizetype stride = std::max<qsizetype>(1, (last - first) / 8192);
+    totals.reserve(size_t(std::max<qsizetype>(0, (last - first) / stride + 1)));
+    for (qsizetype i = first; i < last; i += stride) {
+        const Sample &s = m_store->at(i);
         if (s.ok() && s.totalMs >= 0)
             totals.push_back(s.totalMs);
     }
@@ -460,46 +471,89 @@ void LatencyChart::updateSeries()
     const bool empty = isEmptyStore();
     updatePercentiles();
 
-    double yMax = std::max(0.0, m_p90);
-    for (const core::ChartPoint &p : m_points)
-        yMax = std::max(yMax, double(p.value));
+    double yMax = 0; // scaled to what is drawn: the line, or the stacked means
+    if (!m_stacked) {
+        yMax = std::max(0.0, m_p90);
+        for (const core::ChartPoint &p : m_points)
+            yMax = std::max(yMax, double(p.value));
+    }
     QList<QPointF> line;
     line.reserve(m_points.size());
     for (const core::ChartPoint &p : m_points)
         line.append({xValue(p.timeMs), p.value});
-    m_line->replace(line);
 
+    QList<QList<QPointF>> layers(m_phaseUpper.size());
     if (m_stacked && !empty) {
-        QList<QList<QPointF>> layers(m_phaseUpper.size());
         for (auto &l : layers)
             l.reserve(m_points.size());
-        for (const core::ChartPoint &p : m_points) {
-            const Sample &s = m_store->at(p.index);
-            const double x = xValue(p.timeMs);
+        auto stack = [&](double x, const double(&phases)[4]) {
             double sum = 0;
             for (int k = 0; k < int(layers.size()); ++k) {
-                sum += std::max(0.0f, s.phase(k));
+                sum += phases[k];
                 layers[k].append({x, sum});
             }
             yMax = std::max(yMax, sum);
+        };
+        // Where the time goes is an average: the mean phases of every few pixel columns. Min/max
+        // per pixel would draw a comb of thin spikes, no easier to read, and Qt's rasteriser
+        // takes time that grows faster than the vertex count on such jagged fills (tens of ms
+        // at one point per pixel, a few at one per four). Spikes stay visible in the line view.
+        const qsizetype first = m_store->lowerBound(m_from), last = m_store->lowerBound(decimationEnd());
+        const qint64 groupMs = m_bucketMs * kStackGroup;
+        const bool each = last - first <= m_buckets / kStackGroup; // few enough to draw each one
+        double sums[4] = {0, 0, 0, 0};
+        int count = 0;
+        qint64 group = -1;
+        auto flush = [&] {
+            if (count == 0)
+                return;
+            double means[4];
+            for (int k = 0; k < 4; ++k)
+                means[k] = sums[k] / count;
+            stack(xValue(quint32(m_from + group * groupMs + groupMs / 2)), means);
+            std::fill(std::begin(sums), std::end(sums), 0.0);
+            count = 0;
+        };
+        for (qsizetype i = first; i < last; ++i) {
+            const Sample &s = m_store->at(i);
+            if (!s.ok() || s.totalMs < 0)
+                continue;
+            if (each) {
+                const double phases[4] = {std::max(0.0f, s.dnsMs), std::max(0.0f, s.connectMs),
+                                          std::max(0.0f, s.tlsMs), std::max(0.0f, s.ttfbMs)};
+                stack(xValue(s.timeMs), phases);
+                continue;
+            }
+            const qint64 g = (s.timeMs - m_from) / groupMs;
+            if (g != group) {
+                flush();
+                group = g;
+            }
+            for (int k = 0; k < 4; ++k)
+                sums[k] += std::max(0.0f, s.phase(k));
+            ++count;
         }
-        for (int k = 0; k < int(layers.size()); ++k) {
-            m_phaseUpper[k]->replace(layers[k]);
-            if (k + 1 < int(layers.size()))
-                m_phaseLower[k + 1]->replace(layers[k]);
-        }
-    } else {
-        for (QLineSeries *s : m_phaseUpper)
-            s->clear();
-        for (QLineSeries *s : m_phaseLower) {
-            if (s)
-                s->clear();
-        }
+        flush();
     }
 
     // Headroom above the highest point for the failure marks and their labels.
-    m_yMax = yMax > 0 ? yMax * 1.25 : 1000;
+    m_yMax = niceTop(yMax > 0 ? yMax * 1.25 : 1000);
+    // A new axis range makes every series recompute its geometry: empty them first, so that
+    // happens once, with the new points, rather than twice.
+    if (m_timeAxis->min().toMSecsSinceEpoch() != m_epochMs + m_from ||
+        m_timeAxis->max().toMSecsSinceEpoch() != m_epochMs + m_to || m_valueAxis->max() != m_yMax) {
+        m_line->clear();
+        m_failureSeries->clear();
+        for (QLineSeries *s : std::as_const(m_phaseUpper))
+            s->clear();
+    }
     updateAxes();
+    m_line->replace(line);
+    for (int k = 0; k < int(layers.size()); ++k) {
+        m_phaseUpper[k]->replace(layers[k]);
+        if (k + 1 < int(layers.size()))
+            m_phaseLower[k + 1]->replace(layers[k]);
+    }
 
     const double lane = failureLaneValue();
     QList<QPointF> marks;
@@ -560,7 +614,6 @@ void LatencyChart::updateAxes()
     m_timeAxis->setTickCount(int(std::min<qint64>(ticks, span / 1000 + 1)));
 
     const double step = niceNumber(m_yMax / 5);
-    m_yMax = std::ceil(m_yMax / step - 1e-9) * step;
     m_valueAxis->setRange(0, m_yMax);
     m_valueAxis->setTickCount(int(std::lround(m_yMax / step)) + 1);
     m_valueAxis->setLabelFormat(step < 1 ? u"%.1f"_s : u"%.0f"_s);
@@ -574,6 +627,12 @@ QString LatencyChart::timeFormat() const
     if (span < kDayMs)
         return u"HH:mm"_s;
     return u"dd MMM HH:mm"_s;
+}
+
+double LatencyChart::niceTop(double v)
+{
+    const double step = niceNumber(v / 5);
+    return std::ceil(v / step - 1e-9) * step;
 }
 
 double LatencyChart::xValue(quint32 timeMs) const
@@ -1069,7 +1128,8 @@ void LatencyChart::renderTo(QPainter *painter, const QRect &target)
     painter->setRenderHint(QPainter::Antialiasing);
     m_chart->scene()->render(painter, QRectF(target), m_chart->sceneBoundingRect());
     painter->restore();
-    if (resized) {
+    // On screen, back to the widget's size; a chart drawn only for a report keeps this one.
+    if (resized && isVisible()) {
         m_chart->resize(old);
         m_fullRebuild = true;
         scheduleUpdate();
@@ -1095,10 +1155,13 @@ void LatencyChart::applyPalette()
         axis->setLinePenColor(axisLine);
     }
     const QColor blue = successColour(pal);
-    QPen linePen(blue, 1.5);
+    // Cosmetic and one pixel wide: Qt draws that with its fast line stroker instead of
+    // outlining the line as a polygon, a few ms less for a day of min/max points.
+    QPen linePen(blue, 1);
+    linePen.setCosmetic(true);
     m_line->setPen(linePen);
     QColor bandFill = blue;
-    bandFill.setAlphaF(isDark(pal) ? 0.22 : 0.15);
+    bandFill.setAlphaF(isDark(pal) ? 0.3 : 0.15);
     m_band->setBrush(bandFill);
     QColor bandEdge = blue;
     bandEdge.setAlphaF(0.45);
@@ -1107,10 +1170,13 @@ void LatencyChart::applyPalette()
     m_failureSeries->setColor(red);
     m_failureSeries->setBorderColor(pal.color(QPalette::Window)); // keeps neighbouring marks apart
     for (int k = 0; k < m_phaseAreas.size(); ++k) {
-        QColor c = phaseColour(k);
-        m_phaseAreas[k]->setBorderColor(c);
-        c.setAlphaF(0.75);
-        m_phaseAreas[k]->setColor(c);
+        // Opaque, but a quarter window colour to soften it: opaque fills are much cheaper
+        // to paint than translucent ones over most of the plot.
+        const QColor c = phaseColour(k), w = pal.color(QPalette::Window);
+        m_phaseAreas[k]->setPen(Qt::NoPen);
+        m_phaseAreas[k]->setBrush(QColor::fromRgbF(c.redF() * 0.75f + w.redF() * 0.25f,
+                                                   c.greenF() * 0.75f + w.greenF() * 0.25f,
+                                                   c.blueF() * 0.75f + w.blueF() * 0.25f));
     }
     // Room above the plot for the incident labels.
     m_chart->setMargins(QMargins(4, QFontMetrics(font()).height() + 4, 8, 4));

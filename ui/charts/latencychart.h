@@ -38,7 +38,8 @@ public:
     explicit LatencyChart(QWidget *parent = nullptr);
     ~LatencyChart() override;
 
-    void setStore(const core::SampleStore *store); // not owned; nullptr clears
+    // Not owned; nullptr clears. After store->clear(), call setStore() again to start afresh.
+    void setStore(const core::SampleStore *store);
     // New samples were appended to the store: redrawn at most once per ~33 ms; the view keeps
     // following the newest sample unless the user zoomed or panned away from it.
     void samplesAppended();
@@ -121,7 +122,9 @@ private:
     quint32 lastTimeMs() const;
     quint32 decimationEnd() const { return m_from + quint32(m_bucketMs) * quint32(m_buckets); }
     int plotBuckets() const;
+    bool bucketsStale() const;
 
+    static double niceTop(double v);      // a round axis maximum of about five steps
     double xValue(quint32 timeMs) const;  // ms since the epoch, as on the time axis
     double timeAtWidgetX(double x) const; // ms from the run start
     QPointF chartPos(quint32 timeMs, double value) const;
@@ -141,7 +144,6 @@ private:
 
     QList<core::ChartPoint> m_points; // successful totals, decimated
     std::vector<FailureMark> m_failures;
-    mutable std::vector<float> m_scratch; // reused for the percentiles
     double m_p50 = -1, m_p90 = -1;
     double m_yMax = 1000;
     QList<Span> m_incidents;
