@@ -210,7 +210,9 @@ TEST_F(RetryWizard, ProviderIncidentShowsInTheVerdictAndOnTheChart)
     QWidget *row = m_window->findChild<QWidget *>(u"checkRow_status_page"_s);
     ASSERT_NE(row, nullptr);
     EXPECT_EQ(row->property("status").toString(), u"warn"_s);
+    screenshot(m_window.get(), u"checks-outage"_s);
     button(u"verdictButton"_s)->click();
+    screenshot(m_window.get(), u"verdict-outage"_s);
     auto *headline = m_window->findChild<QLabel *>(u"verdictHeadline"_s);
     EXPECT_EQ(headline->property("category").toString(), u"provider_outage"_s);
     EXPECT_TRUE(headline->text().contains(u"Elevated error rates on the API"_s))

@@ -775,7 +775,9 @@ void LatencyChart::layoutOverlays()
             continue;
         const Span &span = m_incidents.at(i);
         const qint64 start = span.start.toMSecsSinceEpoch() - m_epochMs;
-        const qint64 end = (span.end.isValid() ? span.end.toMSecsSinceEpoch() : now) - m_epochMs;
+        // Still going on: to the right edge, as it will be for the requests still to come.
+        const qint64 end = span.end.isValid() ? span.end.toMSecsSinceEpoch() - m_epochMs
+                                              : std::max<qint64>(now - m_epochMs, m_to);
         const double msToPx = plot.width() / double(m_to - m_from);
         const double x1 = std::max(plot.left(), plot.left() + double(start - m_from) * msToPx);
         const double x2 = std::min(plot.right(), plot.left() + double(end - m_from) * msToPx);
