@@ -209,17 +209,18 @@ void RetryPage::onAttemptFinished(const core::RetryAttempt &a)
     const core::SampleStore &samples = m_retrier->samples();
     item->setText(2, a.category == u"model_not_found"
                          ? tr("Answered, but without the model \"%1\"").arg(m_target.model)
-                         : LatencyChart::outcomeText(samples.at(samples.size() - 1)));
+                         : LatencyChart::outcomeText(samples.at(samples.size() - 1)).section(u" ("_s, 0, 0));
+    item->setToolTip(2, LatencyChart::outcomeText(samples.at(samples.size() - 1)) + u"\n"_s + a.summary);
     item->setText(3, a.durationMs < 10 ? tr("%1 ms").arg(a.durationMs, 0, 'f', 1)
                                        : tr("%1 ms").arg(std::lround(a.durationMs)));
     item->setText(4, a.n == 1 ? QString() : seconds(a.waitedMs));
     item->setText(5, a.n == 1 ? tr("first attempt") : a.waitReason);
-    item->setToolTip(2, a.summary);
     item->setForeground(2, core::categoryIndex(a.category) == 0
                                ? StatusIcon::colorFor(StatusIcon::State::Pass)
                                : StatusIcon::colorFor(StatusIcon::State::Fail));
     for (int c = 0; c < 5; ++c)
         m_list->resizeColumnToContents(c);
+    m_list->setColumnWidth(2, std::min(m_list->columnWidth(2), m_list->width() / 3));
     m_list->scrollToItem(item);
     m_chart->samplesAppended();
 }

@@ -32,8 +32,10 @@ namespace {
 void screenshot(QWidget *w, const QString &name)
 {
     const QString dir = qEnvironmentVariable("LLMDOCTOR_SCREENSHOTS");
-    if (!dir.isEmpty())
-        w->grab().save(QDir(dir).filePath(name + u".png"_s));
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(60); // pending layouts and the chart's coalesced redraw, as a user would see them
+    w->grab().save(QDir(dir).filePath(name + u".png"_s));
 }
 
 class RetryWizard : public ::testing::Test
@@ -92,6 +94,7 @@ TEST_F(RetryWizard, RetriesFromTheVerdictAndKeepsGoingBehindOtherPages)
     // The countdown says why it waits.
     ASSERT_TRUE(waitFor([&] { return page->countdownText().contains(u"retry-after"_s); }, 5000))
         << page->countdownText().toStdString();
+    page->chart()->flushPendingUpdate();
     screenshot(m_window.get(), u"retry-waiting"_s);
 
     // Reading another page does not stop it; the bar tells how it goes.
@@ -118,6 +121,8 @@ TEST_F(RetryWizard, RetriesFromTheVerdictAndKeepsGoingBehindOtherPages)
     retry->click(); // back to the page: the result is still there, not a new run
     EXPECT_FALSE(page->isRunning());
     EXPECT_EQ(list->topLevelItemCount(), 3);
+    EXPECT_FALSE(status->isVisible()); // on the retry page itself the page says it
+    page->chart()->flushPendingUpdate();
     screenshot(m_window.get(), u"retry-done"_s);
 }
 

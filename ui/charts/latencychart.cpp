@@ -549,6 +549,9 @@ void LatencyChart::updateSeries()
     }
     updateAxes();
     m_line->replace(line);
+    // A handful of requests (a retry run) would be a line too short to see: mark each one.
+    m_line->setPointsVisible(line.size() < 60);
+    m_line->setMarkerSize(5);
     for (int k = 0; k < int(layers.size()); ++k) {
         m_phaseUpper[k]->replace(layers[k]);
         if (k + 1 < int(layers.size()))
