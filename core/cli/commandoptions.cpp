@@ -1,5 +1,7 @@
 #include "commandoptions.h"
 
+#include "targetoptions.h"
+
 #include <QSaveFile>
 #include <cmath>
 
@@ -52,6 +54,30 @@ std::optional<CommandOptions> parseCommandOptions(const QStringList &args, const
         o.values.insert(name, value);
     }
     return o;
+}
+
+std::optional<ParsedCommand> parseCommand(const QStringList &args, const QString &command,
+                                          const QString &usage, const QStringList &withValue,
+                                          const QStringList &flags, QTextStream &out, QTextStream &err,
+                                          const std::function<QByteArray()> &readStdin, int *exitCode)
+{
+    if (args.contains(u"--help"_s) || args.contains(u"-h"_s)) {
+        out << usage;
+        *exitCode = 0;
+        return std::nullopt;
+    }
+    QStringList rest;
+    QString error;
+    auto target = parseTargetOptions(args, &rest, &error, readStdin);
+    std::optional<CommandOptions> options;
+    if (target)
+        options = parseCommandOptions(rest, withValue, flags, command, &error);
+    if (!options) {
+        err << "llmdoctor " << command << ": " << error << "\n";
+        *exitCode = 2;
+        return std::nullopt;
+    }
+    return ParsedCommand{*target, *options};
 }
 
 bool writeCommandOutput(const QByteArray &data, const QString &path, QTextStream &out, QTextStream &err,

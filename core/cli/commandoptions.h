@@ -1,9 +1,12 @@
 #pragma once
 
+#include "../target/target.h"
+
 #include <QMap>
 #include <QSet>
 #include <QStringList>
 #include <QTextStream>
+#include <functional>
 #include <optional>
 
 namespace llmdoctor::core {
@@ -30,6 +33,18 @@ struct CommandOptions
 std::optional<CommandOptions> parseCommandOptions(const QStringList &args, const QStringList &withValue,
                                                   const QStringList &flags, const QString &command,
                                                   QString *error);
+
+// What every subcommand with target options starts with: --help, the target options, then its
+// own. nullopt when the command ends here with *exitCode (0 after --help, 2 for bad input, said on err).
+struct ParsedCommand
+{
+    Target target;
+    CommandOptions options;
+};
+std::optional<ParsedCommand> parseCommand(const QStringList &args, const QString &command,
+                                          const QString &usage, const QStringList &withValue,
+                                          const QStringList &flags, QTextStream &out, QTextStream &err,
+                                          const std::function<QByteArray()> &readStdin, int *exitCode);
 
 // Writes a result to standard output, or atomically to a file (a reader never sees half of it,
 // and a failed write leaves the old file). false after telling err why.

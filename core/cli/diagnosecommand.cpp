@@ -36,33 +36,24 @@ QString usage()
 int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &err,
                        const std::function<QByteArray()> &readStdin)
 {
-    if (args.contains(u"--help"_s) || args.contains(u"-h"_s)) {
-        out << usage();
-        return 0;
-    }
-    QStringList rest;
+    int exitCode = 0;
+    auto parsed = parseCommand(args, u"diagnose"_s, usage(), {u"--format"_s, u"--output"_s},
+                               {u"--send-test-request"_s}, out, err, readStdin, &exitCode);
+    if (!parsed)
+        return exitCode;
+    Target &target = parsed->target;
+    const CommandOptions &options = parsed->options;
     QString error;
-    auto target = parseTargetOptions(args, &rest, &error, readStdin);
-    if (!target) {
-        err << "llmdoctor diagnose: " << error << "\n";
-        return 2;
-    }
-    const auto options = parseCommandOptions(rest, {u"--format"_s, u"--output"_s}, {u"--send-test-request"_s},
-                                             u"diagnose"_s, &error);
-    if (!options) {
-        err << "llmdoctor diagnose: " << error << "\n";
-        return 2;
-    }
     // Opt-in: the only request that may cost money.
-    target->sendTestRequest = options->flags.contains(u"--send-test-request"_s);
-    const QString format = options->value(u"--format"_s, u"text"_s);
-    const QString output = options->value(u"--output"_s);
+    target.sendTestRequest = options.flags.contains(u"--send-test-request"_s);
+    const QString format = options.value(u"--format"_s, u"text"_s);
+    const QString output = options.value(u"--output"_s);
     if (format != u"text" && format != u"json") {
         err << "llmdoctor diagnose: --format must be text or json, not \"" << format << "\"\n";
         return 2;
     }
 
-    Diagnosis diagnosis(*target);
+    Diagnosis diagnosis(target);
     if (!diagnosis.prepare(&error)) {
         err << "llmdoctor diagnose: " << error << "\n";
         return 2;

@@ -68,39 +68,33 @@ QString summary(const Monitor &monitor)
 int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &err,
                       const std::function<QByteArray()> &readStdin)
 {
-    if (args.contains(u"--help"_s) || args.contains(u"-h"_s)) {
-        out << usage();
-        return 0;
-    }
-    QStringList rest;
+    int exitCode = 0;
+    auto parsed = parseCommand(args, u"monitor"_s, usage(),
+                               {u"--interval"_s, u"--duration"_s, u"--format"_s, u"--output"_s}, {}, out, err,
+                               readStdin, &exitCode);
+    if (!parsed)
+        return exitCode;
+    Target &target = parsed->target;
+    const CommandOptions &options = parsed->options;
     QString error;
-    auto target = parseTargetOptions(args, &rest, &error, readStdin);
-    if (!target) {
-        err << "llmdoctor monitor: " << error << "\n";
-        return 2;
-    }
-    const auto options = parseCommandOptions(
-        rest, {u"--interval"_s, u"--duration"_s, u"--format"_s, u"--output"_s}, {}, u"monitor"_s, &error);
     MonitorOptions mo;
-    std::optional<double> interval, duration;
-    if (options) {
-        interval = options->number(u"--interval"_s, 5, 0.2, 86400, &error);
-        duration = interval ? options->number(u"--duration"_s, 60, 0, 365 * 86400.0, &error) : std::nullopt;
-    }
-    if (!options || !interval || !duration) {
+    const std::optional<double> interval = options.number(u"--interval"_s, 5, 0.2, 86400, &error);
+    const std::optional<double> duration =
+        interval ? options.number(u"--duration"_s, 60, 0, 365 * 86400.0, &error) : std::nullopt;
+    if (!interval || !duration) {
         err << "llmdoctor monitor: " << error << "\n";
         return 2;
     }
     mo.intervalS = *interval;
     mo.durationS = *duration;
-    const QString format = options->value(u"--format"_s, u"csv"_s);
-    const QString output = options->value(u"--output"_s);
+    const QString format = options.value(u"--format"_s, u"csv"_s);
+    const QString output = options.value(u"--output"_s);
     if (format != u"csv" && format != u"json") {
         err << "llmdoctor monitor: --format must be csv or json, not \"" << format << "\"\n";
         return 2;
     }
 
-    Monitor monitor(*target, mo);
+    Monitor monitor(target, mo);
     if (!monitor.prepare(&error)) {
         err << "llmdoctor monitor: " << error << "\n";
         return 2;
@@ -126,7 +120,7 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
     QObject::connect(&monitor, &Monitor::finished, &loop, &QEventLoop::quit);
     TerminationSignals signalsGuard;
     signalsGuard.onSignal(&monitor, [&monitor] { monitor.stop(); });
-    err << "Monitoring " << target->modelsUrl().toString(QUrl::RemoveUserInfo) << " every " << mo.intervalS
+    err << "Monitoring " << target.modelsUrl().toString(QUrl::RemoveUserInfo) << " every " << mo.intervalS
         << " s" << (mo.durationS > 0 ? u" for %1 s"_s.arg(mo.durationS) : u" until Ctrl+C"_s) << "\n";
     err.flush();
     monitor.start();

@@ -55,29 +55,24 @@ QString attemptLine(const RetryAttempt &a)
 int runRetryCommand(const QStringList &args, QTextStream &out, QTextStream &err,
                     const std::function<QByteArray()> &readStdin)
 {
-    if (args.contains(u"--help"_s) || args.contains(u"-h"_s)) {
-        out << usage();
-        return 0;
-    }
-    QStringList rest;
+    int exitCode = 0;
+    auto parsed =
+        parseCommand(args, u"retry"_s, usage(),
+                     {u"--max-attempts"_s, u"--max-wait"_s, u"--cap"_s, u"--format"_s, u"--output"_s}, {},
+                     out, err, readStdin, &exitCode);
+    if (!parsed)
+        return exitCode;
+    Target &target = parsed->target;
+    const CommandOptions &options = parsed->options;
     QString error;
-    auto target = parseTargetOptions(args, &rest, &error, readStdin);
-    if (!target) {
-        err << "llmdoctor retry: " << error << "\n";
-        return 2;
-    }
-    const auto options = parseCommandOptions(
-        rest, {u"--max-attempts"_s, u"--max-wait"_s, u"--cap"_s, u"--format"_s, u"--output"_s}, {},
-        u"retry"_s, &error);
     RetryPolicy policy;
-    std::optional<double> attempts, maxWait, cap;
-    if (options) {
-        attempts = options->number(u"--max-attempts"_s, policy.maxAttempts, 1, 1000, &error);
-        maxWait =
-            attempts ? options->number(u"--max-wait"_s, policy.maxWaitS, 0, 7 * 86400, &error) : std::nullopt;
-        cap = maxWait ? options->number(u"--cap"_s, policy.capS, 0.1, 3600, &error) : std::nullopt;
-    }
-    if (!options || !attempts || !maxWait || !cap) {
+    const std::optional<double> attempts =
+        options.number(u"--max-attempts"_s, policy.maxAttempts, 1, 1000, &error);
+    const std::optional<double> maxWait =
+        attempts ? options.number(u"--max-wait"_s, policy.maxWaitS, 0, 7 * 86400, &error) : std::nullopt;
+    const std::optional<double> cap =
+        maxWait ? options.number(u"--cap"_s, policy.capS, 0.1, 3600, &error) : std::nullopt;
+    if (!attempts || !maxWait || !cap) {
         err << "llmdoctor retry: " << error << "\n";
         return 2;
     }
@@ -88,14 +83,14 @@ int runRetryCommand(const QStringList &args, QTextStream &out, QTextStream &err,
     policy.maxAttempts = int(*attempts);
     policy.maxWaitS = *maxWait;
     policy.capS = *cap;
-    const QString format = options->value(u"--format"_s, u"text"_s);
-    const QString output = options->value(u"--output"_s);
+    const QString format = options.value(u"--format"_s, u"text"_s);
+    const QString output = options.value(u"--output"_s);
     if (format != u"text" && format != u"json") {
         err << "llmdoctor retry: --format must be text or json, not \"" << format << "\"\n";
         return 2;
     }
 
-    Retrier retrier(*target, policy);
+    Retrier retrier(target, policy);
     if (!retrier.prepare(&error)) {
         err << "llmdoctor retry: " << error << "\n";
         return 2;
@@ -106,7 +101,7 @@ int runRetryCommand(const QStringList &args, QTextStream &out, QTextStream &err,
     QTextStream &progress = textToStdout ? out : err;
     const bool showProgress = textToStdout || live;
     if (showProgress) {
-        progress << "Trying GET " << target->modelsUrl().toString(QUrl::RemoveUserInfo) << " (up to "
+        progress << "Trying GET " << target.modelsUrl().toString(QUrl::RemoveUserInfo) << " (up to "
                  << policy.maxAttempts << " attempts within " << policy.maxWaitS << " s)\n";
         progress.flush();
     }

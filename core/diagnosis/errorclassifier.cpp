@@ -52,39 +52,6 @@ struct Catalogue
     QStringList problems;
 };
 
-const QStringList &knownCategories()
-{
-    static const QStringList names{
-        u"ok"_s,
-        u"dns_failure"_s,
-        u"connection_refused"_s,
-        u"connect_timeout"_s,
-        u"network_unreachable"_s,
-        u"tls_untrusted"_s,
-        u"tls_expired"_s,
-        u"tls_hostname_mismatch"_s,
-        u"tls_handshake_failed"_s,
-        u"proxy_error"_s,
-        u"gateway_error"_s,
-        u"upstream_reset"_s,
-        u"gateway_timeout"_s,
-        u"timeout"_s,
-        u"auth_missing_key"_s,
-        u"auth_invalid_key"_s,
-        u"permission_denied"_s,
-        u"model_not_found"_s,
-        u"endpoint_not_found"_s,
-        u"rate_limited"_s,
-        u"quota_exhausted"_s,
-        u"provider_overloaded"_s,
-        u"provider_outage"_s,
-        u"server_error"_s,
-        u"bad_request"_s,
-        u"unknown"_s,
-    };
-    return names;
-}
-
 QRegularExpression compile(const QString &pattern, bool caseSensitive)
 {
     QRegularExpression::PatternOptions options = QRegularExpression::MultilineOption;
@@ -139,7 +106,7 @@ Catalogue loadCatalogue()
         r.re = compile(o.value(u"pattern").toString(), o.value(u"case_sensitive").toBool());
         if (o.value(u"pattern").toString().isEmpty())
             c.problems << u"%1: no pattern"_s.arg(r.id);
-        if (!r.category.isEmpty() && !knownCategories().contains(r.category))
+        if (!r.category.isEmpty() && !verdictCategories().contains(r.category))
             c.problems << u"%1: unknown category %2"_s.arg(r.id, r.category);
         if (!r.blame.isEmpty() && !blames.contains(r.blame))
             c.problems << u"%1: unknown blame %2"_s.arg(r.id, r.blame);
@@ -440,7 +407,7 @@ ErrorSignature classifyErrorText(const QString &input)
         response.status = s.status;
         response.body = json.isEmpty() ? text.left(4096).toUtf8() : json;
         const ResponseClass rc = classifyResponse(response, true, false);
-        if (rc.category != u"unknown" && knownCategories().contains(rc.category)) {
+        if (rc.category != u"unknown" && verdictCategories().contains(rc.category)) {
             s.category = rc.category;
             s.meaning = rc.summary;
             s.producer = u"the server"_s;
@@ -509,6 +476,39 @@ Snippet snippetById(const QString &id)
 QStringList interceptionIssuerNames()
 {
     return catalogue().interceptionIssuers;
+}
+
+const QStringList &verdictCategories()
+{
+    static const QStringList names{
+        u"ok"_s,
+        u"dns_failure"_s,
+        u"connection_refused"_s,
+        u"connect_timeout"_s,
+        u"network_unreachable"_s,
+        u"tls_untrusted"_s,
+        u"tls_expired"_s,
+        u"tls_hostname_mismatch"_s,
+        u"tls_handshake_failed"_s,
+        u"proxy_error"_s,
+        u"gateway_error"_s,
+        u"upstream_reset"_s,
+        u"gateway_timeout"_s,
+        u"timeout"_s,
+        u"auth_missing_key"_s,
+        u"auth_invalid_key"_s,
+        u"permission_denied"_s,
+        u"model_not_found"_s,
+        u"endpoint_not_found"_s,
+        u"rate_limited"_s,
+        u"quota_exhausted"_s,
+        u"provider_overloaded"_s,
+        u"provider_outage"_s,
+        u"server_error"_s,
+        u"bad_request"_s,
+        u"unknown"_s,
+    };
+    return names;
 }
 
 } // namespace llmdoctor::core

@@ -33,6 +33,9 @@ struct ErrorSignature
     QJsonObject toJson() const;
 };
 
+// The verdict categories of DESIGN.md, "ok" first.
+const QStringList &verdictCategories();
+
 // Classifies pasted text of any length and shape: HTML pages, JSON bodies, tracebacks, curl
 // output, log lines. Only the first MiB is scanned; empty or binary input gives "unknown".
 ErrorSignature classifyErrorText(const QString &text);

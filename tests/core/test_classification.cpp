@@ -88,13 +88,15 @@ TEST(Target, BaseUrlParsingAndKeyRedaction)
     EXPECT_FALSE(parseBaseUrl(u"ws://api.openai.com"_s, &error));
     EXPECT_TRUE(error.contains(u"https://"_s));
     EXPECT_FALSE(parseBaseUrl(u"https://"_s, &error));
-    for (const QString &typo : {u"https:/api.openai.com"_s, u"https//api.openai.com"_s, u"htp:/api.openai.com"_s}) {
+    for (const QString &typo :
+         {u"https:/api.openai.com"_s, u"https//api.openai.com"_s, u"htp:/api.openai.com"_s}) {
         EXPECT_FALSE(parseBaseUrl(typo, &error)) << typo.toStdString();
         EXPECT_TRUE(error.contains(u"mistyped"_s));
     }
     // Without a scheme: https for the internet, http for this computer and the local network.
     EXPECT_EQ(parseBaseUrl(u"localhost:8080/v1"_s, &error)->toString(), u"http://localhost:8080/v1"_s);
-    EXPECT_EQ(parseBaseUrl(u"192.168.1.20:11434/v1"_s, &error)->toString(), u"http://192.168.1.20:11434/v1"_s);
+    EXPECT_EQ(parseBaseUrl(u"192.168.1.20:11434/v1"_s, &error)->toString(),
+              u"http://192.168.1.20:11434/v1"_s);
     EXPECT_EQ(parseBaseUrl(u"llm.chutes.ai/v1"_s, &error)->toString(), u"https://llm.chutes.ai/v1"_s);
 
     Target t;

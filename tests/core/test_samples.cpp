@@ -3,10 +3,12 @@
 #include "core/monitor/sample.h"
 #include "core/monitor/statistics.h"
 #include "core/monitor/timingsignature.h"
+#include "support/signatures.h"
 
 #include <gtest/gtest.h>
 
 using namespace llmdoctor::core;
+using namespace llmdoctor::test;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -24,15 +26,6 @@ Sample sample(quint32 t, float total, const QString &category = u"ok"_s, int sta
     s.category = categoryIndex(category);
     s.flags = ipv6 ? Sample::Ipv6 : 0;
     return s;
-}
-
-const TimingSignature *find(const QList<TimingSignature> &list, const QString &kind)
-{
-    for (const TimingSignature &s : list) {
-        if (s.kind == kind)
-            return &s;
-    }
-    return nullptr;
 }
 
 } // namespace
@@ -135,7 +128,7 @@ TEST(TimingSignatures, FailuresAtAKnownGatewayLimit)
         t += 70000;
     }
     const auto sigs = detectSignatures(store, {});
-    const TimingSignature *sig = find(sigs, u"fixed_time_failure"_s);
+    const TimingSignature *sig = findSignature(sigs, u"fixed_time_failure"_s);
     ASSERT_NE(sig, nullptr);
     EXPECT_NEAR(sig->seconds, 60, 0.5);
     EXPECT_EQ(sig->count, 5);
@@ -181,7 +174,7 @@ TEST(TimingSignatures, NoPatternInScatteredFailures)
         mixed.append(
             sample(quint32(i) * 30000, i % 3 ? 300 : 5000, i % 3 ? u"ok"_s : u"timeout"_s, i % 3 ? 200 : 0));
     mixed.append(sample(300000, 9000));
-    EXPECT_EQ(find(detectSignatures(mixed, {}), u"fixed_time_failure"_s), nullptr);
+    EXPECT_EQ(findSignature(detectSignatures(mixed, {}), u"fixed_time_failure"_s), nullptr);
 }
 
 TEST(TimingSignatures, ResetsAfterIdlePauses)
@@ -195,7 +188,7 @@ TEST(TimingSignatures, ResetsAfterIdlePauses)
             store.append(sample(t + quint32(i) * 1000, 200));
         t += 5000 + 40000;
     }
-    const TimingSignature *sig = find(detectSignatures(store, {}), u"reset_after_idle"_s);
+    const TimingSignature *sig = findSignature(detectSignatures(store, {}), u"reset_after_idle"_s);
     ASSERT_NE(sig, nullptr);
     EXPECT_EQ(sig->count, 3);
     EXPECT_NEAR(sig->seconds, 39.8, 0.5);
@@ -210,7 +203,7 @@ TEST(TimingSignatures, Ipv6FailingOrSlower)
         failing.append(v6 ? sample(quint32(i) * 1000, 3000, u"connect_timeout"_s, 0, true)
                           : sample(quint32(i) * 1000, 200));
     }
-    const TimingSignature *sig = find(detectSignatures(failing, {}), u"ipv6_failing"_s);
+    const TimingSignature *sig = findSignature(detectSignatures(failing, {}), u"ipv6_failing"_s);
     ASSERT_NE(sig, nullptr);
     EXPECT_EQ(sig->count, 5);
     EXPECT_TRUE(sig->likely.contains(u"5 of 5"_s)) << sig->likely.toStdString();
@@ -220,7 +213,7 @@ TEST(TimingSignatures, Ipv6FailingOrSlower)
         const bool v6 = i % 2;
         slower.append(sample(quint32(i) * 1000, v6 ? 400 : 200, u"ok"_s, 200, v6, v6 ? 180 : 20));
     }
-    sig = find(detectSignatures(slower, {}), u"ipv6_slower"_s);
+    sig = findSignature(detectSignatures(slower, {}), u"ipv6_slower"_s);
     ASSERT_NE(sig, nullptr);
     EXPECT_NEAR(sig->seconds, 0.16, 0.001);
 

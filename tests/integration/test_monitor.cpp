@@ -3,6 +3,8 @@
 #include "core/monitor/monitor.h"
 #include "core/sim/simulator.h"
 #include "support/servers.h"
+#include "support/signatures.h"
+#include "support/signatures.h"
 #include "support/waiting.h"
 
 #include <QBuffer>
@@ -18,29 +20,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Target targetFor(const Simulator &sim, int timeoutMs = 5000)
-{
-    Target t;
-    t.baseUrl = sim.baseUrl();
-    t.timeoutMs = timeoutMs;
-    t.proxy.mode = ProxyChoice::Mode::None;
-    return t;
-}
-
 void runFor(Monitor &m, int probes, int timeoutMs = 30000)
 {
     m.start();
     ASSERT_TRUE(waitFor([&] { return m.samples().size() >= probes; }, timeoutMs)) << m.samples().size();
     m.stop();
-}
-
-const TimingSignature *find(const QList<TimingSignature> &list, const QString &kind)
-{
-    for (const TimingSignature &s : list) {
-        if (s.kind == kind)
-            return &s;
-    }
-    return nullptr;
 }
 
 } // namespace
@@ -53,7 +37,7 @@ TEST(Monitor, GatewayTimeoutsAtAFixedTimeAreFound)
     ASSERT_TRUE(sim.start());
     MonitorOptions mo;
     mo.intervalS = 0.3;
-    Monitor m(targetFor(sim), mo);
+    Monitor m(simulatorTarget(sim), mo);
     runFor(m, 8);
 
     const SampleStore &s = m.samples();
@@ -81,7 +65,7 @@ TEST(Monitor, GatewayTimeoutsAtAFixedTimeAreFound)
     EXPECT_EQ(stats.errors.value(u"gateway_timeout"_s), timeouts);
     EXPECT_NEAR(stats.successRate, 0.5, 0.15);
 
-    const TimingSignature *sig = find(m.signatures(), u"fixed_time_failure"_s);
+    const TimingSignature *sig = findSignature(m.signatures(), u"fixed_time_failure"_s);
     ASSERT_NE(sig, nullptr);
     EXPECT_NEAR(sig->seconds, 1.2, 0.15);
     EXPECT_EQ(sig->count, timeouts);
@@ -96,13 +80,13 @@ TEST(Monitor, SlowHeadersEndAtOurOwnLimit)
     MonitorOptions mo;
     mo.intervalS = 0.2;
     mo.probeTimeoutMs = 1100;
-    Monitor m(targetFor(sim), mo);
+    Monitor m(simulatorTarget(sim), mo);
     runFor(m, 3);
     for (const Sample &x : m.samples().samples()) {
         EXPECT_EQ(categoryName(x.category), u"timeout"_s);
         EXPECT_NEAR(x.totalMs, 1100, 150);
     }
-    const TimingSignature *sig = find(m.signatures(), u"fixed_time_failure"_s);
+    const TimingSignature *sig = findSignature(m.signatures(), u"fixed_time_failure"_s);
     ASSERT_NE(sig, nullptr);
     EXPECT_TRUE(sig->likely.contains(u"llmdoctor's own time limit"_s)) << sig->likely.toStdString();
 }
@@ -113,7 +97,7 @@ TEST(Monitor, FlakyServerGivesAnErrorBreakdownAndNoFalsePattern)
     ASSERT_TRUE(sim.start());
     MonitorOptions mo;
     mo.intervalS = 0.2;
-    Monitor m(targetFor(sim), mo);
+    Monitor m(simulatorTarget(sim), mo);
     QSignalSpy added(&m, &Monitor::sampleAdded);
     runFor(m, 6);
     EXPECT_EQ(added.size(), m.samples().size());
@@ -134,7 +118,7 @@ TEST(Monitor, StopsAfterItsDurationAndStopIsSafe)
     MonitorOptions mo;
     mo.intervalS = 0.2;
     mo.durationS = 1;
-    Monitor m(targetFor(sim), mo);
+    Monitor m(simulatorTarget(sim), mo);
     QSignalSpy finished(&m, &Monitor::finished);
     m.start();
     ASSERT_TRUE(waitFor([&] { return !m.isRunning(); }, 5000));
@@ -151,7 +135,7 @@ TEST(MonitorOutput, CsvAndJsonHaveTheDocumentedFields)
     ASSERT_TRUE(sim.start());
     MonitorOptions mo;
     mo.intervalS = 0.2;
-    Monitor m(targetFor(sim), mo);
+    Monitor m(simulatorTarget(sim), mo);
     runFor(m, 4);
     QBuffer csv;
     csv.open(QIODevice::WriteOnly);

@@ -15,15 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Target targetFor(const Simulator &sim, int timeoutMs = 5000)
-{
-    Target t;
-    t.baseUrl = sim.baseUrl();
-    t.timeoutMs = timeoutMs;
-    t.proxy.mode = ProxyChoice::Mode::None;
-    return t;
-}
-
 RetryPolicy quickPolicy(int attempts = 4, double maxWaitS = 30)
 {
     RetryPolicy p;
@@ -48,7 +39,7 @@ TEST(Retry, WaitsAsLongAsTheServerAsksThenSucceeds)
     o.failFirst = 2;
     Simulator sim(o);
     ASSERT_TRUE(sim.start());
-    Retrier r(targetFor(sim), quickPolicy());
+    Retrier r(simulatorTarget(sim), quickPolicy());
     QSignalSpy waiting(&r, &Retrier::waiting);
     ASSERT_TRUE(run(r));
     EXPECT_EQ(r.outcome(), Retrier::Outcome::Succeeded);
@@ -77,7 +68,7 @@ TEST(Retry, BacksOffExponentiallyWithoutRetryAfter)
     o.failFirst = 2;
     Simulator sim(o);
     ASSERT_TRUE(sim.start());
-    Retrier r(targetFor(sim), quickPolicy());
+    Retrier r(simulatorTarget(sim), quickPolicy());
     ASSERT_TRUE(run(r));
     EXPECT_EQ(r.outcome(), Retrier::Outcome::Succeeded);
     ASSERT_EQ(r.attempts().size(), 3);
@@ -92,7 +83,7 @@ TEST(Retry, PersistentGatewayErrorsMeanAWideOutage)
 {
     Simulator sim(faultOptions(Fault::BadGateway));
     ASSERT_TRUE(sim.start());
-    Retrier r(targetFor(sim), quickPolicy(3));
+    Retrier r(simulatorTarget(sim), quickPolicy(3));
     ASSERT_TRUE(run(r));
     EXPECT_EQ(r.outcome(), Retrier::Outcome::GaveUp);
     EXPECT_EQ(r.attempts().size(), 3);
@@ -107,7 +98,7 @@ TEST(Retry, InvalidKeyIsNotRetried)
 {
     Simulator sim(faultOptions(Fault::InvalidKey));
     ASSERT_TRUE(sim.start());
-    Target t = targetFor(sim);
+    Target t = simulatorTarget(sim);
     t.apiKey = "sk-wrongwrongwrongwrongwrongwrong1234";
     Retrier r(t, quickPolicy());
     ASSERT_TRUE(run(r));
@@ -123,7 +114,7 @@ TEST(Retry, MissingModelIsNotRetried)
 {
     Simulator sim(faultOptions(Fault::ModelNotFound));
     ASSERT_TRUE(sim.start());
-    Target t = targetFor(sim);
+    Target t = simulatorTarget(sim);
     t.model = u"gpt-4o-mini"_s;
     Retrier r(t, quickPolicy());
     ASSERT_TRUE(run(r));
@@ -139,7 +130,7 @@ TEST(Retry, GivesUpWhenTheServerAsksForMoreThanTheTimeLeft)
     o.retryAfterSeconds = 20;
     Simulator sim(o);
     ASSERT_TRUE(sim.start());
-    Retrier r(targetFor(sim), quickPolicy(5, 5));
+    Retrier r(simulatorTarget(sim), quickPolicy(5, 5));
     ASSERT_TRUE(run(r, 5000)); // ends at once: no point waiting 20 s for a 5 s window
     EXPECT_EQ(r.outcome(), Retrier::Outcome::GaveUp);
     EXPECT_EQ(r.attempts().size(), 1);
@@ -152,7 +143,7 @@ TEST(Retry, SlowHeadersTimeOutAndAreRetried)
 {
     Simulator sim(faultOptions(Fault::SlowHeaders));
     ASSERT_TRUE(sim.start());
-    Retrier r(targetFor(sim, 800), quickPolicy(2));
+    Retrier r(simulatorTarget(sim, 800), quickPolicy(2));
     ASSERT_TRUE(run(r));
     EXPECT_EQ(r.outcome(), Retrier::Outcome::GaveUp);
     ASSERT_EQ(r.attempts().size(), 2);
@@ -169,7 +160,7 @@ TEST(Retry, CancelDuringAWaitEndsAtOnce)
     o.retryAfterSeconds = 30;
     Simulator sim(o);
     ASSERT_TRUE(sim.start());
-    Retrier r(targetFor(sim), quickPolicy(5, 120));
+    Retrier r(simulatorTarget(sim), quickPolicy(5, 120));
     r.start();
     ASSERT_TRUE(waitFor([&] { return r.waitRemainingMs() > 0; }, 5000));
     EXPECT_FALSE(r.waitReason().isEmpty());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sim/simulator.h"
+#include "core/target/target.h"
 
 #include <QProcess>
 #include <QString>
@@ -19,6 +20,15 @@ inline core::SimulatorOptions faultOptions(core::Fault fault, double flakyShare 
     o.fault = fault;
     o.flakyShare = flakyShare;
     return o;
+}
+// A target pointing at the simulator, never through a proxy.
+inline core::Target simulatorTarget(const core::Simulator &sim, int timeoutMs = 5000)
+{
+    core::Target t;
+    t.baseUrl = sim.baseUrl();
+    t.timeoutMs = timeoutMs;
+    t.proxy.mode = core::ProxyChoice::Mode::None;
+    return t;
 }
 // Looks in PATH and in the sbin folders where Debian puts daemons (nginx, haproxy, squid).
 QString findServerBinary(const QString &name);
