@@ -157,7 +157,10 @@ void ApiKeyCheck::run()
     req.headers.append(providerOf(c.target).authHeaders(lint.cleaned));
     emit progress(u"Trying the key again without the stray characters…"_s);
     m_exchange = new Exchange(req, this);
-    connect(m_exchange, &Exchange::finished, this, [this](const ExchangeResult &x) { finishWith(&x); });
+    connect(m_exchange, &Exchange::finished, this, [this](const ExchangeResult &x) {
+        recordExchange(m_exchange, x);
+        finishWith(&x);
+    });
     m_exchange->start();
 }
 
@@ -298,6 +301,7 @@ void TestRequestCheck::run()
     emit progress(u"Sending one tiny test request…"_s);
     m_exchange = new Exchange(req, this);
     connect(m_exchange, &Exchange::finished, this, [this, url](const ExchangeResult &x) {
+        recordExchange(m_exchange, x);
         CheckResult r;
         if (!x.ok() || !x.response) {
             r = makeResult(CheckStatus::Fail, u"The test request got no answer: %1"_s.arg(x.error),

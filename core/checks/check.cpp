@@ -100,6 +100,18 @@ void Check::skip(const QString &why, const QString &blockedBy)
     complete(r);
 }
 
+void Check::recordExchange(const Exchange *exchange, const ExchangeResult &result)
+{
+    if (!exchange || !m_context)
+        return;
+    RecordedExchange r;
+    r.checkId = m_id;
+    r.request = exchange->request();
+    r.result = result;
+    r.startedAt = QDateTime::currentDateTime().addMSecs(-qint64(std::max(0.0, result.marks.total)));
+    m_context->exchanges.append(r);
+}
+
 void Check::stopExchange(Exchange *exchange)
 {
     if (exchange) {

@@ -9,6 +9,7 @@
 namespace llmdoctor::core {
 
 class Exchange;
+struct ExchangeResult;
 struct DiagnosisContext;
 
 // One checklist step. start() once; exactly one finished() follows, also after cancel().
@@ -47,6 +48,8 @@ protected:
     DiagnosisContext &context() const { return *m_context; }
     // For abort(): cancels an exchange of this check without hearing from it again; null is fine.
     void stopExchange(Exchange *exchange);
+    // Keeps an HTTP exchange this check made, for the report's HAR export.
+    void recordExchange(const Exchange *exchange, const ExchangeResult &result);
 
 private:
     QString m_id;

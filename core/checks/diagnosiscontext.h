@@ -11,6 +11,15 @@
 
 namespace llmdoctor::core {
 
+// One HTTP exchange a check made, as sent and as answered: the HAR export lists them all.
+struct RecordedExchange
+{
+    QString checkId;
+    QDateTime startedAt;
+    ExchangeRequest request; // its headers hold the key: only ever written out redacted
+    ExchangeResult result;
+};
+
 // What the checks of one diagnosis share: the target, and what earlier checks found, so that
 // later ones neither resolve the name again nor repeat the model-list request.
 struct DiagnosisContext
@@ -27,7 +36,8 @@ struct DiagnosisContext
     // the name patterns of the components that matter for API calls.
     std::optional<StatusSnapshot> statusPage;
     QStringList statusComponents;
-    QString statusProviderName; // "OpenAI", for sentences about the page
+    QString statusProviderName;        // "OpenAI", for sentences about the page
+    QList<RecordedExchange> exchanges; // every HTTP request made, in the order they ended
 
     int remainingMs() const { return int(std::max<qint64>(1, deadline.remainingTime())); }
 };

@@ -409,6 +409,7 @@ void HttpCheck::onDone(const ExchangeResult &x)
 {
     DiagnosisContext &c = context();
     c.modelList = x;
+    recordExchange(m_exchange, x);
     const QString host = c.target.baseUrl.host();
     const quint16 port = quint16(c.target.baseUrl.port(c.target.baseUrl.scheme() == u"https" ? 443 : 80));
     CheckResult r;

@@ -206,6 +206,7 @@ void StatusPageCheck::onFetched(qsizetype index, const ExchangeResult &x)
     if (isFinished())
         return;
     Fetch &f = m_fetches[index];
+    recordExchange(f.exchange, x);
     if (f.exchange) {
         f.exchange->deleteLater();
         f.exchange = nullptr;

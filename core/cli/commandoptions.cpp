@@ -1,8 +1,8 @@
 #include "commandoptions.h"
 
+#include "../report/report.h"
 #include "targetoptions.h"
 
-#include <QSaveFile>
 #include <cmath>
 
 namespace llmdoctor::core {
@@ -88,10 +88,9 @@ bool writeCommandOutput(const QByteArray &data, const QString &path, QTextStream
         out.flush();
         return true;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        err << "llmdoctor " << command << ": cannot write the " << what << " to \"" << path
-            << "\": " << file.errorString() << "\n";
+    QString why;
+    if (!writeReportFile(data, path, &why)) {
+        err << "llmdoctor " << command << ": cannot write the " << what << ": " << why << "\n";
         return false;
     }
     err << what.left(1).toUpper() << what.mid(1) << " written to " << path << "\n";

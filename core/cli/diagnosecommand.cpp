@@ -1,8 +1,7 @@
 #include "diagnosecommand.h"
 
 #include "../checks/diagnosis.h"
-#include "../report/jsonreport.h"
-#include "../report/textreport.h"
+#include "../report/report.h"
 #include "commandoptions.h"
 #include "targetoptions.h"
 
@@ -18,13 +17,19 @@ namespace {
 
 QString usage()
 {
-    return u"Usage: llmdoctor diagnose [TARGET OPTIONS] [--format text|json] [--output FILE]\n"
+    return u"Usage: llmdoctor diagnose [TARGET OPTIONS] [--format text|json|markdown|html|har] [--output "
+           u"FILE]\n"
            "                          [--send-test-request]\n\n"
            "Runs the checklist against an LLM API and says what is wrong and whose side it is on.\n"
            "Exit status: 0 nothing wrong, 1 a problem was found, 2 bad usage or input, 3 internal error.\n\n"_s +
            targetOptionsHelp() +
            u"\nOutput:\n"
-           "  --format text|json   text for people (default), json for scripts (schema llmdoctor.report/1)\n"
+           "  --format F           text for people (default); json for scripts (schema llmdoctor.report/1);\n"
+           "                       markdown to paste into an issue or a support form; html, one file to "
+           "send\n"
+           "                       or open in a browser; har, every HTTP request for browser developer "
+           "tools.\n"
+           "                       Keys and cookies never appear in any of them\n"
            "  --output FILE        write the report to FILE instead of standard output\n"
            "\nCost:\n"
            "  --send-test-request  also send one tiny test request to the model (may cost a fraction of a\n"
@@ -48,8 +53,10 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
     target.sendTestRequest = options.flags.contains(u"--send-test-request"_s);
     const QString format = options.value(u"--format"_s, u"text"_s);
     const QString output = options.value(u"--output"_s);
-    if (format != u"text" && format != u"json") {
-        err << "llmdoctor diagnose: --format must be text or json, not \"" << format << "\"\n";
+    const std::optional<ReportFormat> reportFormat = reportFormatFromName(format);
+    if (!reportFormat) {
+        err << "llmdoctor diagnose: --format must be one of " << reportFormatNames().join(u", "_s)
+            << ", not \"" << format << "\"\n";
         return 2;
     }
 
@@ -66,9 +73,7 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
 
     const bool toTerminal = output.isEmpty() && isatty(STDOUT_FILENO);
     const QByteArray report =
-        format == u"json"
-            ? QJsonDocument(reportJson(diagnosis)).toJson(QJsonDocument::Indented)
-            : reportText(diagnosis, toTerminal && qEnvironmentVariableIsEmpty("NO_COLOR")).toUtf8();
+        renderReport({&diagnosis}, *reportFormat, toTerminal && qEnvironmentVariableIsEmpty("NO_COLOR"));
     if (!writeCommandOutput(report, output, out, err, u"diagnose"_s, u"report"_s))
         return 2;
     return diagnosis.verdict().category == u"ok" ? 0 : 1;

@@ -4,6 +4,9 @@
 #include "../checks/diagnosiscontext.h"
 #include "../diagnosis/hops.h"
 #include "../diagnosis/ratelimit.h"
+#include "../monitor/monitor.h"
+#include "../monitor/retrier.h"
+#include "reportparts.h"
 
 #include <QJsonArray>
 #include <cmath>
@@ -29,7 +32,7 @@ QJsonObject stringMap(const QMap<QString, QString> &map)
 
 } // namespace
 
-QJsonObject reportJson(const Diagnosis &diagnosis)
+QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const Monitor *monitor)
 {
     const DiagnosisContext &c = diagnosis.context();
     const Target &t = c.target;
@@ -91,17 +94,42 @@ QJsonObject reportJson(const Diagnosis &diagnosis)
             http.insert(u"remote_address"_s, x.peer.toString());
     }
 
-    return QJsonObject{{u"schema"_s, u"llmdoctor.report/1"_s},
-                       {u"tool"_s, QJsonObject{{u"name"_s, u"llmdoctor"_s},
-                                               {u"version"_s, QStringLiteral(LLMDOCTOR_VERSION)}}},
-                       {u"target"_s, target},
-                       {u"started_at"_s, diagnosis.startedAt().toString(Qt::ISODateWithMs)},
-                       {u"duration_ms"_s, msValue(diagnosis.durationMs())},
-                       {u"checks"_s, checks},
-                       {u"http"_s, http.isEmpty() ? QJsonValue() : QJsonValue(http)},
-                       // What the provider's status page said; null when it was not read.
-                       {u"status_page"_s, c.statusPage ? QJsonValue(c.statusPage->toJson()) : QJsonValue()},
-                       {u"verdict"_s, diagnosis.verdict().toJson()}};
+    QJsonObject environment;
+    for (const auto &[k, v] : environmentFacts(c))
+        environment.insert(k, v);
+    const SupportMessage message = supportMessage(diagnosis);
+    QJsonValue retryJson, monitorJsonValue;
+    if (retry && !retry->attempts().isEmpty()) {
+        QJsonObject r = retry->toJson();
+        r.remove(u"schema"_s);
+        r.remove(u"target"_s);
+        retryJson = r;
+    }
+    if (monitor && !monitor->samples().isEmpty()) {
+        QJsonObject m = monitorJson(monitor->samples(), monitor->stats(), monitor->signatures());
+        m.remove(u"schema"_s);
+        m.insert(u"interval_s"_s, monitor->options().intervalS);
+        monitorJsonValue = m;
+    }
+
+    return QJsonObject{
+        {u"schema"_s, u"llmdoctor.report/1"_s},
+        {u"tool"_s,
+         QJsonObject{{u"name"_s, u"llmdoctor"_s}, {u"version"_s, QStringLiteral(LLMDOCTOR_VERSION)}}},
+        {u"target"_s, target},
+        {u"started_at"_s, diagnosis.startedAt().toString(Qt::ISODateWithMs)},
+        {u"duration_ms"_s, msValue(diagnosis.durationMs())},
+        {u"checks"_s, checks},
+        {u"http"_s, http.isEmpty() ? QJsonValue() : QJsonValue(http)},
+        // What the provider's status page said; null when it was not read.
+        {u"status_page"_s, c.statusPage ? QJsonValue(c.statusPage->toJson()) : QJsonValue()},
+        {u"verdict"_s, diagnosis.verdict().toJson()},
+        {u"environment"_s, environment},
+        {u"support_message"_s,
+         QJsonObject{{u"to"_s, message.to}, {u"subject"_s, message.subject}, {u"body"_s, message.body}}},
+        {u"reproduce"_s, QJsonObject{{u"curl"_s, curlCommand(c)}}},
+        {u"retry"_s, retryJson},
+        {u"monitor"_s, monitorJsonValue}};
 }
 
 } // namespace llmdoctor::core

@@ -5,8 +5,12 @@
 namespace llmdoctor::core {
 
 class Diagnosis;
+class Monitor;
+class Retrier;
 
-// The llmdoctor.report/1 document of DESIGN.md. The key appears only in redacted form.
-QJsonObject reportJson(const Diagnosis &diagnosis);
+// The llmdoctor.report/1 document of DESIGN.md (schema: docs/report.schema.json), with the
+// wizard's retry and monitor runs when given. The key appears only in redacted form.
+QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry = nullptr,
+                       const Monitor *monitor = nullptr);
 
 } // namespace llmdoctor::core

@@ -4,6 +4,11 @@
 #include "../checks/diagnosiscontext.h"
 #include "../diagnosis/hops.h"
 #include "../diagnosis/ratelimit.h"
+#include "../monitor/monitor.h"
+#include "../monitor/retrier.h"
+#include "reportparts.h"
+
+#include <cmath>
 
 namespace llmdoctor::core {
 
@@ -47,7 +52,7 @@ QString verdictText(const Verdict &v, bool color)
     return out;
 }
 
-QString reportText(const Diagnosis &diagnosis, bool color)
+QString reportText(const Diagnosis &diagnosis, bool color, const Retrier *retry, const Monitor *monitor)
 {
     auto colour = [color](const QString &text, const char *code) { return paint(color, text, code); };
     const Verdict v = diagnosis.verdict();
@@ -103,6 +108,37 @@ QString reportText(const Diagnosis &diagnosis, bool color)
     }
     if (c.proxy.proxy)
         out += u"Proxy: %1 (from %2)\n"_s.arg(proxyForDisplay(*c.proxy.proxy), c.proxy.reason);
+    if (retry && !retry->attempts().isEmpty()) {
+        out += u"\nWait and retry: %1 after %2 attempts\n"_s.arg(Retrier::outcomeName(retry->outcome()))
+                   .arg(retry->attempts().size());
+        for (const RetryAttempt &a : retry->attempts())
+            out += u"  #%1  %2  %3  %4\n"_s.arg(a.n).arg(
+                a.status ? u"HTTP %1"_s.arg(a.status) : a.category, ms(a.durationMs),
+                a.n == 1 ? QString()
+                         : u"after waiting %1 s: %2"_s.arg(a.waitedMs / 1000.0, 0, 'f', 1).arg(a.waitReason));
+    }
+    if (monitor && !monitor->samples().isEmpty()) {
+        const RunStats s = monitor->stats();
+        out += u"\nMonitor: %1 probes every %2 s, %3% worked"_s.arg(s.probes)
+                   .arg(monitor->options().intervalS)
+                   .arg(std::lround(s.successRate * 100));
+        if (const auto total = s.phases.constFind(u"total"_s); total != s.phases.cend())
+            out += u"; time to answer p50 %1, p90 %2, p99 %3"_s.arg(ms(total->p50), ms(total->p90),
+                                                                    ms(total->p99));
+        out += u"\n"_s;
+        for (const TimingSignature &sig : monitor->signatures())
+            out += u"  Pattern: %1. %2\n"_s.arg(sig.likely, sig.advice);
+    }
+    out += u"\nEnvironment:\n"_s;
+    for (const auto &[name, value] : environmentFacts(c))
+        out += u"  %1: %2\n"_s.arg(name, value);
+    const SupportMessage message = supportMessage(diagnosis);
+    out += u"\nA message you can send to %1:\n\n"_s.arg(message.to);
+    out += u"  Subject: %1\n\n"_s.arg(message.subject);
+    for (const QString &line : message.body.split(u'\n'))
+        out += (line.isEmpty() ? QString() : u"  "_s + line) + u'\n';
+    out += u"\nTo repeat the request yourself (the key is read from the environment):\n  %1\n"_s.arg(
+        curlCommand(c));
     return out;
 }
 

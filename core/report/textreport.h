@@ -5,6 +5,8 @@
 namespace llmdoctor::core {
 
 class Diagnosis;
+class Monitor;
+class Retrier;
 struct Verdict;
 
 // ANSI colour around text when color is set ("1;32" bold green, ...).
@@ -14,6 +16,7 @@ QString paint(bool color, const QString &text, const char *code);
 QString verdictText(const Verdict &verdict, bool color = false);
 
 // The diagnosis as a terminal reader wants it: verdict first, then each check.
-QString reportText(const Diagnosis &diagnosis, bool color = false);
+QString reportText(const Diagnosis &diagnosis, bool color = false, const Retrier *retry = nullptr,
+                   const Monitor *monitor = nullptr);
 
 } // namespace llmdoctor::core

@@ -64,6 +64,7 @@ ProviderCatalog ProviderCatalog::fromJson(const QByteArray &json, QString *error
             p.statusComponents << pattern.toString();
         p.keysUrl = o.value(u"keys_url").toString();
         p.supportUrl = o.value(u"support_url").toString();
+        p.keyEnv = o.value(u"key_env").toString(p.keyEnv);
         p.statusPlatform = o.value(u"status_platform").toString();
         p.chatPath = o.value(u"chat_path").toString(u"chat/completions"_s);
         p.errorFormat = o.value(u"error_format").toString(u"openai"_s);

@@ -31,6 +31,7 @@ struct Provider
     QStringList statusComponents; // name patterns of the components that matter for API calls
     QString keysUrl;              // where to get a key
     QString supportUrl;           // where to ask for help
+    QString keyEnv = QStringLiteral("LLM_API_KEY"); // where its SDK looks for the key
 
     // The host of baseUrl ("api.openai.com"); empty for providers without a fixed address.
     QString host() const;

@@ -1,0 +1,210 @@
+#include "../checks/diagnosis.h"
+#include "../checks/diagnosiscontext.h"
+#include "../diagnosis/hops.h"
+#include "../monitor/monitor.h"
+#include "../monitor/retrier.h"
+#include "report.h"
+#include "reportparts.h"
+#include "svgchart.h"
+
+#include <cmath>
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString ms(double v)
+{
+    if (v < 0)
+        return u"–"_s;
+    return v < 10 ? QString::number(v, 'f', 1) + u" ms"_s : QString::number(std::lround(v)) + u" ms"_s;
+}
+
+const char16_t *statusClass(CheckStatus s)
+{
+    switch (s) {
+    case CheckStatus::Pass:
+        return u"pass";
+    case CheckStatus::Warn:
+        return u"warn";
+    case CheckStatus::Fail:
+        return u"fail";
+    case CheckStatus::Skip:
+        return u"skip";
+    }
+    return u"skip";
+}
+
+QString statusWord(CheckStatus s)
+{
+    switch (s) {
+    case CheckStatus::Pass:
+        return u"OK"_s;
+    case CheckStatus::Warn:
+        return u"Worth a look"_s;
+    case CheckStatus::Fail:
+        return u"Problem"_s;
+    case CheckStatus::Skip:
+        return u"Not checked"_s;
+    }
+    return {};
+}
+
+// Light and dark, from the reader's system setting; printable.
+constexpr auto kStyle = uR"(
+:root { color-scheme: light dark; --fg:#1d1d1f; --bg:#ffffff; --muted:#5f6368; --line:#d9d9de; --card:#f6f7f9;
+        --pass:#1e8e3e; --warn:#b06000; --fail:#c5221f; --skip:#70757a; }
+@media (prefers-color-scheme: dark) { :root { --fg:#e8eaed; --bg:#1f2023; --muted:#9aa0a6; --line:#3c4043;
+        --card:#2a2b2e; --pass:#81c995; --warn:#fdd663; --fail:#f28b82; --skip:#9aa0a6; } }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg);
+       background: var(--bg); max-width: 920px; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 1.6em; margin: 0.2em 0; } h2 { font-size: 1.2em; margin-top: 1.6em; }
+.meta, .muted { color: var(--muted); } .who { font-weight: 600; font-size: 1.1em; }
+.verdict { border-left: 6px solid var(--fail); padding: 0.4em 1em; background: var(--card); border-radius: 6px; }
+.verdict.ok { border-color: var(--pass); }
+table { border-collapse: collapse; width: 100%; } td, th { text-align: left; padding: 4px 8px;
+        border-bottom: 1px solid var(--line); vertical-align: top; }
+.pass { color: var(--pass); } .warn { color: var(--warn); } .fail { color: var(--fail); } .skip { color: var(--skip); }
+pre { background: var(--card); padding: 0.6em; border-radius: 6px; overflow-x: auto; white-space: pre-wrap;
+      word-break: break-all; font-size: 13px; }
+details { margin: 0.3em 0; } summary { cursor: pointer; }
+svg text { fill: var(--fg); }
+)";
+
+} // namespace
+
+QByteArray htmlReport(const ReportSources &sources)
+{
+    const Diagnosis &d = *sources.diagnosis;
+    const DiagnosisContext &c = d.context();
+    const Verdict v = d.verdict();
+    const bool ok = v.category == u"ok";
+    QString h;
+    h += u"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+         "<meta name=\"generator\" content=\"llmdoctor %1\"><title>llmdoctor report: "
+         "%2</title><style>%3</style></head>\n"
+         "<body>\n"_s.arg(QStringLiteral(LLMDOCTOR_VERSION), esc(c.target.baseUrl.host()),
+                          QString::fromUtf16(kStyle));
+    h += u"<p class=\"meta\">llmdoctor report · %1 · %2%3</p>\n"_s.arg(
+        esc(d.startedAt().toString(u"yyyy-MM-dd HH:mm:ss t"_s)),
+        esc(c.target.baseUrl.toString(QUrl::RemoveUserInfo)),
+        c.target.model.isEmpty() ? QString() : u" · model "_s + esc(c.target.model));
+    h += u"<section class=\"verdict%1\"><h1>%2</h1>"_s.arg(ok ? u" ok"_s : QString(), esc(v.headline));
+    if (v.blame != u"none")
+        h += u"<p class=\"who\">Who should act: %1</p>"_s.arg(esc(Verdict::whoActs(v.blame)));
+    h += u"<p>%1</p><p class=\"muted\">Category <code>%2</code>, confidence %3%</p></section>\n"_s
+             .arg(esc(v.explanation), v.category)
+             .arg(std::lround(v.confidence * 100));
+    if (!v.nextSteps.isEmpty()) {
+        h += u"<h2>What to do next</h2><ol>"_s;
+        for (const QString &step : v.nextSteps)
+            h += u"<li>"_s + esc(step) + u"</li>"_s;
+        h += u"</ol>\n"_s;
+    }
+    for (const Snippet &s : v.snippets)
+        h += u"<details><summary>%1</summary><pre>%2</pre></details>\n"_s.arg(esc(s.title), esc(s.code));
+
+    h += u"<h2>Checks</h2><table><tr><th>Question</th><th>Result</th><th>What it found</th></tr>\n"_s;
+    for (const CheckResult &r : d.results()) {
+        h += u"<tr><td>%1</td><td class=\"%2\">%3</td><td>%4"_s.arg(
+            esc(r.title), QString::fromUtf16(statusClass(r.status)), statusWord(r.status), esc(r.summary));
+        if (!r.details.isEmpty() || !r.evidence.isEmpty()) {
+            h += u"<details><summary>Details</summary><table>"_s;
+            for (const auto &[k, val] : r.details)
+                h += u"<tr><td>%1</td><td>%2</td></tr>"_s.arg(esc(k), esc(val));
+            h += u"</table>"_s;
+            if (!r.evidence.isEmpty())
+                h += u"<pre>%1</pre>"_s.arg(esc(r.evidence));
+            h += u"</details>"_s;
+        }
+        h += u"</td></tr>\n"_s;
+    }
+    h += u"</table>\n"_s;
+
+    if (c.modelList) {
+        const ExchangeResult &x = *c.modelList;
+        const PhaseDurations p = PhaseDurations::fromMarks(x.marks);
+        h += u"<h2>Where the time went in the model-list request</h2>\n"_s + phaseBarSvg(p) + u'\n';
+        h += u"<p>Total %1"_s.arg(ms(p.total));
+        if (x.response) {
+            h += u" · HTTP %1 %2"_s.arg(x.response->status).arg(esc(QString::fromLatin1(x.response->reason)));
+            if (const QStringList hops = detectHops(x.response->headers); !hops.isEmpty())
+                h += u" · answered by "_s + esc(hops.join(u", "_s));
+        }
+        if (!x.peer.isNull())
+            h += u" · server %1 port %2"_s.arg(esc(x.peer.toString())).arg(x.peerPort);
+        h += u"</p>\n"_s;
+    }
+    if (const auto ids = requestIdFacts(c); !ids.isEmpty()) {
+        h += u"<p><b>Request ids for support:</b> "_s;
+        QStringList parts;
+        for (const auto &[k, id] : ids)
+            parts << u"<code>%1: %2</code>"_s.arg(esc(k), esc(id));
+        h += parts.join(u", "_s) + u"</p>\n"_s;
+    }
+    if (c.statusPage) {
+        const StatusSnapshot &page = *c.statusPage;
+        h += u"<h2>The provider's status page</h2><p><a href=\"%1\">%1</a>: <b>%2</b></p><ul>"_s.arg(
+            esc(page.pageUrl),
+            esc(page.description.isEmpty() ? indicatorName(page.indicator) : page.description));
+        for (const StatusIncident &i : page.incidents)
+            h += u"<li>%1 (%2, %3)%4</li>"_s.arg(esc(i.name), esc(i.impact), esc(i.status),
+                                                 i.latestUpdate.isEmpty() ? QString()
+                                                                          : u": "_s + esc(i.latestUpdate));
+        h += u"</ul>\n"_s;
+    }
+    if (sources.retry && !sources.retry->attempts().isEmpty()) {
+        const Retrier &r = *sources.retry;
+        h += u"<h2>Wait and retry: %1</h2>\n"_s.arg(esc(Retrier::outcomeName(r.outcome())));
+        h += latencySvg(r.samples()) + u'\n';
+        h += u"<table><tr><th>#</th><th>Result</th><th>Took</th><th>Waited before</th><th>Why</th></tr>"_s;
+        for (const RetryAttempt &a : r.attempts())
+            h += u"<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>"_s.arg(a.n).arg(
+                esc(a.status ? u"HTTP %1 (%2)"_s.arg(a.status).arg(a.category) : a.category),
+                ms(a.durationMs), a.n == 1 ? QString() : ms(a.waitedMs), esc(a.waitReason));
+        h += u"</table>\n"_s;
+    }
+    if (sources.monitor && !sources.monitor->samples().isEmpty()) {
+        const Monitor &m = *sources.monitor;
+        const RunStats s = m.stats();
+        h += u"<h2>Watched over time</h2>\n"_s + latencySvg(m.samples()) + u'\n';
+        h +=
+            u"<p>%1 requests every %2 s, %3% worked.</p><table><tr><th>Phase</th><th>p50</th><th>p90</th><th>p99</th></tr>"_s
+                .arg(s.probes)
+                .arg(m.options().intervalS)
+                .arg(std::lround(s.successRate * 100));
+        for (const QString &key : samplePhases()) {
+            if (const auto it = s.phases.constFind(key); it != s.phases.cend())
+                h += u"<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>"_s.arg(key, ms(it->p50),
+                                                                                    ms(it->p90), ms(it->p99));
+        }
+        h += u"</table><ul>"_s;
+        for (auto it = s.errors.cbegin(); it != s.errors.cend(); ++it)
+            h += u"<li>%1 × <code>%2</code></li>"_s.arg(it.value()).arg(esc(it.key()));
+        for (const TimingSignature &sig : m.signatures())
+            h += u"<li><b>Pattern:</b> %1. %2</li>"_s.arg(esc(sig.likely), esc(sig.advice));
+        h += u"</ul>\n"_s;
+    }
+
+    const SupportMessage message = supportMessage(d);
+    h += u"<h2>A message you can send to %1</h2><pre>Subject: %2\n\n%3</pre>\n"_s.arg(
+        esc(message.to), esc(message.subject), esc(message.body));
+    h += u"<h2>Repeat the request yourself</h2><p class=\"muted\">The key is read from an environment "
+         u"variable, "
+         "never written here.</p><pre>%1</pre>\n"_s.arg(esc(curlCommand(c)));
+    h += u"<h2>Environment</h2><table>"_s;
+    for (const auto &[k, val] : environmentFacts(c))
+        h += u"<tr><td>%1</td><td>%2</td></tr>"_s.arg(esc(k), esc(val));
+    h += u"</table>\n</body></html>\n"_s;
+    return h.toUtf8();
+}
+
+} // namespace llmdoctor::core

@@ -1,0 +1,178 @@
+#include "../checks/diagnosis.h"
+#include "../checks/diagnosiscontext.h"
+#include "../diagnosis/hops.h"
+#include "../monitor/monitor.h"
+#include "../monitor/retrier.h"
+#include "report.h"
+#include "reportparts.h"
+
+#include <cmath>
+
+namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Text in a table cell or a line: no pipes or line breaks to break the layout, no HTML.
+QString cell(QString text)
+{
+    text.replace(u'|', u"\\|"_s);
+    text.replace(u'\n', u' ');
+    text.replace(u'<', u"&lt;"_s);
+    return text;
+}
+
+QString ms(double v)
+{
+    if (v < 0)
+        return u"–"_s;
+    return v < 10 ? QString::number(v, 'f', 1) + u" ms"_s : QString::number(std::lround(v)) + u" ms"_s;
+}
+
+// A fenced block whose fence no line of the text can close early.
+QString fenced(const QString &text, const QString &language = {})
+{
+    QString fence = u"```"_s;
+    while (text.contains(fence))
+        fence += u'`';
+    return fence + language + u'\n' + text + (text.endsWith(u'\n') ? QString() : u"\n"_s) + fence + u'\n';
+}
+
+QString statusWord(CheckStatus s)
+{
+    switch (s) {
+    case CheckStatus::Pass:
+        return u"✅ pass"_s;
+    case CheckStatus::Warn:
+        return u"⚠️ warn"_s;
+    case CheckStatus::Fail:
+        return u"❌ fail"_s;
+    case CheckStatus::Skip:
+        return u"➖ skip"_s;
+    }
+    return {};
+}
+
+} // namespace
+
+QByteArray markdownReport(const ReportSources &sources)
+{
+    const Diagnosis &d = *sources.diagnosis;
+    const DiagnosisContext &c = d.context();
+    const Verdict v = d.verdict();
+    QString md;
+    md += u"## llmdoctor report: %1\n\n"_s.arg(cell(v.headline));
+    md += u"- **API:** `%1`%2\n"_s.arg(c.target.baseUrl.toString(QUrl::RemoveUserInfo),
+                                       c.target.model.isEmpty() ? QString()
+                                                                : u" · model `%1`"_s.arg(c.target.model));
+    md += u"- **When:** %1 (took %2)\n"_s.arg(d.startedAt().toString(u"yyyy-MM-dd HH:mm:ss t"_s),
+                                              ms(d.durationMs()));
+    md += u"- **Verdict:** `%1` · **who should act:** %2 · confidence %3%\n\n"_s
+              .arg(v.category, Verdict::whoActs(v.blame))
+              .arg(std::lround(v.confidence * 100));
+    md += cell(v.explanation) + u"\n\n"_s;
+    if (!v.nextSteps.isEmpty()) {
+        md += u"### What to do next\n\n"_s;
+        for (qsizetype i = 0; i < v.nextSteps.size(); ++i)
+            md += u"%1. %2\n"_s.arg(i + 1).arg(cell(v.nextSteps.at(i)));
+        md += u'\n';
+    }
+
+    md += u"### Checks\n\n| Check | Result | What it found |\n|---|---|---|\n"_s;
+    for (const CheckResult &r : d.results())
+        md += u"| %1 | %2 | %3 |\n"_s.arg(cell(r.title), statusWord(r.status), cell(r.summary));
+    md += u'\n';
+
+    if (c.modelList) {
+        const ExchangeResult &x = *c.modelList;
+        const PhaseDurations p = PhaseDurations::fromMarks(x.marks);
+        md += u"### The model-list request\n\n"_s;
+        md += u"| Finding the server | Connecting | Securing (TLS) | Waiting for the answer | Total |\n"
+              "|---|---|---|---|---|\n| %1 | %2 | %3 | %4 | %5 |\n\n"_s.arg(
+                  ms(p.dns), ms(p.connect), ms(p.tls), ms(p.ttfb), ms(p.total));
+        if (x.response) {
+            md += u"- **Status:** %1 %2\n"_s.arg(x.response->status)
+                      .arg(cell(QString::fromLatin1(x.response->reason)));
+            if (const QStringList hops = detectHops(x.response->headers); !hops.isEmpty())
+                md += u"- **Answered by:** %1\n"_s.arg(hops.join(u", "_s));
+        }
+        if (!x.error.isEmpty())
+            md += u"- **Error:** %1\n"_s.arg(cell(x.error));
+        if (!x.peer.isNull())
+            md += u"- **Server address:** %1 port %2\n"_s.arg(x.peer.toString()).arg(x.peerPort);
+    }
+    if (const auto ids = requestIdFacts(c); !ids.isEmpty()) {
+        md += u"- **Request ids (for support):** "_s;
+        QStringList parts;
+        for (const auto &[k, id] : ids)
+            parts << u"`%1: %2`"_s.arg(k, cell(id));
+        md += parts.join(u", "_s) + u'\n';
+    }
+    md += u'\n';
+
+    if (c.statusPage) {
+        const StatusSnapshot &page = *c.statusPage;
+        md += u"### The provider's status page\n\n%1 — **%2**\n\n"_s.arg(
+            page.pageUrl,
+            cell(page.description.isEmpty() ? indicatorName(page.indicator) : page.description));
+        for (const StatusIncident &i : page.incidents)
+            md += u"- %1 (%2, %3)%4\n"_s.arg(cell(i.name), i.impact, i.status,
+                                             i.latestUpdate.isEmpty() ? QString()
+                                                                      : u": "_s + cell(i.latestUpdate));
+        md += u'\n';
+    }
+
+    if (sources.retry && !sources.retry->attempts().isEmpty()) {
+        md +=
+            u"### Wait and retry: %1\n\n| # | Result | Took | Waited before | Why |\n|---|---|---|---|---|\n"_s
+                .arg(Retrier::outcomeName(sources.retry->outcome()));
+        for (const RetryAttempt &a : sources.retry->attempts())
+            md += u"| %1 | %2 | %3 | %4 | %5 |\n"_s.arg(a.n).arg(
+                a.status ? u"HTTP %1 (%2)"_s.arg(a.status).arg(a.category) : a.category, ms(a.durationMs),
+                a.n == 1 ? QString() : ms(a.waitedMs), cell(a.waitReason));
+        md += u'\n';
+    }
+    if (sources.monitor && !sources.monitor->samples().isEmpty()) {
+        const RunStats s = sources.monitor->stats();
+        md +=
+            u"### Watched over time\n\n%1 requests, %2% worked.\n\n| Phase | p50 | p90 | p99 |\n|---|---|---|---|\n"_s
+                .arg(s.probes)
+                .arg(std::lround(s.successRate * 100));
+        for (const QString &key : samplePhases()) {
+            if (const auto it = s.phases.constFind(key); it != s.phases.cend())
+                md += u"| %1 | %2 | %3 | %4 |\n"_s.arg(key, ms(it->p50), ms(it->p90), ms(it->p99));
+        }
+        for (auto it = s.errors.cbegin(); it != s.errors.cend(); ++it)
+            md += u"\n- %1 × `%2`"_s.arg(it.value()).arg(it.key());
+        for (const TimingSignature &sig : sources.monitor->signatures())
+            md += u"\n- **Pattern:** %1. %2"_s.arg(cell(sig.likely), cell(sig.advice));
+        md += u"\n\n"_s;
+    }
+
+    const SupportMessage message = supportMessage(d);
+    md += u"### A message you can send to %1\n\n"_s.arg(cell(message.to));
+    md += u"> **%1**\n>\n"_s.arg(cell(message.subject));
+    for (const QString &line : message.body.trimmed().split(u'\n'))
+        md += (line.isEmpty() ? u">"_s : u"> "_s + cell(line)) + u'\n';
+    md +=
+        u"\n### Repeat the request yourself\n\nThe key is read from an environment variable, never written here.\n\n"_s;
+    md += fenced(curlCommand(c), u"sh"_s);
+
+    md += u"\n<details><summary>Environment and evidence</summary>\n\n"_s;
+    for (const auto &[k, val] : environmentFacts(c))
+        md += u"- %1: %2\n"_s.arg(k, cell(val));
+    for (const CheckResult &r : d.results()) {
+        if (r.details.isEmpty() && r.evidence.isEmpty())
+            continue;
+        md += u"\n**%1** (`%2`)\n\n"_s.arg(cell(r.title), r.id);
+        for (const auto &[k, val] : r.details)
+            md += u"- %1: %2\n"_s.arg(cell(k), cell(val));
+        if (!r.evidence.isEmpty())
+            md += u'\n' + fenced(r.evidence, u"http"_s);
+    }
+    md += u"\n</details>\n"_s;
+    return md.toUtf8();
+}
+
+} // namespace llmdoctor::core
