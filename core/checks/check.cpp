@@ -1,6 +1,7 @@
 #include "check.h"
 
 #include "../probe/exchange.h"
+#include "../target/redactor.h"
 #include "diagnosiscontext.h"
 
 namespace llmdoctor::core {
@@ -68,6 +69,14 @@ void Check::complete(CheckResult result)
     result.id = m_id;
     result.title = m_title;
     result.durationMs = m_clock.isValid() ? double(m_clock.nsecsElapsed()) / 1e6 : 0;
+    // A server may echo the key back (in an error message, a header): it never reaches a result.
+    if (m_context) {
+        const Redactor redactor(m_context->target, m_context->proxy.proxy);
+        result.summary = redactor.apply(result.summary);
+        for (auto &[key, value] : result.details)
+            value = redactor.apply(value);
+        result.evidence = redactor.apply(result.evidence);
+    }
     m_result = result;
     emit finished(m_result);
 }

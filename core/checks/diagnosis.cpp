@@ -1,6 +1,7 @@
 #include "diagnosis.h"
 
 #include "../probe/background.h"
+#include "../target/redactor.h"
 #include "accountchecks.h"
 #include "diagnosiscontext.h"
 #include "networkchecks.h"
@@ -166,6 +167,11 @@ void Diagnosis::schedule()
         m_deadline.stop();
         m_durationMs = double(m_clock.nsecsElapsed()) / 1e6;
         m_verdict = decideVerdict(results(), *m_context);
+        const Redactor redactor(m_context->target, m_context->proxy.proxy);
+        m_verdict.headline = redactor.apply(m_verdict.headline);
+        m_verdict.explanation = redactor.apply(m_verdict.explanation);
+        for (QString &step : m_verdict.nextSteps)
+            step = redactor.apply(step);
         emit finished();
     }
 }

@@ -54,6 +54,11 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
     const QString format = options.value(u"--format"_s, u"text"_s);
     const QString output = options.value(u"--output"_s);
     const std::optional<ReportFormat> reportFormat = reportFormatFromName(format);
+    if (!reportFormat && format.compare(u"pdf"_s, Qt::CaseInsensitive) == 0) {
+        err << "llmdoctor diagnose: PDF is made by the app (Export on the verdict page); here, use --format html "
+               "and print that page to PDF from a browser\n";
+        return 2;
+    }
     if (!reportFormat) {
         err << "llmdoctor diagnose: --format must be one of " << reportFormatNames().join(u", "_s)
             << ", not \"" << format << "\"\n";

@@ -2,6 +2,7 @@
 
 #include "../diagnosis/ratelimit.h"
 #include "../probe/background.h"
+#include "../target/redactor.h"
 
 #include <QJsonArray>
 #include <QRandomGenerator>
@@ -200,6 +201,7 @@ void Retrier::onAttempt(const ProbeOutcome &o)
     a.summary = o.modelMissing
                     ? u"The API works, but its model list does not have \"%1\"."_s.arg(m_target.model)
                     : o.summary;
+    a.summary = Redactor(m_target, m_setup->proxy.proxy).apply(a.summary); // a server may echo the key
     a.durationMs = o.phases.total >= 0 ? o.phases.total : elapsedMs() - a.startedMs;
     m_samples.append(o.toSample(quint32(std::max(0.0, a.startedMs)), m_samples));
     emit attemptFinished(a);
@@ -305,6 +307,11 @@ void Retrier::finish(Outcome outcome, const ProbeOutcome *last)
     case Outcome::Running:
         break;
     }
+    const Redactor redactor(m_target, m_setup ? m_setup->proxy.proxy : std::nullopt);
+    m_verdict.headline = redactor.apply(m_verdict.headline);
+    m_verdict.explanation = redactor.apply(m_verdict.explanation);
+    for (QString &step : m_verdict.nextSteps)
+        step = redactor.apply(step);
     emit finished();
 }
 

@@ -1,6 +1,6 @@
 #include "../checks/diagnosis.h"
 #include "../checks/diagnosiscontext.h"
-#include "redactor.h"
+#include "../target/redactor.h"
 #include "report.h"
 
 #include <QJsonArray>

@@ -5,7 +5,7 @@
 #include "../monitor/monitor.h"
 #include "../monitor/retrier.h"
 #include "jsonreport.h"
-#include "redactor.h"
+#include "../target/redactor.h"
 #include "textreport.h"
 
 #include <QDir>

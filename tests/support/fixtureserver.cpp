@@ -85,6 +85,7 @@ void FixtureServer::answer(QTcpSocket *socket, const QByteArray &path)
                      "\r\nContent-Length: " + QByteArray::number(r.body.size()) + "\r\nConnection: close\r\n";
     if (!r.location.isEmpty())
         out += "Location: " + r.location + "\r\n";
+    out += r.extraHeaders;
     out += "\r\n" + r.body;
     QPointer<QTcpSocket> guard(socket);
     auto send = [guard, out] {

@@ -24,7 +24,8 @@ public:
         QByteArray contentType = "application/json";
         QByteArray body;
         int delayMs = 0;
-        QByteArray location; // for redirects
+        QByteArray location;     // for redirects
+        QByteArray extraHeaders; // raw "Name: value\r\n" lines
 
         static Route make(int status, QByteArray contentType, QByteArray body, int delayMs = 0,
                           QByteArray location = {})

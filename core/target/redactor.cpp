@@ -1,7 +1,7 @@
 #include "redactor.h"
 
-#include "../target/keylint.h"
-#include "../target/target.h"
+#include "keylint.h"
+#include "target.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,11 +27,13 @@ QByteArray jsonEscaped(const QByteArray &text)
 Redactor::Redactor(const Target &target, const std::optional<QUrl> &proxy)
 {
     const QByteArray raw = target.apiKey;
-    m_keyReplacement = redactKey(raw);
+    const QByteArray cleaned = lintApiKey(raw).cleaned;
+    m_keyReplacement = redactKey(cleaned.isEmpty() ? raw : cleaned);
     if (!raw.trimmed().isEmpty()) {
         addSecret(raw, m_keyReplacement);
         addSecret(raw.trimmed(), m_keyReplacement);
         addSecret(sendableKey(raw), m_keyReplacement);
+        addSecret(cleaned, m_keyReplacement); // as the api_key check retries it
     }
     auto addProxy = [this](const QUrl &url) {
         if (url.password().isEmpty() && url.userName().isEmpty())
