@@ -2,7 +2,7 @@
 # apt-get update runs once, and only when something is missing.
 
 llmdoctor_build_packages=(build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qtkeychain-qt6-dev
+    qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-tools-dev qtkeychain-qt6-dev
     libgl-dev)
 # Real servers the integration tests start on 127.0.0.1, plus the display for UI tests.
 llmdoctor_test_packages=(libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth

@@ -5,8 +5,10 @@
 #include "core/checks/diagnosiscontext.h"
 #include "core/checks/networkchecks.h"
 #include "core/probe/background.h"
+#include "core/report/reportparts.h"
 #include "errorpage.h"
 #include "monitorwindow.h"
+#include "reportexport.h"
 #include "resultpage.h"
 #include "retrypage.h"
 #include "startpage.h"
@@ -14,14 +16,18 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -107,6 +113,17 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_watch = barButton(tr("Watch over &time…"), tr("Watch over time"), u"watchButton"_s, central);
     m_watch->setToolTip(tr("Opens a window that asks the API at a fixed interval and charts the answers, to "
                            "catch problems that come and go."));
+    m_export = barButton(tr("E&xport report…"), tr("Export report"), u"exportButton"_s, central);
+    m_export->setToolTip(
+        tr("Saves everything llmdoctor found as a file to send to support: HTML, PDF, Markdown, "
+           "JSON, HAR or text. Your API key is never in it."));
+    m_copyCurl = barButton(tr("Copy as c&url"), tr("Copy as curl"), u"copyCurlButton"_s, central);
+    m_copyCurl->setToolTip(
+        tr("Copies a command that repeats the request with curl, for whoever maintains your app "
+           "or server. It reads the key from an environment variable; the key is not in it."));
+    m_exportStatus = new QLabel(central);
+    m_exportStatus->setObjectName(u"exportStatus"_s);
+    m_exportStatus->setWordWrap(true);
     m_retryStatus = new QLabel(central);
     m_retryStatus->setObjectName(u"retryStatus"_s);
 
@@ -114,7 +131,10 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     bar->setContentsMargins(16, 8, 16, 12);
     bar->addWidget(m_back);
     bar->addWidget(m_retryStatus);
+    bar->addWidget(m_exportStatus, 1);
     bar->addStretch(1);
+    bar->addWidget(m_export);
+    bar->addWidget(m_copyCurl);
     bar->addWidget(m_watch);
     bar->addWidget(m_retry);
     bar->addWidget(m_copy);
@@ -148,6 +168,8 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     connect(m_copy, &QPushButton::clicked, this, &MainWindow::copySummary);
     connect(m_retry, &QPushButton::clicked, this, &MainWindow::showRetry);
     connect(m_watch, &QPushButton::clicked, this, &MainWindow::showMonitor);
+    connect(m_export, &QPushButton::clicked, this, &MainWindow::chooseExport);
+    connect(m_copyCurl, &QPushButton::clicked, this, &MainWindow::copyCurl);
     connect(m_retryPage, &RetryPage::stateChanged, this, &MainWindow::updateRetryStatus);
     connect(m_checksPage, &ChecksPage::stateChanged, this, [this] {
         updateButtons();
@@ -263,6 +285,10 @@ void MainWindow::updateButtons()
     updateRetryStatus();
 
     m_copy->setVisible(page == Result);
+    m_export->setVisible(page == Result);
+    m_copyCurl->setVisible(page == Result);
+    if (page != Result)
+        m_exportStatus->clear();
     m_startOver->setVisible(page == Result);
 
     // Cancel exists only while there is something to stop.
@@ -394,6 +420,59 @@ void MainWindow::updateRetryStatus()
     m_retryStatus->setVisible(show);
     if (show)
         m_retryStatus->setText(m_retryPage->statusLine());
+}
+
+bool MainWindow::exportReport(const QString &path)
+{
+    if (!m_diagnosis || !m_diagnosis->isFinished()) {
+        m_exportStatus->setText(tr("Run the checks first: there is nothing to export yet."));
+        return false;
+    }
+    core::ReportSources sources{m_diagnosis};
+    if (m_retryPage->retrier() && !m_retryPage->retrier()->attempts().isEmpty())
+        sources.retry = m_retryPage->retrier();
+    if (m_monitorWindow && m_monitorWindow->monitor() && !m_monitorWindow->monitor()->samples().isEmpty())
+        sources.monitor = m_monitorWindow->monitor();
+    QString error;
+    const bool ok = ReportExport::write(sources, path, &error);
+    m_exportStatus->setText(ok ? tr("Saved to %1").arg(QDir::toNativeSeparators(path))
+                               : tr("Not saved: %1. Nothing is lost; choose another place.").arg(error));
+    m_exportStatus->setProperty("failed", !ok);
+    return ok;
+}
+
+QString MainWindow::exportStatus() const
+{
+    return m_exportStatus->text();
+}
+
+void MainWindow::chooseExport()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name =
+        u"llmdoctor-report-%1.html"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s));
+    QString filter;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export the report"), QDir(dir).filePath(name),
+                                                ReportExport::fileFilters(), &filter);
+    if (path.isEmpty())
+        return;
+    // The chosen type decides when the name has no suffix of its own.
+    bool pdf = false;
+    if (!ReportExport::formatFor(path, &pdf) && !pdf) {
+        static const QRegularExpression suffix(u"\\*\\.(\\w+)\\)"_s);
+        if (const auto m = suffix.match(filter); m.hasMatch())
+            path += u'.' + m.captured(1);
+    }
+    exportReport(path);
+}
+
+void MainWindow::copyCurl()
+{
+    if (!m_diagnosis)
+        return;
+    QApplication::clipboard()->setText(core::curlCommand(m_diagnosis->context()));
+    m_exportStatus->setText(tr("Copied a curl command. It reads the key from $%1; set that first.")
+                                .arg(core::curlKeyVariable(m_diagnosis->context())));
 }
 
 void MainWindow::copySummary()

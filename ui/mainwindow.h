@@ -53,6 +53,11 @@ public:
     void showVerdict();
     void showRetry();   // the wait-and-retry page; starts retrying the first time
     void showMonitor(); // the window for long runs
+    // Writes the report (format from the file's suffix) with the retry and monitor runs there
+    // were; false with the reason shown in the window. The results stay either way.
+    bool exportReport(const QString &path);
+    QString exportStatus() const;
+    void copyCurl(); // the failing request as a curl command, the key read from the environment
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -66,6 +71,7 @@ private:
     QString pastedError() const;
     void offerModelsFromRun();
     void updateRetryStatus();
+    void chooseExport();
     // The provider's incidents from the last diagnosis, as spans for the latency charts.
     QList<LatencyChart::Span> incidentSpans() const;
 
@@ -87,6 +93,9 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_retry;
     QPushButton *m_watch;
+    QPushButton *m_export;
+    QPushButton *m_copyCurl;
+    QLabel *m_exportStatus;
     QLabel *m_retryStatus;
 };
 

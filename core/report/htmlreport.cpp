@@ -80,8 +80,12 @@ svg text { fill: var(--fg); }
 
 } // namespace
 
-QByteArray htmlReport(const ReportSources &sources)
-{
+QByteArray htmlReport(const ReportSources &sources, bool printable)
+{ // A page layout wraps no <pre>: there, long lines wrap as paragraphs.
+    const QString preOpen =
+        printable ? u"<p style=\"white-space: pre-wrap; font-family: monospace\">"_s : u"<pre>"_s;
+    const QString preClose = printable ? u"</p>"_s : u"</pre>"_s;
+
     const Diagnosis &d = *sources.diagnosis;
     const DiagnosisContext &c = d.context();
     const Verdict v = d.verdict();
@@ -109,13 +113,22 @@ QByteArray htmlReport(const ReportSources &sources)
             h += u"<li>"_s + esc(step) + u"</li>"_s;
         h += u"</ol>\n"_s;
     }
-    for (const Snippet &s : v.snippets)
-        h += u"<details><summary>%1</summary><pre>%2</pre></details>\n"_s.arg(esc(s.title), esc(s.code));
 
-    h += u"<h2>Checks</h2><table><tr><th>Question</th><th>Result</th><th>What it found</th></tr>\n"_s;
+    h += printable
+             ? u"<h2>Checks</h2><table width=\"100%\"><tr><th width=\"30%\">Question</th><th "
+               u"width=\"12%\">Result</th>"
+               "<th width=\"58%\">What it found</th></tr>\n"_s
+             : u"<h2>Checks</h2><table><tr><th>Question</th><th>Result</th><th>What it found</th></tr>\n"_s;
     for (const CheckResult &r : d.results()) {
         h += u"<tr><td>%1</td><td class=\"%2\">%3</td><td>%4"_s.arg(
             esc(r.title), QString::fromUtf16(statusClass(r.status)), statusWord(r.status), esc(r.summary));
+        if (printable) {
+            // Facts as small lines under the summary: page layout handles no table in a table.
+            for (const auto &[k, val] : r.details)
+                h += u"<br><small>%1: %2</small>"_s.arg(esc(k), esc(val));
+            h += u"</td></tr>\n"_s;
+            continue;
+        }
         if (!r.details.isEmpty() || !r.evidence.isEmpty()) {
             h += u"<details><summary>Details</summary><table>"_s;
             for (const auto &[k, val] : r.details)
@@ -195,11 +208,19 @@ QByteArray htmlReport(const ReportSources &sources)
     }
 
     const SupportMessage message = supportMessage(d);
-    h += u"<h2>A message you can send to %1</h2><pre>Subject: %2\n\n%3</pre>\n"_s.arg(
-        esc(message.to), esc(message.subject), esc(message.body));
+    h += u"<h2>A message you can send to %1</h2>"_s.arg(esc(message.to)) + preOpen +
+         u"Subject: %1\n\n%2"_s.arg(esc(message.subject), esc(message.body)) + preClose + u'\n';
     h += u"<h2>Repeat the request yourself</h2><p class=\"muted\">The key is read from an environment "
          u"variable, "
-         "never written here.</p><pre>%1</pre>\n"_s.arg(esc(curlCommand(c)));
+         "never written here.</p>"_s +
+         preOpen + esc(curlCommand(c)) + preClose + u'\n';
+    if (!v.snippets.isEmpty()) {
+        h += u"<h2>Copyable fixes for whoever maintains your app</h2>\n"_s;
+        for (const Snippet &s : v.snippets)
+            h += printable ? u"<h3>%1</h3>"_s.arg(esc(s.title)) + preOpen + esc(s.code) + preClose + u'\n'
+                           : u"<details><summary>%1</summary><pre>%2</pre></details>\n"_s.arg(esc(s.title),
+                                                                                              esc(s.code));
+    }
     h += u"<h2>Environment</h2><table>"_s;
     for (const auto &[k, val] : environmentFacts(c))
         h += u"<tr><td>%1</td><td>%2</td></tr>"_s.arg(esc(k), esc(val));

@@ -4,8 +4,8 @@
 #include "../checks/diagnosiscontext.h"
 #include "../monitor/monitor.h"
 #include "../monitor/retrier.h"
-#include "jsonreport.h"
 #include "../target/redactor.h"
+#include "jsonreport.h"
 #include "textreport.h"
 
 #include <QDir>

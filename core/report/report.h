@@ -45,7 +45,9 @@ bool writeReportFile(const QByteArray &data, const QString &path, QString *error
 // Markdown (pastes cleanly into a GitHub issue or a support form), HTML (one self-contained file
 // with inline CSS and SVG charts) and HAR 1.2 (every HTTP exchange, for browser developer tools).
 QByteArray markdownReport(const ReportSources &sources);
-QByteArray htmlReport(const ReportSources &sources);
+// printable: for a page layout without a browser (the wizard's PDF): no collapsed sections and
+// no nested tables, column widths given.
+QByteArray htmlReport(const ReportSources &sources, bool printable = false);
 QByteArray harReport(const ReportSources &sources);
 
 } // namespace llmdoctor::core

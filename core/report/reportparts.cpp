@@ -129,10 +129,16 @@ SupportMessage supportMessage(const Diagnosis &diagnosis)
     return m;
 }
 
+QString curlKeyVariable(const DiagnosisContext &c)
+{
+    const Provider p = providerFor(c.target);
+    return p.keyEnv.isEmpty() ? u"LLM_API_KEY"_s : p.keyEnv;
+}
+
 QString curlCommand(const DiagnosisContext &c)
 {
     const Provider p = providerFor(c.target);
-    const QString var = p.keyEnv.isEmpty() ? u"LLM_API_KEY"_s : p.keyEnv;
+    const QString var = curlKeyVariable(c);
     // The request that failed: the test request when it was sent and failed.
     const RecordedExchange *failing = nullptr;
     for (const RecordedExchange &x : c.exchanges) {

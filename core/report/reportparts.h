@@ -26,6 +26,7 @@ SupportMessage supportMessage(const Diagnosis &diagnosis);
 // failed, else the model-list request), with the key read from an environment variable named as
 // the provider's SDK names it ($OPENAI_API_KEY...). The key itself is never in it.
 QString curlCommand(const DiagnosisContext &context);
+QString curlKeyVariable(const DiagnosisContext &context); // "OPENAI_API_KEY"
 
 // The request ids support teams ask for, from every answer the diagnosis got: "x-request-id: abc".
 QList<QPair<QString, QString>> requestIdFacts(const DiagnosisContext &context);
