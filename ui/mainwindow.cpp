@@ -21,6 +21,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -97,9 +98,6 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     line->setFrameShadow(QFrame::Sunken);
 
     m_back = barButton(tr("&Back"), tr("Back"), u"backButton"_s, central);
-    m_copy = barButton(tr("Co&py summary"), tr("Copy summary"), u"copyButton"_s, central);
-    m_copy->setToolTip(tr("Copies the verdict and the check results as text, to paste into a message to "
-                          "support. Your API key is never included."));
     m_startOver = barButton(tr("&Start over"), tr("Start over"), u"startOverButton"_s, central);
     m_startOver->setToolTip(tr("Back to the first page; what you typed is kept."));
     m_run = barButton(tr("&Run the checks"), tr("Run the checks"), u"runButton"_s, central);
@@ -113,14 +111,33 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_watch = barButton(tr("Watch over &time…"), tr("Watch over time"), u"watchButton"_s, central);
     m_watch->setToolTip(tr("Opens a window that asks the API at a fixed interval and charts the answers, to "
                            "catch problems that come and go."));
-    m_export = barButton(tr("E&xport report…"), tr("Export report"), u"exportButton"_s, central);
-    m_export->setToolTip(
-        tr("Saves everything llmdoctor found as a file to send to support: HTML, PDF, Markdown, "
-           "JSON, HAR or text. Your API key is never in it."));
-    m_copyCurl = barButton(tr("Copy as c&url"), tr("Copy as curl"), u"copyCurlButton"_s, central);
-    m_copyCurl->setToolTip(
-        tr("Copies a command that repeats the request with curl, for whoever maintains your app "
-           "or server. It reads the key from an environment variable; the key is not in it."));
+    // Everything for sending the results to someone, behind one button.
+    m_share = barButton(tr("S&hare"), tr("Share the results"), u"shareButton"_s, central);
+    m_share->setToolTip(
+        tr("Export a report for support, or copy a summary or a curl command. Your API key is "
+           "never in any of them."));
+    auto *shareMenu = new QMenu(m_share);
+    auto addShare = [&](const QString &text, const QString &name, const QString &tip, auto slot) {
+        QAction *a = shareMenu->addAction(text, this, slot);
+        a->setObjectName(name);
+        a->setToolTip(tip);
+        a->setStatusTip(tip);
+    };
+    addShare(
+        tr("E&xport report…"), u"exportAction"_s,
+        tr("Saves everything llmdoctor found as a file to send to support: HTML, PDF, Markdown, JSON, HAR or "
+           "text."),
+        &MainWindow::chooseExport);
+    addShare(tr("Co&py summary"), u"copySummaryAction"_s,
+             tr("Copies the verdict and the check results as text, to paste into a message to support."),
+             &MainWindow::copySummary);
+    addShare(tr("Copy as c&url"), u"copyCurlAction"_s,
+             tr("Copies a command that repeats the request with curl, for whoever maintains your app or "
+                "server. It "
+                "reads the key from an environment variable."),
+             &MainWindow::copyCurl);
+    shareMenu->setToolTipsVisible(true);
+    m_share->setMenu(shareMenu);
     m_exportStatus = new QLabel(central);
     m_exportStatus->setObjectName(u"exportStatus"_s);
     m_exportStatus->setWordWrap(true);
@@ -133,11 +150,9 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     bar->addWidget(m_retryStatus);
     bar->addWidget(m_exportStatus, 1);
     bar->addStretch(1);
-    bar->addWidget(m_export);
-    bar->addWidget(m_copyCurl);
     bar->addWidget(m_watch);
     bar->addWidget(m_retry);
-    bar->addWidget(m_copy);
+    bar->addWidget(m_share);
     bar->addWidget(m_startOver);
     bar->addWidget(m_run);
     bar->addWidget(m_verdict);
@@ -165,11 +180,8 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     connect(m_verdict, &QPushButton::clicked, this, &MainWindow::showVerdict);
     connect(m_back, &QPushButton::clicked, this, &MainWindow::goBack);
     connect(m_startOver, &QPushButton::clicked, this, [this] { goTo(Start); });
-    connect(m_copy, &QPushButton::clicked, this, &MainWindow::copySummary);
     connect(m_retry, &QPushButton::clicked, this, &MainWindow::showRetry);
     connect(m_watch, &QPushButton::clicked, this, &MainWindow::showMonitor);
-    connect(m_export, &QPushButton::clicked, this, &MainWindow::chooseExport);
-    connect(m_copyCurl, &QPushButton::clicked, this, &MainWindow::copyCurl);
     connect(m_retryPage, &RetryPage::stateChanged, this, &MainWindow::updateRetryStatus);
     connect(m_checksPage, &ChecksPage::stateChanged, this, [this] {
         updateButtons();
@@ -284,9 +296,7 @@ void MainWindow::updateButtons()
     m_watch->setVisible(page == Result || page == Retry);
     updateRetryStatus();
 
-    m_copy->setVisible(page == Result);
-    m_export->setVisible(page == Result);
-    m_copyCurl->setVisible(page == Result);
+    m_share->setVisible(page == Result);
     if (page != Result)
         m_exportStatus->clear();
     m_startOver->setVisible(page == Result);
@@ -307,7 +317,7 @@ void MainWindow::fixTabOrder()
     QWidget *last = m_checksPage->lastFocusable();
     if (!last)
         return;
-    const QList<QPushButton *> bar{m_back, m_watch,   m_retry,    m_copy,  m_startOver,
+    const QList<QPushButton *> bar{m_back, m_watch,   m_retry,    m_share, m_startOver,
                                    m_run,  m_verdict, m_runAgain, m_cancel};
     for (QPushButton *b : bar) {
         QWidget::setTabOrder(last, b);
@@ -478,8 +488,7 @@ void MainWindow::copyCurl()
 void MainWindow::copySummary()
 {
     QApplication::clipboard()->setText(m_resultPage->summaryText());
-    m_copy->setText(tr("Copied ✓"));
-    QTimer::singleShot(2000, m_copy, [this] { m_copy->setText(tr("Co&py summary")); });
+    m_exportStatus->setText(tr("Copied the summary ✓"));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -85,7 +85,6 @@ private:
     QPointer<MonitorWindow> m_monitorWindow;
     Page m_retryReturn = Result; // where Back goes from the retry page
     QPushButton *m_back;
-    QPushButton *m_copy;
     QPushButton *m_startOver;
     QPushButton *m_run;
     QPushButton *m_verdict;
@@ -93,8 +92,7 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_retry;
     QPushButton *m_watch;
-    QPushButton *m_export;
-    QPushButton *m_copyCurl;
+    QPushButton *m_share; // export, copy summary, copy as curl
     QLabel *m_exportStatus;
     QLabel *m_retryStatus;
 };

@@ -7,6 +7,7 @@
 #include "ui/mainwindow.h"
 #include "ui/retrypage.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
@@ -63,7 +64,13 @@ TEST(WizardExport, EveryFormatFromTheVerdictPageWithoutTheKey)
     w.findChild<QPushButton *>(u"backButton"_s)->click();
     ASSERT_EQ(w.currentPage(), ui::MainWindow::Result);
     const QString headline = w.findChild<QLabel *>(u"verdictHeadline"_s)->text();
-    EXPECT_TRUE(w.findChild<QPushButton *>(u"exportButton"_s)->isVisible());
+    if (const QString keep = qEnvironmentVariable("LLMDOCTOR_SCREENSHOTS"); !keep.isEmpty()) {
+        w.resize(820, 700); // the window's first size
+        QTest::qWait(60);
+        w.grab().save(QDir(keep).filePath(u"result-bar.png"_s));
+    }
+    EXPECT_TRUE(w.findChild<QPushButton *>(u"shareButton"_s)->isVisible());
+    EXPECT_NE(w.findChild<QAction *>(u"exportAction"_s), nullptr);
 
     QTemporaryDir dir;
     for (const char *suffix : {"html", "pdf", "md", "json", "har", "txt"}) {
@@ -94,13 +101,13 @@ TEST(WizardExport, EveryFormatFromTheVerdictPageWithoutTheKey)
     EXPECT_EQ(w.findChild<QLabel *>(u"verdictHeadline"_s)->text(), headline);
     EXPECT_TRUE(w.exportReport(dir.filePath(u"again.html"_s))); // and it works again
 
-    w.findChild<QPushButton *>(u"copyCurlButton"_s)->click();
+    w.findChild<QAction *>(u"copyCurlAction"_s)->trigger();
     const QString curl = QApplication::clipboard()->text();
     EXPECT_TRUE(curl.startsWith(u"curl "_s)) << curl.toStdString();
     EXPECT_TRUE(curl.contains(u"$OPENAI_API_KEY"_s));
     EXPECT_FALSE(curl.contains(QString::fromLatin1(kKey)));
     EXPECT_TRUE(w.exportStatus().contains(u"OPENAI_API_KEY"_s));
     // The wizard's own summary for support holds no key either.
-    w.findChild<QPushButton *>(u"copyButton"_s)->click();
+    w.findChild<QAction *>(u"copySummaryAction"_s)->trigger();
     EXPECT_FALSE(QApplication::clipboard()->text().contains(QString::fromLatin1(kKey)));
 }
