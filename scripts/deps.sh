@@ -3,10 +3,12 @@
 
 llmdoctor_build_packages=(build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev qt6-tools-dev qtkeychain-qt6-dev
-    libgl-dev)
+    libgl-dev qt6-l10n-tools dpkg-dev)
 # Real servers the integration tests start on 127.0.0.1, plus the display for UI tests.
 llmdoctor_test_packages=(libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
     nginx-light haproxy squid openssl curl)
+# The packaging tests: the .deb's desktop entry, AppStream metainfo and man page checked with their tools.
+llmdoctor_test_packages+=(desktop-file-utils appstream man-db)
 
 llmdoctor_install() {
     local missing=()
