@@ -7,6 +7,7 @@
 #include "core/probe/background.h"
 #include "core/report/reportparts.h"
 #include "errorpage.h"
+#include "keystore.h"
 #include "monitorwindow.h"
 #include "reportexport.h"
 #include "resultpage.h"
@@ -25,7 +26,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
-#include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -37,13 +37,6 @@ namespace llmdoctor::ui {
 using namespace Qt::StringLiterals;
 
 namespace {
-
-const auto geometryKey = u"window/geometry"_s;
-
-QSettings settings()
-{
-    return QSettings(u"llmdoctor"_s, u"llmdoctor"_s);
-}
 
 // Pages scroll rather than push the window taller than the screen (Advanced, long verdicts).
 QScrollArea *scrolling(QWidget *page, const QString &name)
@@ -80,7 +73,21 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_resultPage = new ResultPage;
     m_errorPage = new ErrorPage;
     m_retryPage = new RetryPage;
-    m_startPage->setTarget(prefill);
+    m_keyStore = new KeyStore(this);
+    m_startPage->setDefaultTimeout(m_settings.timeoutSeconds());
+    // Options on the command line win; otherwise the last target (never with its key), otherwise
+    // the default provider.
+    const bool prefilled = !prefill.baseUrl.isEmpty() || !prefill.provider.isEmpty();
+    core::Target start = prefill;
+    if (!prefilled) {
+        if (const auto last = m_settings.lastTarget()) {
+            start = *last;
+        } else {
+            start.provider = m_settings.defaultProvider();
+            start.timeoutMs = m_settings.timeoutSeconds() * 1000;
+        }
+    }
+    m_startPage->setTarget(start);
 
     m_stack = new QStackedWidget;
     m_stack->setObjectName(u"pageStack"_s);
@@ -176,6 +183,14 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     connect(m_runAgain, &QPushButton::clicked, this, &MainWindow::runChecks);
     connect(m_startPage, &StartPage::runRequested, this, &MainWindow::proceedFromStart);
     connect(m_startPage, &StartPage::validityChanged, this, &MainWindow::updateButtons);
+    connect(m_startPage, &StartPage::rememberKeyToggled, this, &MainWindow::onRememberKeyToggled);
+    connect(m_keyStore, &KeyStore::stateChanged, this,
+            [this] { m_startPage->setKeychainProblem(m_keyStore->problem()); });
+    connect(m_keyStore, &KeyStore::keyRead, this, [this](const QString &account, const QByteArray &key) {
+        const auto target = m_startPage->target(nullptr);
+        if (target && KeyStore::accountFor(*target) == account)
+            m_startPage->setKeyIfEmpty(key);
+    });
     connect(m_cancel, &QPushButton::clicked, this, &MainWindow::cancelChecks);
     connect(m_verdict, &QPushButton::clicked, this, &MainWindow::showVerdict);
     connect(m_back, &QPushButton::clicked, this, &MainWindow::goBack);
@@ -196,7 +211,14 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
 
     resize(820, 700);
     // Only reads a small file: nothing slow happens before the window shows.
-    restoreGeometry(settings().value(geometryKey).toByteArray());
+    restoreGeometry(m_settings.windowGeometry());
+    restoreState(m_settings.windowState());
+    // The keychain is asked only by someone who chose it before: asking may show an unlock prompt.
+    if (m_settings.rememberKey()) {
+        m_startPage->setRememberKey(true);
+        if (const auto target = m_startPage->target(nullptr); target && target->apiKey.isEmpty())
+            m_keyStore->read(KeyStore::accountFor(*target));
+    }
 
     goTo(Start);
     m_startPage->firstField()->setFocus();
@@ -349,6 +371,7 @@ void MainWindow::runChecks()
     }
     m_diagnosis = diagnosis;
     m_checksPage->setDiagnosis(diagnosis);
+    rememberTarget(*target);
     goTo(Checks);
     m_cancel->setFocus();
     // Show the checks page first, then start: the click returns at once and the page paints.
@@ -498,8 +521,32 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_retryPage->stop();
     if (m_monitorWindow)
         m_monitorWindow->close();
-    settings().setValue(geometryKey, saveGeometry());
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.sync();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::rememberTarget(const core::Target &target)
+{
+    m_settings.setLastTarget(target); // drops the key, the pasted error and any credentials
+    if (!target.provider.isEmpty())
+        m_settings.setDefaultProvider(target.provider);
+    if (m_startPage->rememberKey() && !target.apiKey.isEmpty())
+        m_keyStore->write(KeyStore::accountFor(target), target.apiKey);
+}
+
+void MainWindow::onRememberKeyToggled(bool remember)
+{
+    m_settings.setRememberKey(remember);
+    const auto target = m_startPage->target(nullptr);
+    if (!target)
+        return;
+    const QString account = KeyStore::accountFor(*target);
+    if (remember)
+        m_keyStore->read(account); // finds out at once whether a keychain answers; fills an empty field
+    else
+        m_keyStore->remove(account);
 }
 
 } // namespace llmdoctor::ui

@@ -2,6 +2,7 @@
 
 #include "charts/latencychart.h"
 #include "core/checks/diagnosis.h"
+#include "core/settings/settings.h"
 #include "core/target/target.h"
 
 #include <QMainWindow>
@@ -19,6 +20,7 @@ class ResultPage;
 class ErrorPage;
 class MonitorWindow;
 class RetryPage;
+class KeyStore;
 
 // The wizard: start page -> checks -> verdict, with one button bar at the bottom. Builds no
 // network object until the user runs the checks, so the window shows at once.
@@ -46,6 +48,7 @@ public:
     ErrorPage *errorPage() const { return m_errorPage; }
     RetryPage *retryPage() const { return m_retryPage; }
     MonitorWindow *monitorWindow(); // made on first use
+    KeyStore *keyStore() const { return m_keyStore; }
 
     void runChecks();        // what "Run the checks" / "Run again" do
     void proceedFromStart(); // explain a pasted error first, else run the checks
@@ -74,6 +77,11 @@ private:
     void chooseExport();
     // The provider's incidents from the last diagnosis, as spans for the latency charts.
     QList<LatencyChart::Span> incidentSpans() const;
+    void rememberTarget(const core::Target &target);
+    void onRememberKeyToggled(bool remember);
+
+    core::Settings m_settings; // the UI's only way to QSettings
+    KeyStore *m_keyStore;
 
     QPointer<core::Diagnosis> m_diagnosis;
     QStackedWidget *m_stack;

@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QToolButton>
@@ -159,7 +160,18 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     auto *keyRow = new QHBoxLayout;
     keyRow->addWidget(m_key, 1);
     keyRow->addWidget(m_showKey);
-    auto *keyNote = noteLabel(tr("Kept in memory only, never saved."), this);
+    m_rememberKey = new QCheckBox(tr("Remember the key on &this computer (system keychain)"), this);
+    m_rememberKey->setObjectName(u"rememberKeyBox"_s);
+    m_rememberKey->setToolTip(tr("Keeps the key in your system's password store (GNOME Keyring, KWallet, "
+                                 "macOS Keychain or Windows Credential Manager), never in a file."));
+    m_rememberKey->setChecked(false); // nothing leaves memory unless the user asks
+    connect(m_rememberKey, &QCheckBox::toggled, this, [this](bool on) {
+        updateKeyNote();
+        emit rememberKeyToggled(on);
+    });
+    m_keyNote = noteLabel(QString(), this);
+    m_keyNote->setObjectName(u"keyNote"_s);
+    updateKeyNote();
     m_keyHint = hintLabel(this);
     m_keyHint->setObjectName(u"keyHint"_s);
 
@@ -207,7 +219,8 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     keyBox->setSpacing(2);
     keyBox->addLayout(keyRow);
     keyBox->addWidget(m_keyHint);
-    keyBox->addWidget(keyNote);
+    keyBox->addWidget(m_rememberKey);
+    keyBox->addWidget(m_keyNote);
     form->addRow(keyLabel, keyBox);
     auto *modelLabel = new QLabel(tr("&Model:"), this);
     modelLabel->setBuddy(m_model);
@@ -399,7 +412,10 @@ void StartPage::setTarget(const core::Target &target)
     m_caFile->setText(target.caFile);
     // Someone who passed advanced options should see them.
     setAdvancedOpen(target.proxy.mode != core::ProxyChoice::Mode::Auto || !target.caFile.isEmpty() ||
-                    target.timeoutMs != 30000);
+                    target.timeoutMs != m_defaultTimeoutS * 1000);
+    // A provider without an address (a default provider, or --provider alone) brings its own.
+    if (target.baseUrl.isEmpty() && !target.provider.isEmpty())
+        onProviderChosen(m_provider->currentIndex());
     validate();
 }
 
@@ -597,6 +613,51 @@ void StartPage::loadModels()
         m_modelHint->show();
     });
     diagnosis->start();
+}
+
+void StartPage::setDefaultTimeout(int seconds)
+{
+    const bool wasDefault = m_timeout->value() == m_defaultTimeoutS;
+    m_defaultTimeoutS = std::clamp(seconds, m_timeout->minimum(), m_timeout->maximum());
+    if (wasDefault)
+        m_timeout->setValue(m_defaultTimeoutS);
+}
+
+bool StartPage::rememberKey() const
+{
+    return m_rememberKey->isChecked();
+}
+
+void StartPage::setRememberKey(bool remember)
+{
+    m_rememberKey->setChecked(remember && m_keychainUsable);
+}
+
+void StartPage::setKeychainProblem(const QString &problem)
+{
+    m_keychainUsable = problem.isEmpty();
+    if (!m_keychainUsable) {
+        const QSignalBlocker block(m_rememberKey); // the user's choice stays; it just cannot work here
+        m_rememberKey->setChecked(false);
+    }
+    m_rememberKey->setEnabled(m_keychainUsable);
+    m_keyNote->setText(m_keychainUsable ? QString() : problem);
+    updateKeyNote();
+}
+
+void StartPage::updateKeyNote()
+{
+    if (!m_keychainUsable)
+        return; // the problem sentence says where the key is
+    m_keyNote->setText(m_rememberKey->isChecked()
+                           ? tr("Saved in the system keychain when you run the checks; untick to remove it.")
+                           : tr("Kept in memory only, never saved."));
+}
+
+void StartPage::setKeyIfEmpty(const QByteArray &key)
+{
+    if (m_key->text().isEmpty())
+        m_key->setText(QString::fromUtf8(key));
 }
 
 void StartPage::showRunProblem(const QString &text)

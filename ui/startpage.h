@@ -19,7 +19,8 @@ class QPushButton;
 namespace llmdoctor::ui {
 
 // "What is going wrong?": the address, key and model to test, plus the rarely needed settings
-// under "Advanced". Validates as the user types; never stores anything.
+// under "Advanced". Validates as the user types; never stores anything itself: the window saves
+// the last target (without the key) and, only when the box is ticked, the key in the keychain.
 class StartPage final : public QWidget
 {
     Q_OBJECT
@@ -39,10 +40,22 @@ public:
     QStringList availableModels() const;
     // Asks the provider for its models with the key typed (one free model-list request).
     void loadModels();
+    // The timeout a new target gets; the advanced settings open when a target differs.
+    void setDefaultTimeout(int seconds);
+
+    // "Remember the key on this computer (system keychain)": off unless the user ticks it.
+    bool rememberKey() const;
+    void setRememberKey(bool remember);
+    // Why the keychain cannot be used (one sentence), or empty when it can: the box is then
+    // unticked and disabled, and the note under the key says the key stays in memory only.
+    void setKeychainProblem(const QString &problem);
+    // A key read from the keychain; never replaces one the user typed.
+    void setKeyIfEmpty(const QByteArray &key);
 
 signals:
     void validityChanged(bool valid);
     void runRequested(); // Enter in a field
+    void rememberKeyToggled(bool remember);
 
 private:
     void validate();
@@ -52,6 +65,7 @@ private:
     void setAdvancedOpen(bool open);
     void chooseCaFile();
     QString proxyText() const;
+    void updateKeyNote();
 
     core::Target m_prefill;
     QComboBox *m_provider;
@@ -61,6 +75,8 @@ private:
     QLineEdit *m_key;
     QToolButton *m_showKey;
     QLabel *m_keyHint; // lint findings about the key (never the key itself)
+    QCheckBox *m_rememberKey;
+    QLabel *m_keyNote; // where the key is kept
     QLineEdit *m_model;
     QPushButton *m_loadModels;
     QLabel *m_modelHint;
@@ -79,6 +95,8 @@ private:
     QPushButton *m_browseCa;
     QLabel *m_runProblem;
     bool m_valid = false;
+    int m_defaultTimeoutS = 30;
+    bool m_keychainUsable = true;
 };
 
 } // namespace llmdoctor::ui
