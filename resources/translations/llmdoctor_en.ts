@@ -1,0 +1,1347 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>HTML page, one file to send or open in a browser (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown, to paste into an issue or a support form (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON, for scripts (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HAR, every HTTP request, for browser developer tools (*.har)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain text (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not end in a report type llmdoctor writes (.html, .pdf, .md, .json, .har or .txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::CheckRow</name>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technical details for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the server sent back, for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for its turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worth a look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: this step did not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this step took %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::ChecksPage</name>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing can be concluded from an incomplete run: run the checks again and let them finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: one step found a problem. &quot;See the verdict&quot; explains what it means.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: %1 steps found a problem. &quot;See the verdict&quot; explains what it means.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: nothing failed, but something is worth a look. &quot;See the verdict&quot; explains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: every step worked. &quot;See the verdict&quot; sums it up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::ErrorPage</name>
+    <message>
+        <source>What this error means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message you pasted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error message you pasted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Run the checks&quot; now tests the connection step by step, to confirm this or find another cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmdoctor cannot tell which program wrote this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message was written by: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who should act: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::KeyStore</name>
+    <message>
+        <source>The system keychain refused access, so the key is kept in memory only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available on this computer, so the key is kept in memory only and forgotten when llmdoctor closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::LatencyChart</name>
+    <message>
+        <source>Chart of how long each request took over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to answer (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usual range: half of the requests were faster than the lower edge, nine in ten faster than the upper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked: time to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests yet
+The chart fills in as soon as the first request is made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No requests yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>From %1 to %2: %n request(s) failed.</source>
+        <translation>
+            <numerusform>From %1 to %2: %n request failed.</numerusform>
+            <numerusform>From %1 to %2: %n requests failed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Half of the requests that worked answered within %1, nine in ten within %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from a gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from a gateway that stopped waiting for the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from a gateway that lost its connection to the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(too many requests: the provider asks to slow down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the account&apos;s quota or credit is used up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the provider is overloaded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the provider has an outage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the provider&apos;s server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the API key was missing or refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the key may not do this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the model name is not known there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing at that address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the server refused the request as it was written)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was cut before an answer came</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not connect in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s name could not be found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network could not reach the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secure connection could not be set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy could not pass the request on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended after: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed through: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Went through your proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected over IPv6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>During a provider incident: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::MainWindow</name>
+    <message>
+        <source>llmdoctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is going wrong?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this error means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the first page; what you typed is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run the checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the &amp;verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops the checks now (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Wait and retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait and retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks the API again and again, waiting in between, until it answers: what support articles tell you to do by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch over &amp;time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens a window that asks the API at a fixed interval and charts the answers, to catch problems that come and go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;hare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a report for support, or copy a summary or a curl command. Your API key is never in any of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves everything llmdoctor found as a file to send to support: HTML, PDF, Markdown, JSON, HAR or text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;py summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the verdict and the check results as text, to paste into a message to support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as c&amp;url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies a command that repeats the request with curl, for whoever maintains your app or server. It reads the key from an environment variable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the &amp;checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next: what the error means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: what the error means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the checks first: there is nothing to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1. Nothing is lost; choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied a curl command. It reads the key from $%1; set that first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the summary ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::MonitorWindow</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the server (DNS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Securing the connection (TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmdoctor: watch over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks the API for its list of models again and again, and draws how long each answer took. Leave it running to catch problems that come and go; llmdoctor points out patterns that a single request cannot show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long to watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until I stop it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves every request as one line of a spreadsheet file (time, status, each phase in ms). Your API key is not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;phases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split each request into finding the server, connecting, securing the connection and waiting for the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time per phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typical (p50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow (p90)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slowest 1% (p99)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50: half of the requests were faster. p90: nine in ten were faster. p99: only one in a hundred was slower.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to watch %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 request, %1% worked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests, %2% worked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern found in %1 requests: %2.
+What to do: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet: no request has been made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2. The requests are still here; choose another place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 requests to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching %1 every %2 s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::PathDiagram</name>
+    <message>
+        <source>The path of a request, from your computer to the model server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy or gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider&apos;s edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not known where the request broke.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request broke at: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::PhaseChart</name>
+    <message>
+        <source>Chart of how long each step of the test request took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Securing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test request took %1 in total; most of it went to: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most of the time went to: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::ResultPage</name>
+    <message>
+        <source>Who should act: nobody, everything works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who should act: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the time went in the test request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No timing to show: the test request did not get far enough.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmdoctor summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API address: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do next:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timings of the test request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::RetryPage</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait and retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most 502, 503, 429 and connection errors go away by themselves within minutes. llmdoctor asks the API again and again, waiting as long as the server asks or a little longer each time, the way the official OpenAI and Anthropic libraries do, and stops as soon as it works or when waiting cannot help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep trying for at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>times, for at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left before the next attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waited before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying: next attempt in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying: attempt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry: it worked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry: stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt 1: asking the API…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempt %1: asking the API again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered, but without the model &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting %1 before trying again: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: it worked at the first attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: it worked after %1 attempts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after one attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after %1 attempts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: retrying cannot help here, so it stopped after one attempt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: it still did not work after %1 attempts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::SnippetGroup</name>
+    <message numerus="yes">
+        <source>Copyable fixes for whoever maintains your app (%n)</source>
+        <translation>
+            <numerusform>Copyable fix for whoever maintains your app (%n)</numerusform>
+            <numerusform>Copyable fixes for whoever maintains your app (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::SnippetView</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::StartPage</name>
+    <message>
+        <source>What is going wrong?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmdoctor tests the connection to your AI service step by step and tells you, in plain words, what is wrong and whose side the problem is on. Type the address your app uses, then run the checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also called the &quot;base URL&quot; or &quot;endpoint&quot; in your app&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. sk-…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember the key on &amp;this computer (system keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps the key in your system&apos;s password store (GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager), never in a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. gpt-4o-mini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the provider for its models, using the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also send one tiny test request (may cost a fraction of a cent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error message you got (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: paste the error your app showed, for example &quot;502 Bad Gateway&quot; or &quot;upstream connect error…&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &amp;error you got:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dvanced settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proxy: connect directly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the system settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this proxy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up after this many seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only if your company gave you one (a .pem or .crt file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra trusted certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Give up after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra trusted certi&amp;ficate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a trusted certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the proxy address, or choose another proxy setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s) available: start typing to pick one.</source>
+        <translation>
+            <numerusform>%n model available: start typing to pick it.</numerusform>
+            <numerusform>%n models available: start typing to pick one.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This provider has no model called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provider has no model called &quot;%1&quot;. Did you mean &quot;%2&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the provider for its models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The models could not be listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved in the system keychain when you run the checks; untick to remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in memory only, never saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
