@@ -56,8 +56,8 @@ QString problemFor(QKeychain::Error error)
     case QKeychain::AccessDenied:
         return KeyStore::tr("The system keychain refused access, so the key is kept in memory only.");
     default:
-        return KeyStore::tr("No system keychain is available on this computer, so the key is kept in memory "
-                            "only and forgotten when llmdoctor closes.");
+        return KeyStore::tr(
+            "No system keychain is available on this computer, so the key is kept in memory only.");
     }
 }
 

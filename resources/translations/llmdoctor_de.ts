@@ -192,8 +192,8 @@
         <translation>Der Schlüsselbund des Systems hat den Zugriff verweigert, deshalb bleibt der Schlüssel nur im Arbeitsspeicher.</translation>
     </message>
     <message>
-        <source>No system keychain is available on this computer, so the key is kept in memory only and forgotten when llmdoctor closes.</source>
-        <translation>Auf diesem Computer ist kein Schlüsselbund des Systems verfügbar, deshalb bleibt der Schlüssel nur im Arbeitsspeicher und ist vergessen, sobald llmdoctor geschlossen wird.</translation>
+        <source>No system keychain is available on this computer, so the key is kept in memory only.</source>
+        <translation>Auf diesem Computer ist kein Schlüsselbund des Systems verfügbar, deshalb bleibt der Schlüssel nur im Arbeitsspeicher.</translation>
     </message>
 </context>
 <context>

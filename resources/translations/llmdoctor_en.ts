@@ -192,7 +192,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No system keychain is available on this computer, so the key is kept in memory only and forgotten when llmdoctor closes.</source>
+        <source>No system keychain is available on this computer, so the key is kept in memory only.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

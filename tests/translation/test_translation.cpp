@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTest>
 #include <QTranslator>
 #include <gtest/gtest.h>
 
@@ -26,6 +27,10 @@ TEST(Translation, TheSystemLocaleSelectsGerman)
     for (const QLabel *label : w.startPage()->findChildren<QLabel *>())
         titleFound |= label->text() == u"Was läuft schief?"_s;
     EXPECT_TRUE(titleFound);
+    if (const QString dir = qEnvironmentVariable("LLMDOCTOR_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QTest::qWait(100);
+        w.grab().save(dir + u"/start-de.png"_s);
+    }
     // Plural forms come from the .ts file too.
     w.startPage()->setAvailableModels({u"a"_s, u"b"_s});
     EXPECT_TRUE(

@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTest>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -119,10 +120,14 @@ TEST_F(WizardSettingsTest, WithoutAKeychainThePageSaysSoAndNothingIsWrittenInPla
         auto *note = child<QLabel>(w, u"keyNote"_s);
         EXPECT_TRUE(note->isVisible());
         EXPECT_EQ(note->text(),
-                  u"No system keychain is available on this computer, so the key is kept in memory "
-                  u"only and forgotten when llmdoctor closes."_s);
+                  u"No system keychain is available on this computer, so the key is kept in memory only."_s);
         EXPECT_FALSE(box->isChecked());
         EXPECT_FALSE(box->isEnabled()) << "a choice that cannot work is not offered";
+        // For a person to look at: LLMDOCTOR_SCREENSHOT_DIR=... under xvfb-run with QT_QPA_PLATFORM=xcb.
+        if (const QString dir = qEnvironmentVariable("LLMDOCTOR_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(100); // the layout makes room for the note first
+            w.grab().save(dir + u"/start-no-keychain.png"_s);
+        }
 
         // The key is still used for this run, from memory.
         runAgainstClosedPort(w);
