@@ -371,7 +371,9 @@ void MainWindow::runChecks()
     }
     m_diagnosis = diagnosis;
     m_checksPage->setDiagnosis(diagnosis);
-    rememberTarget(*target);
+    // Saved once the run is over: writing the settings file (QSaveFile syncs it to disk) on the GUI
+    // thread while the probes time their phases could stall and distort them.
+    connect(diagnosis, &core::Diagnosis::finished, this, [this, t = *target] { rememberTarget(t); });
     goTo(Checks);
     m_cancel->setFocus();
     // Show the checks page first, then start: the click returns at once and the page paints.
