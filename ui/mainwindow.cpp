@@ -6,7 +6,9 @@
 #include "core/checks/networkchecks.h"
 #include "core/probe/background.h"
 #include "core/report/reportparts.h"
+#include "core/target/redactor.h"
 #include "errorpage.h"
+#include "exportpage.h"
 #include "monitorwindow.h"
 #include "reportexport.h"
 #include "resultpage.h"
@@ -21,7 +23,6 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -80,6 +81,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_resultPage = new ResultPage;
     m_errorPage = new ErrorPage;
     m_retryPage = new RetryPage;
+    m_exportPage = new ExportPage;
     m_startPage->setTarget(prefill);
 
     m_stack = new QStackedWidget;
@@ -91,6 +93,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_stack->addWidget(scrolling(m_resultPage, tr("The verdict")));
     m_stack->addWidget(scrolling(m_errorPage, tr("What this error means")));
     m_stack->addWidget(m_retryPage); // its chart and list fill the page; no outer scrolling
+    m_stack->addWidget(scrolling(m_exportPage, tr("Send a report")));
 
     auto *central = new QWidget(this);
     auto *line = new QFrame(central);
@@ -112,32 +115,11 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_watch->setToolTip(tr("Opens a window that asks the API at a fixed interval and charts the answers, to "
                            "catch problems that come and go."));
     // Everything for sending the results to someone, behind one button.
-    m_share = barButton(tr("S&hare"), tr("Share the results"), u"shareButton"_s, central);
+    // The last step: everything for sending the results to whoever can fix it.
+    m_share = barButton(tr("Next: send a &report"), tr("Next: send a report"), u"shareButton"_s, central);
     m_share->setToolTip(
-        tr("Export a report for support, or copy a summary or a curl command. Your API key is "
-           "never in any of them."));
-    auto *shareMenu = new QMenu(m_share);
-    auto addShare = [&](const QString &text, const QString &name, const QString &tip, auto slot) {
-        QAction *a = shareMenu->addAction(text, this, slot);
-        a->setObjectName(name);
-        a->setToolTip(tip);
-        a->setStatusTip(tip);
-    };
-    addShare(
-        tr("E&xport report…"), u"exportAction"_s,
-        tr("Saves everything llmdoctor found as a file to send to support: HTML, PDF, Markdown, JSON, HAR or "
-           "text."),
-        &MainWindow::chooseExport);
-    addShare(tr("Co&py summary"), u"copySummaryAction"_s,
-             tr("Copies the verdict and the check results as text, to paste into a message to support."),
-             &MainWindow::copySummary);
-    addShare(tr("Copy as c&url"), u"copyCurlAction"_s,
-             tr("Copies a command that repeats the request with curl, for whoever maintains your app or "
-                "server. It "
-                "reads the key from an environment variable."),
-             &MainWindow::copyCurl);
-    shareMenu->setToolTipsVisible(true);
-    m_share->setMenu(shareMenu);
+        tr("A message to send to whoever should act, and the report as HTML, PDF, Markdown, JSON, "
+           "HAR or text. Your API key is never in any of them."));
     m_exportStatus = new QLabel(central);
     m_exportStatus->setObjectName(u"exportStatus"_s);
     m_exportStatus->setWordWrap(true);
@@ -183,6 +165,10 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     connect(m_retry, &QPushButton::clicked, this, &MainWindow::showRetry);
     connect(m_watch, &QPushButton::clicked, this, &MainWindow::showMonitor);
     connect(m_retryPage, &RetryPage::stateChanged, this, &MainWindow::updateRetryStatus);
+    connect(m_share, &QPushButton::clicked, this, &MainWindow::showExport);
+    connect(m_exportPage, &ExportPage::saveRequested, this, &MainWindow::chooseExport);
+    connect(m_exportPage, &ExportPage::copyCurlRequested, this, &MainWindow::copyCurl);
+    connect(m_exportPage, &ExportPage::copySummaryRequested, this, &MainWindow::copySummary);
     connect(m_checksPage, &ChecksPage::stateChanged, this, [this] {
         updateButtons();
         fixTabOrder();
@@ -259,6 +245,8 @@ void MainWindow::goBack()
 {
     if (currentPage() == Retry)
         goTo(m_retryReturn);
+    else if (currentPage() == Export)
+        goTo(Result);
     else if (currentPage() == Result)
         goTo(Checks);
     else if (currentPage() == Checks && m_checksPage->state() != ChecksPage::State::Running)
@@ -297,9 +285,13 @@ void MainWindow::updateButtons()
     updateRetryStatus();
 
     m_share->setVisible(page == Result);
-    if (page != Result)
+    m_back->setText(page == Result   ? tr("Back to the &checks")
+                    : page == Export ? tr("Back to the &verdict")
+                                     : tr("&Back"));
+    if (page != Result && page != Export)
         m_exportStatus->clear();
-    m_startOver->setVisible(page == Result);
+    m_exportStatus->setVisible(page == Result); // the export page shows its own
+    m_startOver->setVisible(page == Result || page == Export);
 
     // Cancel exists only while there is something to stop.
     m_cancel->setVisible(page == Checks && running);
@@ -447,6 +439,7 @@ bool MainWindow::exportReport(const QString &path)
     const bool ok = ReportExport::write(sources, path, &error);
     m_exportStatus->setText(ok ? tr("Saved to %1").arg(QDir::toNativeSeparators(path))
                                : tr("Not saved: %1. Nothing is lost; choose another place.").arg(error));
+    m_exportPage->setStatus(m_exportStatus->text(), !ok);
     m_exportStatus->setProperty("failed", !ok);
     return ok;
 }
@@ -456,24 +449,25 @@ QString MainWindow::exportStatus() const
     return m_exportStatus->text();
 }
 
-void MainWindow::chooseExport()
+void MainWindow::showExport()
+{
+    if (!m_diagnosis || !m_diagnosis->isFinished())
+        return;
+    const core::Target &t = m_diagnosis->target();
+    m_exportPage->setMessage(core::supportMessage(*m_diagnosis),
+                             t.apiKey.trimmed().isEmpty() ? QString() : core::Redactor(t).keyReplacement());
+    goTo(Export);
+}
+
+void MainWindow::chooseExport(const QString &suffix)
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString name =
-        u"llmdoctor-report-%1.html"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s));
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export the report"), QDir(dir).filePath(name),
-                                                ReportExport::fileFilters(), &filter);
-    if (path.isEmpty())
-        return;
-    // The chosen type decides when the name has no suffix of its own.
-    bool pdf = false;
-    if (!ReportExport::formatFor(path, &pdf) && !pdf) {
-        static const QRegularExpression suffix(u"\\*\\.(\\w+)\\)"_s);
-        if (const auto m = suffix.match(filter); m.hasMatch())
-            path += u'.' + m.captured(1);
-    }
-    exportReport(path);
+        u"llmdoctor-report-%1.%2"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s), suffix);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the report"), QDir(dir).filePath(name),
+                                                      ReportExport::fileFilters());
+    if (!path.isEmpty())
+        exportReport(path);
 }
 
 void MainWindow::copyCurl()
@@ -483,12 +477,14 @@ void MainWindow::copyCurl()
     QApplication::clipboard()->setText(core::curlCommand(m_diagnosis->context()));
     m_exportStatus->setText(tr("Copied a curl command. It reads the key from $%1; set that first.")
                                 .arg(core::curlKeyVariable(m_diagnosis->context())));
+    m_exportPage->setStatus(m_exportStatus->text(), false);
 }
 
 void MainWindow::copySummary()
 {
     QApplication::clipboard()->setText(m_resultPage->summaryText());
     m_exportStatus->setText(tr("Copied the summary ✓"));
+    m_exportPage->setStatus(m_exportStatus->text(), false);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -17,6 +17,7 @@ class StartPage;
 class ChecksPage;
 class ResultPage;
 class ErrorPage;
+class ExportPage;
 class MonitorWindow;
 class RetryPage;
 
@@ -35,7 +36,8 @@ public:
         Checks = 1,
         Result = 2,
         Explain = 3, // between Start and Checks, when an error message was pasted
-        Retry = 4    // wait and retry, from the checks or the verdict
+        Retry = 4,   // wait and retry, from the checks or the verdict
+        Export = 5   // send a report, after the verdict
     };
 
     core::Diagnosis *currentDiagnosis() const { return m_diagnosis; }
@@ -45,6 +47,7 @@ public:
     ResultPage *resultPage() const { return m_resultPage; }
     ErrorPage *errorPage() const { return m_errorPage; }
     RetryPage *retryPage() const { return m_retryPage; }
+    ExportPage *exportPage() const { return m_exportPage; }
     MonitorWindow *monitorWindow(); // made on first use
 
     void runChecks();        // what "Run the checks" / "Run again" do
@@ -57,7 +60,8 @@ public:
     // were; false with the reason shown in the window. The results stay either way.
     bool exportReport(const QString &path);
     QString exportStatus() const;
-    void copyCurl(); // the failing request as a curl command, the key read from the environment
+    void copyCurl();   // the failing request as a curl command, the key read from the environment
+    void showExport(); // the last page: a message for support and the report
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,7 +75,7 @@ private:
     QString pastedError() const;
     void offerModelsFromRun();
     void updateRetryStatus();
-    void chooseExport();
+    void chooseExport(const QString &suffix);
     // The provider's incidents from the last diagnosis, as spans for the latency charts.
     QList<LatencyChart::Span> incidentSpans() const;
 
@@ -82,6 +86,7 @@ private:
     ResultPage *m_resultPage;
     ErrorPage *m_errorPage;
     RetryPage *m_retryPage;
+    ExportPage *m_exportPage;
     QPointer<MonitorWindow> m_monitorWindow;
     Page m_retryReturn = Result; // where Back goes from the retry page
     QPushButton *m_back;
@@ -92,7 +97,7 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_retry;
     QPushButton *m_watch;
-    QPushButton *m_share; // export, copy summary, copy as curl
+    QPushButton *m_share; // to the export page
     QLabel *m_exportStatus;
     QLabel *m_retryStatus;
 };
