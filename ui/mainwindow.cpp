@@ -10,6 +10,7 @@
 #include "errorpage.h"
 #include "exportpage.h"
 #include "monitorwindow.h"
+#include "practicebox.h"
 #include "reportexport.h"
 #include "resultpage.h"
 #include "retrypage.h"
@@ -23,6 +24,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPalette>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -141,9 +143,28 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     bar->addWidget(m_runAgain);
     bar->addWidget(m_cancel);
 
+    // While practising, a banner says so on every page: nothing here is about the real service.
+    m_practiceBanner = new QFrame(central);
+    m_practiceBanner->setObjectName(u"practiceBanner"_s);
+    m_practiceBanner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_practiceBanner->palette();
+    bannerPalette.setColor(QPalette::Window, bannerPalette.color(QPalette::AlternateBase));
+    m_practiceBanner->setPalette(bannerPalette);
+    m_practiceText = new QLabel(m_practiceBanner);
+    m_practiceText->setWordWrap(true);
+    auto *leave = new QPushButton(tr("&Leave practice"), m_practiceBanner);
+    leave->setObjectName(u"leavePracticeButton"_s);
+    auto *bannerLayout = new QHBoxLayout(m_practiceBanner);
+    bannerLayout->setContentsMargins(16, 6, 16, 6);
+    bannerLayout->addWidget(m_practiceText, 1);
+    bannerLayout->addWidget(leave);
+    m_practiceBanner->hide();
+    connect(leave, &QPushButton::clicked, this, &MainWindow::leavePractice);
+
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_practiceBanner);
     layout->addWidget(m_stack, 1);
     layout->addWidget(line);
     layout->addLayout(bar);
@@ -166,6 +187,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     connect(m_watch, &QPushButton::clicked, this, &MainWindow::showMonitor);
     connect(m_retryPage, &RetryPage::stateChanged, this, &MainWindow::updateRetryStatus);
     connect(m_share, &QPushButton::clicked, this, &MainWindow::showExport);
+    connect(m_startPage->practiceBox(), &PracticeBox::practiceRequested, this, &MainWindow::startPractice);
     connect(m_exportPage, &ExportPage::saveRequested, this, &MainWindow::chooseExport);
     connect(m_exportPage, &ExportPage::copyCurlRequested, this, &MainWindow::copyCurl);
     connect(m_exportPage, &ExportPage::copySummaryRequested, this, &MainWindow::copySummary);
@@ -447,6 +469,61 @@ bool MainWindow::exportReport(const QString &path)
 QString MainWindow::exportStatus() const
 {
     return m_exportStatus->text();
+}
+
+void MainWindow::startPractice(const PracticeScenario &scenario)
+{
+    if (m_checksPage->state() == ChecksPage::State::Running)
+        cancelChecks();
+    if (!isPractising())
+        m_beforePractice = m_startPage->target(nullptr).value_or(core::Target());
+    m_retryPage->stop();
+    if (m_practiceSim)
+        m_practiceSim->deleteLater();
+    core::SimulatorOptions options;
+    options.fault = scenario.fault;
+    options.failFirst = scenario.failFirst;
+    options.retryAfterSeconds = 3;
+    auto *sim = new core::Simulator(options, this);
+    QString error;
+    if (!sim->start(&error)) {
+        delete sim;
+        m_startPage->showRunProblem(tr("The practice server could not start: %1").arg(error));
+        return;
+    }
+    m_practiceSim = sim;
+    core::Target t;
+    t.baseUrl = sim->baseUrl();
+    t.model = u"gpt-4o-mini"_s;
+    t.apiKey = "sk-practice-0000000000000000000000000000000000000000";
+    t.errorText = scenario.pastedText;
+    t.timeoutMs = 5000; // a simulated hang need not take half a minute
+    t.proxy.mode = core::ProxyChoice::Mode::None;
+    m_startPage->setTarget(t);
+    m_practiceText->setText(
+        tr("Practice: llmdoctor's own test server on this computer is simulating %1. Nothing "
+           "here is about your real service.")
+            .arg(scenario.label));
+    m_practiceBanner->show();
+    setWindowTitle(tr("llmdoctor (practice)"));
+    proceedFromStart();
+}
+
+void MainWindow::leavePractice()
+{
+    if (!isPractising())
+        return;
+    if (m_checksPage->state() == ChecksPage::State::Running)
+        cancelChecks();
+    m_retryPage->stop();
+    if (m_monitorWindow)
+        m_monitorWindow->stop();
+    m_practiceSim->deleteLater();
+    m_practiceSim = nullptr;
+    m_practiceBanner->hide();
+    setWindowTitle(tr("llmdoctor"));
+    m_startPage->setTarget(m_beforePractice);
+    goTo(Start);
 }
 
 void MainWindow::showExport()

@@ -2,6 +2,7 @@
 
 #include "charts/latencychart.h"
 #include "core/checks/diagnosis.h"
+#include "core/sim/simulator.h"
 #include "core/target/target.h"
 
 #include <QMainWindow>
@@ -62,6 +63,10 @@ public:
     QString exportStatus() const;
     void copyCurl();   // the failing request as a curl command, the key read from the environment
     void showExport(); // the last page: a message for support and the report
+    // Practice mode: the wizard against the built-in simulator with that failure.
+    void startPractice(const struct PracticeScenario &scenario);
+    void leavePractice();
+    bool isPractising() const { return m_practiceSim != nullptr; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -100,6 +105,10 @@ private:
     QPushButton *m_share; // to the export page
     QLabel *m_exportStatus;
     QLabel *m_retryStatus;
+    QWidget *m_practiceBanner;
+    QLabel *m_practiceText;
+    QPointer<core::Simulator> m_practiceSim;
+    core::Target m_beforePractice; // what the user had typed, given back when practice ends
 };
 
 } // namespace llmdoctor::ui

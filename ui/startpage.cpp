@@ -7,6 +7,7 @@
 #include "core/target/addresslint.h"
 #include "core/target/keylint.h"
 #include "core/target/providercatalog.h"
+#include "practicebox.h"
 #include "statusicon.h"
 
 #include <QCheckBox>
@@ -308,6 +309,8 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_advancedToggle, 0, Qt::AlignLeft);
     layout->addWidget(m_advanced);
     layout->addWidget(m_runProblem);
+    m_practice = new PracticeBox(this);
+    layout->addWidget(m_practice);
     layout->addStretch(1);
 
     connect(m_address, &QLineEdit::textChanged, this, &StartPage::validate);

@@ -18,6 +18,8 @@ class QPushButton;
 
 namespace llmdoctor::ui {
 
+class PracticeBox;
+
 // "What is going wrong?": the address, key and model to test, plus the rarely needed settings
 // under "Advanced". Validates as the user types; never stores anything.
 class StartPage final : public QWidget
@@ -34,6 +36,7 @@ public:
     void showRunProblem(const QString &text);
     QWidget *firstField() const;
     QWidget *lastFocusable() const;
+    PracticeBox *practiceBox() const { return m_practice; }
     // The provider's models, offered in the model field once the key works.
     void setAvailableModels(const QStringList &models);
     QStringList availableModels() const;
@@ -78,6 +81,7 @@ private:
     QLineEdit *m_caFile;
     QPushButton *m_browseCa;
     QLabel *m_runProblem;
+    PracticeBox *m_practice;
     bool m_valid = false;
 };
 
