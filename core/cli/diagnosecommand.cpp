@@ -19,7 +19,7 @@ namespace {
 QString usage()
 {
     return u"Usage: llmdoctor diagnose [TARGET OPTIONS] [--format text|json] [--output FILE]\n"
-           "                          [--send-test-request]\n\n"
+           "                          [--send-test-request] [--check-keepalive]\n\n"
            "Runs the checklist against an LLM API and says what is wrong and whose side it is on.\n"
            "Exit status: 0 nothing wrong, 1 a problem was found, 2 bad usage or input, 3 internal error.\n\n"_s +
            targetOptionsHelp() +
@@ -27,8 +27,12 @@ QString usage()
            "  --format text|json   text for people (default), json for scripts (schema llmdoctor.report/1)\n"
            "  --output FILE        write the report to FILE instead of standard output\n"
            "\nCost:\n"
-           "  --send-test-request  also send one tiny test request to the model (may cost a fraction of a\n"
-           "                       cent); without it only the free model list is asked for\n"_s;
+           "  --send-test-request  also send one tiny test request to the model and one short streamed\n"
+           "                       one (may cost a fraction of a cent); without it only the free model\n"
+           "                       list is asked for\n"
+           "\nTime:\n"
+           "  --check-keepalive    also find how long the server keeps an idle connection open (reuses\n"
+           "                       one connection after pauses of 1, 2, 4 and 8 s: up to 15 s longer)\n"_s;
 }
 
 } // namespace
@@ -37,8 +41,9 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
                        const std::function<QByteArray()> &readStdin)
 {
     int exitCode = 0;
-    auto parsed = parseCommand(args, u"diagnose"_s, usage(), {u"--format"_s, u"--output"_s},
-                               {u"--send-test-request"_s}, out, err, readStdin, &exitCode);
+    auto parsed =
+        parseCommand(args, u"diagnose"_s, usage(), {u"--format"_s, u"--output"_s},
+                     {u"--send-test-request"_s, u"--check-keepalive"_s}, out, err, readStdin, &exitCode);
     if (!parsed)
         return exitCode;
     Target &target = parsed->target;
@@ -46,6 +51,7 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
     QString error;
     // Opt-in: the only request that may cost money.
     target.sendTestRequest = options.flags.contains(u"--send-test-request"_s);
+    target.checkKeepAlive = options.flags.contains(u"--check-keepalive"_s);
     const QString format = options.value(u"--format"_s, u"text"_s);
     const QString output = options.value(u"--output"_s);
     if (format != u"text" && format != u"json") {
