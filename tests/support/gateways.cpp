@@ -1,5 +1,6 @@
 #include "gateways.h"
 
+#include <QDir>
 #include <QFile>
 #include <unistd.h>
 
@@ -15,9 +16,19 @@ GatewayServer::GatewayServer(Kind kind) : m_kind(kind)
 GatewayServer::~GatewayServer()
 {
     // Squid takes about 2 s to shut down even with shutdown_lifetime 0; nothing of it needs to
-    // survive the test, and its helpers end when their input closes.
-    if (m_kind == Kind::Squid)
+    // survive the test, and its helpers end when their input closes. Killed, it leaves its
+    // shared memory segments behind: they carry this instance's own name, so remove them.
+    if (m_kind == Kind::Squid) {
         m_process.kill();
+        const QDir shm(u"/dev/shm"_s);
+        for (const QString &name : shm.entryList({squidServiceName() + u"-*"_s}, QDir::Files))
+            QFile::remove(shm.filePath(name));
+    }
+}
+
+QString GatewayServer::squidServiceName() const
+{
+    return u"llmdoctortest%1"_s.arg(m_port);
 }
 
 QString GatewayServer::programName(Kind kind)
@@ -124,7 +135,9 @@ bool GatewayServer::start(const QString &config, QString *error)
                "cache_mem 8 MB\n"
                "shutdown_lifetime 0 seconds\n"
                "coredump_dir {dir}\n"_s;
-        args = {u"-N"_s, u"-f"_s, m_dir.filePath(u"squid.conf"_s)}; // -N: foreground
+        // -N: foreground. -n: a service name of its own, which names its shared memory segments,
+        // so that squids of parallel tests (or of another user) do not collide.
+        args = {u"-N"_s, u"-n"_s, squidServiceName(), u"-f"_s, m_dir.filePath(u"squid.conf"_s)};
         if (!write(u"squid.conf"_s, fill(conf), error))
             return false;
         break;

@@ -37,6 +37,7 @@ public:
 
 private:
     QString fill(QString text) const;
+    QString squidServiceName() const;
     bool write(const QString &name, const QString &text, QString *error) const;
 
     Kind m_kind;
