@@ -34,7 +34,7 @@ ExportPage::ExportPage(QWidget *parent) : QWidget(parent)
     m_message->setMinimumHeight(180);
     auto *copyMessage = new QPushButton(tr("&Copy the message"), this);
     copyMessage->setObjectName(u"copyMessageButton"_s);
-    auto *copySummary = new QPushButton(tr("Copy a &summary of the checks"), this);
+    auto *copySummary = new QPushButton(tr("Copy a summar&y of the checks"), this);
     copySummary->setObjectName(u"copySummaryButton"_s);
     copySummary->setToolTip(tr("The verdict and every check's result as text."));
     m_keyNote = textLabel(this);

@@ -24,12 +24,14 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPalette>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
+#include <QSslSocket>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTimer>
@@ -103,6 +105,8 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     line->setFrameShadow(QFrame::Sunken);
 
     m_back = barButton(tr("&Back"), tr("Back"), u"backButton"_s, central);
+    m_about = barButton(tr("Abou&t"), tr("About llmdoctor"), u"aboutButton"_s, central);
+    m_about->setToolTip(tr("What llmdoctor is, its version and where to get help (F1)"));
     m_startOver = barButton(tr("&Start over"), tr("Start over"), u"startOverButton"_s, central);
     m_startOver->setToolTip(tr("Back to the first page; what you typed is kept."));
     m_run = barButton(tr("&Run the checks"), tr("Run the checks"), u"runButton"_s, central);
@@ -131,6 +135,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(16, 8, 16, 12);
     bar->addWidget(m_back);
+    bar->addWidget(m_about);
     bar->addWidget(m_retryStatus);
     bar->addWidget(m_exportStatus, 1);
     bar->addStretch(1);
@@ -201,6 +206,9 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
 
     auto *esc = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(esc, &QShortcut::activated, this, &MainWindow::cancelChecks);
+    auto *help = new QShortcut(QKeySequence::HelpContents, this);
+    connect(help, &QShortcut::activated, this, &MainWindow::showAbout);
+    connect(m_about, &QPushButton::clicked, this, &MainWindow::showAbout);
 
     resize(820, 700);
     // Only reads a small file: nothing slow happens before the window shows.
@@ -284,6 +292,7 @@ void MainWindow::updateButtons()
     const bool running = state == ChecksPage::State::Running;
 
     m_back->setVisible(page != Start);
+    m_about->setVisible(page == Start);
     m_back->setText(page == Result ? tr("Back to the &checks") : tr("&Back"));
     m_back->setAccessibleName(page == Result ? tr("Back to the checks") : tr("Back"));
     m_back->setEnabled(!(page == Checks && running));
@@ -331,8 +340,8 @@ void MainWindow::fixTabOrder()
     QWidget *last = m_checksPage->lastFocusable();
     if (!last)
         return;
-    const QList<QPushButton *> bar{m_back, m_watch,   m_retry,    m_share, m_startOver,
-                                   m_run,  m_verdict, m_runAgain, m_cancel};
+    const QList<QPushButton *> bar{m_back,      m_about, m_watch,   m_retry,    m_share,
+                                   m_startOver, m_run,   m_verdict, m_runAgain, m_cancel};
     for (QPushButton *b : bar) {
         QWidget::setTabOrder(last, b);
         last = b;
@@ -469,6 +478,27 @@ bool MainWindow::exportReport(const QString &path)
 QString MainWindow::exportStatus() const
 {
     return m_exportStatus->text();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox box(this);
+    box.setObjectName(u"aboutBox"_s);
+    box.setWindowTitle(tr("About llmdoctor"));
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.setTextFormat(Qt::RichText);
+    box.setText(
+        tr("<h3>llmdoctor %1</h3><p>Finds out why calls to an AI service fail, and tells you in plain "
+           "words whose side the problem is on and what to do next.</p>")
+            .arg(QStringLiteral(LLMDOCTOR_VERSION).toHtmlEscaped()));
+    box.setInformativeText(
+        tr("<p>It tests each step between your computer and the service: finding the server, "
+           "connecting, the secure connection, the proxy, the answer, your key and the model. "
+           "Your API key stays on this computer and is never written into a report.</p>"
+           "<p>Qt %1 · %2</p><p>Command line: <code>llmdoctor --help</code></p>")
+            .arg(QString::fromLatin1(qVersion()), QSslSocket::sslLibraryVersionString().toHtmlEscaped()));
+    box.setStandardButtons(QMessageBox::Close);
+    box.exec();
 }
 
 void MainWindow::startPractice(const PracticeScenario &scenario)

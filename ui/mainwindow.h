@@ -66,6 +66,7 @@ public:
     // Practice mode: the wizard against the built-in simulator with that failure.
     void startPractice(const struct PracticeScenario &scenario);
     void leavePractice();
+    void showAbout(); // F1
     bool isPractising() const { return m_practiceSim != nullptr; }
 
 protected:
@@ -95,6 +96,7 @@ private:
     QPointer<MonitorWindow> m_monitorWindow;
     Page m_retryReturn = Result; // where Back goes from the retry page
     QPushButton *m_back;
+    QPushButton *m_about;
     QPushButton *m_startOver;
     QPushButton *m_run;
     QPushButton *m_verdict;
