@@ -18,6 +18,8 @@ class QPushButton;
 
 namespace llmdoctor::ui {
 
+class PracticeBox;
+
 // "What is going wrong?": the address, key and model to test, plus the rarely needed settings
 // under "Advanced". Validates as the user types; never stores anything itself: the window saves
 // the last target (without the key) and, only when the box is ticked, the key in the keychain.
@@ -35,6 +37,7 @@ public:
     void showRunProblem(const QString &text);
     QWidget *firstField() const;
     QWidget *lastFocusable() const;
+    PracticeBox *practiceBox() const { return m_practice; }
     // The provider's models, offered in the model field once the key works.
     void setAvailableModels(const QStringList &models);
     QStringList availableModels() const;
@@ -83,6 +86,7 @@ private:
     QStringListModel *m_modelList;
     QCompleter *m_completer;
     QCheckBox *m_testRequest;
+    QCheckBox *m_keepAlive;         // opt-in: up to 15 s of idle pauses on one connection
     QPlainTextEdit *m_errorText;    // what the app showed; explained before the checks run
     QObject *m_modelLoad = nullptr; // the running model-list request, if any
     QToolButton *m_advancedToggle;
@@ -94,6 +98,7 @@ private:
     QLineEdit *m_caFile;
     QPushButton *m_browseCa;
     QLabel *m_runProblem;
+    PracticeBox *m_practice;
     bool m_valid = false;
     int m_defaultTimeoutS = 30;
     bool m_keychainUsable = true;

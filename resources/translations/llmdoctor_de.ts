@@ -186,6 +186,121 @@
     </message>
 </context>
 <context>
+    <name>llmdoctor::ui::ExportPage</name>
+    <message>
+        <source>Send a report</source>
+        <translation>Einen Bericht senden</translation>
+    </message>
+    <message>
+        <source>Give whoever can fix it everything llmdoctor found. Copy the message below into an e-mail or a support form, and attach the report.</source>
+        <translation>Geben Sie der Person, die das Problem beheben kann, alles, was llmdoctor gefunden hat. Kopieren Sie die Nachricht unten in eine E-Mail oder ein Support-Formular und hängen Sie den Bericht an.</translation>
+    </message>
+    <message>
+        <source>Message to send</source>
+        <translation>Zu sendende Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the message</source>
+        <translation>Nachricht &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy a summar&amp;y of the checks</source>
+        <translation>&amp;Zusammenfassung der Prüfungen kopieren</translation>
+    </message>
+    <message>
+        <source>The verdict and every check&apos;s result as text.</source>
+        <translation>Der Befund und das Ergebnis jeder Prüfung als Text.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Den Bericht speichern</translation>
+    </message>
+    <message>
+        <source>&amp;HTML page</source>
+        <translation>&amp;HTML-Seite</translation>
+    </message>
+    <message>
+        <source>one file to attach or open in a browser, with the charts</source>
+        <translation>eine Datei zum Anhängen oder Öffnen im Browser, mit den Diagrammen</translation>
+    </message>
+    <message>
+        <source>P&amp;DF document</source>
+        <translation>P&amp;DF-Dokument</translation>
+    </message>
+    <message>
+        <source>the same, on printable pages</source>
+        <translation>dasselbe, auf druckbaren Seiten</translation>
+    </message>
+    <message>
+        <source>&amp;Markdown</source>
+        <translation>&amp;Markdown</translation>
+    </message>
+    <message>
+        <source>to paste into a GitHub issue or a support form</source>
+        <translation>zum Einfügen in ein GitHub-Issue oder ein Support-Formular</translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation>&amp;JSON</translation>
+    </message>
+    <message>
+        <source>for scripts and tools</source>
+        <translation>für Skripte und Werkzeuge</translation>
+    </message>
+    <message>
+        <source>HA&amp;R</source>
+        <translation>HA&amp;R</translation>
+    </message>
+    <message>
+        <source>every HTTP request, opens in a browser&apos;s developer tools</source>
+        <translation>jede HTTP-Anfrage; lässt sich in den Entwicklerwerkzeugen eines Browsers öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation>&amp;Text</translation>
+    </message>
+    <message>
+        <source>plain text for an e-mail</source>
+        <translation>reiner Text für eine E-Mail</translation>
+    </message>
+    <message>
+        <source>Save as %1</source>
+        <translation>Als %1 speichern</translation>
+    </message>
+    <message>
+        <source>For whoever maintains your app or server</source>
+        <translation>Für die Person, die Ihre App oder Ihren Server betreut</translation>
+    </message>
+    <message>
+        <source>A command that repeats the request with curl, so they can see the failure themselves. It reads the key from an environment variable; the key is not in it.</source>
+        <translation>Ein Befehl, der die Anfrage mit curl wiederholt, damit sie den Fehler selbst sehen kann. Er liest den Schlüssel aus einer Umgebungsvariablen; der Schlüssel steht nicht darin.</translation>
+    </message>
+    <message>
+        <source>Copy as c&amp;url</source>
+        <translation>Als c&amp;url kopieren</translation>
+    </message>
+    <message>
+        <source>Copied the message ✓</source>
+        <translation>Nachricht kopiert ✓</translation>
+    </message>
+    <message>
+        <source>Send it to: %1</source>
+        <translation>Senden an: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Betreff: %1</translation>
+    </message>
+    <message>
+        <source>No API key was used, so none can be in it.</source>
+        <translation>Es wurde kein API-Schlüssel verwendet, also kann auch keiner darin stehen.</translation>
+    </message>
+    <message>
+        <source>Your API key appears only as %1: enough to tell which key it was, not enough to use it.</source>
+        <translation>Ihr API-Schlüssel erscheint nur als %1: genug, um zu erkennen, welcher Schlüssel es war, aber nicht genug, um ihn zu benutzen.</translation>
+    </message>
+</context>
+<context>
     <name>llmdoctor::ui::KeyStore</name>
     <message>
         <source>The system keychain refused access, so the key is kept in memory only.</source>
@@ -511,7 +626,7 @@ Das Diagramm füllt sich, sobald die erste Anfrage gestellt ist.</translation>
     </message>
     <message>
         <source>Watch over &amp;time…</source>
-        <translation>Über die Zeit &amp;beobachten …</translation>
+        <translation>Über die Zeit beobac&amp;hten …</translation>
     </message>
     <message>
         <source>Watch over time</source>
@@ -520,42 +635,6 @@ Das Diagramm füllt sich, sobald die erste Anfrage gestellt ist.</translation>
     <message>
         <source>Opens a window that asks the API at a fixed interval and charts the answers, to catch problems that come and go.</source>
         <translation>Öffnet ein Fenster, das die API in festen Abständen fragt und die Antworten als Diagramm zeigt, um Probleme zu erwischen, die kommen und gehen.</translation>
-    </message>
-    <message>
-        <source>S&amp;hare</source>
-        <translation>&amp;Teilen</translation>
-    </message>
-    <message>
-        <source>Share the results</source>
-        <translation>Die Ergebnisse teilen</translation>
-    </message>
-    <message>
-        <source>Export a report for support, or copy a summary or a curl command. Your API key is never in any of them.</source>
-        <translation>Einen Bericht für den Support exportieren oder eine Zusammenfassung oder einen curl-Befehl kopieren. Ihr API-Schlüssel steht in keinem davon.</translation>
-    </message>
-    <message>
-        <source>E&amp;xport report…</source>
-        <translation>Bericht e&amp;xportieren …</translation>
-    </message>
-    <message>
-        <source>Saves everything llmdoctor found as a file to send to support: HTML, PDF, Markdown, JSON, HAR or text.</source>
-        <translation>Speichert alles, was llmdoctor gefunden hat, als Datei für den Support: HTML, PDF, Markdown, JSON, HAR oder Text.</translation>
-    </message>
-    <message>
-        <source>Co&amp;py summary</source>
-        <translation>Zusammenfassung ko&amp;pieren</translation>
-    </message>
-    <message>
-        <source>Copies the verdict and the check results as text, to paste into a message to support.</source>
-        <translation>Kopiert den Befund und die Prüfergebnisse als Text, zum Einfügen in eine Nachricht an den Support.</translation>
-    </message>
-    <message>
-        <source>Copy as c&amp;url</source>
-        <translation>Als c&amp;url kopieren</translation>
-    </message>
-    <message>
-        <source>Copies a command that repeats the request with curl, for whoever maintains your app or server. It reads the key from an environment variable.</source>
-        <translation>Kopiert einen Befehl, der die Anfrage mit curl wiederholt, für die Person, die Ihre App oder Ihren Server betreut. Er liest den Schlüssel aus einer Umgebungsvariablen.</translation>
     </message>
     <message>
         <source>Back to the &amp;checks</source>
@@ -586,16 +665,72 @@ Das Diagramm füllt sich, sobald die erste Anfrage gestellt ist.</translation>
         <translation>Nicht gespeichert: %1. Es geht nichts verloren; wählen Sie einen anderen Ort.</translation>
     </message>
     <message>
-        <source>Export the report</source>
-        <translation>Den Bericht exportieren</translation>
-    </message>
-    <message>
         <source>Copied a curl command. It reads the key from $%1; set that first.</source>
         <translation>curl-Befehl kopiert. Er liest den Schlüssel aus $%1; setzen Sie diese Variable zuerst.</translation>
     </message>
     <message>
         <source>Copied the summary ✓</source>
         <translation>Zusammenfassung kopiert ✓</translation>
+    </message>
+    <message>
+        <source>Send a report</source>
+        <translation>Einen Bericht senden</translation>
+    </message>
+    <message>
+        <source>Abou&amp;t</source>
+        <translation>Inf&amp;o</translation>
+    </message>
+    <message>
+        <source>About llmdoctor</source>
+        <translation>Über llmdoctor</translation>
+    </message>
+    <message>
+        <source>What llmdoctor is, its version and where to get help (F1)</source>
+        <translation>Was llmdoctor ist, seine Version und wo es Hilfe gibt (F1)</translation>
+    </message>
+    <message>
+        <source>Next: send a &amp;report</source>
+        <translation>Weiter: einen &amp;Bericht senden</translation>
+    </message>
+    <message>
+        <source>Next: send a report</source>
+        <translation>Weiter: einen Bericht senden</translation>
+    </message>
+    <message>
+        <source>A message to send to whoever should act, and the report as HTML, PDF, Markdown, JSON, HAR or text. Your API key is never in any of them.</source>
+        <translation>Eine Nachricht an die Person, die handeln sollte, und der Bericht als HTML, PDF, Markdown, JSON, HAR oder Text. Ihr API-Schlüssel steht in keinem davon.</translation>
+    </message>
+    <message>
+        <source>&amp;Leave practice</source>
+        <translation>Übun&amp;g verlassen</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;verdict</source>
+        <translation>Zurück zum &amp;Befund</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;llmdoctor %1&lt;/h3&gt;&lt;p&gt;Finds out why calls to an AI service fail, and tells you in plain words whose side the problem is on and what to do next.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;llmdoctor %1&lt;/h3&gt;&lt;p&gt;Findet heraus, warum Aufrufe eines KI-Dienstes fehlschlagen, und sagt Ihnen in einfachen Worten, auf wessen Seite das Problem liegt und was als Nächstes zu tun ist.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;It tests each step between your computer and the service: finding the server, connecting, the secure connection, the proxy, the answer, your key and the model. Your API key stays on this computer and is never written into a report.&lt;/p&gt;&lt;p&gt;Qt %1 · %2&lt;/p&gt;&lt;p&gt;Command line: &lt;code&gt;llmdoctor --help&lt;/code&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Es prüft jeden Schritt zwischen Ihrem Computer und dem Dienst: den Server finden, die Verbindung, die sichere Verbindung, den Proxy, die Antwort, Ihren Schlüssel und das Modell. Ihr API-Schlüssel bleibt auf diesem Computer und steht nie in einem Bericht.&lt;/p&gt;&lt;p&gt;Qt %1 · %2&lt;/p&gt;&lt;p&gt;Befehlszeile: &lt;code&gt;llmdoctor --help&lt;/code&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The practice server could not start: %1</source>
+        <translation>Der Übungsserver konnte nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Practice: llmdoctor&apos;s own test server on this computer is simulating %1. Nothing here is about your real service.</source>
+        <translation>Übung: llmdoctors eigener Testserver auf diesem Computer simuliert %1. Nichts hier betrifft Ihren echten Dienst.</translation>
+    </message>
+    <message>
+        <source>llmdoctor (practice)</source>
+        <translation>llmdoctor (Übung)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Den Bericht speichern</translation>
     </message>
 </context>
 <context>
@@ -875,6 +1010,69 @@ Was zu tun ist: %3</translation>
     <message>
         <source>Test request</source>
         <translation>Testanfrage</translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::PracticeBox</name>
+    <message>
+        <source>502 Bad Gateway</source>
+        <translation>502 Bad Gateway</translation>
+    </message>
+    <message>
+        <source>&quot;upstream connect error or disconnect/reset before headers&quot;</source>
+        <translation>„upstream connect error or disconnect/reset before headers“</translation>
+    </message>
+    <message>
+        <source>The connection is cut before any answer</source>
+        <translation>Die Verbindung wird vor jeder Antwort getrennt</translation>
+    </message>
+    <message>
+        <source>429 Too Many Requests (goes away if you wait)</source>
+        <translation>429 Too Many Requests (verschwindet, wenn Sie warten)</translation>
+    </message>
+    <message>
+        <source>401: the API key is refused</source>
+        <translation>401: Der API-Schlüssel wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>The model name is wrong</source>
+        <translation>Der Modellname ist falsch</translation>
+    </message>
+    <message>
+        <source>504 Gateway Time-out (a time limit on the way)</source>
+        <translation>504 Gateway Time-out (ein Zeitlimit auf dem Weg)</translation>
+    </message>
+    <message>
+        <source>529: the provider is overloaded</source>
+        <translation>529: Der Anbieter ist überlastet</translation>
+    </message>
+    <message>
+        <source>No answer at all (a timeout)</source>
+        <translation>Überhaupt keine Antwort (eine Zeitüberschreitung)</translation>
+    </message>
+    <message>
+        <source>A certificate your computer does not trust</source>
+        <translation>Ein Zertifikat, dem Ihr Computer nicht vertraut</translation>
+    </message>
+    <message>
+        <source>No problem right now? Try it on a simulated failure</source>
+        <translation>Gerade kein Problem? Probieren Sie es an einem simulierten Fehler aus</translation>
+    </message>
+    <message>
+        <source>llmdoctor starts a test server of its own on this computer that fails on purpose, and runs the checks against it, so you can see what each failure looks like. Nothing is sent anywhere.</source>
+        <translation>llmdoctor startet auf diesem Computer einen eigenen Testserver, der absichtlich fehlschlägt, und führt die Prüfungen gegen ihn aus, damit Sie sehen, wie jeder Fehler aussieht. Es wird nichts irgendwohin gesendet.</translation>
+    </message>
+    <message>
+        <source>Failure to simulate</source>
+        <translation>Zu simulierender Fehler</translation>
+    </message>
+    <message>
+        <source>&amp;Try it</source>
+        <translation>A&amp;usprobieren</translation>
+    </message>
+    <message>
+        <source>Try it on a simulated failure</source>
+        <translation>An einem simulierten Fehler ausprobieren</translation>
     </message>
 </context>
 <context>
@@ -1199,10 +1397,6 @@ Was zu tun ist: %3</translation>
         <translation>Den Anbieter mit dem Schlüssel nach seinen Modellen fragen</translation>
     </message>
     <message>
-        <source>Also send one tiny test request (may cost a fraction of a cent)</source>
-        <translation>Zusätzlich eine winzige Testanfrage senden (kann einen Bruchteil eines Cents kosten)</translation>
-    </message>
-    <message>
         <source>&amp;Provider:</source>
         <translation>&amp;Anbieter:</translation>
     </message>
@@ -1344,6 +1538,18 @@ Was zu tun ist: %3</translation>
     <message>
         <source>Kept in memory only, never saved.</source>
         <translation>Nur im Arbeitsspeicher, nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Also send two tiny test requests, one of them streamed (may cost a fraction of a cent)</source>
+        <translation>Zusätzlich zwei winzige Testanfragen senden, eine davon gestreamt (kann einen Bruchteil eines Cents kosten)</translation>
+    </message>
+    <message>
+        <source>Also find out how long the server keeps an &amp;idle connection open (up to 15 s)</source>
+        <translation>Herausfinden, wie lange der Server eine ungenutzte Verb&amp;indung offen hält (bis zu 15 s)</translation>
+    </message>
+    <message>
+        <source>Apps that reuse connections fail with &quot;reset before headers&quot; when they keep one longer than the server does. This reuses one connection after growing pauses.</source>
+        <translation>Apps, die Verbindungen wiederverwenden, scheitern mit „reset before headers“, wenn sie eine länger halten als der Server. Dies verwendet eine Verbindung nach wachsenden Pausen erneut.</translation>
     </message>
 </context>
 </TS>

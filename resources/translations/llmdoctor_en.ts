@@ -186,6 +186,121 @@
     </message>
 </context>
 <context>
+    <name>llmdoctor::ui::ExportPage</name>
+    <message>
+        <source>Send a report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give whoever can fix it everything llmdoctor found. Copy the message below into an e-mail or a support form, and attach the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a summar&amp;y of the checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The verdict and every check&apos;s result as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;HTML page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one file to attach or open in a browser, with the charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;DF document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same, on printable pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to paste into a GitHub issue or a support form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for scripts and tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HA&amp;R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every HTTP request, opens in a browser&apos;s developer tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain text for an e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For whoever maintains your app or server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A command that repeats the request with curl, so they can see the failure themselves. It reads the key from an environment variable; the key is not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as c&amp;url</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the message ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key was used, so none can be in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your API key appears only as %1: enough to tell which key it was, not enough to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmdoctor::ui::KeyStore</name>
     <message>
         <source>The system keychain refused access, so the key is kept in memory only.</source>
@@ -521,42 +636,6 @@ The chart fills in as soon as the first request is made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;hare</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share the results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export a report for support, or copy a summary or a curl command. Your API key is never in any of them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>E&amp;xport report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saves everything llmdoctor found as a file to send to support: HTML, PDF, Markdown, JSON, HAR or text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Co&amp;py summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copies the verdict and the check results as text, to paste into a message to support.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy as c&amp;url</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copies a command that repeats the request with curl, for whoever maintains your app or server. It reads the key from an environment variable.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Back to the &amp;checks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -585,15 +664,71 @@ The chart fills in as soon as the first request is made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export the report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copied a curl command. It reads the key from $%1; set that first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copied the summary ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abou&amp;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About llmdoctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What llmdoctor is, its version and where to get help (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: send a &amp;report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: send a report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message to send to whoever should act, and the report as HTML, PDF, Markdown, JSON, HAR or text. Your API key is never in any of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Leave practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the &amp;verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;llmdoctor %1&lt;/h3&gt;&lt;p&gt;Finds out why calls to an AI service fail, and tells you in plain words whose side the problem is on and what to do next.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;It tests each step between your computer and the service: finding the server, connecting, the secure connection, the proxy, the answer, your key and the model. Your API key stays on this computer and is never written into a report.&lt;/p&gt;&lt;p&gt;Qt %1 · %2&lt;/p&gt;&lt;p&gt;Command line: &lt;code&gt;llmdoctor --help&lt;/code&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The practice server could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice: llmdoctor&apos;s own test server on this computer is simulating %1. Nothing here is about your real service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmdoctor (practice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -872,6 +1007,69 @@ What to do: %3</source>
     </message>
     <message>
         <source>Test request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::PracticeBox</name>
+    <message>
+        <source>502 Bad Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;upstream connect error or disconnect/reset before headers&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is cut before any answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>429 Too Many Requests (goes away if you wait)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>401: the API key is refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model name is wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>504 Gateway Time-out (a time limit on the way)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>529: the provider is overloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer at all (a timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate your computer does not trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No problem right now? Try it on a simulated failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmdoctor starts a test server of its own on this computer that fails on purpose, and runs the checks against it, so you can see what each failure looks like. Nothing is sent anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure to simulate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try it on a simulated failure</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1197,10 +1395,6 @@ What to do: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Also send one tiny test request (may cost a fraction of a cent)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Provider:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1341,6 +1535,18 @@ What to do: %3</source>
     </message>
     <message>
         <source>Kept in memory only, never saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also send two tiny test requests, one of them streamed (may cost a fraction of a cent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also find out how long the server keeps an &amp;idle connection open (up to 15 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apps that reuse connections fail with &quot;reset before headers&quot; when they keep one longer than the server does. This reuses one connection after growing pauses.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

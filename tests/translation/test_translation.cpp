@@ -6,6 +6,7 @@
 #include "ui/translations.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QStandardPaths>
@@ -50,4 +51,16 @@ TEST(Translation, EnglishCarriesThePluralForms)
     EXPECT_EQ(page.findChild<QLabel *>(u"modelHint"_s)->text(),
               u"2 models available: start typing to pick one."_s);
     QCoreApplication::removeTranslator(&english);
+}
+
+TEST(Translation, GermanIsComplete)
+{
+    // Run `cmake --build --preset default --target update_translations` after changing tr()
+    // strings; this fails until every new one is translated.
+    QFile ts(QStringLiteral(LLMDOCTOR_SOURCE_DIR "/resources/translations/llmdoctor_de.ts"));
+    ASSERT_TRUE(ts.open(QIODevice::ReadOnly));
+    const QByteArray text = ts.readAll();
+    EXPECT_GT(text.count("<message"), 300);
+    EXPECT_EQ(text.count("type=\"unfinished\""), 0);
+    EXPECT_EQ(text.count("type=\"vanished\"") + text.count("type=\"obsolete\""), 0);
 }
