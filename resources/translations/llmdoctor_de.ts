@@ -1541,11 +1541,11 @@ Was zu tun ist: %3</translation>
     </message>
     <message>
         <source>Also send two tiny test requests, one of them streamed (may cost a fraction of a cent)</source>
-        <translation>Zusätzlich zwei winzige Testanfragen senden, eine davon gestreamt (kann einen Bruchteil eines Cents kosten)</translation>
+        <translation>Auch zwei winzige Testanfragen senden, eine davon gestreamt (kann Centbruchteile kosten)</translation>
     </message>
     <message>
         <source>Also find out how long the server keeps an &amp;idle connection open (up to 15 s)</source>
-        <translation>Herausfinden, wie lange der Server eine ungenutzte Verb&amp;indung offen hält (bis zu 15 s)</translation>
+        <translation>Messen, wie lange der Server eine ungenutzte Verb&amp;indung offen hält (bis 15 s)</translation>
     </message>
     <message>
         <source>Apps that reuse connections fail with &quot;reset before headers&quot; when they keep one longer than the server does. This reuses one connection after growing pauses.</source>
