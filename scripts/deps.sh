@@ -7,6 +7,8 @@ llmdoctor_build_packages=(build-essential cmake ninja-build pkg-config
 # Real servers the integration tests start on 127.0.0.1, plus the display for UI tests.
 llmdoctor_test_packages=(libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
     nginx-light haproxy squid openssl curl)
+# The sanitizer and fuzzing runs of CI: clang with libFuzzer and the sanitizer runtimes.
+llmdoctor_hardening_packages=(clang-14 libclang-rt-14-dev)
 
 llmdoctor_install() {
     local missing=()
