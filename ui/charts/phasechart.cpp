@@ -134,9 +134,12 @@ QString PhaseChart::plainText() const
 
 void PhaseChart::rebuild()
 {
-    m_chart->removeAllSeries();
-    for (QAbstractAxis *axis : m_chart->axes())
+    m_chart->removeAllSeries(); // deletes the series
+    // removeAxis() only gives the axis back: without the delete, every redraw leaked two axes.
+    for (QAbstractAxis *axis : m_chart->axes()) {
         m_chart->removeAxis(axis);
+        delete axis;
+    }
 
     auto *series = new QHorizontalStackedBarSeries;
     series->setBarWidth(0.7);
