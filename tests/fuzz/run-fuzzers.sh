@@ -22,6 +22,7 @@ extra_seeds() {
 
 failed=()
 for bin in "$build"/tests/fuzz/fuzz_*; do
+    [ -f "$bin" ] && [ -x "$bin" ] || continue # not the _autogen folders
     name=${bin##*/fuzz_}
     regressions="$here/regressions/$name"
     if compgen -G "$regressions/*" >/dev/null; then
@@ -34,7 +35,8 @@ for bin in "$build"/tests/fuzz/fuzz_*; do
     fi
     # A fresh writable corpus each run, so CI results do not depend on earlier runs.
     rm -rf "$work/$name" && mkdir -p "$work/$name" "$work/artifacts"
-    seeds=("$here/corpus/$name")
+    seeds=()
+    [ -d "$here/corpus/$name" ] && seeds+=("$here/corpus/$name")
     [ -d "$regressions" ] && seeds+=("$regressions")
     extra=$(extra_seeds "$name")
     [ -n "$extra" ] && seeds+=("$extra")
