@@ -6,8 +6,11 @@
 #include "core/checks/networkchecks.h"
 #include "core/probe/background.h"
 #include "core/report/reportparts.h"
+#include "core/target/redactor.h"
 #include "errorpage.h"
+#include "exportpage.h"
 #include "monitorwindow.h"
+#include "practicebox.h"
 #include "reportexport.h"
 #include "resultpage.h"
 #include "retrypage.h"
@@ -21,12 +24,14 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMenu>
+#include <QMessageBox>
+#include <QPalette>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
+#include <QSslSocket>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTimer>
@@ -80,6 +85,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_resultPage = new ResultPage;
     m_errorPage = new ErrorPage;
     m_retryPage = new RetryPage;
+    m_exportPage = new ExportPage;
     m_startPage->setTarget(prefill);
 
     m_stack = new QStackedWidget;
@@ -91,6 +97,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_stack->addWidget(scrolling(m_resultPage, tr("The verdict")));
     m_stack->addWidget(scrolling(m_errorPage, tr("What this error means")));
     m_stack->addWidget(m_retryPage); // its chart and list fill the page; no outer scrolling
+    m_stack->addWidget(scrolling(m_exportPage, tr("Send a report")));
 
     auto *central = new QWidget(this);
     auto *line = new QFrame(central);
@@ -98,6 +105,8 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     line->setFrameShadow(QFrame::Sunken);
 
     m_back = barButton(tr("&Back"), tr("Back"), u"backButton"_s, central);
+    m_about = barButton(tr("Abou&t"), tr("About llmdoctor"), u"aboutButton"_s, central);
+    m_about->setToolTip(tr("What llmdoctor is, its version and where to get help (F1)"));
     m_startOver = barButton(tr("&Start over"), tr("Start over"), u"startOverButton"_s, central);
     m_startOver->setToolTip(tr("Back to the first page; what you typed is kept."));
     m_run = barButton(tr("&Run the checks"), tr("Run the checks"), u"runButton"_s, central);
@@ -112,32 +121,11 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_watch->setToolTip(tr("Opens a window that asks the API at a fixed interval and charts the answers, to "
                            "catch problems that come and go."));
     // Everything for sending the results to someone, behind one button.
-    m_share = barButton(tr("S&hare"), tr("Share the results"), u"shareButton"_s, central);
+    // The last step: everything for sending the results to whoever can fix it.
+    m_share = barButton(tr("Next: send a &report"), tr("Next: send a report"), u"shareButton"_s, central);
     m_share->setToolTip(
-        tr("Export a report for support, or copy a summary or a curl command. Your API key is "
-           "never in any of them."));
-    auto *shareMenu = new QMenu(m_share);
-    auto addShare = [&](const QString &text, const QString &name, const QString &tip, auto slot) {
-        QAction *a = shareMenu->addAction(text, this, slot);
-        a->setObjectName(name);
-        a->setToolTip(tip);
-        a->setStatusTip(tip);
-    };
-    addShare(
-        tr("E&xport report…"), u"exportAction"_s,
-        tr("Saves everything llmdoctor found as a file to send to support: HTML, PDF, Markdown, JSON, HAR or "
-           "text."),
-        &MainWindow::chooseExport);
-    addShare(tr("Co&py summary"), u"copySummaryAction"_s,
-             tr("Copies the verdict and the check results as text, to paste into a message to support."),
-             &MainWindow::copySummary);
-    addShare(tr("Copy as c&url"), u"copyCurlAction"_s,
-             tr("Copies a command that repeats the request with curl, for whoever maintains your app or "
-                "server. It "
-                "reads the key from an environment variable."),
-             &MainWindow::copyCurl);
-    shareMenu->setToolTipsVisible(true);
-    m_share->setMenu(shareMenu);
+        tr("A message to send to whoever should act, and the report as HTML, PDF, Markdown, JSON, "
+           "HAR or text. Your API key is never in any of them."));
     m_exportStatus = new QLabel(central);
     m_exportStatus->setObjectName(u"exportStatus"_s);
     m_exportStatus->setWordWrap(true);
@@ -147,6 +135,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(16, 8, 16, 12);
     bar->addWidget(m_back);
+    bar->addWidget(m_about);
     bar->addWidget(m_retryStatus);
     bar->addWidget(m_exportStatus, 1);
     bar->addStretch(1);
@@ -159,9 +148,28 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     bar->addWidget(m_runAgain);
     bar->addWidget(m_cancel);
 
+    // While practising, a banner says so on every page: nothing here is about the real service.
+    m_practiceBanner = new QFrame(central);
+    m_practiceBanner->setObjectName(u"practiceBanner"_s);
+    m_practiceBanner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_practiceBanner->palette();
+    bannerPalette.setColor(QPalette::Window, bannerPalette.color(QPalette::AlternateBase));
+    m_practiceBanner->setPalette(bannerPalette);
+    m_practiceText = new QLabel(m_practiceBanner);
+    m_practiceText->setWordWrap(true);
+    auto *leave = new QPushButton(tr("&Leave practice"), m_practiceBanner);
+    leave->setObjectName(u"leavePracticeButton"_s);
+    auto *bannerLayout = new QHBoxLayout(m_practiceBanner);
+    bannerLayout->setContentsMargins(16, 6, 16, 6);
+    bannerLayout->addWidget(m_practiceText, 1);
+    bannerLayout->addWidget(leave);
+    m_practiceBanner->hide();
+    connect(leave, &QPushButton::clicked, this, &MainWindow::leavePractice);
+
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_practiceBanner);
     layout->addWidget(m_stack, 1);
     layout->addWidget(line);
     layout->addLayout(bar);
@@ -183,6 +191,11 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     connect(m_retry, &QPushButton::clicked, this, &MainWindow::showRetry);
     connect(m_watch, &QPushButton::clicked, this, &MainWindow::showMonitor);
     connect(m_retryPage, &RetryPage::stateChanged, this, &MainWindow::updateRetryStatus);
+    connect(m_share, &QPushButton::clicked, this, &MainWindow::showExport);
+    connect(m_startPage->practiceBox(), &PracticeBox::practiceRequested, this, &MainWindow::startPractice);
+    connect(m_exportPage, &ExportPage::saveRequested, this, &MainWindow::chooseExport);
+    connect(m_exportPage, &ExportPage::copyCurlRequested, this, &MainWindow::copyCurl);
+    connect(m_exportPage, &ExportPage::copySummaryRequested, this, &MainWindow::copySummary);
     connect(m_checksPage, &ChecksPage::stateChanged, this, [this] {
         updateButtons();
         fixTabOrder();
@@ -193,6 +206,9 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
 
     auto *esc = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(esc, &QShortcut::activated, this, &MainWindow::cancelChecks);
+    auto *help = new QShortcut(QKeySequence::HelpContents, this);
+    connect(help, &QShortcut::activated, this, &MainWindow::showAbout);
+    connect(m_about, &QPushButton::clicked, this, &MainWindow::showAbout);
 
     resize(820, 700);
     // Only reads a small file: nothing slow happens before the window shows.
@@ -259,6 +275,8 @@ void MainWindow::goBack()
 {
     if (currentPage() == Retry)
         goTo(m_retryReturn);
+    else if (currentPage() == Export)
+        goTo(Result);
     else if (currentPage() == Result)
         goTo(Checks);
     else if (currentPage() == Checks && m_checksPage->state() != ChecksPage::State::Running)
@@ -274,6 +292,7 @@ void MainWindow::updateButtons()
     const bool running = state == ChecksPage::State::Running;
 
     m_back->setVisible(page != Start);
+    m_about->setVisible(page == Start);
     m_back->setText(page == Result ? tr("Back to the &checks") : tr("&Back"));
     m_back->setAccessibleName(page == Result ? tr("Back to the checks") : tr("Back"));
     m_back->setEnabled(!(page == Checks && running));
@@ -297,9 +316,13 @@ void MainWindow::updateButtons()
     updateRetryStatus();
 
     m_share->setVisible(page == Result);
-    if (page != Result)
+    m_back->setText(page == Result   ? tr("Back to the &checks")
+                    : page == Export ? tr("Back to the &verdict")
+                                     : tr("&Back"));
+    if (page != Result && page != Export)
         m_exportStatus->clear();
-    m_startOver->setVisible(page == Result);
+    m_exportStatus->setVisible(page == Result); // the export page shows its own
+    m_startOver->setVisible(page == Result || page == Export);
 
     // Cancel exists only while there is something to stop.
     m_cancel->setVisible(page == Checks && running);
@@ -317,8 +340,8 @@ void MainWindow::fixTabOrder()
     QWidget *last = m_checksPage->lastFocusable();
     if (!last)
         return;
-    const QList<QPushButton *> bar{m_back, m_watch,   m_retry,    m_share, m_startOver,
-                                   m_run,  m_verdict, m_runAgain, m_cancel};
+    const QList<QPushButton *> bar{m_back,      m_about, m_watch,   m_retry,    m_share,
+                                   m_startOver, m_run,   m_verdict, m_runAgain, m_cancel};
     for (QPushButton *b : bar) {
         QWidget::setTabOrder(last, b);
         last = b;
@@ -447,6 +470,7 @@ bool MainWindow::exportReport(const QString &path)
     const bool ok = ReportExport::write(sources, path, &error);
     m_exportStatus->setText(ok ? tr("Saved to %1").arg(QDir::toNativeSeparators(path))
                                : tr("Not saved: %1. Nothing is lost; choose another place.").arg(error));
+    m_exportPage->setStatus(m_exportStatus->text(), !ok);
     m_exportStatus->setProperty("failed", !ok);
     return ok;
 }
@@ -456,24 +480,101 @@ QString MainWindow::exportStatus() const
     return m_exportStatus->text();
 }
 
-void MainWindow::chooseExport()
+void MainWindow::showAbout()
+{
+    QMessageBox box(this);
+    box.setObjectName(u"aboutBox"_s);
+    box.setWindowTitle(tr("About llmdoctor"));
+    box.setIconPixmap(windowIcon().pixmap(64, 64));
+    box.setTextFormat(Qt::RichText);
+    box.setText(
+        tr("<h3>llmdoctor %1</h3><p>Finds out why calls to an AI service fail, and tells you in plain "
+           "words whose side the problem is on and what to do next.</p>")
+            .arg(QStringLiteral(LLMDOCTOR_VERSION).toHtmlEscaped()));
+    box.setInformativeText(
+        tr("<p>It tests each step between your computer and the service: finding the server, "
+           "connecting, the secure connection, the proxy, the answer, your key and the model. "
+           "Your API key stays on this computer and is never written into a report.</p>"
+           "<p>Qt %1 · %2</p><p>Command line: <code>llmdoctor --help</code></p>")
+            .arg(QString::fromLatin1(qVersion()), QSslSocket::sslLibraryVersionString().toHtmlEscaped()));
+    box.setStandardButtons(QMessageBox::Close);
+    box.exec();
+}
+
+void MainWindow::startPractice(const PracticeScenario &scenario)
+{
+    if (m_checksPage->state() == ChecksPage::State::Running)
+        cancelChecks();
+    if (!isPractising())
+        m_beforePractice = m_startPage->target(nullptr).value_or(core::Target());
+    m_retryPage->stop();
+    if (m_practiceSim)
+        m_practiceSim->deleteLater();
+    core::SimulatorOptions options;
+    options.fault = scenario.fault;
+    options.failFirst = scenario.failFirst;
+    options.retryAfterSeconds = 3;
+    auto *sim = new core::Simulator(options, this);
+    QString error;
+    if (!sim->start(&error)) {
+        delete sim;
+        m_startPage->showRunProblem(tr("The practice server could not start: %1").arg(error));
+        return;
+    }
+    m_practiceSim = sim;
+    core::Target t;
+    t.baseUrl = sim->baseUrl();
+    t.model = u"gpt-4o-mini"_s;
+    t.apiKey = "sk-practice-0000000000000000000000000000000000000000";
+    t.errorText = scenario.pastedText;
+    t.timeoutMs = 5000; // a simulated hang need not take half a minute
+    t.proxy.mode = core::ProxyChoice::Mode::None;
+    m_startPage->setTarget(t);
+    m_practiceText->setText(
+        tr("Practice: llmdoctor's own test server on this computer is simulating %1. Nothing "
+           "here is about your real service.")
+            .arg(scenario.label));
+    m_practiceBanner->show();
+    setWindowTitle(tr("llmdoctor (practice)"));
+    proceedFromStart();
+}
+
+void MainWindow::leavePractice()
+{
+    if (!isPractising())
+        return;
+    if (m_checksPage->state() == ChecksPage::State::Running)
+        cancelChecks();
+    m_retryPage->stop();
+    if (m_monitorWindow)
+        m_monitorWindow->stop();
+    m_practiceSim->deleteLater();
+    m_practiceSim = nullptr;
+    m_practiceBanner->hide();
+    setWindowTitle(tr("llmdoctor"));
+    m_startPage->setTarget(m_beforePractice);
+    goTo(Start);
+}
+
+void MainWindow::showExport()
+{
+    if (!m_diagnosis || !m_diagnosis->isFinished())
+        return;
+    const core::Target &t = m_diagnosis->target();
+    m_exportPage->setMessage(core::supportMessage(*m_diagnosis),
+                             t.apiKey.trimmed().isEmpty() ? QString() : core::Redactor(t).keyReplacement());
+    goTo(Export);
+}
+
+void MainWindow::chooseExport(const QString &suffix)
 {
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString name =
-        u"llmdoctor-report-%1.html"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s));
-    QString filter;
-    QString path = QFileDialog::getSaveFileName(this, tr("Export the report"), QDir(dir).filePath(name),
-                                                ReportExport::fileFilters(), &filter);
-    if (path.isEmpty())
-        return;
-    // The chosen type decides when the name has no suffix of its own.
-    bool pdf = false;
-    if (!ReportExport::formatFor(path, &pdf) && !pdf) {
-        static const QRegularExpression suffix(u"\\*\\.(\\w+)\\)"_s);
-        if (const auto m = suffix.match(filter); m.hasMatch())
-            path += u'.' + m.captured(1);
-    }
-    exportReport(path);
+        u"llmdoctor-report-%1.%2"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s), suffix);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the report"), QDir(dir).filePath(name),
+                                                      ReportExport::fileFilters());
+    if (!path.isEmpty())
+        exportReport(path);
 }
 
 void MainWindow::copyCurl()
@@ -483,12 +584,14 @@ void MainWindow::copyCurl()
     QApplication::clipboard()->setText(core::curlCommand(m_diagnosis->context()));
     m_exportStatus->setText(tr("Copied a curl command. It reads the key from $%1; set that first.")
                                 .arg(core::curlKeyVariable(m_diagnosis->context())));
+    m_exportPage->setStatus(m_exportStatus->text(), false);
 }
 
 void MainWindow::copySummary()
 {
     QApplication::clipboard()->setText(m_resultPage->summaryText());
     m_exportStatus->setText(tr("Copied the summary ✓"));
+    m_exportPage->setStatus(m_exportStatus->text(), false);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -2,6 +2,7 @@
 
 #include "charts/latencychart.h"
 #include "core/checks/diagnosis.h"
+#include "core/sim/simulator.h"
 #include "core/target/target.h"
 
 #include <QMainWindow>
@@ -17,6 +18,7 @@ class StartPage;
 class ChecksPage;
 class ResultPage;
 class ErrorPage;
+class ExportPage;
 class MonitorWindow;
 class RetryPage;
 
@@ -35,7 +37,8 @@ public:
         Checks = 1,
         Result = 2,
         Explain = 3, // between Start and Checks, when an error message was pasted
-        Retry = 4    // wait and retry, from the checks or the verdict
+        Retry = 4,   // wait and retry, from the checks or the verdict
+        Export = 5   // send a report, after the verdict
     };
 
     core::Diagnosis *currentDiagnosis() const { return m_diagnosis; }
@@ -45,6 +48,7 @@ public:
     ResultPage *resultPage() const { return m_resultPage; }
     ErrorPage *errorPage() const { return m_errorPage; }
     RetryPage *retryPage() const { return m_retryPage; }
+    ExportPage *exportPage() const { return m_exportPage; }
     MonitorWindow *monitorWindow(); // made on first use
 
     void runChecks();        // what "Run the checks" / "Run again" do
@@ -57,7 +61,13 @@ public:
     // were; false with the reason shown in the window. The results stay either way.
     bool exportReport(const QString &path);
     QString exportStatus() const;
-    void copyCurl(); // the failing request as a curl command, the key read from the environment
+    void copyCurl();   // the failing request as a curl command, the key read from the environment
+    void showExport(); // the last page: a message for support and the report
+    // Practice mode: the wizard against the built-in simulator with that failure.
+    void startPractice(const struct PracticeScenario &scenario);
+    void leavePractice();
+    void showAbout(); // F1
+    bool isPractising() const { return m_practiceSim != nullptr; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,7 +81,7 @@ private:
     QString pastedError() const;
     void offerModelsFromRun();
     void updateRetryStatus();
-    void chooseExport();
+    void chooseExport(const QString &suffix);
     // The provider's incidents from the last diagnosis, as spans for the latency charts.
     QList<LatencyChart::Span> incidentSpans() const;
 
@@ -82,9 +92,11 @@ private:
     ResultPage *m_resultPage;
     ErrorPage *m_errorPage;
     RetryPage *m_retryPage;
+    ExportPage *m_exportPage;
     QPointer<MonitorWindow> m_monitorWindow;
     Page m_retryReturn = Result; // where Back goes from the retry page
     QPushButton *m_back;
+    QPushButton *m_about;
     QPushButton *m_startOver;
     QPushButton *m_run;
     QPushButton *m_verdict;
@@ -92,9 +104,13 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_retry;
     QPushButton *m_watch;
-    QPushButton *m_share; // export, copy summary, copy as curl
+    QPushButton *m_share; // to the export page
     QLabel *m_exportStatus;
     QLabel *m_retryStatus;
+    QWidget *m_practiceBanner;
+    QLabel *m_practiceText;
+    QPointer<core::Simulator> m_practiceSim;
+    core::Target m_beforePractice; // what the user had typed, given back when practice ends
 };
 
 } // namespace llmdoctor::ui

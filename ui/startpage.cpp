@@ -7,6 +7,7 @@
 #include "core/target/addresslint.h"
 #include "core/target/keylint.h"
 #include "core/target/providercatalog.h"
+#include "practicebox.h"
 #include "statusicon.h"
 
 #include <QCheckBox>
@@ -182,8 +183,8 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     modelRow->addWidget(m_model, 1);
     modelRow->addWidget(m_loadModels);
 
-    m_testRequest =
-        new QCheckBox(tr("Also send one tiny test request (may cost a fraction of a cent)"), this);
+    m_testRequest = new QCheckBox(
+        tr("Also send two tiny test requests, one of them streamed (may cost a fraction of a cent)"), this);
     m_testRequest->setObjectName(u"testRequestBox"_s);
     m_testRequest->setChecked(false); // never spend the user's money by default
 
@@ -293,6 +294,13 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     auto *caLabel = new QLabel(tr("Extra trusted certi&ficate:"), m_advanced);
     caLabel->setBuddy(m_caFile);
     advancedForm->addRow(caLabel, caRow);
+    m_keepAlive = new QCheckBox(
+        tr("Also find out how long the server keeps an &idle connection open (up to 15 s)"), m_advanced);
+    m_keepAlive->setObjectName(u"keepAliveBox"_s);
+    m_keepAlive->setToolTip(
+        tr("Apps that reuse connections fail with \"reset before headers\" when they keep one "
+           "longer than the server does. This reuses one connection after growing pauses."));
+    advancedForm->addRow(QString(), m_keepAlive);
     m_advanced->hide();
 
     m_runProblem = errorLabel(this);
@@ -308,6 +316,8 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_advancedToggle, 0, Qt::AlignLeft);
     layout->addWidget(m_advanced);
     layout->addWidget(m_runProblem);
+    m_practice = new PracticeBox(this);
+    layout->addWidget(m_practice);
     layout->addStretch(1);
 
     connect(m_address, &QLineEdit::textChanged, this, &StartPage::validate);
@@ -377,6 +387,7 @@ void StartPage::setTarget(const core::Target &target)
                        : target.baseUrlText.isEmpty() ? target.baseUrl.toString()
                                                       : target.baseUrlText);
     m_testRequest->setChecked(target.sendTestRequest);
+    m_keepAlive->setChecked(target.checkKeepAlive);
     m_key->setText(QString::fromUtf8(target.apiKey));
     m_model->setText(target.model);
     m_errorText->setPlainText(target.errorText);
@@ -399,7 +410,7 @@ void StartPage::setTarget(const core::Target &target)
     m_caFile->setText(target.caFile);
     // Someone who passed advanced options should see them.
     setAdvancedOpen(target.proxy.mode != core::ProxyChoice::Mode::Auto || !target.caFile.isEmpty() ||
-                    target.timeoutMs != 30000);
+                    target.timeoutMs != 30000 || target.checkKeepAlive);
     validate();
 }
 
@@ -442,6 +453,7 @@ std::optional<core::Target> StartPage::target(QString *error) const
     // As typed: the key checks tell about stray spaces or quotes (and try without them).
     t.apiKey = m_key->text().toUtf8();
     t.sendTestRequest = m_testRequest->isChecked();
+    t.checkKeepAlive = m_keepAlive->isChecked();
     t.errorText = m_errorText->toPlainText().trimmed();
     t.proxy = *proxy;
     t.caFile = m_caFile->text().trimmed();

@@ -18,6 +18,8 @@ class QPushButton;
 
 namespace llmdoctor::ui {
 
+class PracticeBox;
+
 // "What is going wrong?": the address, key and model to test, plus the rarely needed settings
 // under "Advanced". Validates as the user types; never stores anything.
 class StartPage final : public QWidget
@@ -34,6 +36,7 @@ public:
     void showRunProblem(const QString &text);
     QWidget *firstField() const;
     QWidget *lastFocusable() const;
+    PracticeBox *practiceBox() const { return m_practice; }
     // The provider's models, offered in the model field once the key works.
     void setAvailableModels(const QStringList &models);
     QStringList availableModels() const;
@@ -67,6 +70,7 @@ private:
     QStringListModel *m_modelList;
     QCompleter *m_completer;
     QCheckBox *m_testRequest;
+    QCheckBox *m_keepAlive;         // opt-in: up to 15 s of idle pauses on one connection
     QPlainTextEdit *m_errorText;    // what the app showed; explained before the checks run
     QObject *m_modelLoad = nullptr; // the running model-list request, if any
     QToolButton *m_advancedToggle;
@@ -78,6 +82,7 @@ private:
     QLineEdit *m_caFile;
     QPushButton *m_browseCa;
     QLabel *m_runProblem;
+    PracticeBox *m_practice;
     bool m_valid = false;
 };
 

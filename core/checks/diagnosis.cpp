@@ -4,8 +4,10 @@
 #include "../target/redactor.h"
 #include "accountchecks.h"
 #include "diagnosiscontext.h"
+#include "keepalivecheck.h"
 #include "networkchecks.h"
 #include "statuspagecheck.h"
+#include "streamcheck.h"
 
 namespace llmdoctor::core {
 
@@ -36,11 +38,12 @@ QList<Check *> Diagnosis::standardChecks(QObject *parent)
 {
     // Offline lint first (it never blocks the network checks), then the connection layer by
     // layer; one model-list request serves http, api_key and model. The status page depends on
-    // nothing, so it is read alongside all of them.
+    // nothing, so it is read alongside all of them. The stream and keep-alive checks skip at once
+    // unless the user asked for them: one costs a completion, the other up to 15 s.
     return {new BaseUrlFormatCheck(parent), new ApiKeyFormatCheck(parent), new DnsCheck(parent),
             new ConnectCheck(parent),       new TlsCheck(parent),          new HttpCheck(parent),
             new ApiKeyCheck(parent),        new ModelCheck(parent),        new TestRequestCheck(parent),
-            new StatusPageCheck(parent)};
+            new StreamCheck(parent),        new KeepAliveCheck(parent),    new StatusPageCheck(parent)};
 }
 
 void Diagnosis::setChecks(QList<Check *> checks)

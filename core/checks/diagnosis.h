@@ -24,7 +24,8 @@ public:
     explicit Diagnosis(Target target, QObject *parent = nullptr);
     ~Diagnosis() override;
 
-    // The standard checklist: dns, tcp, tls, http, model.
+    // The standard checklist: the lint, dns, tcp, tls, http, key, model, the opt-in requests
+    // (test request, stream, keep-alive) and the status page.
     static QList<Check *> standardChecks(QObject *parent);
 
     void setChecks(QList<Check *> checks); // before start(); takes ownership

@@ -1,5 +1,6 @@
 #include "networkchecks.h"
 
+#include "../diagnosis/errorclassifier.h"
 #include "../diagnosis/hops.h"
 #include "../diagnosis/responseclassifier.h"
 #include "../probe/exchange.h"
@@ -456,7 +457,15 @@ void HttpCheck::onDone(const ExchangeResult &x)
         r.addDetail(u"request"_s, u"GET %1"_s.arg(c.target.modelsUrl().toString(QUrl::RemoveUserInfo)));
         r.addDetail(u"status"_s, u"%1 %2"_s.arg(resp.status).arg(QString::fromLatin1(resp.reason)));
         addProviderError(r, rc);
-        if (const QStringList hops = detectHops(resp.headers); !hops.isEmpty())
+        QStringList hops = detectHops(resp.headers);
+        if (resp.status >= 400) {
+            // Some error pages name their producer only in the body (HAProxy sends no Server header).
+            for (const QString &hop : classifyErrorResponse(resp).hops) {
+                if (!hops.contains(hop) && !isClientLibrary(hop))
+                    hops << hop;
+            }
+        }
+        if (!hops.isEmpty())
             r.addDetail(u"hops"_s, hops.join(u", "_s));
         const auto ids = requestIds(resp.headers);
         for (auto it = ids.cbegin(); it != ids.cend(); ++it)

@@ -17,9 +17,8 @@ namespace {
 
 QString usage()
 {
-    return u"Usage: llmdoctor diagnose [TARGET OPTIONS] [--format text|json|markdown|html|har] [--output "
-           u"FILE]\n"
-           "                          [--send-test-request]\n\n"
+    return u"Usage: llmdoctor diagnose [TARGET OPTIONS] [--format text|json|markdown|html|har]\n"
+           "                          [--output FILE] [--send-test-request] [--check-keepalive]\n\n"
            "Runs the checklist against an LLM API and says what is wrong and whose side it is on.\n"
            "Exit status: 0 nothing wrong, 1 a problem was found, 2 bad usage or input, 3 internal error.\n\n"_s +
            targetOptionsHelp() +
@@ -32,8 +31,12 @@ QString usage()
            "                       Keys and cookies never appear in any of them\n"
            "  --output FILE        write the report to FILE instead of standard output\n"
            "\nCost:\n"
-           "  --send-test-request  also send one tiny test request to the model (may cost a fraction of a\n"
-           "                       cent); without it only the free model list is asked for\n"_s;
+           "  --send-test-request  also send one tiny test request to the model and one short streamed\n"
+           "                       one (may cost a fraction of a cent); without it only the free model\n"
+           "                       list is asked for\n"
+           "\nTime:\n"
+           "  --check-keepalive    also find how long the server keeps an idle connection open (reuses\n"
+           "                       one connection after pauses of 1, 2, 4 and 8 s: up to 15 s longer)\n"_s;
 }
 
 } // namespace
@@ -42,8 +45,9 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
                        const std::function<QByteArray()> &readStdin)
 {
     int exitCode = 0;
-    auto parsed = parseCommand(args, u"diagnose"_s, usage(), {u"--format"_s, u"--output"_s},
-                               {u"--send-test-request"_s}, out, err, readStdin, &exitCode);
+    auto parsed =
+        parseCommand(args, u"diagnose"_s, usage(), {u"--format"_s, u"--output"_s},
+                     {u"--send-test-request"_s, u"--check-keepalive"_s}, out, err, readStdin, &exitCode);
     if (!parsed)
         return exitCode;
     Target &target = parsed->target;
@@ -51,11 +55,13 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
     QString error;
     // Opt-in: the only request that may cost money.
     target.sendTestRequest = options.flags.contains(u"--send-test-request"_s);
+    target.checkKeepAlive = options.flags.contains(u"--check-keepalive"_s);
     const QString format = options.value(u"--format"_s, u"text"_s);
     const QString output = options.value(u"--output"_s);
     const std::optional<ReportFormat> reportFormat = reportFormatFromName(format);
     if (!reportFormat && format.compare(u"pdf"_s, Qt::CaseInsensitive) == 0) {
-        err << "llmdoctor diagnose: PDF is made by the app (Export on the verdict page); here, use --format html "
+        err << "llmdoctor diagnose: PDF is made by the app (Export on the verdict page); here, use --format "
+               "html "
                "and print that page to PDF from a browser\n";
         return 2;
     }

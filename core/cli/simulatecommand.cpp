@@ -25,7 +25,7 @@ QString usage()
     QString text =
         u"Usage: llmdoctor simulate --fault NAME [--port N] [--delay-ms N] [--share P] [--retry-after S]\n"
         u"                          [--cert FILE --key FILE] [--error-style STYLE] [--expect-key-env VAR]\n"
-        u"                          [--gateway-timeout-ms N] [--fail-first N]\n"
+        u"                          [--gateway-timeout-ms N] [--fail-first N] [--stream-interval-ms N]\n"
         u"\n"
         u"Runs a local OpenAI-compatible API on 127.0.0.1 that fails on purpose, so you can see what each\n"
         u"failure looks like and test your own client's retries. Stop it with Ctrl+C.\n"
@@ -39,6 +39,7 @@ QString usage()
         u"  --retry-after S    rate_limit: the Retry-After value in seconds (default 20)\n"
         u"  --gateway-timeout-ms N  gateway_timeout: how long the gateway waits before its 504 (2000)\n"
         u"  --fail-first N     only the first N requests fail, later ones work (default 0: all fail)\n"
+        u"  --stream-interval-ms N  pause between the pieces of a streamed answer (default 20)\n"
         u"  --cert FILE        tls: PEM certificate (default: a built-in self-signed one)\n"
         u"  --key FILE         tls: PEM private key for --cert\n"
         u"  --error-style S    how error bodies look: openai (default), anthropic or openrouter\n"
@@ -99,12 +100,14 @@ int runSimulateCommand(const QStringList &args, QTextStream &out, QTextStream &e
     const QCommandLineOption retryAfterOption(u"retry-after"_s, u"retry-after"_s, u"S"_s);
     const QCommandLineOption gatewayTimeoutOption(u"gateway-timeout-ms"_s, u"gateway-timeout-ms"_s, u"N"_s);
     const QCommandLineOption failFirstOption(u"fail-first"_s, u"fail-first"_s, u"N"_s);
+    const QCommandLineOption streamIntervalOption(u"stream-interval-ms"_s, u"stream-interval-ms"_s, u"N"_s);
     const QCommandLineOption certOption(u"cert"_s, u"cert"_s, u"FILE"_s);
     const QCommandLineOption keyOption(u"key"_s, u"key"_s, u"FILE"_s);
     const QCommandLineOption styleOption(u"error-style"_s, u"error-style"_s, u"STYLE"_s);
     const QCommandLineOption expectKeyOption(u"expect-key-env"_s, u"expect-key-env"_s, u"VAR"_s);
     const QCommandLineOption helpOption({u"h"_s, u"help"_s}, u"help"_s);
-    parser.addOptions({styleOption, expectKeyOption, gatewayTimeoutOption, failFirstOption});
+    parser.addOptions(
+        {styleOption, expectKeyOption, gatewayTimeoutOption, failFirstOption, streamIntervalOption});
     parser.addOptions({faultOption, portOption, delayOption, shareOption, retryAfterOption, certOption,
                        keyOption, helpOption});
 
@@ -184,6 +187,13 @@ int runSimulateCommand(const QStringList &args, QTextStream &out, QTextStream &e
         if (!ok || options.failFirst < 0)
             return usageError(u"--fail-first needs a number of requests (0 = all), not \"%1\""_s.arg(
                 parser.value(failFirstOption)));
+    }
+    if (parser.isSet(streamIntervalOption)) {
+        options.streamIntervalMs = parser.value(streamIntervalOption).toInt(&ok);
+        if (!ok || options.streamIntervalMs < 0 || options.streamIntervalMs > 60'000)
+            return usageError(
+                u"--stream-interval-ms needs a number of milliseconds from 0 to 60000, not \"%1\""_s.arg(
+                    parser.value(streamIntervalOption)));
     }
     if (parser.isSet(styleOption)) {
         const auto style = Simulator::errorStyleFromName(parser.value(styleOption));

@@ -208,9 +208,18 @@ int layerRank(const QString &id)
 {
     // The offline lint comes first: a mistyped address or key explains whatever follows.
     // status_page comes last: it never fails, and must never be the decisive failure.
-    static const QStringList order{
-        u"base_url_format"_s, u"api_key_format"_s, u"dns"_s,          u"tcp"_s,        u"tls"_s, u"http"_s,
-        u"api_key"_s,         u"model"_s,          u"test_request"_s, u"status_page"_s};
+    static const QStringList order{u"base_url_format"_s,
+                                   u"api_key_format"_s,
+                                   u"dns"_s,
+                                   u"tcp"_s,
+                                   u"tls"_s,
+                                   u"http"_s,
+                                   u"api_key"_s,
+                                   u"model"_s,
+                                   u"test_request"_s,
+                                   u"stream"_s,
+                                   u"keepalive"_s,
+                                   u"status_page"_s};
     const qsizetype i = order.indexOf(id);
     return i < 0 ? int(order.size()) : int(i);
 }
@@ -385,8 +394,16 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
     if (!decisive && !cancelled) {
         // Passing with warnings: still ok, but say what looked odd.
         for (const CheckResult &r : results) {
-            if (r.status == CheckStatus::Warn)
-                v.nextSteps.prepend(u"Worth a look: %1"_s.arg(r.summary));
+            if (r.status != CheckStatus::Warn)
+                continue;
+            // A warning's own advice entries (stream, keep-alive) say what to do about it.
+            QStringList steps{u"Worth a look: %1"_s.arg(r.summary)};
+            for (const QString &id : r.advice) {
+                for (const QJsonValue &step :
+                     adviceCatalogue().value(id).toObject().value(u"next_steps").toArray())
+                    steps << step.toString();
+            }
+            v.nextSteps = steps + v.nextSteps;
         }
     }
     if (decisive && page && page->healthy && category != u"provider_outage") {

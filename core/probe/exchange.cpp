@@ -451,6 +451,11 @@ void Exchange::onReadyRead()
         m_result.marks.startTransfer = elapsedMs();
     m_bytesRead += data.size();
     const auto state = m_parser->feed(data);
+    if (m_parser->headersComplete()) {
+        emit bodyProgress(elapsedMs(), m_parser->response());
+        if (m_finished) // a receiver cancelled us
+            return;
+    }
     if (state == HttpResponseParser::State::Error) {
         fail(Failure::ProtocolError,
              u"the answer is not valid HTTP: %1"_s.arg(QString::fromLatin1(m_parser->errorText())));

@@ -134,6 +134,10 @@ public:
 signals:
     void finished(const llmdoctor::core::ExchangeResult &result);
     void stageChanged(llmdoctor::core::Stage stage);
+    // Response bytes arrived after the headers (and once with the headers): atMs on the clock of
+    // the phase marks, partial as decoded so far (body up to the capture cap). For readers of a
+    // streamed answer, who need to see when each piece came.
+    void bodyProgress(double atMs, const llmdoctor::core::HttpResponse &partial);
 
 private:
     double elapsedMs() const;

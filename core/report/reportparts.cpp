@@ -78,8 +78,10 @@ SupportMessage supportMessage(const Diagnosis &diagnosis)
     const QString name = providerName(c.target);
     SupportMessage m;
     if (v.blame == u"provider" || v.blame == u"account") {
-        m.to = p.supportUrl.isEmpty() ? u"the support of %1"_s.arg(name)
-                                      : u"%1 support (%2)"_s.arg(name, p.supportUrl);
+        m.to = p.id.isEmpty() ? u"whoever runs the server at %1 (the provider, or your own team)"_s.arg(
+                                    c.target.baseUrl.host())
+               : p.supportUrl.isEmpty() ? u"the support of %1"_s.arg(name)
+                                        : u"%1 support (%2)"_s.arg(name, p.supportUrl);
         if (v.blame == u"account")
             m.to += u", or whoever manages your account and API keys"_s;
     } else if (v.blame == u"network") {

@@ -36,7 +36,6 @@ using Headers = QList<QPair<QByteArray, QByteArray>>;
 using Request = HttpRequestParser::Request;
 
 constexpr int kTrickleIntervalMs = 250; // slow_headers: one byte of the head per tick
-constexpr int kStreamIntervalMs = 20;   // pause between SSE events, so they arrive as separate reads
 constexpr int kIdleTimeoutMs = 5 * 60 * 1000;
 constexpr int kLingerMs = 2000; // how long a closing connection may keep sending before it is cut
 constexpr qint64 kSocketReadBuffer = 256 * 1024;
@@ -1000,7 +999,8 @@ void SimulatorConnection::streamNext()
     const QList<QByteArray> &events = m_plan.answer.events;
     if (m_nextEvent < events.size()) {
         writeChunk(events[m_nextEvent++]);
-        m_timer.start(kStreamIntervalMs);
+        // Paced, so events arrive as separate reads (SimulatorOptions::streamIntervalMs).
+        m_timer.start(std::max(0, m_simulator->options().streamIntervalMs));
         return;
     }
     if (m_chunked)

@@ -48,6 +48,9 @@ struct SimulatorOptions
     double flakyShare = 0.5;     // Flaky: share of requests that fail, spread deterministically
     int retryAfterSeconds = 20;  // RateLimit
     int gatewayTimeoutMs = 2000; // GatewayTimeout: how long the gateway waits before its 504
+    // Pause between the events of a streamed chat completion ("stream": true), so that a client
+    // or a test can tell word-by-word delivery from a hop that holds the answer back.
+    int streamIntervalMs = 20;
     // Only the first N requests get the fault; later ones are answered normally (0 = all), so a
     // client that waits and retries sees the failure end.
     int failFirst = 0;

@@ -22,7 +22,11 @@ struct Target
     QString errorText;   // what the user pasted, if anything
     QString baseUrlText; // the address exactly as typed, for the address lint; empty = baseUrl
     // Opt-in: one tiny completion request, which may cost money. Off unless the user asks.
+    // It also allows the streamed completion of the stream check.
     bool sendTestRequest = false;
+    // Opt-in: the keep-alive check holds one connection idle for up to ~15 s to find when the
+    // server or a hop closes it; too slow for every diagnosis.
+    bool checkKeepAlive = false;
     // The provider's status page as the user gave it (--status-url): a page's base address or
     // one of its JSON files. Empty = the catalogue's page, if any.
     QUrl statusUrl;

@@ -337,7 +337,7 @@ TEST(Account, NoCompletionRequestUnlessAskedFor)
     t.sendTestRequest = true;
     o = diagnose(t);
     EXPECT_EQ(o.status(u"test_request"_s), u"pass"_s) << o.check(u"test_request"_s)->summary.toStdString();
-    ASSERT_TRUE(waitFor([&] { return served.size() >= 2; }, 2000));
+    ASSERT_TRUE(waitFor([&] { return served.size() >= 3; }, 2000));
     int posts = 0;
     for (const QList<QVariant> &call : std::as_const(served)) {
         if (call.at(0).toString() == u"POST") {
@@ -346,7 +346,7 @@ TEST(Account, NoCompletionRequestUnlessAskedFor)
             EXPECT_EQ(call.at(2).toInt(), 200);
         }
     }
-    EXPECT_EQ(posts, 1);
+    EXPECT_EQ(posts, 2) << "the test request and the stream check's streamed one";
 
     // Even when asked, no paid request for a model the server does not list.
     served.clear();
@@ -382,9 +382,9 @@ TEST(Account, CliReportsTheVerdictWithoutTheKey)
             QStringList ids;
             for (const QJsonValue &c : report.value(u"checks").toArray())
                 ids << c.toObject().value(u"id").toString();
-            EXPECT_EQ(
-                ids, (QStringList{u"base_url_format"_s, u"api_key_format"_s, u"dns"_s, u"tcp"_s, u"tls"_s,
-                                  u"http"_s, u"api_key"_s, u"model"_s, u"test_request"_s, u"status_page"_s}));
+            EXPECT_EQ(ids, (QStringList{u"base_url_format"_s, u"api_key_format"_s, u"dns"_s, u"tcp"_s,
+                                        u"tls"_s, u"http"_s, u"api_key"_s, u"model"_s, u"test_request"_s,
+                                        u"stream"_s, u"keepalive"_s, u"status_page"_s}));
         } else {
             EXPECT_TRUE(r.out.contains("Bearer")) << "the finding names the word";
         }
@@ -427,5 +427,5 @@ TEST(Account, CliSendsATestRequestOnlyWhenAsked)
     int posts = 0;
     for (const QList<QVariant> &call : std::as_const(served))
         posts += call.at(0).toString() == u"POST";
-    EXPECT_EQ(posts, 1);
+    EXPECT_EQ(posts, 2) << "the test request and the stream check's streamed one";
 }

@@ -52,7 +52,33 @@ TEST(Cli, HealthyServerExitsZeroWithAFullReport)
     for (const QJsonValue &c : report.value(u"checks").toArray())
         ids << c.toObject().value(u"id").toString();
     EXPECT_EQ(ids, (QStringList{u"base_url_format"_s, u"api_key_format"_s, u"dns"_s, u"tcp"_s, u"tls"_s,
-                                u"http"_s, u"api_key"_s, u"model"_s, u"test_request"_s, u"status_page"_s}));
+                                u"http"_s, u"api_key"_s, u"model"_s, u"test_request"_s, u"stream"_s,
+                                u"keepalive"_s, u"status_page"_s}));
+}
+
+TEST(Cli, OptInChecksRunOnlyWhenAskedFor)
+{
+    Simulator sim(faultOptions(Fault::None));
+    ASSERT_TRUE(sim.start());
+    const auto statusOf = [](const QJsonObject &report, const QString &id) {
+        for (const QJsonValue &c : report.value(u"checks").toArray()) {
+            if (c.toObject().value(u"id").toString() == id)
+                return c.toObject().value(u"status").toString();
+        }
+        return u"missing"_s;
+    };
+    const QStringList model{u"--model"_s, u"gpt-4o-mini"_s, u"--timeout"_s, u"3"_s};
+    QJsonObject report = jsonOf(runCli(diagnoseArgs(sim.baseUrl().toString(), model)));
+    EXPECT_EQ(statusOf(report, u"stream"_s), u"skip"_s);
+    EXPECT_EQ(statusOf(report, u"keepalive"_s), u"skip"_s);
+
+    const CliRun r = runCli(diagnoseArgs(
+        sim.baseUrl().toString(), model + QStringList{u"--send-test-request"_s, u"--check-keepalive"_s}));
+    EXPECT_EQ(r.exitCode, 0) << r.out.toStdString();
+    report = jsonOf(r);
+    EXPECT_EQ(statusOf(report, u"stream"_s), u"pass"_s);
+    EXPECT_EQ(statusOf(report, u"keepalive"_s), u"pass"_s); // as long as --timeout allows
+    EXPECT_LT(r.elapsedMs, 3500);
 }
 
 TEST(Cli, BadGatewayIsAProblemOnTheProvidersSide)

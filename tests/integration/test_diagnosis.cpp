@@ -286,18 +286,25 @@ TEST_F(OpensslServer, SelfSignedIsUntrusted)
 {
     const Outcome o = serveAndDiagnose(u"selfsigned"_s, false);
     EXPECT_EQ(o.verdict.category, u"tls_untrusted"_s);
+    EXPECT_EQ(o.verdict.blame, u"network"_s);
+    EXPECT_EQ(o.verdict.decidedBy, u"tls"_s); // the hop that failed: the TLS handshake itself
     EXPECT_TRUE(o.check(u"tls"_s)->detail(u"certificate 1"_s).contains(u"self-signed"_s));
 }
 
 TEST_F(OpensslServer, ExpiredCertificate)
 {
-    EXPECT_EQ(serveAndDiagnose(u"expired"_s, true).verdict.category, u"tls_expired"_s);
+    const Outcome o = serveAndDiagnose(u"expired"_s, true);
+    EXPECT_EQ(o.verdict.category, u"tls_expired"_s);
+    EXPECT_EQ(o.verdict.blame, u"provider"_s); // whoever runs the server renews its certificate
+    EXPECT_EQ(o.verdict.decidedBy, u"tls"_s);
 }
 
 TEST_F(OpensslServer, CertificateForAnotherName)
 {
     const Outcome o = serveAndDiagnose(u"wronghost"_s, true);
     EXPECT_EQ(o.verdict.category, u"tls_hostname_mismatch"_s);
+    EXPECT_EQ(o.verdict.blame, u"config"_s);
+    EXPECT_EQ(o.verdict.decidedBy, u"tls"_s);
     EXPECT_EQ(o.check(u"tls"_s)->detail(u"certificate name matches"_s), u"no"_s);
 }
 

@@ -80,6 +80,14 @@ bool ServerProcess::start(const QString &program, const QStringList &args, quint
     return false;
 }
 
+void ServerProcess::kill()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->kill();
+        m_process->waitForFinished(3000);
+    }
+}
+
 QString ServerProcess::output() const
 {
     return m_process ? QString::fromLocal8Bit(m_process->readAll()) : QString();

@@ -47,6 +47,8 @@ public:
     bool start(const QString &program, const QStringList &args, quint16 port, QString *error,
                int timeoutMs = 10000);
     QString output() const;
+    // Stops it at once (SIGKILL), for servers whose orderly shutdown takes seconds (squid).
+    void kill();
 
 private:
     std::unique_ptr<QProcess> m_process;

@@ -10,6 +10,7 @@
 #include "support/servers.h"
 #include "support/waiting.h"
 #include "ui/checkspage.h"
+#include "ui/exportpage.h"
 #include "ui/mainwindow.h"
 #include "ui/monitorwindow.h"
 #include "ui/retrypage.h"
@@ -223,6 +224,7 @@ void runWizard(QList<Written> &out, const QUrl &echo, const QTemporaryDir &dir)
     target.timeoutMs = 5000;
     target.proxy.mode = core::ProxyChoice::Mode::None;
     target.errorText = u"Incorrect API key provided: "_s + QString::fromLatin1(kKey);
+    target.sendTestRequest = true; // the completion and streamed-completion checks too
     {
         ui::MainWindow w(target);
         w.show();
@@ -252,12 +254,24 @@ void runWizard(QList<Written> &out, const QUrl &echo, const QTemporaryDir &dir)
             EXPECT_FALSE(data.isEmpty()) << suffix;
             out.append({u"wizard export "_s + QLatin1String(suffix), data});
         }
+        // The last page: the message for support, the checks summary and the curl command.
+        w.showExport();
+        ASSERT_EQ(w.currentPage(), ui::MainWindow::Export);
+        for (const char *button : {"copyMessageButton", "copySummaryButton", "exportCopyCurlButton"}) {
+            QApplication::clipboard()->clear();
+            auto *b = w.exportPage()->findChild<QPushButton *>(QLatin1String(button));
+            EXPECT_TRUE(b) << button;
+            if (!b)
+                continue;
+            b->click();
+            EXPECT_FALSE(QApplication::clipboard()->text().isEmpty()) << button;
+            out.append(
+                {u"clipboard: "_s + QLatin1String(button), QApplication::clipboard()->text().toUtf8()});
+        }
+        EXPECT_TRUE(QApplication::clipboard()->text().startsWith(u"curl "_s));
+        out.append({u"export page message"_s, w.exportPage()->messageText().toUtf8()});
         w.copyCurl();
         out.append({u"clipboard: copy as curl"_s, QApplication::clipboard()->text().toUtf8()});
-        EXPECT_TRUE(QApplication::clipboard()->text().startsWith(u"curl "_s));
-        w.findChild<QAction *>(u"copySummaryAction"_s)->trigger();
-        out.append({u"clipboard: copy summary"_s, QApplication::clipboard()->text().toUtf8()});
-        EXPECT_FALSE(QApplication::clipboard()->text().isEmpty());
         out.append({u"wizard export status"_s, w.exportStatus().toUtf8()});
         w.close(); // writes the settings
     }

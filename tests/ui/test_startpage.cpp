@@ -127,3 +127,21 @@ TEST(StartPage, ModelsAreOfferedOnceTheKeyWorks)
     EXPECT_EQ(page.availableModels(), options.models);
     EXPECT_TRUE(hint->text().contains(u"deepseek-ai/DeepSeek-V3-0324"_s)) << hint->text().toStdString();
 }
+
+TEST(StartPage, OptInChecksSurviveARoundTrip)
+{
+    StartPage page;
+    llmdoctor::core::Target t;
+    t.baseUrl = QUrl(u"https://api.openai.com/v1"_s);
+    t.checkKeepAlive = true;
+    t.sendTestRequest = true;
+    page.setTarget(t);
+    const auto back = page.target();
+    ASSERT_TRUE(back.has_value());
+    EXPECT_TRUE(back->checkKeepAlive);
+    EXPECT_TRUE(back->sendTestRequest);
+    auto *box = page.findChild<QCheckBox *>(u"keepAliveBox"_s);
+    ASSERT_NE(box, nullptr);
+    box->setChecked(false);
+    EXPECT_FALSE(page.target()->checkKeepAlive);
+}

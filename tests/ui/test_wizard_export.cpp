@@ -4,6 +4,7 @@
 #include "support/jsonschema.h"
 #include "support/waiting.h"
 #include "ui/checkspage.h"
+#include "ui/exportpage.h"
 #include "ui/mainwindow.h"
 #include "ui/retrypage.h"
 
@@ -70,7 +71,11 @@ TEST(WizardExport, EveryFormatFromTheVerdictPageWithoutTheKey)
         w.grab().save(QDir(keep).filePath(u"result-bar.png"_s));
     }
     EXPECT_TRUE(w.findChild<QPushButton *>(u"shareButton"_s)->isVisible());
-    EXPECT_NE(w.findChild<QAction *>(u"exportAction"_s), nullptr);
+    w.findChild<QPushButton *>(u"shareButton"_s)->click();
+    ASSERT_EQ(w.currentPage(), ui::MainWindow::Export);
+    EXPECT_FALSE(w.exportPage()->messageText().contains(QString::fromLatin1(kKey)));
+    EXPECT_TRUE(w.exportPage()->messageText().contains(u"sk-proj-…9876"_s))
+        << w.exportPage()->messageText().toStdString();
 
     QTemporaryDir dir;
     for (const char *suffix : {"html", "pdf", "md", "json", "har", "txt"}) {
@@ -97,17 +102,21 @@ TEST(WizardExport, EveryFormatFromTheVerdictPageWithoutTheKey)
     EXPECT_FALSE(w.exportReport(dir.filePath(u"no/such/folder/report.html"_s)));
     EXPECT_TRUE(w.exportStatus().contains(u"does not exist"_s)) << w.exportStatus().toStdString();
     EXPECT_FALSE(w.exportReport(dir.filePath(u"report.docx"_s)));
+    EXPECT_EQ(w.currentPage(), ui::MainWindow::Export);
+    EXPECT_TRUE(w.exportPage()->statusText().startsWith(u"Not saved"_s)) << w.exportPage()->statusText().toStdString();
+    w.findChild<QPushButton *>(u"backButton"_s)->click(); // Back keeps everything
     EXPECT_EQ(w.currentPage(), ui::MainWindow::Result);
     EXPECT_EQ(w.findChild<QLabel *>(u"verdictHeadline"_s)->text(), headline);
+    w.findChild<QPushButton *>(u"shareButton"_s)->click();
     EXPECT_TRUE(w.exportReport(dir.filePath(u"again.html"_s))); // and it works again
 
-    w.findChild<QAction *>(u"copyCurlAction"_s)->trigger();
+    w.findChild<QPushButton *>(u"exportCopyCurlButton"_s)->click();
     const QString curl = QApplication::clipboard()->text();
     EXPECT_TRUE(curl.startsWith(u"curl "_s)) << curl.toStdString();
     EXPECT_TRUE(curl.contains(u"$OPENAI_API_KEY"_s));
     EXPECT_FALSE(curl.contains(QString::fromLatin1(kKey)));
     EXPECT_TRUE(w.exportStatus().contains(u"OPENAI_API_KEY"_s));
     // The wizard's own summary for support holds no key either.
-    w.findChild<QAction *>(u"copySummaryAction"_s)->trigger();
+    w.findChild<QPushButton *>(u"copySummaryButton"_s)->click();
     EXPECT_FALSE(QApplication::clipboard()->text().contains(QString::fromLatin1(kKey)));
 }

@@ -195,6 +195,7 @@ LatencyChart::LatencyChart(QWidget *parent)
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setBackgroundRole(QPalette::Window);
     m_view->setFocusPolicy(Qt::NoFocus);
+    m_view->viewport()->setFocusPolicy(Qt::NoFocus); // Tab goes to the chart itself, or past it
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->viewport()->setMouseTracking(true);

@@ -51,6 +51,7 @@ PhaseChart::PhaseChart(QWidget *parent) : QWidget(parent), m_chart(new QChart), 
     m_view->setFixedHeight(190);
     m_view->setAccessibleName(tr("Chart of how long each step of the test request took"));
     m_view->setFocusPolicy(Qt::NoFocus);
+    m_view->viewport()->setFocusPolicy(Qt::NoFocus); // Tab goes to the chart itself, or past it
 
     m_caption = new QLabel(this);
     m_caption->setObjectName(u"phaseCaption"_s);
