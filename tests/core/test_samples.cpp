@@ -174,7 +174,8 @@ TEST(TimingSignatures, NoPatternInScatteredFailures)
         mixed.append(
             sample(quint32(i) * 30000, i % 3 ? 300 : 5000, i % 3 ? u"ok"_s : u"timeout"_s, i % 3 ? 200 : 0));
     mixed.append(sample(300000, 9000));
-    EXPECT_EQ(findSignature(detectSignatures(mixed, {}), u"fixed_time_failure"_s), nullptr);
+    const QList<TimingSignature> mixedSigs = detectSignatures(mixed, {});
+    EXPECT_EQ(findSignature(mixedSigs, u"fixed_time_failure"_s), nullptr);
 }
 
 TEST(TimingSignatures, ResetsAfterIdlePauses)
