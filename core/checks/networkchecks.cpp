@@ -75,6 +75,10 @@ QString plainFailure(const ExchangeResult &r, const QString &host, quint16 port)
     case Failure::ProxyError:
         return u"The proxy did not let the connection through."_s;
     case Failure::UpstreamReset:
+        if (r.response && r.response->status > 0)
+            return u"The connection was closed in the middle of the server's answer (HTTP %1; %2 bytes of it "
+                   "arrived)."_s.arg(r.response->status)
+                       .arg(r.response->bodyBytes);
         return u"The connection was closed before the server sent any answer."_s;
     case Failure::Timeout:
         return u"The server did not answer in time."_s;
@@ -419,6 +423,20 @@ void HttpCheck::onDone(const ExchangeResult &x)
         r.addDetail(u"stage"_s, stageName(x.stage));
         if (x.response) // partial headers, as evidence
             r.evidence = responseEvidence(*x.response);
+    } else if (x.readLimitHit) {
+        // An answer that does not end is a broken server, whatever its status line said.
+        const HttpResponse &resp = *x.response;
+        r = makeResult(
+            CheckStatus::Fail,
+            u"%1 answered HTTP %2 and then kept sending: the answer had not ended after %3 bytes, so "
+            "llmdoctor stopped reading. The server (or a gateway in front of it) is broken."_s.arg(host)
+                .arg(resp.status)
+                .arg(resp.bodyBytes),
+            u"server_error"_s);
+        r.addDetail(u"request"_s, u"GET %1"_s.arg(c.target.modelsUrl().toString(QUrl::RemoveUserInfo)));
+        r.addDetail(u"status"_s, u"%1 %2"_s.arg(resp.status).arg(QString::fromLatin1(resp.reason)));
+        r.addDetail(u"note"_s, u"stopped reading after %1 bytes"_s.arg(resp.bodyBytes));
+        r.evidence = responseEvidence(resp);
     } else {
         const HttpResponse &resp = *x.response;
         const ResponseClass rc = classifyResponse(resp, !sendableKey(c.target.apiKey).isEmpty(), x.viaProxy);
@@ -455,8 +473,6 @@ void HttpCheck::onDone(const ExchangeResult &x)
         const auto limits = rateLimitHeaders(resp.headers);
         for (auto it = limits.cbegin(); it != limits.cend(); ++it)
             r.addDetail(it.key(), it.value());
-        if (x.readLimitHit)
-            r.addDetail(u"note"_s, u"stopped reading after %1 bytes"_s.arg(x.response->bodyBytes));
         r.evidence = responseEvidence(resp);
     }
     addExchangeDetails(r, x);

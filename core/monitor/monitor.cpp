@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 Monitor::Monitor(Target target, MonitorOptions options, QObject *parent)
     : QObject(parent), m_target(std::move(target)), m_options(options)
 {
-    m_options.intervalS = std::max(0.2, m_options.intervalS);
+    m_options.intervalS = std::max(std::max(0.0, m_options.minimumIntervalS), m_options.intervalS);
     m_interval.setTimerType(Qt::PreciseTimer);
     m_end.setSingleShot(true);
     connect(&m_interval, &QTimer::timeout, this, &Monitor::onTick);

@@ -155,6 +155,12 @@ void Probe::onExchanged(const ExchangeResult &x)
         o.summary = x.error;
         if (x.proxyResponse)
             o.status = x.proxyResponse->status;
+    } else if (x.readLimitHit) {
+        // As the HTTP check says: an answer that does not end is a broken server.
+        o.status = x.response->status;
+        o.hops = detectHops(x.response->headers);
+        o.category = u"server_error"_s;
+        o.summary = u"the answer had not ended after %1 bytes"_s.arg(x.response->bodyBytes);
     } else {
         const HttpResponse &resp = *x.response;
         o.status = resp.status;

@@ -510,9 +510,17 @@ void Exchange::onSocketError()
         return;
     case Stage::Http:
         if (m_parser && m_parser->headersComplete()) {
-            // Closed mid-body or at the end of a close-delimited body: keep what arrived.
+            // The end of a close-delimited body is a success; any other body cut short is a
+            // reset in the middle of the answer (what arrived stays as evidence).
             m_parser->finish();
-            succeed();
+            if (m_parser->response().bodyComplete)
+                succeed();
+            else
+                fail(
+                    Failure::UpstreamReset,
+                    u"the connection was closed in the middle of the response body, after %1 bytes of it (%2)"_s
+                        .arg(m_parser->response().bodyBytes)
+                        .arg(text));
         } else if (m_parser && m_parser->state() == HttpResponseParser::State::Headers) {
             fail(Failure::UpstreamReset,
                  u"the connection was closed while the response headers were arriving (%1)"_s.arg(text));

@@ -130,6 +130,12 @@ HttpResponseParser::State HttpResponseParser::feed(QByteArrayView data)
 
     QByteArray line;
     while (m_state == State::StatusLine || m_state == State::Headers) {
+        // Noise without line breaks would otherwise be read up to the 64 KiB header limit
+        // before being called what it is.
+        if (m_state == State::StatusLine && m_buffer.size() >= 5 && !m_buffer.startsWith("HTTP/")) {
+            fail("the server did not answer with HTTP");
+            return m_state;
+        }
         if (!takeHttpLine(m_buffer, line)) {
             if (m_headerBytes + m_buffer.size() > kMaxHeaderBytes)
                 fail("response headers are larger than 64 KiB");

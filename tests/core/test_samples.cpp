@@ -174,7 +174,8 @@ TEST(TimingSignatures, NoPatternInScatteredFailures)
         mixed.append(
             sample(quint32(i) * 30000, i % 3 ? 300 : 5000, i % 3 ? u"ok"_s : u"timeout"_s, i % 3 ? 200 : 0));
     mixed.append(sample(300000, 9000));
-    EXPECT_EQ(findSignature(detectSignatures(mixed, {}), u"fixed_time_failure"_s), nullptr);
+    const QList<TimingSignature> mixedSigs = detectSignatures(mixed, {});
+    EXPECT_EQ(findSignature(mixedSigs, u"fixed_time_failure"_s), nullptr);
 }
 
 TEST(TimingSignatures, ResetsAfterIdlePauses)
@@ -188,7 +189,8 @@ TEST(TimingSignatures, ResetsAfterIdlePauses)
             store.append(sample(t + quint32(i) * 1000, 200));
         t += 5000 + 40000;
     }
-    const TimingSignature *sig = findSignature(detectSignatures(store, {}), u"reset_after_idle"_s);
+    const QList<TimingSignature> sigs = detectSignatures(store, {}); // sig points into it
+    const TimingSignature *sig = findSignature(sigs, u"reset_after_idle"_s);
     ASSERT_NE(sig, nullptr);
     EXPECT_EQ(sig->count, 3);
     EXPECT_NEAR(sig->seconds, 39.8, 0.5);
@@ -203,7 +205,8 @@ TEST(TimingSignatures, Ipv6FailingOrSlower)
         failing.append(v6 ? sample(quint32(i) * 1000, 3000, u"connect_timeout"_s, 0, true)
                           : sample(quint32(i) * 1000, 200));
     }
-    const TimingSignature *sig = findSignature(detectSignatures(failing, {}), u"ipv6_failing"_s);
+    const QList<TimingSignature> failingSigs = detectSignatures(failing, {}); // sig points into it
+    const TimingSignature *sig = findSignature(failingSigs, u"ipv6_failing"_s);
     ASSERT_NE(sig, nullptr);
     EXPECT_EQ(sig->count, 5);
     EXPECT_TRUE(sig->likely.contains(u"5 of 5"_s)) << sig->likely.toStdString();
@@ -213,7 +216,8 @@ TEST(TimingSignatures, Ipv6FailingOrSlower)
         const bool v6 = i % 2;
         slower.append(sample(quint32(i) * 1000, v6 ? 400 : 200, u"ok"_s, 200, v6, v6 ? 180 : 20));
     }
-    sig = findSignature(detectSignatures(slower, {}), u"ipv6_slower"_s);
+    const QList<TimingSignature> slowerSigs = detectSignatures(slower, {});
+    sig = findSignature(slowerSigs, u"ipv6_slower"_s);
     ASSERT_NE(sig, nullptr);
     EXPECT_NEAR(sig->seconds, 0.16, 0.001);
 

@@ -148,7 +148,8 @@ TEST(Nginx, SlowUpstreamTimesOutAndTheMonitorFindsTheLimit)
 
     ASSERT_TRUE(waitFor([&monitor] { return monitor.samples().size() >= 3; }, 15000));
     monitor.stop();
-    const TimingSignature *sig = findSignature(monitor.signatures(), u"fixed_time_failure"_s);
+    const QList<TimingSignature> sigs = monitor.signatures(); // sig points into it
+    const TimingSignature *sig = findSignature(sigs, u"fixed_time_failure"_s);
     ASSERT_NE(sig, nullptr);
     EXPECT_NEAR(sig->seconds, 2.0, 0.2);
     EXPECT_TRUE(sig->likely.contains(u"nginx"_s)) << sig->likely.toStdString();

@@ -65,7 +65,8 @@ TEST(Monitor, GatewayTimeoutsAtAFixedTimeAreFound)
     EXPECT_EQ(stats.errors.value(u"gateway_timeout"_s), timeouts);
     EXPECT_NEAR(stats.successRate, 0.5, 0.15);
 
-    const TimingSignature *sig = findSignature(m.signatures(), u"fixed_time_failure"_s);
+    const QList<TimingSignature> sigs = m.signatures(); // sig points into it
+    const TimingSignature *sig = findSignature(sigs, u"fixed_time_failure"_s);
     ASSERT_NE(sig, nullptr);
     EXPECT_NEAR(sig->seconds, 1.2, 0.15);
     EXPECT_EQ(sig->count, timeouts);
@@ -86,7 +87,8 @@ TEST(Monitor, SlowHeadersEndAtOurOwnLimit)
         EXPECT_EQ(categoryName(x.category), u"timeout"_s);
         EXPECT_NEAR(x.totalMs, 1100, 150);
     }
-    const TimingSignature *sig = findSignature(m.signatures(), u"fixed_time_failure"_s);
+    const QList<TimingSignature> sigs = m.signatures(); // sig points into it
+    const TimingSignature *sig = findSignature(sigs, u"fixed_time_failure"_s);
     ASSERT_NE(sig, nullptr);
     EXPECT_TRUE(sig->likely.contains(u"llmdoctor's own time limit"_s)) << sig->likely.toStdString();
 }

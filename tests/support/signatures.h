@@ -14,5 +14,8 @@ inline const core::TimingSignature *findSignature(const QList<core::TimingSignat
     }
     return nullptr;
 }
+// The pointer would dangle as soon as the temporary list is gone (ASan found three such tests):
+// keep the list in a variable.
+const core::TimingSignature *findSignature(QList<core::TimingSignature> &&list, const QString &kind) = delete;
 
 } // namespace llmdoctor::test

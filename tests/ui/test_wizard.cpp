@@ -214,8 +214,14 @@ TEST_F(WizardTest, EventLoopKeepsRespondingDuringARun)
     ASSERT_TRUE(runToEnd());
     ticker.stop();
     EXPECT_GT(ticks, 20);
-    EXPECT_LE(worstGap, 50) << "the GUI thread was blocked for " << worstGap << " ms (longest gap while "
-                            << "preempted by other processes: " << worstStarved << " ms)";
+#if defined(__SANITIZE_ADDRESS__)
+    const qint64 allowedGap = 150; // instrumented code runs two to three times slower
+#else
+    const qint64 allowedGap = 50;
+#endif
+    EXPECT_LE(worstGap, allowedGap) << "the GUI thread was blocked for " << worstGap
+                                    << " ms (longest gap while "
+                                    << "preempted by other processes: " << worstStarved << " ms)";
 }
 
 TEST_F(WizardTest, BackAndForthKeepsWhatWasTyped)

@@ -187,7 +187,10 @@ LatencyChart::LatencyChart(QWidget *parent)
     m_chart->setPlotAreaBackgroundVisible(false);
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
+    // QChartView starts with a chart of its own, which setChart() lets go of without deleting.
+    QChart *const placeholder = m_view->chart();
     m_view->setChart(m_chart); // the view owns the chart
+    delete placeholder;
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setBackgroundRole(QPalette::Window);

@@ -40,7 +40,10 @@ PhaseChart::PhaseChart(QWidget *parent) : QWidget(parent), m_chart(new QChart), 
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
+    // QChartView starts with a chart of its own, which setChart() lets go of without deleting.
+    QChart *const placeholder = m_view->chart();
     m_view->setChart(m_chart); // the view owns the chart
+    delete placeholder;
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setBackgroundRole(QPalette::Window); // follow the system palette, light or dark
@@ -132,9 +135,12 @@ QString PhaseChart::plainText() const
 
 void PhaseChart::rebuild()
 {
-    m_chart->removeAllSeries();
-    for (QAbstractAxis *axis : m_chart->axes())
+    m_chart->removeAllSeries(); // deletes the series
+    // removeAxis() only gives the axis back: without the delete, every redraw leaked two axes.
+    for (QAbstractAxis *axis : m_chart->axes()) {
         m_chart->removeAxis(axis);
+        delete axis;
+    }
 
     auto *series = new QHorizontalStackedBarSeries;
     series->setBarWidth(0.7);
