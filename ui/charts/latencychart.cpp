@@ -1,5 +1,6 @@
 #include "latencychart.h"
 
+#include "chartstyle.h"
 #include "phasechart.h"
 
 #include <QAreaSeries>
@@ -1148,21 +1149,7 @@ void LatencyChart::renderTo(QPainter *painter, const QRect &target)
 void LatencyChart::applyPalette()
 {
     const QPalette pal = palette();
-    const QBrush text = pal.brush(QPalette::WindowText);
-    m_chart->legend()->setLabelBrush(text);
-    m_chart->legend()->setFont(font());
-    QColor grid = pal.color(QPalette::WindowText);
-    grid.setAlphaF(0.15);
-    QColor axisLine = pal.color(QPalette::WindowText);
-    axisLine.setAlphaF(0.4);
-    for (QAbstractAxis *axis : m_chart->axes()) {
-        axis->setLabelsBrush(text);
-        axis->setTitleBrush(text);
-        axis->setLabelsFont(font());
-        axis->setTitleFont(font());
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(axisLine);
-    }
+    applyChartPalette(m_chart, pal, font(), 0.15, 0.4);
     const QColor blue = successColour(pal);
     // Cosmetic and one pixel wide: Qt draws that with its fast line stroker instead of
     // outlining the line as a polygon, a few ms less for a day of min/max points.

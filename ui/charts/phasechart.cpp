@@ -1,5 +1,7 @@
 #include "phasechart.h"
 
+#include "chartstyle.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -179,18 +181,7 @@ void PhaseChart::rebuild()
 void PhaseChart::applyPalette()
 {
     const QPalette pal = palette();
-    const QBrush text = pal.brush(QPalette::WindowText);
-    m_chart->legend()->setLabelBrush(text);
-    m_chart->legend()->setFont(font());
-    QColor grid = pal.color(QPalette::WindowText);
-    grid.setAlphaF(0.2);
-    for (QAbstractAxis *axis : m_chart->axes()) {
-        axis->setLabelsBrush(text);
-        axis->setTitleBrush(text);
-        axis->setLabelsFont(font());
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(grid);
-    }
+    applyChartPalette(m_chart, pal, font(), 0.2, 0.2);
 }
 
 void PhaseChart::changeEvent(QEvent *event)
