@@ -29,8 +29,12 @@ QLabel *headingLabel(const QString &text, QWidget *parent, qreal scale)
 
 void clearLayout(QLayout *layout)
 {
+    // A button in the layout may be the one whose click rebuilds it: widgets go later.
     while (QLayoutItem *item = layout->takeAt(0)) {
-        delete item->widget();
+        if (QWidget *w = item->widget()) {
+            w->hide();
+            w->deleteLater();
+        }
         delete item;
     }
 }

@@ -594,7 +594,11 @@ void StartPage::loadModels()
         m_modelHint->show();
         return;
     }
-    delete m_modelLoad;
+    if (m_modelLoad) { // a list still loading: its answer no longer matters
+        m_modelLoad->disconnect(this);
+        m_modelLoad->cancel();
+        m_modelLoad->deleteLater();
+    }
     // Only the free model-list request: name lookup, the list, and what it says about the key.
     auto *diagnosis = new core::Diagnosis(*t, this);
     diagnosis->setChecks({new core::DnsCheck, new core::HttpCheck, new core::ApiKeyCheck});

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/checks/diagnosis.h"
 #include "core/target/target.h"
 
+#include <QPointer>
 #include <QWidget>
 #include <optional>
 
@@ -86,9 +88,9 @@ private:
     QStringListModel *m_modelList;
     QCompleter *m_completer;
     QCheckBox *m_testRequest;
-    QCheckBox *m_keepAlive;         // opt-in: up to 15 s of idle pauses on one connection
-    QPlainTextEdit *m_errorText;    // what the app showed; explained before the checks run
-    QObject *m_modelLoad = nullptr; // the running model-list request, if any
+    QCheckBox *m_keepAlive;                // opt-in: up to 15 s of idle pauses on one connection
+    QPlainTextEdit *m_errorText;           // what the app showed; explained before the checks run
+    QPointer<core::Diagnosis> m_modelLoad; // the running model-list request, if any
     QToolButton *m_advancedToggle;
     QWidget *m_advanced;
     QComboBox *m_proxyMode;

@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QNetworkInterface>
 #include <QRegularExpression>
 
 namespace llmdoctor::core {
@@ -159,6 +160,34 @@ ExchangeRequest exchangeRequestFor(const DiagnosisContext &context, const QUrl &
 
 // ---------------------------------------------------------------------------------------------
 
+bool hasUsableNetwork()
+{
+    // Up, running, not loopback, with an address that is not link-local: what a route to anywhere
+    // needs. A fresh network namespace, airplane mode or an unplugged cable has none.
+    const auto interfaces = QNetworkInterface::allInterfaces();
+    for (const QNetworkInterface &i : interfaces) {
+        const auto flags = i.flags();
+        if (!flags.testFlag(QNetworkInterface::IsUp) || !flags.testFlag(QNetworkInterface::IsRunning) ||
+            flags.testFlag(QNetworkInterface::IsLoopBack))
+            continue;
+        const auto entries = i.addressEntries();
+        for (const QNetworkAddressEntry &e : entries) {
+            if (!e.ip().isLinkLocal() && !e.ip().isLoopback())
+                return true;
+        }
+    }
+    return false;
+}
+
+bool isProvidersOwnHost(const Target &target, const QString &host)
+{
+    const auto provider = ProviderCatalog::instance().find(target.provider);
+    return provider && !provider->baseUrl.isEmpty() &&
+           QUrl(provider->baseUrl).host().compare(host, Qt::CaseInsensitive) == 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+
 DnsCheck::DnsCheck(QObject *parent) : Check(u"dns"_s, u"Can your computer find the server?"_s, {}, parent) {}
 
 void DnsCheck::run()
@@ -194,14 +223,24 @@ void DnsCheck::run()
                         hint = u" "_s + f.message;
                 }
             }
+            const bool offline = !hasUsableNetwork();
             CheckResult r = makeResult(
                 CheckStatus::Fail,
-                notFound ? u"Your computer could not find %1: the name does not exist.%2"_s.arg(what, hint)
-                         : u"Your computer could not look up %1: the name lookup service failed."_s.arg(what),
+                offline
+                    ? u"Your computer could not look up %1: it has no working network connection."_s.arg(what)
+                : notFound
+                    ? u"Your computer could not find %1: the name does not exist.%2"_s.arg(what, hint)
+                    : u"Your computer could not look up %1: the name lookup service failed."_s.arg(what),
                 u"dns_failure"_s);
             r.addDetail(u"host"_s, host);
             r.addDetail(u"lookup result"_s, notFound ? u"name not found"_s : u"lookup failed"_s);
             r.addDetail(u"error"_s, info.errorString());
+            // Why a lookup fails decides who acts: no network at all is the computer's; a known
+            // provider's own name that does not resolve is no typo.
+            if (offline)
+                r.addDetail(u"network"_s, u"none"_s);
+            else if (!viaProxy && isProvidersOwnHost(ctx.target, host))
+                r.addDetail(u"known host"_s, u"yes"_s);
             r.timings.insert(u"dns"_s, took);
             complete(r);
             return;
@@ -231,7 +270,13 @@ void DnsCheck::run()
 
 void DnsCheck::abort()
 {
-    delete m_lookup;
+    // A cancel can arrive from inside the lookup's own answer (its result ends the run): never
+    // delete the lookup from under its callback.
+    if (m_lookup) {
+        m_lookup->disconnect(this);
+        m_lookup->deleteLater();
+        m_lookup = nullptr;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../target/target.h"
 #include "check.h"
 
 #include <QPointer>
@@ -21,6 +22,12 @@ void addProviderError(CheckResult &r, const ResponseClass &rc);
 
 // Evidence text for a response: status line, headers and the first bytes of the body.
 QString responseEvidence(const struct HttpResponse &response, qsizetype bodyBytes = 2048);
+
+// Whether any interface could carry traffic off this computer (false in airplane mode, with the
+// cable out, or in a network namespace of its own).
+bool hasUsableNetwork();
+// Whether host is the known provider's own documented API host (so a failed lookup is no typo).
+bool isProvidersOwnHost(const Target &target, const QString &host);
 
 // "Can your computer find the server?"
 class DnsCheck final : public Check

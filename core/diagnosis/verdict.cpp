@@ -208,18 +208,11 @@ int layerRank(const QString &id)
 {
     // The offline lint comes first: a mistyped address or key explains whatever follows.
     // status_page comes last: it never fails, and must never be the decisive failure.
-    static const QStringList order{u"base_url_format"_s,
-                                   u"api_key_format"_s,
-                                   u"dns"_s,
-                                   u"tcp"_s,
-                                   u"tls"_s,
-                                   u"http"_s,
-                                   u"api_key"_s,
-                                   u"model"_s,
-                                   u"test_request"_s,
-                                   u"stream"_s,
-                                   u"keepalive"_s,
-                                   u"status_page"_s};
+    // A key that looks wrong explains a refused key, not a connection that cannot be made: with no
+    // network, "no network" is what blocks first.
+    static const QStringList order{
+        u"base_url_format"_s, u"dns"_s,   u"tcp"_s,          u"tls"_s,    u"http"_s,      u"api_key_format"_s,
+        u"api_key"_s,         u"model"_s, u"test_request"_s, u"stream"_s, u"keepalive"_s, u"status_page"_s};
     const qsizetype i = order.indexOf(id);
     return i < 0 ? int(order.size()) : int(i);
 }
@@ -298,8 +291,13 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
     const QString host = base.host();
     QString category = decisive ? decisive->category : (cancelled ? u"cancelled"_s : u"ok"_s);
     QString key = category;
-    if (category == u"dns_failure" && decisive && decisive->detail(u"lookup result"_s) == u"lookup failed")
+    if (category == u"dns_failure" && decisive && decisive->detail(u"network"_s) == u"none")
+        key = u"network_offline"_s;
+    else if (category == u"dns_failure" && decisive &&
+             decisive->detail(u"lookup result"_s) == u"lookup failed")
         key = u"dns_failure_network"_s;
+    else if (category == u"dns_failure" && decisive && decisive->detail(u"known host"_s) == u"yes")
+        key = u"dns_failure_known_host"_s;
     else if (category == u"connection_refused" && isLoopback(host) && !context.proxy.proxy)
         key = u"connection_refused_local"_s;
     else if (category == u"upstream_reset" && decisive && !decisive->detail(u"status"_s).isEmpty())

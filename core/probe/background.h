@@ -3,6 +3,7 @@
 #include <QMetaObject>
 #include <QMutex>
 #include <QObject>
+#include <QPointer>
 #include <QThreadPool>
 #include <functional>
 #include <memory>
@@ -29,8 +30,11 @@ public:
                 QMetaObject::invokeMethod(
                     owner,
                     [owner, done = std::move(done), result = std::move(result)]() mutable {
+                        // done() may delete the context, and this task with it.
+                        const QPointer<BackgroundTask> self(owner);
                         done(std::move(result));
-                        owner->deleteLater();
+                        if (self)
+                            self->deleteLater();
                     },
                     Qt::QueuedConnection);
             }

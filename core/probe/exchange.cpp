@@ -241,8 +241,10 @@ void Exchange::onLookedUp(const QHostInfo &info)
     if (m_finished)
         return;
     m_result.marks.nameLookup = elapsedMs();
-    if (m_lookup)
+    if (m_lookup) {
         m_lookup->deleteLater();
+        m_lookup = nullptr;
+    }
     if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
         const QString what = m_request.proxy ? u"the proxy's name"_s : u"the server's name"_s;
         fail(Failure::DnsFailure,
@@ -611,8 +613,12 @@ void Exchange::finish()
         m_parser->state() != HttpResponseParser::State::StatusLine && m_result.stage == Stage::Http)
         m_result.response = m_parser->response(); // partial, as evidence
     dropSocket();
+    // finish() may run inside the lookup's own answer (a failed lookup fails the exchange): the
+    // lookup and its background task go later, never from under their own callback.
     if (m_lookup) {
-        delete m_lookup;
+        m_lookup->disconnect(this);
+        m_lookup->deleteLater();
+        m_lookup = nullptr;
     }
     emit finished(m_result);
 }

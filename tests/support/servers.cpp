@@ -189,12 +189,35 @@ BlackholeListener::~BlackholeListener()
 CliRun runCli(const QStringList &args, const QByteArray &stdinData, int timeoutMs,
               const QProcessEnvironment &env)
 {
+    return runProgram(QStringLiteral(LLMDOCTOR_BINARY), args, stdinData, timeoutMs, env);
+}
+
+bool canUnshare(const QString &flag, QString *why)
+{
+    const QString unshare = QStandardPaths::findExecutable(QStringLiteral("unshare"));
+    if (unshare.isEmpty()) {
+        *why = QStringLiteral("unshare (util-linux) is not installed");
+        return false;
+    }
+    QProcess p;
+    p.start(unshare, {flag, QStringLiteral("true")});
+    if (!p.waitForFinished(10000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+        *why = QStringLiteral("the kernel refuses \"unshare %1\" here (%2): it needs root or user namespaces")
+                   .arg(flag, QString::fromLocal8Bit(p.readAllStandardError()).trimmed());
+        return false;
+    }
+    return true;
+}
+
+CliRun runProgram(const QString &program, const QStringList &args, const QByteArray &stdinData, int timeoutMs,
+                  const QProcessEnvironment &env)
+{
     CliRun r;
     QProcess p;
     p.setProcessEnvironment(env);
     QElapsedTimer clock;
     clock.start();
-    p.start(QStringLiteral(LLMDOCTOR_BINARY), args);
+    p.start(program, args);
     if (!p.waitForStarted(10000))
         return r;
     if (!stdinData.isNull())

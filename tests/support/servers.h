@@ -99,6 +99,13 @@ struct CliRun
 };
 CliRun runCli(const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 60000,
               const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+// The same for any program (unshare wrapping the binary, a shell pipeline).
+CliRun runProgram(const QString &program, const QStringList &args, const QByteArray &stdinData = {},
+                  int timeoutMs = 60000,
+                  const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+// Whether "unshare FLAG true" works here (-n: a network namespace, -m: a mount namespace);
+// *why says what refused it.
+bool canUnshare(const QString &flag, QString *why);
 
 } // namespace llmdoctor::test
 
@@ -116,4 +123,13 @@ inline void PrintTo(const QString &s, std::ostream *os)
             FAIL() << name << " is not installed; CI installs it (.ci/run) and must run this test";          \
         else                                                                                                 \
             GTEST_SKIP() << name << " is not installed (scripts/run-tests.sh installs it)";                  \
+    }
+
+// Skips a test that needs "unshare FLAG" where the kernel refuses it, except under CI.
+#define LLMDOCTOR_REQUIRE_UNSHARE(flag)                                                                      \
+    if (QString unshareWhy; !::llmdoctor::test::canUnshare(QStringLiteral(flag), &unshareWhy)) {             \
+        if (::llmdoctor::test::underCi())                                                                    \
+            FAIL() << unshareWhy.toStdString() << "; CI runs as root and must run this test";                \
+        else                                                                                                 \
+            GTEST_SKIP() << unshareWhy.toStdString();                                                        \
     }
