@@ -4,6 +4,7 @@
 // verdict, exit status 1 and no crash, within 2 s.
 #include "core/sim/simulator.h"
 #include "support/fixtureserver.h"
+#include "support/providermatrix.h"
 #include "support/servers.h"
 
 #include <QFile>
@@ -18,40 +19,6 @@ using namespace llmdoctor::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct MatrixProvider
-{
-    QString id;
-    QString baseUrl; // empty: the provider has none of its own (azure, custom)
-    bool local = false;
-};
-
-QList<MatrixProvider> catalogueProviders()
-{
-    QFile f(QStringLiteral(LLMDOCTOR_SOURCE_DIR "/resources/core/providers.json"));
-    EXPECT_TRUE(f.open(QIODevice::ReadOnly));
-    QList<MatrixProvider> out;
-    for (const QJsonValue &v : QJsonDocument::fromJson(f.readAll())[u"providers"_s].toArray()) {
-        MatrixProvider p;
-        p.id = v[u"id"_s].toString();
-        p.baseUrl = v[u"base_url"_s].toString();
-        const QString host = QUrl(p.baseUrl).host();
-        p.local = host == u"localhost" || host == u"127.0.0.1";
-        out << p;
-    }
-    EXPECT_GE(out.size(), 10);
-    return out;
-}
-
-// A realistic address for providers without one of their own.
-QString addressFor(const MatrixProvider &p)
-{
-    if (p.id == u"azure")
-        return u"https://contoso-ai.openai.azure.com/openai/v1"_s;
-    if (p.id == u"custom")
-        return u"https://llm.example.com/v1"_s;
-    return p.baseUrl;
-}
 
 // The CLI's JSON verdict, and the run around it.
 struct MatrixRun
@@ -86,7 +53,7 @@ TEST(NetworkMatrix, NoNetworkAtAllEveryProviderSaysSo)
     const QString unshare = QStandardPaths::findExecutable(u"unshare"_s);
     for (const MatrixProvider &p : catalogueProviders()) {
         const MatrixRun r = diagnose(unshare, {u"-n"_s, QStringLiteral(LLMDOCTOR_BINARY), u"diagnose"_s,
-                                               u"--provider"_s, p.id, u"--base-url"_s, addressFor(p)});
+                                               u"--provider"_s, p.id, u"--base-url"_s, p.address()});
         expectVerdict(r, u"offline, "_s + p.id);
         const QString said =
             (r.verdict[u"headline"_s].toString() + u' ' + r.verdict[u"explanation"_s].toString() + u' ' +
@@ -125,13 +92,10 @@ TEST(NetworkMatrix, ApiNameFailingOnlyEveryProvider)
     ASSERT_TRUE(status.start());
     ASSERT_TRUE(status.file(u"/api/v2/summary.json"_s, u"statuspage_none.json"_s));
     for (const MatrixProvider &p : catalogueProviders()) {
-        QUrl address(addressFor(p));
-        address.setHost(u"api.%1.invalid"_s.arg(p.id));
-        address.setPort(-1);
-        const MatrixRun r =
-            diagnose(QStringLiteral(LLMDOCTOR_BINARY),
-                     {u"diagnose"_s, u"--provider"_s, p.id, u"--base-url"_s, address.toString(), u"--proxy"_s,
-                      u"none"_s, u"--status-url"_s, status.url(u"/api/v2/summary.json"_s).toString()});
+        const MatrixRun r = diagnose(QStringLiteral(LLMDOCTOR_BINARY),
+                                     {u"diagnose"_s, u"--provider"_s, p.id, u"--base-url"_s,
+                                      p.unresolvableAddress(), u"--proxy"_s, u"none"_s, u"--status-url"_s,
+                                      status.url(u"/api/v2/summary.json"_s).toString()});
         expectVerdict(r, u"API name failing, "_s + p.id);
         EXPECT_EQ(r.verdict[u"category"_s].toString(), u"dns_failure"_s) << p.id.toStdString();
     }

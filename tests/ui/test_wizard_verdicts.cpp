@@ -2,6 +2,7 @@
 #include "core/sim/simulator.h"
 #include "support/servers.h"
 #include "support/waiting.h"
+#include "support/wizardrun.h"
 #include "ui/checkspage.h"
 #include "ui/mainwindow.h"
 
@@ -33,31 +34,13 @@ void PrintTo(const VerdictCase &c, std::ostream *os)
     *os << c.name;
 }
 
-// Runs the wizard on the target, clicks through to the verdict and returns the headline label.
+// Runs the wizard on the target, clicks through to the verdict and returns its category.
 QString runWizard(Target target, QString *blame)
 {
-    QStandardPaths::setTestModeEnabled(true);
     target.proxy.mode = ProxyChoice::Mode::None;
-    MainWindow window(target);
-    window.show();
-    auto *run = window.findChild<QPushButton *>(u"runButton"_s);
-    EXPECT_TRUE(run && run->isEnabled());
-    if (!run)
-        return {};
-    run->click();
-    const bool done =
-        waitFor([&window] { return window.checksPage()->state() == ChecksPage::State::Finished; }, 15000);
-    EXPECT_TRUE(done);
-    auto *verdictButton = window.findChild<QPushButton *>(u"verdictButton"_s);
-    EXPECT_TRUE(verdictButton && verdictButton->isEnabled());
-    if (!done || !verdictButton)
-        return {};
-    verdictButton->click();
-    EXPECT_EQ(window.findChild<QStackedWidget *>(u"pageStack"_s)->currentIndex(), MainWindow::Result);
-    auto *headline = window.findChild<QLabel *>(u"verdictHeadline"_s);
-    EXPECT_FALSE(headline->text().isEmpty());
-    *blame = headline->property("blame").toString();
-    return headline->property("category").toString();
+    const WizardOutcome v = runWizardToVerdict(target);
+    *blame = v.blame;
+    return v.category;
 }
 
 class WizardVerdict : public ::testing::TestWithParam<VerdictCase>
