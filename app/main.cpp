@@ -5,7 +5,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QIcon>
+#include <QRegularExpression>
 #include <QTextStream>
 #include <cstdio>
 #include <exception>
@@ -14,6 +16,48 @@
 #endif
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// Whether the wizard has a screen to open on. Without one Qt aborts ("could not connect to
+// display"); a person on a server gets one plain line instead.
+bool hasDisplay(const QStringList &args)
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    QString platform = qEnvironmentVariable("QT_QPA_PLATFORM");
+    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
+        if (args.at(i) == u"-platform" || args.at(i) == u"--platform")
+            platform = args.at(i + 1);
+    }
+    const QString first = platform.section(u';', 0, 0).section(u':', 0, 0);
+    // offscreen, minimal, vnc, eglfs, linuxfb… need no display server.
+    if (!first.isEmpty() && first != u"xcb" && first != u"wayland" && !first.startsWith(u"wayland-"))
+        return true;
+    const QString wayland = qEnvironmentVariable("WAYLAND_DISPLAY");
+    if (!wayland.isEmpty() && first != u"xcb") {
+        const QString socket =
+            wayland.startsWith(u'/') ? wayland : qEnvironmentVariable("XDG_RUNTIME_DIR") + u'/' + wayland;
+        if (QFileInfo::exists(socket))
+            return true;
+    }
+    if (first.startsWith(u"wayland"))
+        return false;
+    const QString display = qEnvironmentVariable("DISPLAY");
+    if (display.isEmpty())
+        return false;
+    // A display on this computer (":0", "unix:1.0") has a socket to look for; trust a remote one.
+    static const QRegularExpression local(u"^(?:unix)?:(\\d+)(?:\\.\\d+)?$"_s);
+    const auto m = local.match(display);
+    if (!m.hasMatch())
+        return true;
+    return QFileInfo::exists(u"/tmp/.X11-unix/X"_s + m.captured(1));
+#else
+    Q_UNUSED(args);
+    return true;
+#endif
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -48,6 +92,12 @@ int main(int argc, char *argv[])
         }
     }
 
+    if (!hasDisplay(args)) {
+        std::fputs("llmdoctor: no display: run `llmdoctor diagnose ...` for the command line "
+                   "(llmdoctor --help lists the commands)\n",
+                   stderr);
+        return 2;
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"llmdoctor"_s);
     QApplication::setOrganizationName(u"llmdoctor"_s);

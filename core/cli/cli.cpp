@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QTextStream>
+#include <csignal>
 #include <cstdio>
 
 namespace llmdoctor::core {
@@ -51,6 +52,10 @@ bool isCliInvocation(const QStringList &args)
 
 int runCli(const QStringList &args)
 {
+#ifdef SIGPIPE
+    // A closed pipe is a write error to report (exit 3), not a silent death mid-run.
+    std::signal(SIGPIPE, SIG_IGN);
+#endif
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QString command = args.value(1);

@@ -3,7 +3,9 @@
 #include "../report/report.h"
 #include "targetoptions.h"
 
+#include <QTimer>
 #include <cmath>
+#include <unistd.h>
 
 namespace llmdoctor::core {
 
@@ -17,8 +19,8 @@ std::optional<double> CommandOptions::number(const QString &name, double fallbac
     bool ok = false;
     const double v = values.value(name).toDouble(&ok);
     if (!ok || !std::isfinite(v) || v < min || v > max) {
-        *error = u"%1 needs a number from %2 to %3, not \"%4\""_s.arg(name).arg(min).arg(max).arg(
-            values.value(name));
+        *error = u"%1 needs a number from %2 to %3, not \"%4\""_s.arg(
+            name, QString::number(min, 'g', 12), QString::number(max, 'g', 12), values.value(name));
         return std::nullopt;
     }
     return v;
@@ -80,21 +82,48 @@ std::optional<ParsedCommand> parseCommand(const QStringList &args, const QString
     return ParsedCommand{*target, *options};
 }
 
-bool writeCommandOutput(const QByteArray &data, const QString &path, QTextStream &out, QTextStream &err,
-                        const QString &command, const QString &what)
+std::optional<OutputTarget> checkCommandOutput(const QString &path, QTextStream &err, const QString &command,
+                                               int *exitCode)
 {
-    if (path.isEmpty()) {
-        out << QString::fromUtf8(data);
-        out.flush();
-        return true;
-    }
+    OutputTarget target;
     QString why;
-    if (!writeReportFile(data, path, &why)) {
-        err << "llmdoctor " << command << ": cannot write the " << what << ": " << why << "\n";
-        return false;
+    if (checkOutput(path, &target, &why) != OutputProblem::None) {
+        err << "llmdoctor " << command << ": cannot write to --output: " << why << "\n";
+        *exitCode = 2;
+        return std::nullopt;
     }
-    err << what.left(1).toUpper() << what.mid(1) << " written to " << path << "\n";
-    return true;
+    return target;
+}
+
+int writeCommandOutput(const QByteArray &data, const OutputTarget &target, QTextStream &out, QTextStream &err,
+                       const QString &command, const QString &what)
+{
+    out.flush(); // whatever went through the stream first stays first
+    QString why;
+    const OutputProblem problem = writeOutput(target, data, &why);
+    if (problem != OutputProblem::None) {
+        err << "llmdoctor " << command << ": cannot write the " << what << ": " << why << "\n";
+        err.flush();
+        return problem == OutputProblem::Refused ? 2 : 3;
+    }
+    if (target.kind != OutputKind::Stdout)
+        err << what.left(1).toUpper() << what.mid(1) << " written to " << target.path << "\n";
+    return 0;
+}
+
+void watchOutputReader(QObject *context, const std::function<void()> &gone)
+{
+    if (!outputReaderGone(STDOUT_FILENO) && isatty(STDOUT_FILENO))
+        return; // a terminal does not go away under a running command
+    auto *timer = new QTimer(context);
+    timer->setInterval(100);
+    QObject::connect(timer, &QTimer::timeout, context, [timer, gone] {
+        if (!outputReaderGone(STDOUT_FILENO))
+            return;
+        timer->stop();
+        gone();
+    });
+    timer->start();
 }
 
 } // namespace llmdoctor::core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../report/outputfile.h"
 #include "../target/target.h"
 
 #include <QMap>
@@ -46,9 +47,18 @@ std::optional<ParsedCommand> parseCommand(const QStringList &args, const QString
                                           const QStringList &flags, QTextStream &out, QTextStream &err,
                                           const std::function<QByteArray()> &readStdin, int *exitCode);
 
-// Writes a result to standard output, or atomically to a file (a reader never sees half of it,
-// and a failed write leaves the old file). false after telling err why.
-bool writeCommandOutput(const QByteArray &data, const QString &path, QTextStream &out, QTextStream &err,
-                        const QString &command, const QString &what);
+// Checks --output before any work starts; nullopt after telling err why, with *exitCode 2.
+std::optional<OutputTarget> checkCommandOutput(const QString &path, QTextStream &err, const QString &command,
+                                               int *exitCode);
+
+// Writes a result to standard output, into a pipe or device, or atomically to a file (a reader
+// never sees half of it, and a failed write leaves the old file). 0, or the exit status after
+// telling err why in one line: 2 refused, 3 the write failed or came up short.
+int writeCommandOutput(const QByteArray &data, const OutputTarget &target, QTextStream &out, QTextStream &err,
+                       const QString &command, const QString &what);
+
+// Calls gone() once when the reader of standard output goes away (`llmdoctor monitor | head -1`):
+// a long run then stops at once instead of sending requests nobody will see.
+void watchOutputReader(QObject *context, const std::function<void()> &gone);
 
 } // namespace llmdoctor::core

@@ -29,7 +29,8 @@ QString usage()
            "                       or open in a browser; har, every HTTP request for browser developer "
            "tools.\n"
            "                       Keys and cookies never appear in any of them\n"
-           "  --output FILE        write the report to FILE instead of standard output\n"
+           "  --output FILE        write the report to FILE (replaced whole, or left as it was) instead of\n"
+           "                       standard output; - is standard output; a pipe or device is written into\n"
            "\nCost:\n"
            "  --send-test-request  also send one tiny test request to the model and one short streamed\n"
            "                       one (may cost a fraction of a cent); without it only the free model\n"
@@ -71,6 +72,10 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
         return 2;
     }
 
+    const std::optional<OutputTarget> sink = checkCommandOutput(output, err, u"diagnose"_s, &exitCode);
+    if (!sink)
+        return exitCode;
+
     Diagnosis diagnosis(target);
     if (!diagnosis.prepare(&error)) {
         err << "llmdoctor diagnose: " << error << "\n";
@@ -82,11 +87,11 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
     if (!diagnosis.isFinished())
         loop.exec();
 
-    const bool toTerminal = output.isEmpty() && isatty(STDOUT_FILENO);
+    const bool toTerminal = sink->kind == OutputKind::Stdout && isatty(STDOUT_FILENO);
     const QByteArray report =
         renderReport({&diagnosis}, *reportFormat, toTerminal && qEnvironmentVariableIsEmpty("NO_COLOR"));
-    if (!writeCommandOutput(report, output, out, err, u"diagnose"_s, u"report"_s))
-        return 2;
+    if (const int failed = writeCommandOutput(report, *sink, out, err, u"diagnose"_s, u"report"_s))
+        return failed;
     return diagnosis.verdict().category == u"ok" ? 0 : 1;
 }
 

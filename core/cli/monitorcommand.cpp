@@ -9,6 +9,7 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <cmath>
+#include <unistd.h>
 
 namespace llmdoctor::core {
 
@@ -34,7 +35,9 @@ QString usage()
            "\nOutput:\n"
            "  --format csv|json    csv: one line per probe, written as it comes (default);\n"
            "                       json: samples, statistics and signatures at the end\n"
-           "  --output FILE        write to FILE instead of standard output (at the end, atomically)\n"
+           "  --output FILE        write to FILE instead of standard output (at the end, atomically; "
+           "checked\n"
+           "                       before the first probe); - is standard output\n"
            "\nCSV columns: time_ms,status,category,dns_ms,connect_ms,tls_ms,ttfb_ms,total_ms\n"_s;
 }
 
@@ -65,6 +68,9 @@ QString summary(const Monitor &monitor)
 
 } // namespace
 
+// A timer holds at most 2^31 ms (24.8 days).
+constexpr double kLongestDurationS = 2000000;
+
 int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &err,
                       const std::function<QByteArray()> &readStdin)
 {
@@ -80,7 +86,7 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
     MonitorOptions mo;
     const std::optional<double> interval = options.number(u"--interval"_s, 5, 0.2, 86400, &error);
     const std::optional<double> duration =
-        interval ? options.number(u"--duration"_s, 60, 0, 365 * 86400.0, &error) : std::nullopt;
+        interval ? options.number(u"--duration"_s, 60, 0, kLongestDurationS, &error) : std::nullopt;
     if (!interval || !duration) {
         err << "llmdoctor monitor: " << error << "\n";
         return 2;
@@ -94,16 +100,23 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
         return 2;
     }
 
+    // Before the first probe: a run of an hour must not end in "cannot write".
+    const std::optional<OutputTarget> sink = checkCommandOutput(output, err, u"monitor"_s, &exitCode);
+    if (!sink)
+        return exitCode;
     Monitor monitor(target, mo);
     if (!monitor.prepare(&error)) {
         err << "llmdoctor monitor: " << error << "\n";
         return 2;
     }
-    const bool stream = format == u"csv" && output.isEmpty();
-    if (stream) {
-        out << "time_ms,status,category,dns_ms,connect_ms,tls_ms,ttfb_ms,total_ms\n";
-        out.flush();
-    }
+    const bool stream = format == u"csv" && sink->kind == OutputKind::Stdout;
+    QString streamError; // standard output failed: the run stops, nobody sees it
+    auto emitLine = [&](const QByteArray &line) {
+        if (streamError.isEmpty() && !writeAllToFd(STDOUT_FILENO, line, &streamError))
+            monitor.stop();
+    };
+    if (stream)
+        emitLine("time_ms,status,category,dns_ms,connect_ms,tls_ms,ttfb_ms,total_ms\n");
     QObject::connect(&monitor, &Monitor::sampleAdded, &monitor, [&](qsizetype index) {
         if (!stream)
             return;
@@ -113,9 +126,14 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         writeSamplesCsv(one, &buffer);
-        out << QString::fromLatin1(buffer.data().mid(buffer.data().indexOf('\n') + 1));
-        out.flush();
+        emitLine(buffer.data().mid(buffer.data().indexOf('\n') + 1));
     });
+    if (sink->kind == OutputKind::Stdout)
+        watchOutputReader(&monitor, [&] {
+            if (streamError.isEmpty())
+                streamError = u"nobody is reading any more (the pipe was closed)"_s;
+            monitor.stop();
+        });
     QEventLoop loop;
     QObject::connect(&monitor, &Monitor::finished, &loop, &QEventLoop::quit);
     TerminationSignals signalsGuard;
@@ -123,9 +141,14 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
     err << "Monitoring " << target.modelsUrl().toString(QUrl::RemoveUserInfo) << " every " << mo.intervalS
         << " s" << (mo.durationS > 0 ? u" for %1 s"_s.arg(mo.durationS) : u" until Ctrl+C"_s) << "\n";
     err.flush();
-    monitor.start();
+    if (streamError.isEmpty())
+        monitor.start();
     if (monitor.isRunning())
         loop.exec();
+    if (!streamError.isEmpty()) {
+        err << "llmdoctor monitor: stopped: writing to standard output failed: " << streamError << "\n";
+        return 3;
+    }
 
     if (!stream) {
         QByteArray result;
@@ -137,8 +160,8 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
             buffer.open(QIODevice::WriteOnly);
             writeSamplesCsv(monitor.samples(), &buffer);
         }
-        if (!writeCommandOutput(result, output, out, err, u"monitor"_s, u"samples"_s))
-            return 2;
+        if (const int failed = writeCommandOutput(result, *sink, out, err, u"monitor"_s, u"samples"_s))
+            return failed;
     }
     err << summary(monitor);
     err.flush();

@@ -90,6 +90,10 @@ int runRetryCommand(const QStringList &args, QTextStream &out, QTextStream &err,
         return 2;
     }
 
+    const std::optional<OutputTarget> sink = checkCommandOutput(output, err, u"retry"_s, &exitCode);
+    if (!sink)
+        return exitCode;
+
     Retrier retrier(target, policy);
     if (!retrier.prepare(&error)) {
         err << "llmdoctor retry: " << error << "\n";
@@ -97,7 +101,7 @@ int runRetryCommand(const QStringList &args, QTextStream &out, QTextStream &err,
     }
     // Progress as it happens goes to the terminal: the result itself may go to a file or a pipe.
     const bool live = isatty(STDERR_FILENO);
-    const bool textToStdout = format == u"text" && output.isEmpty();
+    const bool textToStdout = format == u"text" && sink->kind == OutputKind::Stdout;
     QTextStream &progress = textToStdout ? out : err;
     const bool showProgress = textToStdout || live;
     if (showProgress) {
@@ -137,9 +141,19 @@ int runRetryCommand(const QStringList &args, QTextStream &out, QTextStream &err,
     QObject::connect(&retrier, &Retrier::finished, &loop, &QEventLoop::quit);
     TerminationSignals signalsGuard;
     signalsGuard.onSignal(&retrier, [&retrier] { retrier.cancel(); });
+    bool readerGone = false;
+    if (sink->kind == OutputKind::Stdout)
+        watchOutputReader(&retrier, [&] {
+            readerGone = true;
+            retrier.cancel();
+        });
     retrier.start();
     if (retrier.isRunning())
         loop.exec();
+    if (readerGone) {
+        err << "llmdoctor retry: standard output was closed; stopped.\n";
+        return 3;
+    }
     if (live) {
         err << "\r\x1b[K";
         err.flush();
@@ -163,8 +177,8 @@ int runRetryCommand(const QStringList &args, QTextStream &out, QTextStream &err,
                             textToStdout && isatty(STDOUT_FILENO) && qEnvironmentVariableIsEmpty("NO_COLOR"));
         result = text.toUtf8();
     }
-    if (!writeCommandOutput(result, output, out, err, u"retry"_s, u"result"_s))
-        return 2;
+    if (const int failed = writeCommandOutput(result, *sink, out, err, u"retry"_s, u"result"_s))
+        return failed;
     return retrier.outcome() == Retrier::Outcome::Succeeded ? 0 : 1;
 }
 

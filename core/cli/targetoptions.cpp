@@ -3,6 +3,7 @@
 #include "../target/providercatalog.h"
 
 #include <QFile>
+#include <cmath>
 #include <cstdio>
 
 namespace llmdoctor::core {
@@ -108,13 +109,16 @@ std::optional<Target> parseTargetOptions(const QStringList &args, QStringList *r
             t.model = value.trimmed();
         } else if (name == u"--api-key-env") {
             if (!qEnvironmentVariableIsSet(value.toLocal8Bit().constData()))
-                return fail(u"environment variable %1 is not set"_s.arg(value));
+                return fail(u"--api-key-env: environment variable %1 is not set"_s.arg(value));
             t.apiKey = qgetenv(value.toLocal8Bit().constData());
+            if (t.apiKey.trimmed().isEmpty())
+                return fail(u"--api-key-env: environment variable %1 is empty: put your API key in it "
+                            "(export %1=...)"_s.arg(value));
         } else if (name == u"--proxy") {
             QString perr;
             auto choice = ProxyChoice::parse(value, &perr);
             if (!choice)
-                return fail(perr);
+                return fail(u"--proxy: "_s + perr);
             t.proxy = *choice;
         } else if (name == u"--ca-file") {
             if (!QFile::exists(value))
@@ -123,7 +127,7 @@ std::optional<Target> parseTargetOptions(const QStringList &args, QStringList *r
         } else if (name == u"--timeout") {
             bool ok = false;
             const double s = value.toDouble(&ok);
-            if (!ok || s <= 0 || s > 3600)
+            if (!ok || !std::isfinite(s) || s <= 0 || s > 3600)
                 return fail(
                     u"--timeout wants a number of seconds between 0 and 3600, not \"%1\""_s.arg(value));
             t.timeoutMs = int(s * 1000);
@@ -146,7 +150,7 @@ std::optional<Target> parseTargetOptions(const QStringList &args, QStringList *r
     QString urlError;
     auto url = parseBaseUrl(baseUrlText, &urlError);
     if (!url)
-        return fail(urlError);
+        return fail(u"--base-url: "_s + urlError);
     t.baseUrl = *url;
     t.baseUrlText = baseUrlText; // as typed: the address lint reads it
     return t;

@@ -6,6 +6,7 @@
 #include "../monitor/retrier.h"
 #include "../target/redactor.h"
 #include "jsonreport.h"
+#include "outputfile.h"
 #include "textreport.h"
 
 #include <QDir>
@@ -95,30 +96,16 @@ QByteArray renderReport(const ReportSources &sources, ReportFormat format, bool 
 
 bool writeReportFile(const QByteArray &data, const QString &path, QString *error)
 {
-    const QFileInfo info(path);
-    auto fail = [&](const QString &why) {
-        if (error)
-            *error = why;
-        return false;
-    };
-    if (path.trimmed().isEmpty())
-        return fail(u"no file name was given"_s);
-    if (info.isDir())
-        return fail(u"\"%1\" is a folder; give a file name inside it"_s.arg(QDir::toNativeSeparators(path)));
-    if (!info.absoluteDir().exists())
-        return fail(u"the folder \"%1\" does not exist"_s.arg(QDir::toNativeSeparators(info.absolutePath())));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(
-            u"\"%1\" cannot be written: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString()));
-    if (file.write(data) != data.size()) {
-        file.cancelWriting();
-        return fail(u"writing \"%1\" failed: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString()));
-    }
-    if (!file.commit())
-        return fail(
-            u"\"%1\" could not be saved: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString()));
-    return true;
+    QString why;
+    OutputTarget target;
+    if (path.isEmpty() || path == u"-")
+        why = u"no file name was given"_s;
+    else if (checkOutput(path, &target, &why) == OutputProblem::None &&
+             writeOutput(target, data, &why) == OutputProblem::None)
+        return true;
+    if (error)
+        *error = why;
+    return false;
 }
 
 } // namespace llmdoctor::core

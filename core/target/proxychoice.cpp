@@ -36,6 +36,11 @@ std::optional<QUrl> parseProxyUrl(const QString &raw, QString *error)
                          .arg(url.scheme());
         return std::nullopt;
     }
+    if (url.port() == 0) {
+        if (error)
+            *error = QStringLiteral("\"%1\" names port 0, where no proxy can listen").arg(raw);
+        return std::nullopt;
+    }
     if (url.port() < 0)
         url.setPort(1080); // curl's default proxy port
     return url;

@@ -76,6 +76,9 @@ std::optional<QUrl> parseBaseUrl(const QString &text, QString *error)
             "your own computer)."_s.arg(text.trimmed(), scheme));
     if (url.host().isEmpty())
         return fail(u"\"%1\" has no server name."_s.arg(text.trimmed()));
+    if (url.port() == 0)
+        return fail(u"\"%1\" names port 0, where no server can listen: use the port your server "
+                    "listens on, or none for the usual one."_s.arg(text.trimmed()));
     url.setScheme(scheme);
     url.setFragment({});
     return url;
