@@ -107,8 +107,15 @@ OutputProblem writeOutput(const OutputTarget &target, const QByteArray &data, QS
             return fail(u"writing to standard output failed: %1"_s.arg(why));
         return OutputProblem::None;
     case OutputKind::Stream: {
-        // O_NONBLOCK: opening a FIFO nobody reads would otherwise wait for ever.
-        const int fd = ::open(QFile::encodeName(target.path).constData(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+        // O_NONBLOCK: opening a FIFO nobody reads would otherwise wait for ever; its reader may
+        // still be starting ("llmdoctor … --output fifo & cat fifo"), so it gets a few seconds.
+        int fd = -1;
+        for (int tries = 0; tries < 30; ++tries) {
+            fd = ::open(QFile::encodeName(target.path).constData(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+            if (fd >= 0 || errno != ENXIO)
+                break;
+            ::usleep(100 * 1000);
+        }
         if (fd < 0)
             return fail(errno == ENXIO
                             ? u"nothing is reading from the pipe \"%1\""_s.arg(shown(target.path))
