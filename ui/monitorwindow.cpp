@@ -146,7 +146,7 @@ MonitorWindow::~MonitorWindow()
 void MonitorWindow::setTarget(const core::Target &target)
 {
     m_target = target;
-    m_state->setText(tr("Ready to watch %1.").arg(target.modelsUrl().toString(QUrl::RemoveUserInfo)));
+    m_state->setText(tr("Ready to watch %1.").arg(core::shownUrl(target.modelsUrl())));
 }
 
 void MonitorWindow::setIncidents(const QList<LatencyChart::Span> &spans)
@@ -303,9 +303,8 @@ void MonitorWindow::updateControls()
     m_duration->setEnabled(!running);
     m_export->setEnabled(m_monitor && !m_monitor->samples().isEmpty());
     if (running)
-        m_state->setText(tr("Watching %1 every %2 s…")
-                             .arg(m_target.modelsUrl().toString(QUrl::RemoveUserInfo))
-                             .arg(m_interval->value()));
+        m_state->setText(
+            tr("Watching %1 every %2 s…").arg(core::shownUrl(m_target.modelsUrl())).arg(m_interval->value()));
     else if (m_monitor)
         m_state->setText(tr("Stopped."));
 }

@@ -145,7 +145,7 @@ QString ResultPage::buildSummary(const core::Verdict &verdict, const QList<core:
 {
     QString out;
     out += tr("llmdoctor summary") + u'\n';
-    out += tr("API address: %1").arg(target.baseUrl.toString(QUrl::RemoveUserInfo)) + u'\n';
+    out += tr("API address: %1").arg(core::shownUrl(target.baseUrl)) + u'\n';
     if (!target.model.isEmpty())
         out += tr("Model: %1").arg(target.model) + u'\n';
     out +=

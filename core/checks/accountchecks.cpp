@@ -99,7 +99,7 @@ void BaseUrlFormatCheck::run()
     const QString text = t.baseUrlText.isEmpty() ? t.baseUrl.toString() : t.baseUrlText;
     CheckResult r = lintResult(lintBaseUrl(text, t.provider), makeResult(CheckStatus::Pass, {}),
                                u"The address is written correctly."_s);
-    r.addDetail(u"address"_s, t.baseUrl.toString(QUrl::RemoveUserInfo));
+    r.addDetail(u"address"_s, shownUrl(t.baseUrl));
     complete(r);
 }
 
@@ -113,6 +113,13 @@ ApiKeyFormatCheck::ApiKeyFormatCheck(QObject *parent)
 void ApiKeyFormatCheck::run()
 {
     const Target &t = context().target;
+    if (t.apiKey.trimmed().isEmpty() && !querySecrets(t.baseUrl).isEmpty()) {
+        complete(makeResult(
+            CheckStatus::Pass,
+            u"The key is carried in the address (%1); it is never shown."_s.arg(shownUrl(t.baseUrl)),
+            u"ok"_s));
+        return;
+    }
     const KeyLint lint = lintApiKey(t.apiKey, t.provider);
     if (t.apiKey.trimmed().isEmpty() && lint.findings.isEmpty()) {
         complete(makeResult(CheckStatus::Skip,
@@ -144,8 +151,8 @@ void ApiKeyCheck::run()
                             u"skipped"_s));
         return;
     }
-    const QByteArray sent = sendableKey(c.target.apiKey);
-    const ResponseClass rc = classifyResponse(*c.modelList->response, !sent.isEmpty(), c.modelList->viaProxy);
+    const ResponseClass rc =
+        classifyResponse(*c.modelList->response, c.target.carriesKey(), c.modelList->viaProxy);
     const KeyLint lint = lintApiKey(c.target.apiKey, c.target.provider);
     const bool refused = rc.category == u"auth_invalid_key" || rc.category == u"permission_denied";
     if (!(refused && lint.strayCharacters && !lint.cleaned.isEmpty())) {
@@ -168,8 +175,8 @@ void ApiKeyCheck::finishWith(const ExchangeResult *cleanedAnswer)
 {
     const DiagnosisContext &c = context();
     const HttpResponse &resp = *c.modelList->response;
-    const QByteArray sent = sendableKey(c.target.apiKey);
-    const ResponseClass rc = classifyResponse(resp, !sent.isEmpty(), c.modelList->viaProxy);
+    const bool sent = c.target.carriesKey();
+    const ResponseClass rc = classifyResponse(resp, c.target.carriesKey(), c.modelList->viaProxy);
     const KeyLint lint = lintApiKey(c.target.apiKey, c.target.provider);
     const QString status = QString::number(resp.status);
     CheckResult r;
@@ -179,7 +186,7 @@ void ApiKeyCheck::finishWith(const ExchangeResult *cleanedAnswer)
         for (const LintFinding &f : lint.findings)
             trimmed |= f.code == u"whitespace";
         r = makeResult(CheckStatus::Pass,
-                       sent.isEmpty() ? u"The server answered without a key: it does not need one."_s
+                       !sent     ? u"The server answered without a key: it does not need one."_s
                        : trimmed ? u"Your API key is accepted once the spaces or line breaks around it are "
                                    "removed; make sure your app removes them too."_s
                                  : u"Your API key is accepted."_s,
@@ -317,7 +324,7 @@ void TestRequestCheck::run()
             addRateLimits(r, x.response->headers);
             r.evidence = responseEvidence(*x.response);
         }
-        r.addDetail(u"request"_s, u"POST %1 (max_tokens 1)"_s.arg(url.toString(QUrl::RemoveUserInfo)));
+        r.addDetail(u"request"_s, u"POST %1 (max_tokens 1)"_s.arg(shownUrl(url)));
         complete(r);
     });
     m_exchange->start();

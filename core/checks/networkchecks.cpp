@@ -478,13 +478,13 @@ void HttpCheck::onDone(const ExchangeResult &x)
                 .arg(resp.status)
                 .arg(resp.bodyBytes),
             u"server_error"_s);
-        r.addDetail(u"request"_s, u"GET %1"_s.arg(c.target.modelsUrl().toString(QUrl::RemoveUserInfo)));
+        r.addDetail(u"request"_s, u"GET %1"_s.arg(shownUrl(c.target.modelsUrl())));
         r.addDetail(u"status"_s, u"%1 %2"_s.arg(resp.status).arg(QString::fromLatin1(resp.reason)));
         r.addDetail(u"note"_s, u"stopped reading after %1 bytes"_s.arg(resp.bodyBytes));
         r.evidence = responseEvidence(resp);
     } else {
         const HttpResponse &resp = *x.response;
-        const ResponseClass rc = classifyResponse(resp, !sendableKey(c.target.apiKey).isEmpty(), x.viaProxy);
+        const ResponseClass rc = classifyResponse(resp, c.target.carriesKey(), x.viaProxy);
         // An answer about the key or the account still proves the API is there and the address
         // right; the api_key check reads what it says.
         static const QStringList accountAnswers{u"auth_missing_key"_s, u"auth_invalid_key"_s,
@@ -499,7 +499,7 @@ void HttpCheck::onDone(const ExchangeResult &x)
                            u"ok"_s);
         else
             r = makeResult(CheckStatus::Fail, rc.summary, rc.category);
-        r.addDetail(u"request"_s, u"GET %1"_s.arg(c.target.modelsUrl().toString(QUrl::RemoveUserInfo)));
+        r.addDetail(u"request"_s, u"GET %1"_s.arg(shownUrl(c.target.modelsUrl())));
         r.addDetail(u"status"_s, u"%1 %2"_s.arg(resp.status).arg(QString::fromLatin1(resp.reason)));
         addProviderError(r, rc);
         QStringList hops = detectHops(resp.headers);

@@ -112,7 +112,7 @@ void StatusPageCheck::run()
     QUrl source;
     if (!t.statusUrl.isEmpty()) {
         source = t.statusUrl;
-        m_pageUrl = t.statusUrl.toString(QUrl::RemoveUserInfo);
+        m_pageUrl = shownUrl(t.statusUrl);
     } else {
         m_pageUrl = p.statusPage;
         const bool local = p.isLocal() || (p.id.isEmpty() && isLocalHost(t.baseUrl.host()));

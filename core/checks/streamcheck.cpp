@@ -237,8 +237,7 @@ void StreamCheck::onDone(const ExchangeResult &x)
                            .arg(seconds(t.totalMs)));
     }
     if (!url.isEmpty())
-        r.addDetail(u"request"_s,
-                    u"POST %1 (stream, max_tokens 16)"_s.arg(url.toString(QUrl::RemoveUserInfo)));
+        r.addDetail(u"request"_s, u"POST %1 (stream, max_tokens 16)"_s.arg(shownUrl(url)));
     if (x.response)
         r.addDetail(u"status"_s,
                     u"%1 %2"_s.arg(x.response->status).arg(QString::fromLatin1(x.response->reason)));

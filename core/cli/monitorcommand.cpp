@@ -138,8 +138,8 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
     QObject::connect(&monitor, &Monitor::finished, &loop, &QEventLoop::quit);
     TerminationSignals signalsGuard;
     signalsGuard.onSignal(&monitor, [&monitor] { monitor.stop(); });
-    err << "Monitoring " << target.modelsUrl().toString(QUrl::RemoveUserInfo) << " every " << mo.intervalS
-        << " s" << (mo.durationS > 0 ? u" for %1 s"_s.arg(mo.durationS) : u" until Ctrl+C"_s) << "\n";
+    err << "Monitoring " << shownUrl(target.modelsUrl()) << " every " << mo.intervalS << " s"
+        << (mo.durationS > 0 ? u" for %1 s"_s.arg(mo.durationS) : u" until Ctrl+C"_s) << "\n";
     err.flush();
     if (streamError.isEmpty())
         monitor.start();

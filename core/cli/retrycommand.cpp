@@ -105,8 +105,8 @@ int runRetryCommand(const QStringList &args, QTextStream &out, QTextStream &err,
     QTextStream &progress = textToStdout ? out : err;
     const bool showProgress = textToStdout || live;
     if (showProgress) {
-        progress << "Trying GET " << target.modelsUrl().toString(QUrl::RemoveUserInfo) << " (up to "
-                 << policy.maxAttempts << " attempts within " << policy.maxWaitS << " s)\n";
+        progress << "Trying GET " << shownUrl(target.modelsUrl()) << " (up to " << policy.maxAttempts
+                 << " attempts within " << policy.maxWaitS << " s)\n";
         progress.flush();
     }
     QObject::connect(&retrier, &Retrier::attemptFinished, &retrier, [&](const RetryAttempt &a) {

@@ -230,7 +230,7 @@ QString correctedBaseUrl(const Target &target)
         provider && !provider->baseUrl.isEmpty() && QUrl(provider->baseUrl).host() == url.host())
         return provider->baseUrl != target.baseUrl.toString() ? provider->baseUrl : QString();
     url.setPath(path);
-    return url == target.baseUrl ? QString() : url.toString(QUrl::RemoveUserInfo);
+    return url == target.baseUrl ? QString() : shownUrl(url);
 }
 
 } // namespace

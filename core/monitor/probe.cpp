@@ -165,8 +165,7 @@ void Probe::onExchanged(const ExchangeResult &x)
         const HttpResponse &resp = *x.response;
         o.status = resp.status;
         o.hops = detectHops(resp.headers);
-        const ResponseClass rc =
-            classifyResponse(resp, !sendableKey(m_setup.target.apiKey).isEmpty(), x.viaProxy);
+        const ResponseClass rc = classifyResponse(resp, m_setup.target.carriesKey(), x.viaProxy);
         o.category = rc.category;
         o.summary = rc.summary;
         if (o.category == u"ok" && !m_setup.target.model.isEmpty()) {

@@ -323,7 +323,7 @@ QJsonObject Retrier::toJson() const
     return {{u"schema"_s, u"llmdoctor.retry/1"_s},
             {u"outcome"_s, outcomeName(m_outcome)},
             {u"target"_s, QJsonObject{{u"provider"_s, m_target.provider},
-                                      {u"base_url"_s, m_target.baseUrl.toString(QUrl::RemoveUserInfo)},
+                                      {u"base_url"_s, shownUrl(m_target.baseUrl)},
                                       {u"model"_s, m_target.model},
                                       {u"api_key"_s, redactKey(m_target.apiKey)}}},
             {u"policy"_s, QJsonObject{{u"max_attempts"_s, m_policy.maxAttempts},

@@ -162,7 +162,7 @@ QByteArray harReport(const ReportSources &sources)
         {u"entries"_s, entries},
         {u"comment"_s,
          u"Every HTTP request llmdoctor made while diagnosing %1; API keys and cookies removed."_s.arg(
-             c.target.baseUrl.toString(QUrl::RemoveUserInfo))}};
+             shownUrl(c.target.baseUrl))}};
     return QJsonDocument(QJsonObject{{u"log"_s, log}}).toJson(QJsonDocument::Indented);
 }
 

@@ -98,8 +98,7 @@ QByteArray htmlReport(const ReportSources &sources, bool printable)
          "<body>\n"_s.arg(QStringLiteral(LLMDOCTOR_VERSION), esc(c.target.baseUrl.host()),
                           QString::fromUtf16(kStyle));
     h += u"<p class=\"meta\">llmdoctor report · %1 · %2%3</p>\n"_s.arg(
-        esc(d.startedAt().toString(u"yyyy-MM-dd HH:mm:ss t"_s)),
-        esc(c.target.baseUrl.toString(QUrl::RemoveUserInfo)),
+        esc(d.startedAt().toString(u"yyyy-MM-dd HH:mm:ss t"_s)), esc(shownUrl(c.target.baseUrl)),
         c.target.model.isEmpty() ? QString() : u" · model "_s + esc(c.target.model));
     h += u"<section class=\"verdict%1\"><h1>%2</h1>"_s.arg(ok ? u" ok"_s : QString(), esc(v.headline));
     if (v.blame != u"none")

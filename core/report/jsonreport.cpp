@@ -39,7 +39,7 @@ QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const M
 
     QJsonObject target{
         {u"provider"_s, t.provider.isEmpty() ? u"custom"_s : t.provider},
-        {u"base_url"_s, t.baseUrl.toString(QUrl::RemoveUserInfo)},
+        {u"base_url"_s, shownUrl(t.baseUrl)},
         {u"model"_s, t.model.isEmpty() ? QJsonValue() : QJsonValue(t.model)},
         {u"api_key"_s, t.apiKey.trimmed().isEmpty() ? QJsonValue() : QJsonValue(redactKey(t.apiKey))},
         {u"proxy"_s, c.proxy.proxy ? QJsonValue(proxyForDisplay(*c.proxy.proxy)) : QJsonValue()}};

@@ -63,7 +63,7 @@ QByteArray markdownReport(const ReportSources &sources)
     const Verdict v = d.verdict();
     QString md;
     md += u"## llmdoctor report: %1\n\n"_s.arg(cell(v.headline));
-    md += u"- **API:** `%1`%2\n"_s.arg(c.target.baseUrl.toString(QUrl::RemoveUserInfo),
+    md += u"- **API:** `%1`%2\n"_s.arg(shownUrl(c.target.baseUrl),
                                        c.target.model.isEmpty() ? QString()
                                                                 : u" · model `%1`"_s.arg(c.target.model));
     md += u"- **When:** %1 (took %2)\n"_s.arg(d.startedAt().toString(u"yyyy-MM-dd HH:mm:ss t"_s),

@@ -97,7 +97,7 @@ SupportMessage supportMessage(const Diagnosis &diagnosis)
     m.subject = u"API calls to %1 fail: %2"_s.arg(c.target.baseUrl.host(), v.headline);
     QString body = u"Hello,\n\n"_s;
     body += u"calls to %1%2 fail. I checked them with llmdoctor %3 on %4.\n\n"_s.arg(
-        c.target.baseUrl.toString(QUrl::RemoveUserInfo),
+        shownUrl(c.target.baseUrl),
         c.target.model.isEmpty() ? QString() : u" (model %1)"_s.arg(c.target.model),
         QStringLiteral(LLMDOCTOR_VERSION), when);
     body += u"What it found: %1\n%2\n"_s.arg(v.headline, v.explanation);
@@ -106,12 +106,11 @@ SupportMessage supportMessage(const Diagnosis &diagnosis)
         if (x.response) {
             const QStringList hops = detectHops(x.response->headers);
             body += u"\nThe request GET %1 got HTTP %2 %3%4.\n"_s.arg(
-                c.target.modelsUrl().toString(QUrl::RemoveUserInfo), QString::number(x.response->status),
+                shownUrl(c.target.modelsUrl()), QString::number(x.response->status),
                 QString::fromLatin1(x.response->reason),
                 hops.isEmpty() ? QString() : u" (answered by: %1)"_s.arg(hops.join(u", "_s)));
         } else if (!x.error.isEmpty()) {
-            body += u"\nThe request GET %1 failed: %2.\n"_s.arg(
-                c.target.modelsUrl().toString(QUrl::RemoveUserInfo), x.error);
+            body += u"\nThe request GET %1 failed: %2.\n"_s.arg(shownUrl(c.target.modelsUrl()), x.error);
         }
         if (!x.peer.isNull())
             body += u"Server address: %1 port %2.\n"_s.arg(x.peer.toString()).arg(x.peerPort);
@@ -182,7 +181,7 @@ QString curlCommand(const DiagnosisContext &c)
     if (!c.target.caFile.isEmpty())
         parts << u"--cacert"_s << shellQuoted(c.target.caFile);
     parts << u"--max-time"_s << QString::number(std::max(1, c.target.timeoutMs / 1000));
-    parts << shellQuoted(url.toString(QUrl::RemoveUserInfo));
+    parts << shellQuoted(shownUrl(url));
     return parts.join(u' ');
 }
 

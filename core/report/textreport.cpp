@@ -58,8 +58,7 @@ QString reportText(const Diagnosis &diagnosis, bool color, const Retrier *retry,
     const Verdict v = diagnosis.verdict();
     const DiagnosisContext &c = diagnosis.context();
     QString out;
-    out += u"llmdoctor %1: %2\n\n"_s.arg(QStringLiteral(LLMDOCTOR_VERSION),
-                                         c.target.baseUrl.toString(QUrl::RemoveUserInfo));
+    out += u"llmdoctor %1: %2\n\n"_s.arg(QStringLiteral(LLMDOCTOR_VERSION), shownUrl(c.target.baseUrl));
 
     out += verdictText(v, color);
 

@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include "core/target/proxychoice.h"
+#include "core/target/target.h"
 
 #include <QRegularExpression>
 #include <QUrlQuery>
@@ -20,14 +21,6 @@ const auto rememberKeyKey = u"keychain/rememberKey"_s;
 const auto geometryKey = u"window/geometry"_s;
 const auto stateKey = u"window/state"_s;
 
-// Query items that carry credentials (?key=, ?api_key=, ?token=, ?sig=...) are not kept.
-bool secretQueryItem(const QString &name)
-{
-    static const QRegularExpression secret(u"key|token|secret|sig|pass|auth"_s,
-                                           QRegularExpression::CaseInsensitiveOption);
-    return secret.match(name).hasMatch();
-}
-
 QUrl withoutCredentials(QUrl url)
 {
     url.setUserInfo({});
@@ -35,7 +28,7 @@ QUrl withoutCredentials(QUrl url)
         QUrlQuery query(url);
         const auto items = query.queryItems(QUrl::FullyEncoded);
         for (const auto &[name, value] : items) {
-            if (secretQueryItem(name))
+            if (isSecretQueryItem(name))
                 query.removeAllQueryItems(name);
         }
         url.setQuery(query.isEmpty() ? QString() : query.query(QUrl::FullyEncoded), QUrl::StrictMode);

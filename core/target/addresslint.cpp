@@ -104,7 +104,7 @@ QString withPath(QUrl url, const QString &path)
 {
     url.setPath(path);
     url.setQuery(QString());
-    return url.toString(QUrl::RemoveUserInfo);
+    return shownUrl(url);
 }
 
 LintFinding finding(const QString &code, bool fatal, const QString &message, const QString &suggestion = {},
@@ -211,8 +211,8 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
         out << finding(
             u"http_cloud"_s, false,
             u"The address starts with http://, so the key would travel unencrypted, and cloud APIs "
-            "refuse such connections. Type \"%1\"."_s.arg(fixed.toString(QUrl::RemoveUserInfo)),
-            fixed.toString(QUrl::RemoveUserInfo));
+            "refuse such connections. Type \"%1\"."_s.arg(shownUrl(fixed)),
+            shownUrl(fixed));
     }
 
     // The path: an endpoint pasted as the base, a doubled or missing /v1.

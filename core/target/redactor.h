@@ -9,8 +9,10 @@ namespace llmdoctor::core {
 
 struct Target;
 
-// Removes secrets from anything written out: the API key raw, trimmed, in base64 (as a
-// Basic credential might carry it), URL-encoded (a query string), JSON- or HTML-escaped; proxy
+// Removes secrets from anything written out: the API key (also one carried in the address's
+// query, ?key= or ?code=) raw, trimmed, in base64 or base64url at any offset (as a Basic credential
+// might carry it), hex in either case, and escaped character by character in any mix of %XX,
+// \uXXXX and HTML character references; proxy
 // credentials in the same forms. Each becomes the key's redacted form ("sk-…c3f9") or
 // "[proxy credentials removed]". A last pass over every report, on top of the exporters
 // never writing a secret in the first place.
@@ -37,7 +39,9 @@ private:
         QByteArray bytes;
         QByteArray replacement;
     };
-    QList<Form> m_forms; // longest first, so a key inside a longer form goes with it
+    QByteArray replaceEscaped(const QByteArray &text) const;
+    QList<Form> m_forms;   // longest first, so a key inside a longer form goes with it
+    QList<Form> m_escaped; // secrets to find however their characters are escaped
     QString m_keyReplacement;
 };
 

@@ -1,7 +1,10 @@
 #include "target.h"
 
+#include "keylint.h"
+
 #include <QHostAddress>
 #include <QRegularExpression>
+#include <QUrlQuery>
 
 namespace llmdoctor::core {
 
@@ -15,6 +18,11 @@ QUrl Target::modelsUrl() const
         path.chop(1);
     url.setPath(path + u"/models"_s);
     return url;
+}
+
+bool Target::carriesKey() const
+{
+    return !sendableKey(apiKey).isEmpty() || !querySecrets(baseUrl).isEmpty();
 }
 
 bool isLocalHost(const QString &host)
@@ -98,6 +106,40 @@ QString redactKey(const QByteArray &key)
             prefixEnd = i + 1;
     }
     return QString::fromLatin1(k.left(prefixEnd)) + u"…"_s + QString::fromLatin1(k.right(4));
+}
+
+bool isSecretQueryItem(const QString &name)
+{
+    static const QRegularExpression secret(u"key|token|secret|sig|pass|auth|code|credential"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    return secret.match(name).hasMatch();
+}
+
+QList<QByteArray> querySecrets(const QUrl &url)
+{
+    QList<QByteArray> out;
+    const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    for (const auto &[name, value] : items) {
+        if (isSecretQueryItem(name) && !value.isEmpty())
+            out << value.toUtf8();
+    }
+    return out;
+}
+
+QString shownUrl(const QUrl &url)
+{
+    QUrl shown = url.adjusted(QUrl::RemoveUserInfo);
+    if (shown.hasQuery()) {
+        QUrlQuery query(shown);
+        QList<QPair<QString, QString>> items = query.queryItems(QUrl::FullyDecoded);
+        for (auto &[name, value] : items) {
+            if (isSecretQueryItem(name) && !value.isEmpty())
+                value = redactKey(value.toUtf8());
+        }
+        query.setQueryItems(items);
+        shown.setQuery(query);
+    }
+    return shown.toString();
 }
 
 } // namespace llmdoctor::core

@@ -33,6 +33,8 @@ struct Target
 
     // GET <base>/models: the one request that serves the connectivity, key and model checks.
     QUrl modelsUrl() const;
+    // Whether requests carry a key: in a header, or in the address's query (?key=).
+    bool carriesKey() const;
 };
 
 // A server on this computer or the local network (loopback, private ranges, .local names).
@@ -45,5 +47,14 @@ std::optional<QUrl> parseBaseUrl(const QString &text, QString *error);
 
 // "sk-proj-abc…" -> "sk-…c3f9": enough to recognise a key, never enough to use it.
 QString redactKey(const QByteArray &key);
+
+// Query items that carry a credential (?key= for Gemini, ?code= for Azure Functions, ?api_key=,
+// ?token=, ?sig=…): their values are keys like any other.
+bool isSecretQueryItem(const QString &name);
+// The decoded values of those items in url.
+QList<QByteArray> querySecrets(const QUrl &url);
+// An address as shown to people and written to reports: no user info, and each secret query
+// value in its redacted form ("?key=AIza…c3f9").
+QString shownUrl(const QUrl &url);
 
 } // namespace llmdoctor::core
