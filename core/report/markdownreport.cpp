@@ -14,12 +14,31 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Text in a table cell or a line: no pipes or line breaks to break the layout, no HTML.
-QString cell(QString text)
+// Text in a table cell or a line: no line breaks or pipes to break the layout, and every
+// character that could start a link, an image, emphasis, code or raw HTML backslash-escaped,
+// so text from a server (a status page, an error body) stays text.
+QString cell(const QString &text)
 {
-    text.replace(u'|', u"\\|"_s);
+    static const QString specials = u"\\`*_[]!<>|"_s;
+    QString out;
+    out.reserve(text.size() + 8);
+    for (const QChar ch : text) {
+        if (ch == u'\n' || ch == u'\r') {
+            out += u' ';
+            continue;
+        }
+        if (specials.contains(ch))
+            out += u'\\';
+        out += ch;
+    }
+    return out;
+}
+
+// Text inside a code span: a backtick would close it early.
+QString codeText(QString text)
+{
+    text.replace(u'`', u'\'');
     text.replace(u'\n', u' ');
-    text.replace(u'<', u"&lt;"_s);
     return text;
 }
 
@@ -63,9 +82,9 @@ QByteArray markdownReport(const ReportSources &sources)
     const Verdict v = d.verdict();
     QString md;
     md += u"## llmdoctor report: %1\n\n"_s.arg(cell(v.headline));
-    md += u"- **API:** `%1`%2\n"_s.arg(shownUrl(c.target.baseUrl),
-                                       c.target.model.isEmpty() ? QString()
-                                                                : u" · model `%1`"_s.arg(c.target.model));
+    md += u"- **API:** `%1`%2\n"_s.arg(
+        shownUrl(c.target.baseUrl),
+        c.target.model.isEmpty() ? QString() : u" · model `%1`"_s.arg(codeText(c.target.model)));
     md += u"- **When:** %1 (took %2)\n"_s.arg(d.startedAt().toString(u"yyyy-MM-dd HH:mm:ss t"_s),
                                               ms(d.durationMs()));
     md += u"- **Verdict:** `%1` · **who should act:** %2 · confidence %3%\n\n"_s
@@ -106,7 +125,7 @@ QByteArray markdownReport(const ReportSources &sources)
         md += u"- **Request ids (for support):** "_s;
         QStringList parts;
         for (const auto &[k, id] : ids)
-            parts << u"`%1: %2`"_s.arg(k, cell(id));
+            parts << u"`%1: %2`"_s.arg(codeText(k), codeText(id));
         md += parts.join(u", "_s) + u'\n';
     }
     md += u'\n';
@@ -114,10 +133,10 @@ QByteArray markdownReport(const ReportSources &sources)
     if (c.statusPage) {
         const StatusSnapshot &page = *c.statusPage;
         md += u"### The provider's status page\n\n%1 — **%2**\n\n"_s.arg(
-            page.pageUrl,
+            page.pageUrl.isEmpty() ? QString() : u"<%1>"_s.arg(page.pageUrl),
             cell(page.description.isEmpty() ? indicatorName(page.indicator) : page.description));
         for (const StatusIncident &i : page.incidents)
-            md += u"- %1 (%2, %3)%4\n"_s.arg(cell(i.name), i.impact, i.status,
+            md += u"- %1 (%2, %3)%4\n"_s.arg(cell(i.name), cell(i.impact), cell(i.status),
                                              i.latestUpdate.isEmpty() ? QString()
                                                                       : u": "_s + cell(i.latestUpdate));
         md += u'\n';
@@ -144,7 +163,7 @@ QByteArray markdownReport(const ReportSources &sources)
                 md += u"| %1 | %2 | %3 | %4 |\n"_s.arg(key, ms(it->p50), ms(it->p90), ms(it->p99));
         }
         for (auto it = s.errors.cbegin(); it != s.errors.cend(); ++it)
-            md += u"\n- %1 × `%2`"_s.arg(it.value()).arg(it.key());
+            md += u"\n- %1 × `%2`"_s.arg(QString::number(it.value()), codeText(it.key()));
         for (const TimingSignature &sig : sources.monitor->signatures())
             md += u"\n- **Pattern:** %1. %2"_s.arg(cell(sig.likely), cell(sig.advice));
         md += u"\n\n"_s;

@@ -9,6 +9,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// A page's own address from its JSON: only a web address, never javascript:, data: or file:.
+QString webAddress(const QString &text)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && (scheme == u"https" || scheme == u"http") && !url.host().isEmpty()
+               ? url.toString(QUrl::FullyEncoded)
+               : QString();
+}
+
 void setError(QString *error, const QString &text)
 {
     if (error)
@@ -122,17 +132,16 @@ QJsonArray incidentsJson(const QList<StatusIncident> &list)
 {
     QJsonArray out;
     for (const StatusIncident &i : list) {
-        out.append(QJsonObject{{u"name"_s, i.name},
-                               {u"impact"_s, i.impact},
-                               {u"status"_s, i.status},
-                               {u"latest_update"_s, i.latestUpdate},
-                               {u"updated_at"_s, i.updatedAt.isValid()
-                                                     ? QJsonValue(i.updatedAt.toString(Qt::ISODate))
-                                                     : QJsonValue()},
-                               {u"started_at"_s, i.startedAt.isValid()
-                                                     ? QJsonValue(i.startedAt.toString(Qt::ISODate))
-                                                     : QJsonValue()},
-                               {u"components"_s, QJsonArray::fromStringList(i.components)}});
+        out.append(QJsonObject{
+            {u"name"_s, i.name},
+            {u"impact"_s, i.impact},
+            {u"status"_s, i.status},
+            {u"latest_update"_s, i.latestUpdate},
+            {u"updated_at"_s,
+             i.updatedAt.isValid() ? QJsonValue(i.updatedAt.toString(Qt::ISODate)) : QJsonValue()},
+            {u"started_at"_s,
+             i.startedAt.isValid() ? QJsonValue(i.startedAt.toString(Qt::ISODate)) : QJsonValue()},
+            {u"components"_s, QJsonArray::fromStringList(i.components)}});
     }
     return out;
 }
@@ -212,7 +221,7 @@ std::optional<StatusSnapshot> parseStatuspageSummary(const QByteArray &body, QSt
     s.platform = u"statuspage"_s;
     s.indicator = indicatorFromName(status.value(u"indicator").toString());
     s.description = status.value(u"description").toString();
-    s.pageUrl = o->value(u"page").toObject().value(u"url").toString();
+    s.pageUrl = webAddress(o->value(u"page").toObject().value(u"url").toString());
     s.components = parseComponents(o->value(u"components").toArray());
     s.incidents = parseIncidents(o->value(u"incidents").toArray());
     for (const StatusIncident &m : parseIncidents(o->value(u"scheduled_maintenances").toArray())) {
@@ -287,6 +296,7 @@ std::optional<StatusSnapshot> parseBetterStack(const QByteArray &body, QString *
     s.pageUrl = attributes.value(u"custom_domain").toString();
     if (!s.pageUrl.isEmpty() && !s.pageUrl.contains(u"://"))
         s.pageUrl.prepend(u"https://"_s);
+    s.pageUrl = webAddress(s.pageUrl);
     for (const QJsonValue &v : o->value(u"included").toArray()) {
         const QJsonObject item = v.toObject();
         const QJsonObject a = item.value(u"attributes").toObject();
@@ -329,7 +339,7 @@ std::optional<StatusSnapshot> parseRootly(const QByteArray &body, QString *error
     s.platform = u"rootly"_s;
     s.indicator = indicatorFromName(indicator);
     s.description = status.value(u"description").toString(o->value(u"description").toString());
-    s.pageUrl = o->value(u"page").toObject().value(u"url").toString();
+    s.pageUrl = webAddress(o->value(u"page").toObject().value(u"url").toString());
     s.components = parseComponents(o->value(u"components").toArray());
     s.incidents = parseIncidents(o->value(u"incidents").toArray());
     s.maintenances = parseIncidents(o->value(u"scheduled_maintenances").toArray());

@@ -115,11 +115,26 @@ QProcessEnvironment keyEnvironment()
     return env;
 }
 
+// Where the key travels: in a header from the environment, or in the address's query as Gemini's
+// ?key= and Azure Functions' ?code= carry it.
+bool s_keyInAddress = false;
+
+QUrl withKey(const QUrl &base)
+{
+    if (!s_keyInAddress)
+        return base;
+    QUrl url = base;
+    url.setQuery(u"key="_s + QString::fromLatin1(kKey.toPercentEncoding()), QUrl::StrictMode);
+    return url;
+}
+
 QStringList targetArgs(const QUrl &base)
 {
-    return {u"--provider"_s, u"openai"_s,      u"--base-url"_s,    base.toString(),
-            u"--model"_s,    u"gpt-4o-mini"_s, u"--api-key-env"_s, QString::fromLatin1(kKeyVariable),
-            u"--proxy"_s,    u"none"_s,        u"--timeout"_s,     u"5"_s};
+    QStringList args{u"--provider"_s,  u"openai"_s,  u"--base-url"_s, withKey(base).toString(), u"--model"_s,
+                     u"gpt-4o-mini"_s, u"--proxy"_s, u"none"_s,       u"--timeout"_s,           u"5"_s};
+    if (!s_keyInAddress)
+        args << u"--api-key-env"_s << QString::fromLatin1(kKeyVariable);
+    return args;
 }
 
 void addRun(QList<Written> &out, const QString &what, const CliRun &r)
@@ -155,6 +170,8 @@ void runCommandLine(QList<Written> &out, const QUrl &echo, const QUrl &healthy, 
     }
     // The key from standard input, with a line break and quotes as pasted.
     QStringList stdinArgs = targetArgs(echo);
+    if (s_keyInAddress)
+        stdinArgs << u"--api-key-env"_s << QString::fromLatin1(kKeyVariable);
     stdinArgs.replace(stdinArgs.indexOf(u"--api-key-env"_s), u"--api-key-stdin"_s);
     stdinArgs.removeAll(QString::fromLatin1(kKeyVariable));
     addRun(out, u"diagnose --api-key-stdin"_s,
@@ -218,9 +235,10 @@ void runWizard(QList<Written> &out, const QUrl &echo, const QTemporaryDir &dir)
 {
     core::Target target;
     target.provider = u"openai"_s;
-    target.baseUrl = echo;
+    target.baseUrl = withKey(echo);
     target.model = u"gpt-4o-mini"_s;
-    target.apiKey = kKey;
+    if (!s_keyInAddress)
+        target.apiKey = kKey;
     target.timeoutMs = 5000;
     target.proxy.mode = core::ProxyChoice::Mode::None;
     target.errorText = u"Incorrect API key provided: "_s + QString::fromLatin1(kKey);
@@ -291,7 +309,7 @@ void runWizard(QList<Written> &out, const QUrl &echo, const QTemporaryDir &dir)
 
 } // namespace
 
-TEST(Secrets, TheKeyNeverAppearsInAnythingWritten)
+void everyPathRedactsTheKey()
 {
     QStandardPaths::setTestModeEnabled(true);
     for (auto location : {QStandardPaths::GenericConfigLocation, QStandardPaths::GenericDataLocation,
@@ -343,4 +361,17 @@ TEST(Secrets, TheKeyNeverAppearsInAnythingWritten)
                              << "...";
         }
     }
+}
+
+TEST(Secrets, TheKeyNeverAppearsInAnythingWritten)
+{
+    s_keyInAddress = false;
+    everyPathRedactsTheKey();
+}
+
+TEST(Secrets, AKeyInTheAddressNeverAppearsInAnythingWritten)
+{
+    s_keyInAddress = true;
+    everyPathRedactsTheKey();
+    s_keyInAddress = false;
 }
