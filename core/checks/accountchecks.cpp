@@ -313,6 +313,15 @@ void TestRequestCheck::run()
         if (!x.ok() || !x.response) {
             r = makeResult(CheckStatus::Fail, u"The test request got no answer: %1"_s.arg(x.error),
                            failureCategory(x.failure));
+        } else if (x.readLimitHit) {
+            // A one-token answer that does not end is a broken server, whatever its status said.
+            r = makeResult(
+                CheckStatus::Fail,
+                u"The test request's answer (HTTP %1) never ended: llmdoctor stopped reading after "
+                "%2 bytes. The server, or a gateway in front of it, is broken."_s.arg(x.response->status)
+                    .arg(x.response->bodyBytes),
+                u"server_error"_s);
+            r.evidence = responseEvidence(*x.response);
         } else {
             const ResponseClass rc = classifyResponse(*x.response, true, x.viaProxy);
             r = makeResult(rc.category == u"ok" ? CheckStatus::Pass : CheckStatus::Fail,

@@ -440,12 +440,39 @@ void TlsCheck::abort()
 
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+
+// The bound on a model list read whole (OpenRouter's is over a megabyte and growing).
+constexpr qint64 kModelListCap = 8 * 1024 * 1024;
+
+// A 2xx answer that is an HTML page: its title ("" when it has none); a null string otherwise.
+QString webPageTitle(const HttpResponse &resp)
+{
+    if (resp.status / 100 != 2)
+        return {};
+    const QByteArray type = resp.header("content-type").toLower();
+    const QByteArray start = resp.body.left(512).trimmed().toLower();
+    const bool html =
+        type.contains("text/html") || start.startsWith("<!doctype html") || start.startsWith("<html");
+    if (!html || type.contains("json"))
+        return {};
+    static const QRegularExpression title(u"<title[^>]*>([^<]{1,200})</title>"_s,
+                                          QRegularExpression::CaseInsensitiveOption);
+    const auto m = title.match(QString::fromUtf8(resp.body.left(64 * 1024)));
+    return m.hasMatch() ? m.captured(1).simplified() : u""_s;
+}
+
+} // namespace
+
 HttpCheck::HttpCheck(QObject *parent) : Check(u"http"_s, u"Does the API answer?"_s, {u"dns"_s}, parent) {}
 
 void HttpCheck::run()
 {
     DiagnosisContext &c = context();
     ExchangeRequest req = exchangeRequestFor(c, c.target.modelsUrl());
+    // Aggregators list thousands of models: the whole list is read, up to a bound.
+    req.captureCap = kModelListCap;
+    req.maxReadBytes = kModelListCap;
     const Provider provider = ProviderCatalog::instance().find(c.target.provider).value_or(Provider());
     // The key as a header can carry it; the api_key check tells about any stray characters.
     req.headers.append(provider.authHeaders(sendableKey(c.target.apiKey)));
@@ -490,7 +517,35 @@ void HttpCheck::onDone(const ExchangeResult &x)
         static const QStringList accountAnswers{u"auth_missing_key"_s, u"auth_invalid_key"_s,
                                                 u"permission_denied"_s, u"quota_exhausted"_s,
                                                 u"rate_limited"_s};
-        if (rc.category == u"ok")
+        const QString page = rc.category == u"ok" ? webPageTitle(resp) : QString();
+        const QByteArray location = resp.header("location");
+        if (!page.isNull()) {
+            // A captive portal, a router's page or a web interface on the wrong port: "200 OK",
+            // but not the API.
+            r = makeResult(
+                CheckStatus::Fail,
+                page.isEmpty()
+                    ? u"%1 answered with a web page, not with the API's list of models."_s.arg(host)
+                    : u"%1 answered with a web page (\"%2\"), not with the API's list of models."_s.arg(host,
+                                                                                                        page),
+                u"not_an_api"_s);
+            if (!page.isEmpty())
+                r.addDetail(u"page title"_s, page);
+        } else if (resp.status >= 300 && resp.status < 400 && !location.isEmpty()) {
+            // Never followed: a redirect would carry the key to wherever it points.
+            const QUrl moved = c.target.modelsUrl().resolved(QUrl::fromEncoded(location));
+            QUrl base = moved;
+            QString path = base.path();
+            if (path.endsWith(u"/models"))
+                path.chop(7);
+            base.setPath(path);
+            r = makeResult(CheckStatus::Fail,
+                           u"The API address moved: %1 sends requests on to %2 (HTTP %3). llmdoctor does not "
+                           "follow it with your key; use the new address."_s.arg(host, shownUrl(moved))
+                               .arg(resp.status),
+                           u"endpoint_not_found"_s);
+            r.addDetail(u"moved to"_s, shownUrl(base));
+        } else if (rc.category == u"ok")
             r = makeResult(CheckStatus::Pass, rc.summary, rc.category);
         else if (accountAnswers.contains(rc.category))
             r = makeResult(CheckStatus::Pass,

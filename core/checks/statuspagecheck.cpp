@@ -222,9 +222,16 @@ void StatusPageCheck::onFetched(qsizetype index, const ExchangeResult &x)
                 f.error = u"it kept sending llmdoctor to other addresses (more than %1 redirects)"_s.arg(
                     kMaxRedirects);
             } else {
-                f.url = f.url.resolved(QUrl::fromEncoded(location));
-                startFetch(index);
-                return;
+                const QUrl next = f.url.resolved(QUrl::fromEncoded(location));
+                // A secure page that points at a plain-http one could be read and changed on the way.
+                if (f.url.scheme() == u"https" && next.scheme() != u"https") {
+                    f.error = u"it redirected from https to an insecure address (%1), which llmdoctor does "
+                              "not follow"_s.arg(shownUrl(next));
+                } else {
+                    f.url = next;
+                    startFetch(index);
+                    return;
+                }
             }
         } else if (resp.status != 200) {
             f.error = u"it answered HTTP %1 instead of the status data"_s.arg(resp.status);

@@ -202,6 +202,14 @@ void StreamCheck::onDone(const ExchangeResult &x)
     } else if (!x.ok() || !x.response) {
         r = makeResult(CheckStatus::Fail, u"The streamed request got no answer: %1"_s.arg(x.error),
                        failureCategory(x.failure));
+    } else if (x.readLimitHit) {
+        r = makeResult(CheckStatus::Fail,
+                       u"The streamed answer never ended: after %1 pieces and %2 bytes llmdoctor stopped "
+                       "reading. A short answer must end; the server, or %3, is broken."_s.arg(t.events)
+                           .arg(x.response->bodyBytes)
+                           .arg(onTheWay),
+                       u"server_error"_s);
+        r.evidence = responseEvidence(*x.response, 512);
     } else if (x.response->status / 100 != 2) {
         const ResponseClass rc = classifyResponse(*x.response, true, x.viaProxy);
         r = makeResult(CheckStatus::Fail, rc.summary, rc.category);

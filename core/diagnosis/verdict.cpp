@@ -298,6 +298,8 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         key = u"dns_failure_network"_s;
     else if (category == u"dns_failure" && decisive && decisive->detail(u"known host"_s) == u"yes")
         key = u"dns_failure_known_host"_s;
+    else if (category == u"endpoint_not_found" && decisive && !decisive->detail(u"moved to"_s).isEmpty())
+        key = u"endpoint_moved"_s;
     else if (category == u"connection_refused" && isLoopback(host) && !context.proxy.proxy)
         key = u"connection_refused_local"_s;
     else if (category == u"upstream_reset" && decisive && !decisive->detail(u"status"_s).isEmpty())
@@ -366,6 +368,10 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         text.replace(u"{hops}"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hops));
         text.replace(u"{detail}"_s, detail);
         text.replace(u"{issuer}"_s, issuer);
+        if (decisive) {
+            text.replace(u"{moved}"_s, decisive->detail(u"moved to"_s));
+            text = fillPlaceholder(text, u"page_title"_s, decisive->detail(u"page title"_s));
+        }
         if (page) {
             const QString name =
                 context.statusProviderName.isEmpty() ? u"The provider"_s : context.statusProviderName;
@@ -438,7 +444,9 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         v.blame = u"config"_s; // its settings are the user's to change, whoever is slow behind it
     }
     if (category == u"endpoint_not_found") {
-        if (const QString fixed = correctedBaseUrl(context.target); !fixed.isEmpty()) {
+        const QString moved = decisive ? decisive->detail(u"moved to"_s) : QString();
+        if (const QString fixed = moved.isEmpty() ? correctedBaseUrl(context.target) : moved;
+            !fixed.isEmpty()) {
             v.nextSteps.prepend(u"Use this API address instead: %1"_s.arg(fixed));
             v.snippets.prepend({u"text"_s, u"Corrected API address"_s, fixed});
         }

@@ -99,12 +99,14 @@ QJsonObject entry(const RecordedExchange &x, const Redactor &redactor)
     QJsonObject response;
     if (r.response) {
         const HttpResponse &resp = *r.response;
+        // A model list is read whole (megabytes); the report keeps what support needs.
+        constexpr qsizetype kKept = 256 * 1024;
+        const QByteArray kept = resp.body.left(kKept);
         QJsonObject content{{u"size"_s, resp.bodyBytes},
                             {u"mimeType"_s, QString::fromLatin1(resp.header("content-type")).trimmed()},
-                            {u"text"_s, redactor.apply(QString::fromUtf8(resp.body))}};
-        if (resp.bodyTruncated || resp.bodyBytes > resp.body.size())
-            content.insert(u"comment"_s,
-                           u"the first %1 bytes of %2"_s.arg(resp.body.size()).arg(resp.bodyBytes));
+                            {u"text"_s, redactor.apply(QString::fromUtf8(kept))}};
+        if (resp.bodyTruncated || resp.bodyBytes > kept.size())
+            content.insert(u"comment"_s, u"the first %1 bytes of %2"_s.arg(kept.size()).arg(resp.bodyBytes));
         response = {
             {u"status"_s, resp.status},
             {u"statusText"_s, QString::fromLatin1(resp.reason)},

@@ -82,11 +82,28 @@ void HostileServer::onConnection()
             m_bytesSent += n;
             m_mostSentOnOne = std::max(m_mostSentOnOne, sent);
             if (m_behaviour == Behaviour::EndlessBody || m_behaviour == Behaviour::EndlessHeaders ||
-                m_behaviour == Behaviour::Garbage)
+                m_behaviour == Behaviour::Garbage || socket->property("hostileEndless").toBool())
                 pump(socket);
         });
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
-            m_bytesReceived += socket->readAll().size();
+            const QByteArray got = socket->readAll();
+            m_bytesReceived += got.size();
+            if (m_behaviour == Behaviour::EndlessPosts && !socket->property(kStartedProperty).toBool()) {
+                socket->setProperty(kStartedProperty, true);
+                if (got.startsWith("GET")) {
+                    const QByteArray list =
+                        R"({"object":"list","data":[{"id":"gpt-4o-mini","object":"model"}]})";
+                    send(socket, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                                 "Content-Length: " +
+                                     QByteArray::number(list.size()) + "\r\n\r\n" + list);
+                    socket->disconnectFromHost();
+                } else {
+                    socket->setProperty("hostileEndless", true);
+                    send(socket, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
+                    pump(socket);
+                }
+                return;
+            }
             if (socket->property(kStartedProperty).toBool() || m_behaviour == Behaviour::StallTls)
                 return; // the TLS staller reads the ClientHello and says nothing, ever
             socket->setProperty(kStartedProperty, true);
@@ -131,6 +148,7 @@ void HostileServer::onConnection()
                 break;
             }
             case Behaviour::StallTls:
+            case Behaviour::EndlessPosts: // answered above
                 break;
             }
         });
@@ -146,6 +164,10 @@ void HostileServer::pump(QTcpSocket *socket)
         switch (m_behaviour) {
         case Behaviour::EndlessBody:
             send(socket, "{\"id\":\"" + QByteArray(4000, 'm') + "\"},");
+            break;
+        case Behaviour::EndlessPosts: // word after word, never [DONE]
+            send(socket,
+                 "data: {\"choices\":[{\"delta\":{\"content\":\"" + QByteArray(4000, 'w') + "\"}}]}\n\n");
             break;
         case Behaviour::EndlessHeaders:
             send(socket, fillerLine(sent));

@@ -24,7 +24,8 @@ public:
         EndlessHeaders, // a status line, then header lines for as long as the client reads
         Garbage,        // binary noise with no line breaks instead of HTTP, without end
         StallTls,       // reads the TLS ClientHello and never answers
-        ResetMidBody    // headers announcing 1 MiB, 4 KiB of it, then a TCP reset
+        ResetMidBody,   // headers announcing 1 MiB, 4 KiB of it, then a TCP reset
+        EndlessPosts    // a proper model list for GET; for POST (a completion) a body without end
     };
 
     explicit HostileServer(Behaviour behaviour, QObject *parent = nullptr);
