@@ -27,6 +27,8 @@ struct ErrorSignature
     QStringList matched; // ids of the signatures that matched
     QString host;        // server named in the text, if any
     QString model;       // model named in a "model not found" text, if any
+    QString retryAfter;  // how long the message asks to wait, in words ("10 seconds"), if it says
+    QString link;        // the billing, credits or settings page the message points at, if any
     bool ownHop = false; // the text comes from a log of the user's own proxy (nginx error log...)
     double confidence = 0;
 

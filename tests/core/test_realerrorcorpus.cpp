@@ -187,9 +187,14 @@ TEST(RealErrorCorpus, ExplanationsAreShortAndNeverRepeatASentence)
 
 TEST(RealErrorCorpus, UnknownStillSaysWhatItReadAndOffersTheChecks)
 {
-    // A generic client message with a status: the status is read back, and the live checks are offered.
-    const Verdict v = verdictForSignature(classifyErrorText(u"Request failed with status 599"_s));
+    // A generic client message with a status but no cause: the status and the hop are read back, and
+    // the live checks are offered.
+    const ErrorSignature sig =
+        classifyErrorText(u"Request failed: HTTP 302 Found\nServer: cloudflare\nSomething went wrong"_s);
+    const Verdict v = verdictForSignature(sig);
     EXPECT_EQ(v.category, u"unknown"_s);
+    EXPECT_TRUE(v.explanation.contains(u"HTTP status 302"_s)) << v.explanation.toStdString();
+    EXPECT_TRUE(v.explanation.contains(u"cloudflare"_s)) << v.explanation.toStdString();
     EXPECT_TRUE(v.nextSteps.join(u' ').contains(u"checks"_s));
     for (const QJsonValue &value : realCorpus()) {
         if (value[u"category"].toString() != u"unknown")
