@@ -330,6 +330,17 @@ QString hostIn(const QString &text)
     return firstCapture(text, patterns);
 }
 
+// The port next to the host ("127.0.0.1:11434", "localhost port 1234"), 0 when none is named.
+int portIn(const QString &text, const QString &host)
+{
+    if (host.isEmpty())
+        return 0;
+    const QString h = QRegularExpression::escape(host);
+    const QRegularExpression re(u"%1(?::| port |', port=)(\\d{2,5})\\b"_s.arg(h));
+    const int port = re.match(text).captured(1).toInt();
+    return port > 0 && port < 65536 ? port : 0;
+}
+
 QString modelIn(const QString &text)
 {
     static const QList<QRegularExpression> patterns =
@@ -462,6 +473,8 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.where = u"computer"_s;
         if (s.category == u"connection_refused")
             s.advice = u"connection_refused_local"_s;
+        else if (s.category == u"timeout")
+            s.advice = u"explain_timeout_local"_s;
         return;
     }
     // The request went through a proxy the client was told to use.
@@ -498,6 +511,7 @@ QJsonObject ErrorSignature::toJson() const
                        {u"provider_error"_s, provider.isEmpty() ? QJsonValue() : QJsonValue(provider)},
                        {u"matched"_s, QJsonArray::fromStringList(matched)},
                        {u"host"_s, orNull(host)},
+                       {u"port"_s, port == 0 ? QJsonValue() : QJsonValue(port)},
                        {u"model"_s, orNull(model)},
                        {u"retry_after"_s, orNull(retryAfter)},
                        {u"link"_s, orNull(link)},
@@ -557,6 +571,7 @@ ErrorSignature classifyErrorText(const QString &input)
         s.providerError = providerErrorIn(input.left(scanLimit), &json);
     s.status = statusFromText(text);
     s.host = hostIn(text);
+    s.port = portIn(text, s.host);
     s.model = modelIn(text);
 
     if (decisive) {

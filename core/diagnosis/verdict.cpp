@@ -518,7 +518,8 @@ Verdict verdictForSignature(const ErrorSignature &sig)
     const QStringList hops = pathHops(sig.hops);
     auto fill = [&](QString text) {
         text = fillPlaceholder(text, u"host"_s, sig.host, u"the server"_s);
-        text = fillPlaceholder(text, u"port"_s, QString(), u"the port in the address"_s);
+        text = fillPlaceholder(text, u"port"_s, sig.port ? QString::number(sig.port) : QString(),
+                               u"the port in the address"_s);
         text = fillPlaceholder(text, u"proxy"_s, QString(), u"your proxy"_s);
         text = fillPlaceholder(text, u"status"_s, sig.status ? QString::number(sig.status) : QString());
         text = fillPlaceholder(text, u"model"_s, sig.model, u"the one your app asked for"_s);
