@@ -188,7 +188,8 @@ int statusFromText(const QString &text)
          u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})", u"\"code\"\\s*:\\s*\"?([45]\\d\\d)\\b",
          u"'code'\\s*:\\s*'?([45]\\d\\d)\\b", u"\\bcode\\s*[:=]\\s*([45]\\d\\d)\\b",
          u"\\b(?:response|error|returned|failed with|Error:|API Error:?|ClientResponseError:)\\s*(?:HTTP\\s*)?\\(?([45]\\d\\d)\\b",
-         u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)", u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b"},
+         u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)", u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b",
+         u"\\b([45]\\d\\d)\\s+[{\\[]"},
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
     for (const QRegularExpression &re : patterns) {
         const auto m = re.match(text);
@@ -388,7 +389,7 @@ bool certificateForAnotherDomain(const QString &text, const QString &host)
 }
 
 // How long the message asks to wait: "try again in 9.816s", "retry after 20 seconds", "Retrying in 4s".
-QString waitIn(const QString &text)
+QString waitIn(const QString &text, double *secondsOut = nullptr)
 {
     static const QRegularExpression re(
         u"(?:try again|retry|retrying)(?: your request)? (?:in|after) (\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|sec|secs|seconds?|m|min|minutes?)\\b"_s,
@@ -403,6 +404,8 @@ QString waitIn(const QString &text)
         seconds = value / 1000.0;
     else if (unit.startsWith(u'm'))
         seconds = value * 60.0;
+    if (secondsOut)
+        *secondsOut = seconds;
     if (seconds < 1.0)
         return u"about a second"_s;
     if (seconds < 120.0)
@@ -600,8 +603,15 @@ ErrorSignature classifyErrorText(const QString &input)
             s.confidence = 0.6;
         }
     }
+    double wait = -1;
+    s.retryAfter = waitIn(text, &wait);
+    // A "quota" that resets within the hour is a rate limit: waiting, not paying, fixes it.
+    if (s.category == u"quota_exhausted" && wait >= 0 && wait < 3600) {
+        s.category = u"rate_limited"_s;
+        s.advice.clear();
+        s.meaning = u"The provider counts this key's requests per time window, and this one went over; the window resets shortly."_s;
+    }
     refineBlame(text, s);
-    s.retryAfter = waitIn(text);
     s.link = accountLinkIn(text);
     if (s.category == u"unknown") {
         s.confidence = generic ? generic->confidence : 0.2;
