@@ -2,15 +2,14 @@
 
 #include "hops.h"
 
-
 #include <QFile>
-#include <QHostAddress>
-#include <QtMath>
 #include <QHash>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QtMath>
 #include <algorithm>
 
 namespace llmdoctor::core {
@@ -178,19 +177,22 @@ HeaderList headerLines(const QString &text)
 int statusFromText(const QString &text)
 {
     // Layouts of an HTTP status in client errors, logs and wrapped exceptions, most specific first.
-    static const QList<QRegularExpression> patterns = compileAll(
-        {u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
-         u"\\bstatus(?:[ _]?code)?[\"']?\\s*[:=]?\\s*\\(?(\\d{3})\\b", u"\\bHTTP(?: code| error| status)?:? (\\d{3})\\b",
-         u"\\b(\\d{3}) (?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
-         u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
-         u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request|Overloaded|"
-         u"Insufficient|Rate limit|Client Error|Server Error)\\b",
-         u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})", u"\"code\"\\s*:\\s*\"?([45]\\d\\d)\\b",
-         u"'code'\\s*:\\s*'?([45]\\d\\d)\\b", u"\\bcode\\s*[:=]\\s*([45]\\d\\d)\\b",
-         u"\\b(?:response|error|returned|failed with|Error:|API Error:?|ClientResponseError:)\\s*(?:HTTP\\s*)?\\(?([45]\\d\\d)\\b",
-         u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)", u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b",
-         u"\\b([45]\\d\\d)\\s+[{\\[]"},
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+    static const QList<QRegularExpression> patterns =
+        compileAll({u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
+                    u"\\bstatus(?:[ _]?code)?[\"']?\\s*[:=]?\\s*\\(?(\\d{3})\\b",
+                    u"\\bHTTP(?: code| error| status)?:? (\\d{3})\\b",
+                    u"\\b(\\d{3}) (?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
+                    u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
+                    u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request|Overloaded|"
+                    u"Insufficient|Rate limit|Client Error|Server Error)\\b",
+                    u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
+                    u"\"code\"\\s*:\\s*\"?([45]\\d\\d)\\b", u"'code'\\s*:\\s*'?([45]\\d\\d)\\b",
+                    u"\\bcode\\s*[:=]\\s*([45]\\d\\d)\\b",
+                    u"\\b(?:response|error|returned|failed with|Error:|API "
+                    u"Error:?|ClientResponseError:)\\s*(?:HTTP\\s*)?\\(?([45]\\d\\d)\\b",
+                    u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)",
+                    u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b", u"\\b([45]\\d\\d)\\s+[{\\[]"},
+                   QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
     for (const QRegularExpression &re : patterns) {
         const auto m = re.match(text);
         if (m.hasMatch()) {
@@ -204,11 +206,10 @@ int statusFromText(const QString &text)
         u"\\b(RESOURCE_EXHAUSTED|UNAVAILABLE|PERMISSION_DENIED|UNAUTHENTICATED|NOT_FOUND|INVALID_ARGUMENT|"
         "FAILED_PRECONDITION|DEADLINE_EXCEEDED|INTERNAL)\\b"_s);
     if (const auto m = rpc.match(text); m.hasMatch()) {
-        static const QHash<QString, int> codes{{u"RESOURCE_EXHAUSTED"_s, 429}, {u"UNAVAILABLE"_s, 503},
-                                               {u"PERMISSION_DENIED"_s, 403},  {u"UNAUTHENTICATED"_s, 401},
-                                               {u"NOT_FOUND"_s, 404},          {u"INVALID_ARGUMENT"_s, 400},
-                                               {u"FAILED_PRECONDITION"_s, 400}, {u"DEADLINE_EXCEEDED"_s, 504},
-                                               {u"INTERNAL"_s, 500}};
+        static const QHash<QString, int> codes{
+            {u"RESOURCE_EXHAUSTED"_s, 429},  {u"UNAVAILABLE"_s, 503},       {u"PERMISSION_DENIED"_s, 403},
+            {u"UNAUTHENTICATED"_s, 401},     {u"NOT_FOUND"_s, 404},         {u"INVALID_ARGUMENT"_s, 400},
+            {u"FAILED_PRECONDITION"_s, 400}, {u"DEADLINE_EXCEEDED"_s, 504}, {u"INTERNAL"_s, 500}};
         return codes.value(m.captured(1));
     }
     // A reason phrase on its own ("AI_APICallError: Unauthorized").
@@ -217,10 +218,11 @@ int statusFromText(const QString &text)
         "Gateway Time-?out|Internal Server Error|Proxy Authentication Required)\\b"_s);
     if (const auto m = phrase.match(text); m.hasMatch()) {
         static const QHash<QString, int> codes{
-            {u"Unauthorized"_s, 401},          {u"Forbidden"_s, 403},      {u"Too Many Requests"_s, 429},
-            {u"Payment Required"_s, 402},      {u"Bad Gateway"_s, 502},    {u"Service Unavailable"_s, 503},
-            {u"Gateway Timeout"_s, 504},       {u"Gateway Time-out"_s, 504}, {u"Internal Server Error"_s, 500},
-            {u"Proxy Authentication Required"_s, 407}};
+            {u"Unauthorized"_s, 401},          {u"Forbidden"_s, 403},
+            {u"Too Many Requests"_s, 429},     {u"Payment Required"_s, 402},
+            {u"Bad Gateway"_s, 502},           {u"Service Unavailable"_s, 503},
+            {u"Gateway Timeout"_s, 504},       {u"Gateway Time-out"_s, 504},
+            {u"Internal Server Error"_s, 500}, {u"Proxy Authentication Required"_s, 407}};
         return codes.value(m.captured(1));
     }
     return 0;
@@ -244,8 +246,8 @@ QString unquoted(QString text)
             break;
     }
     static const QList<QPair<QChar, QChar>> wide{
-        {QChar(0xFF0C), u','}, {QChar(0xFF1A), u':'}, {QChar(0xFF5B), u'{'}, {QChar(0xFF5D), u'}'},
-        {QChar(0xFF08), u'('}, {QChar(0xFF09), u')'}, {QChar(0x201C), u'"'}, {QChar(0x201D), u'"'},
+        {QChar(0xFF0C), u','},  {QChar(0xFF1A), u':'},  {QChar(0xFF5B), u'{'}, {QChar(0xFF5D), u'}'},
+        {QChar(0xFF08), u'('},  {QChar(0xFF09), u')'},  {QChar(0x201C), u'"'}, {QChar(0x201D), u'"'},
         {QChar(0x2018), u'\''}, {QChar(0x2019), u'\''}, {QChar(0x3002), u'.'}};
     for (const auto &[from, to] : wide)
         text.replace(from, to);
@@ -321,13 +323,13 @@ QString firstCapture(const QString &text, const QList<QRegularExpression> &patte
 
 QString hostIn(const QString &text)
 {
-    static const QList<QRegularExpression> patterns = compileAll(
-        {u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
-         u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
-         u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+", u"dial tcp ([A-Za-z0-9.-]+):\\d+",
-         u"address: '([0-9a-fA-F.:]+)'", u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
-         u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert", u"https?://([A-Za-z0-9.-]+)",
-         u"Host: ([A-Za-z0-9.-]+)"});
+    static const QList<QRegularExpression> patterns =
+        compileAll({u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
+                    u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
+                    u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+", u"dial tcp ([A-Za-z0-9.-]+):\\d+",
+                    u"address: '([0-9a-fA-F.:]+)'", u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
+                    u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert", u"https?://([A-Za-z0-9.-]+)",
+                    u"Host: ([A-Za-z0-9.-]+)"});
     return firstCapture(text, patterns);
 }
 
@@ -347,11 +349,10 @@ QString modelIn(const QString &text)
     static const QList<QRegularExpression> patterns =
         compileAll({u"[Mm]odel:? [`'\"]?([^\\s`'\"]+?)[`'\"]? does not exist", u"\"model: ([^\"\\s]+)\"",
                     u"model [`'\"]([^`'\"\\s]+)[`'\"] not found", u"models/([\\w.:-]+) is not found",
-                    u"Passed model=([^\\s.,]+)",
-                    u"'model: ([^'\\s]+)'", u"No endpoints found for ([^\\s\"']+?)\\.?(?:\\s|$|[\"'])"});
+                    u"Passed model=([^\\s.,]+)", u"'model: ([^'\\s]+)'",
+                    u"No endpoints found for ([^\\s\"']+?)\\.?(?:\\s|$|[\"'])"});
     return firstCapture(text, patterns);
 }
-
 
 bool isLoopback(const QString &host)
 {
@@ -375,7 +376,8 @@ bool certificateForAnotherDomain(const QString &text, const QString &host)
 {
     static const QRegularExpression names(u"cert's altnames:([^\\n\"]*)"_s);
     const auto m = names.match(text);
-    if (!m.hasMatch() || host.isEmpty() || QHostAddress(host).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol)
+    if (!m.hasMatch() || host.isEmpty() ||
+        QHostAddress(host).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol)
         return false;
     static const QRegularExpression dns(u"DNS:\\s*\\*?\\.?([A-Za-z0-9.-]+)"_s);
     const QString own = registrable(host);
@@ -609,7 +611,8 @@ ErrorSignature classifyErrorText(const QString &input)
     if (s.category == u"quota_exhausted" && wait >= 0 && wait < 3600) {
         s.category = u"rate_limited"_s;
         s.advice.clear();
-        s.meaning = u"The provider counts this key's requests per time window, and this one went over; the window resets shortly."_s;
+        s.meaning =
+            u"The provider counts this key's requests per time window, and this one went over; the window resets shortly."_s;
     }
     refineBlame(text, s);
     s.link = accountLinkIn(text);

@@ -465,7 +465,6 @@ Verdict verdictFromAdvice(const QString &key, const QString &category, const QMa
     return v;
 }
 
-
 // The message's meaning first, then as much of the advice as fits a short paragraph: people read
 // the first few lines, and a sentence said twice reads like a machine.
 static QString conciseExplanation(const QString &meaning, const QString &advice)

@@ -114,7 +114,8 @@ TEST(RealErrorCorpus, IsLargeSourcedAndUsesTheFixedCategories)
         EXPECT_FALSE(id.isEmpty());
         EXPECT_FALSE(ids.contains(id)) << "duplicate id";
         ids.insert(id);
-        EXPECT_TRUE(e[u"source"].toString().startsWith(u"https://"_s)) << "every text names where it was found";
+        EXPECT_TRUE(e[u"source"].toString().startsWith(u"https://"_s))
+            << "every text names where it was found";
         EXPECT_FALSE(e[u"text"].toString().trimmed().isEmpty());
         EXPECT_TRUE(verdictCategories().contains(e[u"category"].toString()));
         EXPECT_TRUE(blames.contains(e[u"blame"].toString()));
@@ -160,7 +161,8 @@ TEST(RealErrorCorpus, UnknownOnlyWhenNothingIsKnown)
     }
     ASSERT_GT(known, 0);
     const double rate = 100.0 * unknown / known;
-    std::cout << "unknown for texts with a known cause: " << unknown << "/" << known << " (" << rate << " %)\n";
+    std::cout << "unknown for texts with a known cause: " << unknown << "/" << known << " (" << rate
+              << " %)\n";
     EXPECT_LT(rate, 3.0);
 }
 
