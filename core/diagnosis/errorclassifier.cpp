@@ -150,9 +150,11 @@ const Catalogue &catalogue()
 // load balancers, then gateways.
 int hopRank(const QString &hop)
 {
-    static const QStringList order{u"squid"_s,   u"cloudflare"_s, u"cloudfront"_s,      u"akamai"_s,
-                                   u"fastly"_s,  u"aws-elb"_s,    u"google-frontend"_s, u"kong"_s,
-                                   u"traefik"_s, u"haproxy"_s,    u"nginx"_s,           u"envoy"_s};
+    // The user's side first (their proxy, inspection, their own LLM gateway), then the provider's.
+    static const QStringList order{u"zscaler"_s,    u"squid"_s,           u"litellm"_s,    u"cloudflare"_s,
+                                   u"cloudfront"_s, u"akamai"_s,          u"fastly"_s,     u"azure-fd"_s,
+                                   u"aws-elb"_s,    u"google-frontend"_s, u"openrouter"_s, u"kong"_s,
+                                   u"traefik"_s,    u"haproxy"_s,         u"nginx"_s,      u"envoy"_s};
     if (isClientLibrary(hop))
         return 0;
     const qsizetype i = order.indexOf(hop);

@@ -206,3 +206,112 @@ TEST(RealErrorCorpus, UnknownStillSaysWhatItReadAndOffersTheChecks)
         EXPECT_TRUE(u.nextSteps.join(u' ').contains(u"checks"_s));
     }
 }
+
+TEST(ErrorStructure, StatusInAnyLayout)
+{
+    const QList<QPair<QString, int>> layouts{
+        {u"openai.InternalServerError: Error code: 503 - {'error': 'x'}"_s, 503},
+        {u"aiohttp.client_exceptions.ClientResponseError: 503, message='Service Unavailable'"_s, 503},
+        {u"HTTP 502 Bad Gateway: upstream said no"_s, 502},
+        {u"The remote server returned an error: (503) Server Unavailable."_s, 503},
+        {u"APIStatusError status_code=429 body=None"_s, 429},
+        {u"{\"error\": {\"code\": 503, \"message\": \"x\"}}"_s, 503},
+        {u"Status: RESOURCE_EXHAUSTED"_s, 429},
+        {u"Operation failed after 3 attempts: 403 {\"error\":{\"type\":\"forbidden\"}}"_s, 403},
+        {u"AI_APICallError: Unauthorized"_s, 401},
+    };
+    for (const auto &[text, status] : layouts)
+        EXPECT_EQ(classifyErrorText(text).status, status) << text.toStdString();
+}
+
+TEST(ErrorStructure, BodyBeatsTheStatusDefault)
+{
+    EXPECT_EQ(classifyErrorText(u"HTTP 404: {\"error\":\"model 'qwen3' not found, try pulling it first\"}"_s)
+                  .category,
+              u"model_not_found"_s);
+    EXPECT_EQ(
+        classifyErrorText(u"Error code: 400 - API key not valid. Please pass a valid API key."_s).category,
+        u"auth_invalid_key"_s);
+    EXPECT_EQ(classifyErrorText(u"HTTP 503: no capacity available for this model right now"_s).category,
+              u"provider_overloaded"_s);
+    EXPECT_EQ(
+        classifyErrorText(u"{\"error\":{\"code\":500,\"message\":\"Context size has been exceeded.\"}}"_s)
+            .category,
+        u"bad_request"_s);
+}
+
+TEST(ErrorStructure, BlameFromEvidence)
+{
+    // A reset by a server on this computer is the user's own server.
+    const ErrorSignature reset =
+        classifyErrorText(u"Error: read ECONNRESET\n  address: '127.0.0.1', port: 8080"_s);
+    EXPECT_EQ(reset.category, u"upstream_reset"_s);
+    EXPECT_EQ(reset.blame, u"local"_s);
+    // The same reset from a remote host stays with the provider.
+    EXPECT_EQ(classifyErrorText(u"Error: read ECONNRESET (api.example.com)"_s).blame, u"provider"_s);
+
+    // A certificate made for another domain: something on the way answered, not a typo in the address.
+    const ErrorSignature other = classifyErrorText(
+        u"Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: "
+        "api.example.com. is not in the cert's altnames: DNS:*.captive-portal.net"_s);
+    EXPECT_EQ(other.category, u"tls_hostname_mismatch"_s);
+    EXPECT_EQ(other.blame, u"network"_s);
+    const ErrorSignature sibling = classifyErrorText(
+        u"Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: "
+        "llm.example.com. is not in the cert's altnames: DNS:www.example.com"_s);
+    EXPECT_EQ(sibling.blame, u"config"_s);
+
+    // The name of a well-known provider exists: failing to look it up is the network's name service.
+    const Verdict dns = verdictForSignature(
+        classifyErrorText(u"FetchError: request failed, reason: getaddrinfo ENOTFOUND api.openai.com"_s));
+    EXPECT_EQ(dns.blame, u"network"_s);
+    const Verdict typo = verdictForSignature(
+        classifyErrorText(u"FetchError: request failed, reason: getaddrinfo ENOTFOUND api.openai.con"_s));
+    EXPECT_EQ(typo.blame, u"config"_s);
+}
+
+TEST(ErrorStructure, AdviceUsesWhatTheMessageSays)
+{
+    const Verdict pull = verdictForSignature(classifyErrorText(
+        u"ollama._types.ResponseError: model 'qwen3:8b' not found, try pulling it first"_s));
+    EXPECT_TRUE(pull.nextSteps.join(u' ').contains(u"ollama pull qwen3:8b"_s))
+        << pull.nextSteps.join(u' ').toStdString();
+
+    const Verdict wait = verdictForSignature(classifyErrorText(
+        u"429 Rate limit reached for gpt-4o on tokens per min (TPM). Please try again in 26.604s."_s));
+    EXPECT_EQ(wait.category, u"rate_limited"_s);
+    EXPECT_TRUE(wait.nextSteps.join(u' ').contains(u"27 seconds"_s))
+        << wait.nextSteps.join(u' ').toStdString();
+
+    const Verdict credit = verdictForSignature(classifyErrorText(
+        u"402 Insufficient credits. Purchase more at https://openrouter.ai/settings/credits"_s));
+    EXPECT_EQ(credit.category, u"quota_exhausted"_s);
+    EXPECT_TRUE(credit.nextSteps.join(u' ').contains(u"https://openrouter.ai/settings/credits"_s));
+
+    const Verdict region = verdictForSignature(classifyErrorText(
+        u"google.api_core.exceptions.FailedPrecondition: 400 User location is not supported for the API use."_s));
+    EXPECT_EQ(region.category, u"permission_denied"_s);
+    EXPECT_EQ(region.blame, u"network"_s);
+    EXPECT_TRUE(region.nextSteps.join(u' ').contains(u"VPN"_s));
+
+    // A quota that resets within seconds is a rate limit: waiting fixes it, paying does not.
+    EXPECT_EQ(classifyErrorText(u"You exceeded your current quota. Please retry in 12.01s."_s).category,
+              u"rate_limited"_s);
+}
+
+TEST(ErrorStructure, HopsFromHeadersAndPageTextButNeverTheUsersClient)
+{
+    EXPECT_TRUE(detectHops({{"x-azure-ref", "20261202T101010Z-abc"}}).contains(u"azure-fd"_s));
+    EXPECT_TRUE(detectHops({{"x-litellm-call-id", "abc"}}).contains(u"litellm"_s));
+    const ErrorSignature nginx =
+        classifyErrorText(u"HTTP 502 Bad Gateway:\n   502 Bad Gateway / nginx/1.27.4"_s);
+    EXPECT_TRUE(nginx.hops.contains(u"nginx"_s));
+    const ErrorSignature cf = classifyErrorText(u"<title>api.example.com | 502: Bad gateway</title>"_s);
+    EXPECT_TRUE(cf.hops.contains(u"cloudflare"_s));
+    EXPECT_EQ(cf.category, u"gateway_error"_s);
+    // "Error code: 503" from an SDK is not Cloudflare's plain "error code: 5xx" page.
+    EXPECT_FALSE(classifyErrorText(u"openai.InternalServerError: Error code: 503 - {}"_s)
+                     .hops.contains(u"cloudflare"_s));
+    for (const QString &hop : classifyErrorText(u"curl: (7) Failed to connect to localhost port 1234"_s).hops)
+        EXPECT_TRUE(isClientLibrary(hop)) << hop.toStdString();
+}
