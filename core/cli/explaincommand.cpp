@@ -42,7 +42,7 @@ QString placeOf(const QString &hop, bool ownHop)
 {
     if (isClientLibrary(hop))
         return u"computer"_s;
-    if (hop == u"squid" || hop.startsWith(u"proxy ("_s))
+    if (hop == u"squid" || hop == u"zscaler" || hop == u"litellm" || hop.startsWith(u"proxy ("_s))
         return u"proxy"_s;
     if (ownHop)
         return u"proxy"_s;

@@ -4,10 +4,12 @@
 
 #include <QFile>
 #include <QHash>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+#include <QtMath>
 #include <algorithm>
 
 namespace llmdoctor::core {
@@ -148,9 +150,11 @@ const Catalogue &catalogue()
 // load balancers, then gateways.
 int hopRank(const QString &hop)
 {
-    static const QStringList order{u"squid"_s,   u"cloudflare"_s, u"cloudfront"_s,      u"akamai"_s,
-                                   u"fastly"_s,  u"aws-elb"_s,    u"google-frontend"_s, u"kong"_s,
-                                   u"traefik"_s, u"haproxy"_s,    u"nginx"_s,           u"envoy"_s};
+    // The user's side first (their proxy, inspection, their own LLM gateway), then the provider's.
+    static const QStringList order{u"zscaler"_s,    u"squid"_s,           u"litellm"_s,    u"cloudflare"_s,
+                                   u"cloudfront"_s, u"akamai"_s,          u"fastly"_s,     u"azure-fd"_s,
+                                   u"aws-elb"_s,    u"google-frontend"_s, u"openrouter"_s, u"kong"_s,
+                                   u"traefik"_s,    u"haproxy"_s,         u"nginx"_s,      u"envoy"_s};
     if (isClientLibrary(hop))
         return 0;
     const qsizetype i = order.indexOf(hop);
@@ -174,14 +178,23 @@ HeaderList headerLines(const QString &text)
 
 int statusFromText(const QString &text)
 {
-    static const QList<QRegularExpression> patterns = compileAll(
-        {u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
-         u"\\bstatus(?:[ _]code)?[\"']?\\s*[:= ]\\s*(\\d{3})\\b", u"\\bHTTP (\\d{3})\\b",
-         u"\\b(\\d{3}) (?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
-         u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
-         u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request)\\b",
-         u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})", u"\"code\"\\s*:\\s*([45]\\d\\d)\\b"},
-        QRegularExpression::CaseInsensitiveOption);
+    // Layouts of an HTTP status in client errors, logs and wrapped exceptions, most specific first.
+    static const QList<QRegularExpression> patterns =
+        compileAll({u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
+                    u"\\bstatus(?:[ _]?code)?[\"']?\\s*[:=]?\\s*\\(?(\\d{3})\\b",
+                    u"\\bHTTP(?: code| error| status)?:? (\\d{3})\\b",
+                    u"\\b(\\d{3}) (?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
+                    u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
+                    u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request|Overloaded|"
+                    u"Insufficient|Rate limit|Client Error|Server Error)\\b",
+                    u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
+                    u"\"code\"\\s*:\\s*\"?([45]\\d\\d)\\b", u"'code'\\s*:\\s*'?([45]\\d\\d)\\b",
+                    u"\\bcode\\s*[:=]\\s*([45]\\d\\d)\\b",
+                    u"\\b(?:response|error|returned|failed with|Error:|API "
+                    u"Error:?|ClientResponseError:)\\s*(?:HTTP\\s*)?\\(?([45]\\d\\d)\\b",
+                    u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)",
+                    u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b", u"\\b([45]\\d\\d)\\s+[{\\[]"},
+                   QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
     for (const QRegularExpression &re : patterns) {
         const auto m = re.match(text);
         if (m.hasMatch()) {
@@ -190,7 +203,57 @@ int statusFromText(const QString &text)
                 return s;
         }
     }
+    // gRPC and Google API status names stand for an HTTP status of their own.
+    static const QRegularExpression rpc(
+        u"\\b(RESOURCE_EXHAUSTED|UNAVAILABLE|PERMISSION_DENIED|UNAUTHENTICATED|NOT_FOUND|INVALID_ARGUMENT|"
+        "FAILED_PRECONDITION|DEADLINE_EXCEEDED|INTERNAL)\\b"_s);
+    if (const auto m = rpc.match(text); m.hasMatch()) {
+        static const QHash<QString, int> codes{
+            {u"RESOURCE_EXHAUSTED"_s, 429},  {u"UNAVAILABLE"_s, 503},       {u"PERMISSION_DENIED"_s, 403},
+            {u"UNAUTHENTICATED"_s, 401},     {u"NOT_FOUND"_s, 404},         {u"INVALID_ARGUMENT"_s, 400},
+            {u"FAILED_PRECONDITION"_s, 400}, {u"DEADLINE_EXCEEDED"_s, 504}, {u"INTERNAL"_s, 500}};
+        return codes.value(m.captured(1));
+    }
+    // A reason phrase on its own ("AI_APICallError: Unauthorized").
+    static const QRegularExpression phrase(
+        u"\\b(Unauthorized|Forbidden|Too Many Requests|Payment Required|Bad Gateway|Service Unavailable|"
+        "Gateway Time-?out|Internal Server Error|Proxy Authentication Required)\\b"_s);
+    if (const auto m = phrase.match(text); m.hasMatch()) {
+        static const QHash<QString, int> codes{
+            {u"Unauthorized"_s, 401},          {u"Forbidden"_s, 403},
+            {u"Too Many Requests"_s, 429},     {u"Payment Required"_s, 402},
+            {u"Bad Gateway"_s, 502},           {u"Service Unavailable"_s, 503},
+            {u"Gateway Timeout"_s, 504},       {u"Gateway Time-out"_s, 504},
+            {u"Internal Server Error"_s, 500}, {u"Proxy Authentication Required"_s, 407}};
+        return codes.value(m.captured(1));
+    }
     return 0;
+}
+
+// Pasted text is often quoted once or twice more than the message itself: JSON inside a JSON string,
+// a Python repr of a dict, escaped newlines in a log line, full-width punctuation from an IME. The
+// signatures read the message as it was first written.
+QString unquoted(QString text)
+{
+    for (int round = 0; round < 3; ++round) {
+        const QString before = text;
+        text.replace(u"\\\\\""_s, u"\""_s);
+        text.replace(u"\\\""_s, u"\""_s);
+        text.replace(u"\\\\n"_s, u"\n"_s);
+        text.replace(u"\\n"_s, u"\n"_s);
+        text.replace(u"\\r"_s, QString());
+        text.replace(u"\\t"_s, u" "_s);
+        text.replace(u"\\'"_s, u"'"_s);
+        if (text == before)
+            break;
+    }
+    static const QList<QPair<QChar, QChar>> wide{
+        {QChar(0xFF0C), u','},  {QChar(0xFF1A), u':'},  {QChar(0xFF5B), u'{'}, {QChar(0xFF5D), u'}'},
+        {QChar(0xFF08), u'('},  {QChar(0xFF09), u')'},  {QChar(0x201C), u'"'}, {QChar(0x201D), u'"'},
+        {QChar(0x2018), u'\''}, {QChar(0x2019), u'\''}, {QChar(0x3002), u'.'}};
+    for (const auto &[from, to] : wide)
+        text.replace(from, to);
+    return text;
 }
 
 // A Python dict repr ({'error': {'type': ...}}) as JSON, when it is simple enough.
@@ -262,19 +325,110 @@ QString firstCapture(const QString &text, const QList<QRegularExpression> &patte
 
 QString hostIn(const QString &text)
 {
-    static const QList<QRegularExpression> patterns = compileAll(
-        {u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
-         u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
-         u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+", u"https?://([A-Za-z0-9.-]+)", u"Host: ([A-Za-z0-9.-]+)"});
+    static const QList<QRegularExpression> patterns =
+        compileAll({u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
+                    u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
+                    u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+", u"dial tcp ([A-Za-z0-9.-]+):\\d+",
+                    u"address: '([0-9a-fA-F.:]+)'", u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
+                    u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert", u"https?://([A-Za-z0-9.-]+)",
+                    u"Host: ([A-Za-z0-9.-]+)"});
     return firstCapture(text, patterns);
+}
+
+// The port next to the host ("127.0.0.1:11434", "localhost port 1234"), 0 when none is named.
+int portIn(const QString &text, const QString &host)
+{
+    if (host.isEmpty())
+        return 0;
+    const QString h = QRegularExpression::escape(host);
+    const QRegularExpression re(u"%1(?::| port |', port=)(\\d{2,5})\\b"_s.arg(h));
+    const int port = re.match(text).captured(1).toInt();
+    return port > 0 && port < 65536 ? port : 0;
 }
 
 QString modelIn(const QString &text)
 {
     static const QList<QRegularExpression> patterns =
-        compileAll({u"[Tt]he model [`'\"]?([^\\s`'\"]+?)[`'\"]? does not exist", u"\"model: ([^\"\\s]+)\"",
-                    u"'model: ([^'\\s]+)'", u"No endpoints found for ([^\\s.\"']+)"});
+        compileAll({u"[Mm]odel:? [`'\"]?([^\\s`'\"]+?)[`'\"]? does not exist", u"\"model: ([^\"\\s]+)\"",
+                    u"model [`'\"]([^`'\"\\s]+)[`'\"] not found", u"models/([\\w.:-]+) is not found",
+                    u"Passed model=([^\\s.,]+)", u"'model: ([^'\\s]+)'",
+                    u"No endpoints found for ([^\\s\"']+?)\\.?(?:\\s|$|[\"'])"});
     return firstCapture(text, patterns);
+}
+
+bool isLoopback(const QString &host)
+{
+    const QString h = host.toLower();
+    return h == u"localhost" || h.startsWith(u"127.") || h == u"::1" || h == u"0.0.0.0" ||
+           h == u"host.docker.internal";
+}
+
+// The last two labels of a name ("api.openai.com" -> "openai.com"); enough to tell related names apart.
+QString registrable(QString host)
+{
+    while (host.endsWith(u'.'))
+        host.chop(1);
+    const QStringList labels = host.toLower().split(u'.', Qt::SkipEmptyParts);
+    return labels.size() <= 2 ? labels.join(u'.') : labels.mid(labels.size() - 2).join(u'.');
+}
+
+// A certificate that names none of the host's own domain was not made for it: something on the way
+// (a DNS hijack, an intercepting proxy, a captive portal) answered instead of the server.
+bool certificateForAnotherDomain(const QString &text, const QString &host)
+{
+    static const QRegularExpression names(u"cert's altnames:([^\\n\"]*)"_s);
+    const auto m = names.match(text);
+    if (!m.hasMatch() || host.isEmpty() ||
+        QHostAddress(host).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol)
+        return false;
+    static const QRegularExpression dns(u"DNS:\\s*\\*?\\.?([A-Za-z0-9.-]+)"_s);
+    const QString own = registrable(host);
+    bool any = false;
+    for (auto it = dns.globalMatch(m.captured(1)); it.hasNext();) {
+        any = true;
+        if (registrable(it.next().captured(1)) == own)
+            return false;
+    }
+    return any;
+}
+
+// How long the message asks to wait: "try again in 9.816s", "retry after 20 seconds", "Retrying in 4s".
+QString waitIn(const QString &text, double *secondsOut = nullptr)
+{
+    static const QRegularExpression re(
+        u"(?:try again|retry|retrying)(?: your request)? (?:in|after) (\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|sec|secs|seconds?|m|min|minutes?)\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return {};
+    const double value = m.captured(1).toDouble();
+    const QString unit = m.captured(2).toLower();
+    double seconds = value;
+    if (unit.startsWith(u"ms") || unit.startsWith(u"milli"))
+        seconds = value / 1000.0;
+    else if (unit.startsWith(u'm'))
+        seconds = value * 60.0;
+    if (secondsOut)
+        *secondsOut = seconds;
+    if (seconds < 1.0)
+        return u"about a second"_s;
+    if (seconds < 120.0)
+        return u"%1 seconds"_s.arg(qCeil(seconds));
+    if (seconds < 2 * 3600.0)
+        return u"%1 minutes"_s.arg(qCeil(seconds / 60.0));
+    return u"%1 hours"_s.arg(qCeil(seconds / 3600.0));
+}
+
+// A page the message points at for billing, credits, keys or privacy settings.
+QString accountLinkIn(const QString &text)
+{
+    static const QRegularExpression re(
+        u"https?://[A-Za-z0-9.-]+/[^\\s\"'<>)\\]},]*(?:billing|credits|settings|plans|quota|keys|privacy|rate-limits|account)[^\\s\"'<>)\\]},]*"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QString link = re.match(text).captured(0);
+    while (link.endsWith(u'.'))
+        link.chop(1);
+    return link;
 }
 
 void parseEnvoy(const QString &text, ErrorSignature &s, const Catalogue &c)
@@ -314,6 +468,34 @@ void parseEnvoy(const QString &text, ErrorSignature &s, const Catalogue &c)
     }
 }
 
+// Who is to blame depends on more than the wording: where the failing server is and what the
+// message shows of the path.
+void refineBlame(const QString &text, ErrorSignature &s)
+{
+    static const QStringList localKinds{u"connection_refused"_s, u"upstream_reset"_s, u"timeout"_s,
+                                        u"connect_timeout"_s};
+    // A server on this computer that refuses, resets or stalls is the user's own (Ollama, LM Studio...).
+    if (localKinds.contains(s.category) && isLoopback(s.host) && !s.matched.contains(u"envoy-reset"_s)) {
+        s.blame = u"local"_s;
+        s.where = u"computer"_s;
+        if (s.category == u"connection_refused")
+            s.advice = u"connection_refused_local"_s;
+        else if (s.category == u"timeout")
+            s.advice = u"explain_timeout_local"_s;
+        return;
+    }
+    // The request went through a proxy the client was told to use.
+    static const QRegularExpression viaProxy(u"http_proxy\\.py|socks_proxy\\.py|\\bProxyError\\b"_s);
+    static const QStringList proxyKinds{u"upstream_reset"_s, u"timeout"_s};
+    if (proxyKinds.contains(s.category) && viaProxy.match(text).hasMatch()) {
+        s.blame = u"proxy"_s;
+        s.where = u"proxy"_s;
+        return;
+    }
+    if (s.category == u"tls_hostname_mismatch" && certificateForAnotherDomain(text, s.host))
+        s.blame = u"network"_s;
+}
+
 } // namespace
 
 QJsonObject ErrorSignature::toJson() const
@@ -336,7 +518,10 @@ QJsonObject ErrorSignature::toJson() const
                        {u"provider_error"_s, provider.isEmpty() ? QJsonValue() : QJsonValue(provider)},
                        {u"matched"_s, QJsonArray::fromStringList(matched)},
                        {u"host"_s, orNull(host)},
+                       {u"port"_s, port == 0 ? QJsonValue() : QJsonValue(port)},
                        {u"model"_s, orNull(model)},
+                       {u"retry_after"_s, orNull(retryAfter)},
+                       {u"link"_s, orNull(link)},
                        {u"confidence"_s, confidence}};
 }
 
@@ -354,6 +539,9 @@ ErrorSignature classifyErrorText(const QString &input)
         s.meaning = u"There is no message to explain."_s;
         return s;
     }
+
+    // Rules read the message as first written; the pasted layers of quoting are peeled off first.
+    text = unquoted(text);
 
     QSet<QString> hit;
     for (const Rule &r : c.rules) {
@@ -386,8 +574,11 @@ ErrorSignature classifyErrorText(const QString &input)
 
     QByteArray json;
     s.providerError = providerErrorIn(text, &json);
+    if (json.isEmpty() && input.size() != text.size())
+        s.providerError = providerErrorIn(input.left(scanLimit), &json);
     s.status = statusFromText(text);
     s.host = hostIn(text);
+    s.port = portIn(text, s.host);
     s.model = modelIn(text);
 
     if (decisive) {
@@ -416,10 +607,37 @@ ErrorSignature classifyErrorText(const QString &input)
             s.confidence = 0.6;
         }
     }
+    double wait = -1;
+    s.retryAfter = waitIn(text, &wait);
+    // A "quota" that resets within the hour is a rate limit: waiting, not paying, fixes it.
+    if (s.category == u"quota_exhausted" && wait >= 0 && wait < 3600) {
+        s.category = u"rate_limited"_s;
+        s.advice.clear();
+        s.meaning =
+            u"The provider counts this key's requests per time window, and this one went over; the window resets shortly."_s;
+    }
+    refineBlame(text, s);
+    s.link = accountLinkIn(text);
     if (s.category == u"unknown") {
         s.confidence = generic ? generic->confidence : 0.2;
         s.meaning = generic ? generic->meaning
                             : u"llmdoctor does not recognise this message: it names no known error."_s;
+        // Say what could be read, even without a cause: the status and who wrote it.
+        QStringList read;
+        if (s.status != 0)
+            read << u"HTTP status %1"_s.arg(s.status);
+        const QStringList path = [&s] {
+            QStringList p;
+            for (const QString &h : s.hops) {
+                if (!isClientLibrary(h))
+                    p << h;
+            }
+            return p;
+        }();
+        if (!path.isEmpty())
+            read << u"passed through %1"_s.arg(path.join(u", "_s));
+        if (!read.isEmpty())
+            s.meaning += u" It reads as %1, but names no cause."_s.arg(read.join(u"; "_s));
     }
     return s;
 }

@@ -26,7 +26,10 @@ struct ErrorSignature
     ProviderError providerError;
     QStringList matched; // ids of the signatures that matched
     QString host;        // server named in the text, if any
+    int port = 0;        // its port, when the text names one
     QString model;       // model named in a "model not found" text, if any
+    QString retryAfter;  // how long the message asks to wait, in words ("10 seconds"), if it says
+    QString link;        // the billing, credits or settings page the message points at, if any
     bool ownHop = false; // the text comes from a log of the user's own proxy (nginx error log...)
     double confidence = 0;
 

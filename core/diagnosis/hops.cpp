@@ -78,6 +78,12 @@ QStringList detectHops(const HeaderList &headers)
             addHop(hops, u"squid"_s);
         else if (name == "x-amz-cf-id")
             addHop(hops, u"cloudfront"_s);
+        else if (name == "x-azure-ref" || name == "x-msedge-ref")
+            addHop(hops, u"azure-fd"_s);
+        else if (name.startsWith("x-litellm-"))
+            addHop(hops, u"litellm"_s);
+        else if (name.startsWith("x-zscaler-"))
+            addHop(hops, u"zscaler"_s);
         else if (name == "x-vercel-id")
             addHop(hops, u"vercel"_s);
     }

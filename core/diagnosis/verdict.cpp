@@ -471,11 +471,47 @@ Verdict verdictFromAdvice(const QString &key, const QString &category, const QMa
     return v;
 }
 
+// The message's meaning first, then as much of the advice as fits a short paragraph: people read
+// the first few lines, and a sentence said twice reads like a machine.
+static QString conciseExplanation(const QString &meaning, const QString &advice)
+{
+    constexpr qsizetype maxWords = 55;
+    static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+(?=[A-Z\"(])"_s);
+    static const QRegularExpression space(u"\\s+"_s);
+    QStringList kept;
+    QSet<QString> seen;
+    qsizetype words = 0;
+    bool first = true;
+    for (const QString &part : {meaning, advice}) {
+        for (const QString &raw : part.split(sentenceEnd, Qt::SkipEmptyParts)) {
+            const QString sentence = raw.trimmed();
+            const QString key = sentence.toLower();
+            if (sentence.isEmpty() || seen.contains(key))
+                continue;
+            const qsizetype n = sentence.split(space, Qt::SkipEmptyParts).size();
+            // The first sentence always stays, whatever its length: it is what the message means.
+            if (!first && words + n > maxWords)
+                break;
+            first = false;
+            seen.insert(key);
+            kept << sentence;
+            words += n;
+        }
+    }
+    return kept.join(u' ');
+}
+
 Verdict verdictForSignature(const ErrorSignature &sig)
 {
     QString key = sig.advice;
     if (sig.ownHop && sig.category != u"unknown")
         key = u"explain_own_gateway"_s;
+    // A well-known provider's name always exists: when the app could not look it up, the network's
+    // name service failed at the time. (With checks at hand, foldPastedText weighs it against them.)
+    const bool knownNameUnresolved = sig.category == u"dns_failure" && sig.blame != u"network" &&
+                                     !sig.host.isEmpty() && ProviderCatalog::instance().findByHost(sig.host);
+    if (knownNameUnresolved)
+        key = u"explain_dns_failure_network"_s;
     if (key.isEmpty() || !hasAdvice(key))
         key = hasAdvice(u"explain_"_s + sig.category) ? u"explain_"_s + sig.category : sig.category;
 
@@ -487,7 +523,8 @@ Verdict verdictForSignature(const ErrorSignature &sig)
     const QStringList hops = pathHops(sig.hops);
     auto fill = [&](QString text) {
         text = fillPlaceholder(text, u"host"_s, sig.host, u"the server"_s);
-        text = fillPlaceholder(text, u"port"_s, QString(), u"the port in the address"_s);
+        text = fillPlaceholder(text, u"port"_s, sig.port ? QString::number(sig.port) : QString(),
+                               u"the port in the address"_s);
         text = fillPlaceholder(text, u"proxy"_s, QString(), u"your proxy"_s);
         text = fillPlaceholder(text, u"status"_s, sig.status ? QString::number(sig.status) : QString());
         text = fillPlaceholder(text, u"model"_s, sig.model, u"the one your app asked for"_s);
@@ -496,6 +533,8 @@ Verdict verdictForSignature(const ErrorSignature &sig)
             fillPlaceholder(text, u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hops.join(u", "_s)));
         text = fillPlaceholder(text, u"detail"_s, detail);
         text = fillPlaceholder(text, u"issuer"_s, QString());
+        text = fillPlaceholder(text, u"wait"_s, sig.retryAfter, u"the time the provider asks for"_s);
+        text = fillPlaceholder(text, u"link"_s, sig.link, u"your provider account's billing page"_s);
         text.replace(u"{meaning}"_s, sig.meaning);
         return text;
     };
@@ -503,11 +542,13 @@ Verdict verdictForSignature(const ErrorSignature &sig)
     v.category = sig.category;
     if (!sig.blame.isEmpty() && sig.blame != u"none")
         v.blame = sig.blame;
+    if (knownNameUnresolved)
+        v.blame = u"network"_s;
     if (sig.category == u"unknown")
         v.blame = u"none"_s;
     // The advice text of explain_* entries complements the meaning; others repeat the category.
     if (!v.explanation.contains(sig.meaning))
-        v.explanation = (sig.meaning + u' ' + v.explanation).trimmed();
+        v.explanation = conciseExplanation(sig.meaning, v.explanation);
     v.confidence = sig.confidence > 0 ? sig.confidence : v.confidence;
     v.decidedBy = u"error_text"_s;
     v.snippets = snippetsFor(sig.category, sig.ownHop && sig.hops.contains(u"nginx"_s));
