@@ -91,7 +91,8 @@ deb)
     root=$tmp/root/usr
     for f in bin/llmdoctor share/applications/$app_id.desktop share/metainfo/$app_id.metainfo.xml \
              share/icons/hicolor/scalable/apps/$app_id.svg share/man/man1/llmdoctor.1.gz \
-             share/bash-completion/completions/llmdoctor; do
+             share/bash-completion/completions/llmdoctor lib/systemd/system/llmdoctor-exporter.service \
+             share/doc/llmdoctor/examples/prometheus/prometheus.yml; do
         [ -f "$root/$f" ] || fail "the package lacks /usr/$f"
     done
     for size in 16 22 24 32 48 64 128 256 512; do
@@ -101,7 +102,7 @@ deb)
         [ "$(od -An -tu1 -j16 -N8 "$png" | xargs)" = "0 0 $((size / 256)) $((size % 256)) 0 0 $((size / 256)) $((size % 256))" ] ||
             fail "the ${size}px icon is not ${size}x${size}"
     done
-    unexpected=$(cd "$tmp/root" && find . -type f | grep -v -E "^\./usr/(bin/llmdoctor|share/(applications|metainfo|icons|man|bash-completion)/)" || true)
+    unexpected=$(cd "$tmp/root" && find . -type f | grep -v -E "^\./usr/(bin/llmdoctor|share/(applications|metainfo|icons|man|bash-completion)/|lib/systemd/system/llmdoctor-exporter\.service|share/doc/llmdoctor/examples/prometheus/)" || true)
     [ -z "$unexpected" ] || fail "files the package should not carry: $unexpected"
     if command -v readelf >/dev/null; then
         ! readelf -S "$root/bin/llmdoctor" | grep -q '\.debug_info' || fail "the packaged binary is not stripped"
