@@ -25,8 +25,10 @@ QString usage()
            "Options:\n"
            "  --listen HOST:PORT   where to listen (default 127.0.0.1:10115; \":PORT\" listens on\n"
            "                       every interface, only when you ask for it)\n"
-           "  --config FILE        the targets, as JSON: {\"targets\": {\"NAME\": {\"provider\", \"base_url\",\n"
-           "                       \"model\", \"api_key_env\", \"proxy\", \"ca_file\", \"timeout\", \"status_url\"}}}.\n"
+           "  --config FILE        the targets, as JSON: {\"targets\": {\"NAME\": {\"provider\", "
+           "\"base_url\",\n"
+           "                       \"model\", \"api_key_env\", \"proxy\", \"ca_file\", \"timeout\", "
+           "\"status_url\"}}}.\n"
            "                       Keys come from the environment variable named in api_key_env, never\n"
            "                       from the file. Without a config only base-URL targets work:\n"
            "                       /probe?target=http://127.0.0.1:8080/v1&provider=ID&model=M\n"
@@ -76,8 +78,9 @@ int runExporterCommand(const QStringList &args, QTextStream &out, QTextStream &e
         return 0;
     }
     QString error;
-    const auto options = parseCommandOptions(
-        args, {u"--listen"_s, u"--config"_s, u"--min-interval"_s, u"--max-concurrent"_s}, {}, u"exporter"_s, &error);
+    const auto options =
+        parseCommandOptions(args, {u"--listen"_s, u"--config"_s, u"--min-interval"_s, u"--max-concurrent"_s},
+                            {}, u"exporter"_s, &error);
     auto usageError = [&err](const QString &why) {
         err << "llmdoctor exporter: " << why << "\n";
         err.flush();
@@ -134,7 +137,8 @@ int runExporterCommand(const QStringList &args, QTextStream &out, QTextStream &e
         err << "llmdoctor exporter: " << error << "\n";
         return 2;
     }
-    if (eo.address != QHostAddress(QHostAddress::LocalHost) && eo.address != QHostAddress(QHostAddress::LocalHostIPv6))
+    if (eo.address != QHostAddress(QHostAddress::LocalHost) &&
+        eo.address != QHostAddress(QHostAddress::LocalHostIPv6))
         err << "llmdoctor exporter: note: reachable from other machines; /probe runs checks on request, so "
                "let only Prometheus reach it (firewall)\n";
     err.flush();

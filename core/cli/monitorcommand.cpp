@@ -9,8 +9,8 @@
 
 #include <QBuffer>
 #include <QEventLoop>
-#include <QTimer>
 #include <QJsonDocument>
+#include <QTimer>
 #include <cmath>
 
 namespace llmdoctor::core {

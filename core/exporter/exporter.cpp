@@ -38,16 +38,26 @@ const QList<double> &durationBounds()
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Content Too Large";
-    case 414: return "URI Too Long";
-    case 431: return "Request Header Fields Too Large";
-    case 503: return "Service Unavailable";
-    default: return "Error";
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Content Too Large";
+    case 414:
+        return "URI Too Long";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Error";
     }
 }
 
@@ -408,7 +418,8 @@ void Exporter::handleProbe(ExporterConnection *connection, const ExporterRequest
     if (state->running || state->queued)
         return; // probes of one target never overlap: this scrape gets the running one's answer
     // The probe's own budget leaves time to write the answer.
-    state->probeDeadline = QDeadlineTimer(std::max<qint64>(100, scrapeMs - std::min<qint64>(1000, scrapeMs / 4)));
+    state->probeDeadline =
+        QDeadlineTimer(std::max<qint64>(100, scrapeMs - std::min<qint64>(1000, scrapeMs / 4)));
     state->queued = true;
     m_queue.append(state->key);
     pump();
@@ -484,8 +495,8 @@ void Exporter::onProbeDone(const QString &key, Diagnosis *diagnosis)
 void Exporter::answer(const Waiter &waiter, const ProbeMetrics &metrics)
 {
     if (waiter.connection && waiter.connection->isBusy())
-        waiter.connection->respond(200, metricsContentType(waiter.format), probeMetricsText(metrics, waiter.format),
-                                   waiter.head);
+        waiter.connection->respond(200, metricsContentType(waiter.format),
+                                   probeMetricsText(metrics, waiter.format), waiter.head);
 }
 
 void Exporter::sweepWaiters()
@@ -505,7 +516,8 @@ void Exporter::sweepWaiters()
                 if (state.last)
                     answer(expired, *state.last);
                 else
-                    expired.connection->respondText(503, "the probe did not finish within the scrape timeout");
+                    expired.connection->respondText(503,
+                                                    "the probe did not finish within the scrape timeout");
                 continue;
             }
             any = true;
@@ -518,10 +530,11 @@ void Exporter::sweepWaiters()
 
 QByteArray Exporter::indexPage() const
 {
-    QByteArray html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>llmdoctor exporter</title></head>"
-                      "<body><h1>llmdoctor exporter</h1>\n<p>Prometheus scrapes <code>/probe?target=NAME</code> "
-                      "for each target; the exporter's own series are on <a href=\"/metrics\">/metrics</a>.</p>\n"
-                      "<table><tr><th>target</th><th>provider</th><th>host</th><th>last verdict</th></tr>\n";
+    QByteArray html =
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>llmdoctor exporter</title></head>"
+        "<body><h1>llmdoctor exporter</h1>\n<p>Prometheus scrapes <code>/probe?target=NAME</code> "
+        "for each target; the exporter's own series are on <a href=\"/metrics\">/metrics</a>.</p>\n"
+        "<table><tr><th>target</th><th>provider</th><th>host</th><th>last verdict</th></tr>\n";
     for (const ExporterTarget &t : m_config.targets) {
         const QString name = htmlEscape(t.name);
         const auto st = m_states.find(t.name);
@@ -552,15 +565,17 @@ QByteArray Exporter::ownMetrics(MetricsFormat format) const
     text.family(u"llmdoctor_exporter_cached_answers_total"_s, T::Counter,
                 u"Scrapes answered with the last probe's series (within the minimum interval)"_s);
     for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it)
-        text.sample(u"llmdoctor_exporter_cached_answers_total"_s, double(it->cached), {{u"target"_s, it.key()}});
+        text.sample(u"llmdoctor_exporter_cached_answers_total"_s, double(it->cached),
+                    {{u"target"_s, it.key()}});
     text.family(u"llmdoctor_exporter_probes_dropped_total"_s, T::Counter,
                 u"Probes not started: their scrape's time ran out while waiting for a slot"_s);
     for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it)
-        text.sample(u"llmdoctor_exporter_probes_dropped_total"_s, double(it->dropped), {{u"target"_s, it.key()}});
+        text.sample(u"llmdoctor_exporter_probes_dropped_total"_s, double(it->dropped),
+                    {{u"target"_s, it.key()}});
     text.family(u"llmdoctor_exporter_probe_duration_seconds"_s, T::Histogram, u"How long probes took"_s);
     for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it)
-        text.histogram(u"llmdoctor_exporter_probe_duration_seconds"_s, durationBounds(), it->buckets, it->sumS,
-                       it->count, {{u"target"_s, it.key()}});
+        text.histogram(u"llmdoctor_exporter_probe_duration_seconds"_s, durationBounds(), it->buckets,
+                       it->sumS, it->count, {{u"target"_s, it.key()}});
     text.family(u"llmdoctor_exporter_probes_in_flight"_s, T::Gauge, u"Probes running now"_s);
     text.sample(u"llmdoctor_exporter_probes_in_flight"_s, m_inFlight);
     text.family(u"llmdoctor_exporter_probes_queued"_s, T::Gauge, u"Probes waiting for a slot"_s);

@@ -84,9 +84,9 @@ private:
     };
     struct TargetState
     {
-        QString key;        // config name, or "url|provider|model" of an ad-hoc target
-        QString label;      // for /metrics: the config name, or "adhoc"
-        Target target;      // with its key for config targets (read at probe time)
+        QString key;   // config name, or "url|provider|model" of an ad-hoc target
+        QString label; // for /metrics: the config name, or "adhoc"
+        Target target; // with its key for config targets (read at probe time)
         bool adhoc = false;
         QPointer<Diagnosis> running;
         bool queued = false;
@@ -116,9 +116,9 @@ private:
     std::function<void(const QString &)> m_log;
     QTcpServer *m_server = nullptr;
     std::map<QString, TargetState> m_states; // nodes stay put while others are added
-    QMap<QString, Counters> m_counters; // by /metrics label
-    QMap<QString, quint64> m_requests;  // by path kind
-    QList<QString> m_queue;             // target keys waiting for a probe slot
+    QMap<QString, Counters> m_counters;      // by /metrics label
+    QMap<QString, quint64> m_requests;       // by path kind
+    QList<QString> m_queue;                  // target keys waiting for a probe slot
     QTimer m_sweep;
     int m_inFlight = 0;
     int m_connections = 0;

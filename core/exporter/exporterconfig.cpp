@@ -25,8 +25,8 @@ std::optional<ExporterTarget> parseTarget(const QString &name, const QJsonObject
         *error = u"target \"%1\": %2"_s.arg(name, why);
         return std::nullopt;
     };
-    static const QStringList known{u"provider"_s, u"base_url"_s,  u"model"_s,   u"api_key_env"_s,
-                                   u"proxy"_s,    u"ca_file"_s,   u"timeout"_s, u"status_url"_s};
+    static const QStringList known{u"provider"_s, u"base_url"_s, u"model"_s,   u"api_key_env"_s,
+                                   u"proxy"_s,    u"ca_file"_s,  u"timeout"_s, u"status_url"_s};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (it.key() == u"api_key" || it.key() == u"key")
             return fail(u"a key is never read from the config file; name the environment variable that holds "
@@ -42,8 +42,8 @@ std::optional<ExporterTarget> parseTarget(const QString &name, const QJsonObject
     const QString provider = o.value(u"provider"_s).toString().toLower();
     if (!provider.isEmpty()) {
         if (!ProviderCatalog::instance().find(provider))
-            return fail(u"unknown provider \"%1\"; known: %2"_s.arg(provider,
-                                                                    ProviderCatalog::instance().ids().join(u", "_s)));
+            return fail(u"unknown provider \"%1\"; known: %2"_s.arg(
+                provider, ProviderCatalog::instance().ids().join(u", "_s)));
         target.provider = provider;
     }
     QString baseUrl = o.value(u"base_url"_s).toString();
@@ -59,7 +59,8 @@ std::optional<ExporterTarget> parseTarget(const QString &name, const QJsonObject
     target.baseUrlText = baseUrl;
     target.model = o.value(u"model"_s).toString().trimmed();
     t.apiKeyEnv = o.value(u"api_key_env"_s).toString();
-    if (!t.apiKeyEnv.isEmpty() && !QRegularExpression(u"^[A-Za-z_][A-Za-z0-9_]*$"_s).match(t.apiKeyEnv).hasMatch())
+    if (!t.apiKeyEnv.isEmpty() &&
+        !QRegularExpression(u"^[A-Za-z_][A-Za-z0-9_]*$"_s).match(t.apiKeyEnv).hasMatch())
         return fail(u"\"api_key_env\" must be an environment variable's name, like OPENAI_API_KEY"_s);
     if (o.contains(u"proxy"_s)) {
         auto choice = ProxyChoice::parse(o.value(u"proxy"_s).toString(), &why);
@@ -78,7 +79,8 @@ std::optional<ExporterTarget> parseTarget(const QString &name, const QJsonObject
     }
     if (o.contains(u"status_url"_s)) {
         const QUrl status = QUrl::fromUserInput(o.value(u"status_url"_s).toString().trimmed());
-        if (!status.isValid() || (status.scheme() != u"https" && status.scheme() != u"http") || status.host().isEmpty())
+        if (!status.isValid() || (status.scheme() != u"https" && status.scheme() != u"http") ||
+            status.host().isEmpty())
             return fail(u"\"status_url\" wants an http(s) address"_s);
         target.statusUrl = status;
     }
@@ -92,9 +94,10 @@ std::optional<ExporterConfig> parseExporterConfig(const QByteArray &json, QStrin
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (doc.isNull() || !doc.isObject()) {
-        *error = parseError.error != QJsonParseError::NoError
-                     ? u"not valid JSON: %1 (at byte %2)"_s.arg(parseError.errorString()).arg(parseError.offset)
-                     : u"the config must be a JSON object"_s;
+        *error =
+            parseError.error != QJsonParseError::NoError
+                ? u"not valid JSON: %1 (at byte %2)"_s.arg(parseError.errorString()).arg(parseError.offset)
+                : u"the config must be a JSON object"_s;
         return std::nullopt;
     }
     const QJsonObject root = doc.object();
@@ -112,7 +115,8 @@ std::optional<ExporterConfig> parseExporterConfig(const QByteArray &json, QStrin
     const QJsonObject targets = root.value(u"targets"_s).toObject();
     for (auto it = targets.begin(); it != targets.end(); ++it) {
         if (!isValidTargetName(it.key())) {
-            *error = u"target name \"%1\": use letters, digits, '_', '-' and '.' (at most 64)"_s.arg(it.key());
+            *error =
+                u"target name \"%1\": use letters, digits, '_', '-' and '.' (at most 64)"_s.arg(it.key());
             return std::nullopt;
         }
         if (!it.value().isObject()) {

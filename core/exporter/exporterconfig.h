@@ -14,8 +14,8 @@ namespace llmdoctor::core {
 struct ExporterTarget
 {
     QString name;
-    Target target;        // without the key
-    QString apiKeyEnv;    // empty = no key (a local server)
+    Target target;     // without the key
+    QString apiKeyEnv; // empty = no key (a local server)
 };
 
 struct ExporterConfig

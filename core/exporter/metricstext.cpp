@@ -52,7 +52,9 @@ void MetricsText::family(const QString &name, Type type, const QString &help)
     QString familyName = name;
     if (type == Type::Counter && m_format == MetricsFormat::OpenMetrics && familyName.endsWith(u"_total"))
         familyName.chop(6);
-    const char *typeName = type == Type::Counter ? "counter" : type == Type::Histogram ? "histogram" : "gauge";
+    const char *typeName = type == Type::Counter     ? "counter"
+                           : type == Type::Histogram ? "histogram"
+                                                     : "gauge";
     // HELP text: backslash and line break escaped, as the formats ask.
     QString helpText = help;
     helpText.replace(u"\\"_s, u"\\\\"_s).replace(u"\n"_s, u"\\n"_s);
@@ -75,8 +77,9 @@ void MetricsText::sample(const QString &name, double value, const MetricLabels &
     m_out += line.toUtf8() + ' ' + formatValue(value).toUtf8() + '\n';
 }
 
-void MetricsText::histogram(const QString &name, const QList<double> &bounds, const QList<quint64> &cumulative,
-                            double sum, quint64 count, const MetricLabels &labels)
+void MetricsText::histogram(const QString &name, const QList<double> &bounds,
+                            const QList<quint64> &cumulative, double sum, quint64 count,
+                            const MetricLabels &labels)
 {
     for (qsizetype i = 0; i < bounds.size(); ++i) {
         MetricLabels l = labels;

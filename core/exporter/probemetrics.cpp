@@ -81,7 +81,8 @@ void writeProbeMetrics(MetricsText &text, const ProbeMetrics &m, const MetricLab
     }
     text.family(u"llmdoctor_http_status_code"_s, T::Gauge, u"HTTP status of the API's answer, 0 for none"_s);
     text.sample(u"llmdoctor_http_status_code"_s, m.httpStatus, extra);
-    text.family(u"llmdoctor_verdict_info"_s, T::Gauge, u"The verdict: what is wrong and whose side it is on"_s);
+    text.family(u"llmdoctor_verdict_info"_s, T::Gauge,
+                u"The verdict: what is wrong and whose side it is on"_s);
     text.sample(u"llmdoctor_verdict_info"_s, 1, with({{u"category"_s, m.category}, {u"blame"_s, m.blame}}));
     if (!m.checks.isEmpty()) {
         text.family(u"llmdoctor_check_status"_s, T::Gauge, u"1 for the status each check ended with"_s);
@@ -104,12 +105,13 @@ void writeProbeMetrics(MetricsText &text, const ProbeMetrics &m, const MetricLab
     if (m.certExpiry) {
         text.family(u"llmdoctor_tls_cert_expiry_timestamp_seconds"_s, T::Gauge,
                     u"When the server's certificate expires, in seconds since 1970"_s);
-        text.sample(u"llmdoctor_tls_cert_expiry_timestamp_seconds"_s, double(m.certExpiry->toSecsSinceEpoch()),
-                    extra);
+        text.sample(u"llmdoctor_tls_cert_expiry_timestamp_seconds"_s,
+                    double(m.certExpiry->toSecsSinceEpoch()), extra);
     }
 }
 
-QByteArray probeMetricsText(const ProbeMetrics &metrics, MetricsFormat format, const MetricLabels &extraLabels)
+QByteArray probeMetricsText(const ProbeMetrics &metrics, MetricsFormat format,
+                            const MetricLabels &extraLabels)
 {
     MetricsText text(format);
     writeProbeMetrics(text, metrics, extraLabels);

@@ -26,7 +26,7 @@ struct ProbeMetrics
     int httpStatus = 0; // 0 when no HTTP answer came
     QString category = QStringLiteral("unknown");
     QString blame = QStringLiteral("none");
-    QList<QPair<QString, QString>> checks; // check id -> pass|warn|fail|skip
+    QList<QPair<QString, QString>> checks;  // check id -> pass|warn|fail|skip
     std::optional<bool> statusPageIncident; // when the status page was read
     std::optional<double> retryAfterS;      // when the server asked
     std::optional<QDateTime> certExpiry;    // the leaf certificate's, for https

@@ -80,9 +80,11 @@ public:
         m_clock.start();
         QObject::connect(&m_socket, &QTcpSocket::connected, &m_socket, [this, target] {
             m_socket.write("GET /probe?target=" + target +
-                           " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Prometheus-Scrape-Timeout-Seconds: 10\r\n\r\n");
+                           " HTTP/1.1\r\nHost: x\r\nConnection: "
+                           "close\r\nX-Prometheus-Scrape-Timeout-Seconds: 10\r\n\r\n");
         });
-        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket, [this] { m_data += m_socket.readAll(); });
+        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket,
+                         [this] { m_data += m_socket.readAll(); });
         QObject::connect(&m_socket, &QTcpSocket::disconnected, &m_socket, [this, latencies, failures] {
             if (m_data.startsWith("HTTP/1.1 200") && m_data.contains("llmdoctor_probe_success 1"))
                 latencies->append(double(m_clock.nsecsElapsed()) / 1e6);
@@ -121,8 +123,10 @@ int main(int argc, char *argv[])
     QJsonObject list;
     for (int i = 0; i < targets; ++i)
         list.insert(u"t%1"_s.arg(i, 2, 10, QChar(u'0')),
-                    QJsonObject{{u"provider"_s, u"openai"_s}, {u"base_url"_s, sim.baseUrl().toString()},
-                                {u"model"_s, u"gpt-4o"_s}, {u"api_key_env"_s, u"BENCH_KEY"_s},
+                    QJsonObject{{u"provider"_s, u"openai"_s},
+                                {u"base_url"_s, sim.baseUrl().toString()},
+                                {u"model"_s, u"gpt-4o"_s},
+                                {u"api_key_env"_s, u"BENCH_KEY"_s},
                                 {u"proxy"_s, u"none"_s}});
     QFile config(dir.filePath(u"exporter.json"_s));
     config.open(QIODevice::WriteOnly);
@@ -135,8 +139,9 @@ int main(int argc, char *argv[])
     env.insert(u"BENCH_KEY"_s, QString::fromLatin1(so.expectedKey));
     exporter.setProcessEnvironment(env);
     exporter.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    exporter.start(QStringLiteral(LLMDOCTOR_BINARY),
-                   {u"exporter"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--config"_s, config.fileName()});
+    exporter.start(
+        QStringLiteral(LLMDOCTOR_BINARY),
+        {u"exporter"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--config"_s, config.fileName()});
     if (!exporter.waitForStarted(5000)) {
         out << "exporter did not start\n";
         return 1;
@@ -170,8 +175,8 @@ int main(int argc, char *argv[])
     while (clock.elapsed() < totalMs) {
         for (int i = 0; i < targets; ++i) {
             if (clock.elapsed() >= next[i]) {
-                scrapes.push_back(std::make_unique<Scrape>(port, u"t%1"_s.arg(i, 2, 10, QChar(u'0')).toLatin1(),
-                                                           &latencies, &failures));
+                scrapes.push_back(std::make_unique<Scrape>(
+                    port, u"t%1"_s.arg(i, 2, 10, QChar(u'0')).toLatin1(), &latencies, &failures));
                 next[i] += intervalMs;
             }
         }
@@ -196,8 +201,8 @@ int main(int argc, char *argv[])
         QElapsedTimer w;
         w.start();
         p.start(u"curl"_s, {u"-s"_s, u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{time_total}"_s, u"-H"_s,
-                           u"Authorization: Bearer "_s + QString::fromLatin1(so.expectedKey),
-                           sim.baseUrl().toString() + u"/models"_s});
+                            u"Authorization: Bearer "_s + QString::fromLatin1(so.expectedKey),
+                            sim.baseUrl().toString() + u"/models"_s});
         // The simulator answers from this event loop.
         while (p.state() != QProcess::NotRunning)
             QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
@@ -207,20 +212,25 @@ int main(int argc, char *argv[])
 
     const double cpuS = end.cpuS - start.cpuS;
     const int cores = int(sysconf(_SC_NPROCESSORS_ONLN));
-    out << "exporter_load: " << targets << " targets, each scraped every " << intervalS << " s, for " << seconds
-        << " s (" << latencies.size() << " probes answered, " << failures << " failed)\n";
-    out << QString::asprintf("  exporter CPU: %.2f s in %.1f s = %.2f%% of one core, %.2f%% of this machine's %d cores\n",
-                             cpuS, wallS, 100 * cpuS / wallS, 100 * cpuS / wallS / cores, cores);
-    out << QString::asprintf("  CPU per probe: %.1f ms\n", latencies.isEmpty() ? 0.0 : 1000 * cpuS / double(latencies.size()));
-    out << QString::asprintf("  exporter memory: idle %.1f MiB, after %.1f MiB (peak %.1f MiB): %.1f KiB per target\n",
-                             idle.rssBytes / 1048576, end.rssBytes / 1048576, peakRss / 1048576,
-                             (end.rssBytes - idle.rssBytes) / 1024 / targets);
-    out << QString::asprintf("  scrape latency (the whole probe: lint, dns, tcp, model list, checks): p50 %.1f ms, "
-                             "p90 %.1f ms, max %.1f ms\n",
-                             percentile(latencies, 0.5), percentile(latencies, 0.9), percentile(latencies, 1.0));
-    out << QString::asprintf("  one curl of the same model list: p50 %.1f ms wall (process included), %.1f ms "
-                             "time_total\n",
-                             percentile(curlWall, 0.5), percentile(curlTotal, 0.5));
+    out << "exporter_load: " << targets << " targets, each scraped every " << intervalS << " s, for "
+        << seconds << " s (" << latencies.size() << " probes answered, " << failures << " failed)\n";
+    out << QString::asprintf(
+        "  exporter CPU: %.2f s in %.1f s = %.2f%% of one core, %.2f%% of this machine's %d cores\n", cpuS,
+        wallS, 100 * cpuS / wallS, 100 * cpuS / wallS / cores, cores);
+    out << QString::asprintf("  CPU per probe: %.1f ms\n",
+                             latencies.isEmpty() ? 0.0 : 1000 * cpuS / double(latencies.size()));
+    out << QString::asprintf(
+        "  exporter memory: idle %.1f MiB, after %.1f MiB (peak %.1f MiB): %.1f KiB per target\n",
+        idle.rssBytes / 1048576, end.rssBytes / 1048576, peakRss / 1048576,
+        (end.rssBytes - idle.rssBytes) / 1024 / targets);
+    out << QString::asprintf(
+        "  scrape latency (the whole probe: lint, dns, tcp, model list, checks): p50 %.1f ms, "
+        "p90 %.1f ms, max %.1f ms\n",
+        percentile(latencies, 0.5), percentile(latencies, 0.9), percentile(latencies, 1.0));
+    out << QString::asprintf(
+        "  one curl of the same model list: p50 %.1f ms wall (process included), %.1f ms "
+        "time_total\n",
+        percentile(curlWall, 0.5), percentile(curlTotal, 0.5));
     out << QString::asprintf("  probe overhead against curl: %.1fx curl's wall time, +%.1f ms\n",
                              percentile(latencies, 0.5) / percentile(curlWall, 0.5),
                              percentile(latencies, 0.5) - percentile(curlWall, 0.5));

@@ -34,14 +34,16 @@ const QString kKeyEnv = u"LLMDOCTOR_EXPORTER_TEST_KEY"_s;
 class Scrape final
 {
 public:
-    Scrape(quint16 port, const QByteArray &target, const QByteArray &headers = {}, const QByteArray &method = "GET")
+    Scrape(quint16 port, const QByteArray &target, const QByteArray &headers = {},
+           const QByteArray &method = "GET")
     {
-        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket, [this] { m_data += m_socket.readAll(); });
+        QObject::connect(&m_socket, &QTcpSocket::readyRead, &m_socket,
+                         [this] { m_data += m_socket.readAll(); });
         QObject::connect(&m_socket, &QTcpSocket::disconnected, &m_socket, [this] { m_closed = true; });
         QObject::connect(&m_socket, &QTcpSocket::errorOccurred, &m_socket, [this] { m_closed = true; });
         QObject::connect(&m_socket, &QTcpSocket::connected, &m_socket, [this, method, target, headers] {
-            m_socket.write(method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers +
-                           "\r\n");
+            m_socket.write(method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
+                           headers + "\r\n");
         });
         m_clock.start();
         m_socket.connectToHost(QHostAddress::LocalHost, port);
@@ -194,8 +196,8 @@ TEST(ExporterText, LabelValuesAreEscapedAndFormatsDiffer)
 TEST(ExporterText, ConfigRefusesKeysAndBadNames)
 {
     QString error;
-    EXPECT_FALSE(parseExporterConfig(R"({"targets":{"a":{"base_url":"http://127.0.0.1:1/v1","api_key":"sk-x"}}})",
-                                     &error));
+    EXPECT_FALSE(parseExporterConfig(
+        R"({"targets":{"a":{"base_url":"http://127.0.0.1:1/v1","api_key":"sk-x"}}})", &error));
     EXPECT_TRUE(error.contains(u"api_key_env"_s)) << error.toStdString();
     EXPECT_FALSE(error.contains(u"sk-x"_s));
     EXPECT_FALSE(parseExporterConfig(R"({"targets":{"a b":{"base_url":"http://127.0.0.1:1/v1"}}})", &error));
@@ -254,7 +256,8 @@ TEST(Exporter, HealthyTargetHasEverySeriesAndNoKey)
     EXPECT_EQ(value(b, u"llmdoctor_http_status_code"_s), 200);
     EXPECT_EQ(value(b, u"llmdoctor_verdict_info{category=\"ok\",blame=\"none\"}"_s), 1);
     for (const QString &phase : {u"dns"_s, u"connect"_s, u"ttfb"_s, u"total"_s})
-        EXPECT_GE(value(b, u"llmdoctor_phase_duration_seconds{phase=\"%1\"}"_s.arg(phase)), 0) << phase.toStdString();
+        EXPECT_GE(value(b, u"llmdoctor_phase_duration_seconds{phase=\"%1\"}"_s.arg(phase)), 0)
+            << phase.toStdString();
     EXPECT_TRUE(std::isnan(value(b, u"llmdoctor_phase_duration_seconds{phase=\"tls\"}"_s))); // plain http
     EXPECT_EQ(value(b, u"llmdoctor_check_status{check=\"http\",status=\"pass\"}"_s), 1);
     EXPECT_EQ(value(b, u"llmdoctor_check_status{check=\"api_key\",status=\"pass\"}"_s), 1);
@@ -271,7 +274,8 @@ TEST(Exporter, HealthyTargetHasEverySeriesAndNoKey)
     EXPECT_FALSE(b.contains("gpt-4o"));
 
     // OpenMetrics when asked for.
-    const Fetched om = fetch(ex.port, "/probe?target=healthy", "Accept: application/openmetrics-text; version=1.0.0\r\n");
+    const Fetched om =
+        fetch(ex.port, "/probe?target=healthy", "Accept: application/openmetrics-text; version=1.0.0\r\n");
     EXPECT_TRUE(om.head.contains("application/openmetrics-text")) << om.head.toStdString();
     EXPECT_TRUE(om.body.endsWith("# EOF\n"));
     EXPECT_EQ(promtoolProblems(promtool, om.body), QString());
@@ -313,7 +317,8 @@ TEST(Exporter, FailuresAreSeriesNotErrors)
 
     EXPECT_EQ(value(s502.body(), u"llmdoctor_probe_success"_s), 0);
     EXPECT_EQ(value(s502.body(), u"llmdoctor_http_status_code"_s), 502);
-    EXPECT_TRUE(s502.body().contains("llmdoctor_verdict_info{category=\"gateway_error\",blame=\"provider\"} 1"))
+    EXPECT_TRUE(
+        s502.body().contains("llmdoctor_verdict_info{category=\"gateway_error\",blame=\"provider\"} 1"))
         << s502.body().toStdString();
     EXPECT_EQ(value(s502.body(), u"llmdoctor_check_status{check=\"http\",status=\"fail\"}"_s), 1);
 
@@ -332,7 +337,8 @@ TEST(Exporter, FailuresAreSeriesNotErrors)
     EXPECT_EQ(value(sTls.body(), u"llmdoctor_probe_success"_s), 1) << sTls.body().toStdString();
     EXPECT_GE(value(sTls.body(), u"llmdoctor_phase_duration_seconds{phase=\"tls\"}"_s), 0);
     // The built-in certificate is valid until 2125.
-    EXPECT_NEAR(value(sTls.body(), u"llmdoctor_tls_cert_expiry_timestamp_seconds"_s), 4891363200.0, 86400 * 2);
+    EXPECT_NEAR(value(sTls.body(), u"llmdoctor_tls_cert_expiry_timestamp_seconds"_s), 4891363200.0,
+                86400 * 2);
 
     EXPECT_EQ(value(sUntrusted.body(), u"llmdoctor_probe_success"_s), 0);
     EXPECT_TRUE(sUntrusted.body().contains("category=\"tls_untrusted\"")) << sUntrusted.body().toStdString();
@@ -341,9 +347,11 @@ TEST(Exporter, FailuresAreSeriesNotErrors)
     EXPECT_FALSE(ex.log.join(u'\n').contains(QString::fromLatin1(kKey.right(12))));
     // The exporter's own series count them.
     const Fetched m = fetch(ex.port, "/metrics");
-    EXPECT_EQ(value(m.body, u"llmdoctor_exporter_probes_total{target=\"bad-gateway\",result=\"failure\"}"_s), 1)
+    EXPECT_EQ(value(m.body, u"llmdoctor_exporter_probes_total{target=\"bad-gateway\",result=\"failure\"}"_s),
+              1)
         << m.body.toStdString();
-    EXPECT_EQ(value(m.body, u"llmdoctor_exporter_probes_total{target=\"tls-trusted\",result=\"success\"}"_s), 1);
+    EXPECT_EQ(value(m.body, u"llmdoctor_exporter_probes_total{target=\"tls-trusted\",result=\"success\"}"_s),
+              1);
     EXPECT_EQ(value(m.body, u"llmdoctor_exporter_probes_in_flight"_s), 0);
     EXPECT_EQ(value(m.body, u"llmdoctor_exporter_probe_duration_seconds_count{target=\"hang\"}"_s), 1);
     EXPECT_EQ(promtoolProblems(promtool, m.body), QString());
@@ -365,7 +373,8 @@ TEST(Exporter, StatusPageIncidentIsASeries)
     incident.insert(u"status_url"_s, pages.url(u"/major/api/v2/summary.json"_s).toString());
     calm.insert(u"status_url"_s, pages.url(u"/none/api/v2/summary.json"_s).toString());
     RunningExporter ex;
-    ASSERT_TRUE(ex.start(configJson({{u"incident"_s, incident}, {u"calm"_s, calm}, {u"nopage"_s, simTarget(sim)}})));
+    ASSERT_TRUE(
+        ex.start(configJson({{u"incident"_s, incident}, {u"calm"_s, calm}, {u"nopage"_s, simTarget(sim)}})));
     const Fetched a = fetch(ex.port, "/probe?target=incident");
     EXPECT_EQ(value(a.body, u"llmdoctor_status_page_incident"_s), 1) << a.body.toStdString();
     const Fetched b = fetch(ex.port, "/probe?target=calm");
@@ -461,8 +470,9 @@ TEST(Exporter, AdhocBaseUrlTargetsAndBadRequests)
     EXPECT_EQ(unknown.status, 400);
     EXPECT_FALSE(unknown.body.contains(kKey.right(12)));
     EXPECT_EQ(fetch(ex.port, "/probe").status, 400);
-    EXPECT_EQ(fetch(ex.port, "/probe?target=" + QUrl::toPercentEncoding(u"http://127.0.0.1:1/v1?key=x"_s)).status,
-              400);
+    EXPECT_EQ(
+        fetch(ex.port, "/probe?target=" + QUrl::toPercentEncoding(u"http://127.0.0.1:1/v1?key=x"_s)).status,
+        400);
     EXPECT_EQ(fetch(ex.port, "/nothing").status, 404);
     Scrape post(ex.port, "/metrics", {}, "POST");
     ASSERT_TRUE(post.wait());
@@ -520,8 +530,8 @@ TEST(ExporterCli, RunsUntilSigtermAndKeepsTheKeyOutOfItsLog)
     const quint16 port = freePort();
     QProcess p;
     p.setProcessEnvironment(keyEnvironment());
-    p.start(QStringLiteral(LLMDOCTOR_BINARY), {u"exporter"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port),
-                                               u"--config"_s, config.fileName()});
+    p.start(QStringLiteral(LLMDOCTOR_BINARY),
+            {u"exporter"_s, u"--listen"_s, u"127.0.0.1:%1"_s.arg(port), u"--config"_s, config.fileName()});
     ASSERT_TRUE(p.waitForStarted(5000));
     QTcpSocket probe;
     ASSERT_TRUE(waitFor(
@@ -581,7 +591,8 @@ TEST(ExporterPrometheus, ARealPrometheusScrapesTheExporter)
     RunningExporter ex;
     ExporterOptions options;
     options.minIntervalS = 0;
-    ASSERT_TRUE(ex.start(configJson({{u"openai"_s, simTarget(healthy)}, {u"local-llm"_s, simTarget(broken)}}), options));
+    ASSERT_TRUE(ex.start(configJson({{u"openai"_s, simTarget(healthy)}, {u"local-llm"_s, simTarget(broken)}}),
+                         options));
 
     // The shipped example, with this exporter's port and a 1 s scrape interval.
     QTemporaryDir dir;
@@ -603,9 +614,9 @@ TEST(ExporterPrometheus, ARealPrometheusScrapesTheExporter)
     QProcess prom;
     prom.setProcessChannelMode(QProcess::MergedChannels);
     prom.setWorkingDirectory(dir.path());
-    prom.start(prometheus, {u"--config.file="_s + config.fileName(),
-                            u"--storage.tsdb.path="_s + dir.filePath(u"data"_s),
-                            u"--web.listen-address=127.0.0.1:%1"_s.arg(port), u"--log.level=warn"_s});
+    prom.start(prometheus,
+               {u"--config.file="_s + config.fileName(), u"--storage.tsdb.path="_s + dir.filePath(u"data"_s),
+                u"--web.listen-address=127.0.0.1:%1"_s.arg(port), u"--log.level=warn"_s});
     ASSERT_TRUE(prom.waitForStarted(5000));
     auto stopPrometheus = qScopeGuard([&prom] {
         prom.kill();
@@ -620,7 +631,12 @@ TEST(ExporterPrometheus, ARealPrometheusScrapesTheExporter)
             Scrape q(port, "/api/v1/query?query=" + QUrl::toPercentEncoding(u"llmdoctor_probe_success"_s));
             if (!q.wait(3000) || q.status() != 200)
                 return false;
-            result = QJsonDocument::fromJson(q.body()).object().value(u"data"_s).toObject().value(u"result"_s).toArray();
+            result = QJsonDocument::fromJson(q.body())
+                         .object()
+                         .value(u"data"_s)
+                         .toObject()
+                         .value(u"result"_s)
+                         .toArray();
             return result.size() == 2;
         },
         40000);
@@ -630,17 +646,20 @@ TEST(ExporterPrometheus, ARealPrometheusScrapesTheExporter)
         const QJsonObject metric = r.toObject().value(u"metric"_s).toObject();
         EXPECT_EQ(metric.value(u"job"_s).toString(), u"llmdoctor"_s);
         EXPECT_EQ(metric.value(u"site"_s).toString(), u"this-machine"_s);
-        byInstance.insert(metric.value(u"instance"_s).toString(), r.toObject().value(u"value"_s).toArray().at(1).toString());
+        byInstance.insert(metric.value(u"instance"_s).toString(),
+                          r.toObject().value(u"value"_s).toArray().at(1).toString());
     }
     EXPECT_EQ(byInstance.value(u"openai"_s), u"1"_s);
     EXPECT_EQ(byInstance.value(u"local-llm"_s), u"0"_s);
     // The verdict as labels, and the exporter's own job.
-    Scrape verdict(port, "/api/v1/query?query=" + QUrl::toPercentEncoding(u"llmdoctor_verdict_info{instance=\"local-llm\"}"_s));
+    Scrape verdict(port, "/api/v1/query?query=" +
+                             QUrl::toPercentEncoding(u"llmdoctor_verdict_info{instance=\"local-llm\"}"_s));
     ASSERT_TRUE(verdict.wait(5000));
     EXPECT_TRUE(verdict.body().contains("\"category\":\"gateway_error\"")) << verdict.body().toStdString();
     EXPECT_TRUE(waitFor(
         [&] {
-            Scrape own(port, "/api/v1/query?query=" + QUrl::toPercentEncoding(u"llmdoctor_exporter_probes_total"_s));
+            Scrape own(port, "/api/v1/query?query=" +
+                                 QUrl::toPercentEncoding(u"llmdoctor_exporter_probes_total"_s));
             return own.wait(3000) && own.body().contains("\"result\":\"success\"");
         },
         10000));
@@ -656,8 +675,8 @@ TEST(ExporterTextfile, MonitorWritesTheSeriesForNodeExporterAtomically)
     QTemporaryDir dir;
     const QString file = dir.filePath(u"llmdoctor.prom"_s);
     const CliRun r = runCli({u"monitor"_s, u"--base-url"_s, sim.baseUrl().toString(), u"--proxy"_s, u"none"_s,
-                             u"--interval"_s, u"0.3"_s, u"--duration"_s, u"1"_s, u"--format"_s, u"openmetrics"_s,
-                             u"--output"_s, file});
+                             u"--interval"_s, u"0.3"_s, u"--duration"_s, u"1"_s, u"--format"_s,
+                             u"openmetrics"_s, u"--output"_s, file});
     EXPECT_EQ(r.exitCode, 1) << r.err.toStdString(); // every probe failed
     QFile f(file);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
@@ -671,7 +690,7 @@ TEST(ExporterTextfile, MonitorWritesTheSeriesForNodeExporterAtomically)
     // Only the file itself: no temporary left behind for the collector to trip over.
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files), QStringList{u"llmdoctor.prom"_s});
 
-    const CliRun noOutput = runCli({u"monitor"_s, u"--base-url"_s, sim.baseUrl().toString(), u"--format"_s,
-                                    u"openmetrics"_s});
+    const CliRun noOutput =
+        runCli({u"monitor"_s, u"--base-url"_s, sim.baseUrl().toString(), u"--format"_s, u"openmetrics"_s});
     EXPECT_EQ(noOutput.exitCode, 2);
 }
