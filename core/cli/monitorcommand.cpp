@@ -135,18 +135,19 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
         // The file always holds the latest probe whole: written beside it, then renamed over it.
         // The target label tells several monitors' files apart (a host name, never a URL).
         const MetricLabels labels{{u"target"_s, target.baseUrl.host()}};
-        QObject::connect(&monitor, &Monitor::probeFinished, &monitor, [&](const ProbeOutcome &outcome) {
-            const double durationS = std::max(0.0, outcome.phases.total) / 1000.0;
-            const QByteArray text = probeMetricsText(ProbeMetrics::fromProbeOutcome(outcome, durationS),
-                                                     MetricsFormat::OpenMetrics, labels);
-            QString why;
-            if (!writeReportFile(text, output, &why)) {
-                err << "llmdoctor monitor: cannot write " << output << ": " << why << "\n";
-                err.flush();
-                textfileFailed = true;
-                QTimer::singleShot(0, &monitor, &Monitor::stop); // not from inside its own signal
-            }
-        });
+        QObject::connect(
+            &monitor, &Monitor::probeFinished, &monitor, [&, labels](const ProbeOutcome &outcome) {
+                const double durationS = std::max(0.0, outcome.phases.total) / 1000.0;
+                const QByteArray text = probeMetricsText(ProbeMetrics::fromProbeOutcome(outcome, durationS),
+                                                         MetricsFormat::OpenMetrics, labels);
+                QString why;
+                if (!writeReportFile(text, output, &why)) {
+                    err << "llmdoctor monitor: cannot write " << output << ": " << why << "\n";
+                    err.flush();
+                    textfileFailed = true;
+                    QTimer::singleShot(0, &monitor, &Monitor::stop); // not from inside its own signal
+                }
+            });
     }
     QEventLoop loop;
     QObject::connect(&monitor, &Monitor::finished, &loop, &QEventLoop::quit);

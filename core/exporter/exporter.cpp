@@ -86,6 +86,13 @@ public:
         connect(m_socket, &QTcpSocket::bytesWritten, this, &ExporterConnection::onBytesWritten);
         connect(m_socket, &QTcpSocket::disconnected, this, &ExporterConnection::close);
         m_timer.start(m_exporter->m_options.requestTimeoutMs);
+        m_exporter->m_open.insert(this);
+    }
+    ~ExporterConnection() override
+    {
+        // The socket is a child: it must not report into this half-destroyed object.
+        // Always closed (and so off the exporter's list) before: stop() closes every one.
+        m_socket->disconnect(this);
     }
 
     bool isBusy() const { return m_busy; }
@@ -117,8 +124,9 @@ public:
             return;
         m_closing = true;
         m_timer.stop();
+        m_socket->disconnect(this);
         m_socket->abort();
-        --m_exporter->m_connections;
+        m_exporter->m_open.remove(this);
         deleteLater(); // may be inside one of the socket's signals
     }
 
@@ -273,7 +281,8 @@ void Exporter::stop()
         }
     }
     m_inFlight = 0;
-    for (ExporterConnection *c : findChildren<ExporterConnection *>(Qt::FindDirectChildrenOnly))
+    const QSet<ExporterConnection *> open = m_open;
+    for (ExporterConnection *c : open)
         c->close();
 }
 
@@ -286,13 +295,12 @@ void Exporter::log(const QString &line) const
 void Exporter::onNewConnection()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        if (m_connections >= m_options.maxConnections) {
+        if (m_open.size() >= m_options.maxConnections) {
             socket->abort(); // too many at once: refuse rather than grow without bound
             socket->deleteLater();
             continue;
         }
-        ++m_connections;
-        new ExporterConnection(this, socket);
+        new ExporterConnection(this, socket); // owned by the exporter, listed in m_open
     }
 }
 

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QTimer>
 #include <functional>
 #include <map>
@@ -121,7 +122,7 @@ private:
     QList<QString> m_queue;                  // target keys waiting for a probe slot
     QTimer m_sweep;
     int m_inFlight = 0;
-    int m_connections = 0;
+    QSet<ExporterConnection *> m_open; // connections not yet closed
 };
 
 } // namespace llmdoctor::core

@@ -97,10 +97,10 @@ public:
     bool done() const { return m_done; }
 
 private:
-    QTcpSocket m_socket;
     QByteArray m_data;
     QElapsedTimer m_clock;
     bool m_done = false;
+    QTcpSocket m_socket; // last: destroyed first, while what its handlers touch still exists
 };
 
 } // namespace

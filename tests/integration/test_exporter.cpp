@@ -68,11 +68,11 @@ public:
     qint64 ms() const { return m_ms; }
 
 private:
-    QTcpSocket m_socket;
     QByteArray m_data;
     QElapsedTimer m_clock;
     qint64 m_ms = 0;
     bool m_closed = false;
+    QTcpSocket m_socket; // last: destroyed first, while what its handlers touch still exists
 };
 
 struct Fetched
@@ -135,6 +135,8 @@ QJsonObject simTarget(const Simulator &sim, bool withKey = true)
                   {u"timeout"_s, 8}};
     if (withKey)
         o.insert(u"api_key_env"_s, kKeyEnv);
+    else
+        o.insert(u"provider"_s, u"llamacpp"_s); // a keyless local server
     return o;
 }
 
