@@ -135,23 +135,25 @@ private:
     {
         if (m_busy || m_writing || m_closing)
             return; // one request at a time; the rest waits in the kernel
-        const bool wasIdle = m_parser.idle();
         const QByteArray data = m_socket->read(16 * 1024);
-        if (data.isEmpty())
-            return;
-        if (wasIdle && m_idle) {
-            // The first byte of a new request: from now on it must arrive whole in time.
-            m_idle = false;
-            m_timer.start(m_exporter->m_options.requestTimeoutMs);
+        if (!data.isEmpty()) {
+            if (m_idle) {
+                // The first byte of a new request: from now on it must arrive whole in time.
+                m_idle = false;
+                m_timer.start(m_exporter->m_options.requestTimeoutMs);
+            }
+            m_parser.feed(data);
         }
-        const auto state = m_parser.feed(data);
+        // A pipelined request may already be complete in the parser's buffer, without new bytes.
+        const auto state = m_parser.state();
         if (state == HttpRequestParser::State::Error) {
             m_busy = true;
             m_keepAlive = false;
             respondText(m_parser.errorStatus(), "bad request");
             return;
         }
-        if (m_parser.headersComplete() && m_parser.request().header("content-length").toLongLong() > 0) {
+        if (m_parser.headersComplete() && (m_parser.request().header("content-length").toLongLong() > 0 ||
+                                           m_parser.request().hasHeader("transfer-encoding"))) {
             // Nothing here takes a body; do not read one.
             m_busy = true;
             m_keepAlive = false;
@@ -190,8 +192,10 @@ private:
         }
         m_idle = true;
         m_timer.start(m_exporter->m_options.idleTimeoutMs);
-        if (m_socket->bytesAvailable() > 0 || !m_parser.idle())
+        if (m_socket->bytesAvailable() > 0 || !m_parser.idle()) {
+            m_idle = false; // part of the next request is here already: its deadline runs
             QTimer::singleShot(0, this, &ExporterConnection::onReadyRead);
+        }
     }
 
     void onTimeout()

@@ -231,9 +231,12 @@ int main(int argc, char *argv[])
         "  one curl of the same model list: p50 %.1f ms wall (process included), %.1f ms "
         "time_total\n",
         percentile(curlWall, 0.5), percentile(curlTotal, 0.5));
-    out << QString::asprintf("  probe overhead against curl: %.1fx curl's wall time, +%.1f ms\n",
-                             percentile(latencies, 0.5) / percentile(curlWall, 0.5),
-                             percentile(latencies, 0.5) - percentile(curlWall, 0.5));
+    out << QString::asprintf(
+        "  probe against curl: %.2fx curl's time_total (%+.1f ms), %.2fx a curl process's wall "
+        "time\n",
+        percentile(latencies, 0.5) / percentile(curlTotal, 0.5),
+        percentile(latencies, 0.5) - percentile(curlTotal, 0.5),
+        percentile(latencies, 0.5) / percentile(curlWall, 0.5));
     out.flush();
     return failures == 0 ? 0 : 1;
 }

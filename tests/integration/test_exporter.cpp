@@ -516,6 +516,19 @@ TEST(Exporter, SlowAndHostileClientsCannotHangIt)
     // A body where none belongs.
     const Fetched body = fetch(ex.port, "/metrics", "Content-Length: 100000\r\n");
     EXPECT_EQ(body.status, 413);
+
+    // Two requests in one write on a kept-alive connection: both answered, in order.
+    QTcpSocket pipelined;
+    QByteArray answers;
+    QObject::connect(&pipelined, &QTcpSocket::readyRead, &pipelined, [&] { answers += pipelined.readAll(); });
+    pipelined.connectToHost(QHostAddress::LocalHost, ex.port);
+    ASSERT_TRUE(waitFor([&] { return pipelined.state() == QAbstractSocket::ConnectedState; }, 3000));
+    pipelined.write(
+        "GET /probe?target=t HTTP/1.1\r\nHost: x\r\n\r\nGET /metrics HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_TRUE(waitFor([&] { return answers.contains("llmdoctor_exporter_probes_total"); }, 5000))
+        << answers.toStdString();
+    EXPECT_EQ(answers.count("HTTP/1.1 200 OK"), 2);
+    EXPECT_LT(answers.indexOf("llmdoctor_probe_success"), answers.indexOf("llmdoctor_exporter_probes_total"));
 }
 
 // ---- the real binary, the shipped files, a real Prometheus --------------------------------------
