@@ -3,7 +3,7 @@
 // The exporter is the real binary in a process of its own, so its CPU time and memory are its
 // own; the simulator and this scraper run here. Prints the exporter's CPU share, its memory per
 // target, and one probe's cost against one curl of the same server.
-// Usage: exporter_load [targets] [seconds] [interval_s]
+// Usage: exporter_load [targets] [seconds] [interval_s] [http|https]
 #include "core/sim/simulator.h"
 
 #include <QCoreApplication>
@@ -112,7 +112,12 @@ int main(int argc, char *argv[])
     const int seconds = argc > 2 ? std::max(5, atoi(argv[2])) : 60;
     const double intervalS = argc > 3 ? std::max(1.0, atof(argv[3])) : 15.0;
 
+    const bool https = argc > 4 && QByteArrayView(argv[4]) == "https";
+    // https: the simulator's built-in certificate, trusted through ca_file (as a company CA would be).
+    const QString caFile = QStringLiteral(LLMDOCTOR_SOURCE_DIR) + u"/resources/sim/selfsigned.crt"_s;
     SimulatorOptions so;
+    if (https)
+        so.fault = Fault::Tls;
     so.expectedKey = "sk-bench-0123456789abcdef0123456789abcdef";
     Simulator sim(so);
     if (!sim.start()) {
@@ -195,14 +200,23 @@ int main(int argc, char *argv[])
     exporter.waitForFinished(5000);
 
     // One curl of the same model list, for comparison (process start included, like a cron job).
+    // The key goes in a header file (-H @file), never on curl's command line.
+    QFile header(dir.filePath(u"auth-header"_s));
+    header.open(QIODevice::WriteOnly);
+    header.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    header.write("Authorization: Bearer " + so.expectedKey + "\n");
+    header.close();
     QList<double> curlWall, curlTotal;
     for (int i = 0; i < 20; ++i) {
         QProcess p;
         QElapsedTimer w;
         w.start();
-        p.start(u"curl"_s, {u"-s"_s, u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{time_total}"_s, u"-H"_s,
-                            u"Authorization: Bearer "_s + QString::fromLatin1(so.expectedKey),
-                            sim.baseUrl().toString() + u"/models"_s});
+        QStringList extra;
+        if (https)
+            extra << u"--cacert"_s << caFile;
+        p.start(u"curl"_s,
+                extra + QStringList{u"-s"_s, u"-o"_s, u"/dev/null"_s, u"-w"_s, u"%{time_total}"_s, u"-H"_s,
+                                    u"@"_s + header.fileName(), sim.baseUrl().toString() + u"/models"_s});
         // The simulator answers from this event loop.
         while (p.state() != QProcess::NotRunning)
             QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
@@ -212,8 +226,9 @@ int main(int argc, char *argv[])
 
     const double cpuS = end.cpuS - start.cpuS;
     const int cores = int(sysconf(_SC_NPROCESSORS_ONLN));
-    out << "exporter_load: " << targets << " targets, each scraped every " << intervalS << " s, for "
-        << seconds << " s (" << latencies.size() << " probes answered, " << failures << " failed)\n";
+    out << "exporter_load (" << (https ? "https" : "http") << "): " << targets
+        << " targets, each scraped every " << intervalS << " s, for " << seconds << " s (" << latencies.size()
+        << " probes answered, " << failures << " failed)\n";
     out << QString::asprintf(
         "  exporter CPU: %.2f s in %.1f s = %.2f%% of one core, %.2f%% of this machine's %d cores\n", cpuS,
         wallS, 100 * cpuS / wallS, 100 * cpuS / wallS / cores, cores);
