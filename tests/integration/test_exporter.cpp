@@ -143,8 +143,8 @@ QJsonObject simTarget(const Simulator &sim, bool withKey = true)
 // An exporter on a free loopback port over the given targets; its log lines are kept.
 struct RunningExporter
 {
+    QStringList log; // before the exporter: its log handler writes here
     std::unique_ptr<Exporter> exporter;
-    QStringList log;
     quint16 port = 0;
 
     bool start(const QByteArray &config, ExporterOptions options = {})
@@ -491,9 +491,10 @@ TEST(Exporter, SlowAndHostileClientsCannotHangIt)
     ASSERT_TRUE(ex.start(configJson({{u"t"_s, simTarget(sim, false)}}), options));
 
     // Half a request, then silence: dropped after the read deadline.
+    // What the sockets' handlers touch is declared first, so it outlives them.
+    bool slowClosed = false, silentClosed = false;
+    QByteArray slowAnswer, answers;
     QTcpSocket slow;
-    bool slowClosed = false;
-    QByteArray slowAnswer;
     QObject::connect(&slow, &QTcpSocket::readyRead, &slow, [&] { slowAnswer += slow.readAll(); });
     QObject::connect(&slow, &QTcpSocket::disconnected, &slow, [&] { slowClosed = true; });
     slow.connectToHost(QHostAddress::LocalHost, ex.port);
@@ -501,7 +502,6 @@ TEST(Exporter, SlowAndHostileClientsCannotHangIt)
     slow.write("GET /probe?target=t HTTP/1.1\r\nHost: x\r\n");
     // A silent connection that never sends a byte.
     QTcpSocket silent;
-    bool silentClosed = false;
     QObject::connect(&silent, &QTcpSocket::disconnected, &silent, [&] { silentClosed = true; });
     silent.connectToHost(QHostAddress::LocalHost, ex.port);
     // Meanwhile the exporter serves others.
@@ -519,7 +519,6 @@ TEST(Exporter, SlowAndHostileClientsCannotHangIt)
 
     // Two requests in one write on a kept-alive connection: both answered, in order.
     QTcpSocket pipelined;
-    QByteArray answers;
     QObject::connect(&pipelined, &QTcpSocket::readyRead, &pipelined, [&] { answers += pipelined.readAll(); });
     pipelined.connectToHost(QHostAddress::LocalHost, ex.port);
     ASSERT_TRUE(waitFor([&] { return pipelined.state() == QAbstractSocket::ConnectedState; }, 3000));
