@@ -250,12 +250,13 @@ bool Exporter::listen(QString *error)
                      .arg(m_server->errorString());
         return false;
     }
-    log(u"listening on http://%1:%2/ with %3 targets"_s
+    log(u"listening on http://%1:%2/ with %3 target%4"_s
             .arg(m_options.address.protocol() == QAbstractSocket::IPv6Protocol
                      ? u"["_s + m_options.address.toString() + u"]"_s
                      : m_options.address.toString())
             .arg(port())
-            .arg(m_config.targets.size()));
+            .arg(m_config.targets.size())
+            .arg(m_config.targets.size() == 1 ? QString() : u"s"_s));
     return true;
 }
 

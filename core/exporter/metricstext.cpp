@@ -1,5 +1,6 @@
 #include "metricstext.h"
 
+#include <QLocale>
 #include <cmath>
 
 namespace llmdoctor::core {
@@ -44,7 +45,7 @@ QString MetricsText::formatValue(double value)
     // Shortest form that reads back to the same double; integers without an exponent.
     if (value == std::floor(value) && std::fabs(value) < 1e15)
         return QString::number(qint64(value));
-    return QString::number(value, 'g', 17);
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
 }
 
 void MetricsText::family(const QString &name, Type type, const QString &help)
