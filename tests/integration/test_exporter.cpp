@@ -665,6 +665,11 @@ TEST(ExporterPrometheus, ARealPrometheusScrapesTheExporter)
     }
     EXPECT_EQ(byInstance.value(u"openai"_s), u"1"_s);
     EXPECT_EQ(byInstance.value(u"local-llm"_s), u"0"_s);
+    // The shipped alerting rules are loaded and evaluated.
+    Scrape rules(port, "/api/v1/rules");
+    ASSERT_TRUE(rules.wait(5000));
+    for (const char *alert : {"LlmApiDown", "LlmApiSlowFirstByte", "LlmProviderStatusIncident"})
+        EXPECT_TRUE(rules.body().contains(alert)) << alert << ": " << rules.body().toStdString();
     // The verdict as labels, and the exporter's own job.
     Scrape verdict(port, "/api/v1/query?query=" +
                              QUrl::toPercentEncoding(u"llmdoctor_verdict_info{instance=\"local-llm\"}"_s));
