@@ -133,8 +133,8 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
     bool textfileFailed = false;
     if (textfile) {
         // The file always holds the latest probe whole: written beside it, then renamed over it.
-        // The target label tells several monitors' files apart (a host name, never a URL).
-        const MetricLabels labels{{u"target"_s, target.baseUrl.host()}};
+        // The target label tells several monitors' files apart: host[:port], never a URL.
+        const MetricLabels labels{{u"target"_s, target.baseUrl.authority(QUrl::RemoveUserInfo)}};
         QObject::connect(
             &monitor, &Monitor::probeFinished, &monitor, [&, labels](const ProbeOutcome &outcome) {
                 const double durationS = std::max(0.0, outcome.phases.total) / 1000.0;

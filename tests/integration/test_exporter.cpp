@@ -700,10 +700,12 @@ TEST(ExporterTextfile, MonitorWritesTheSeriesForNodeExporterAtomically)
     QFile f(file);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     const QByteArray text = f.readAll();
-    EXPECT_EQ(value(text, u"llmdoctor_probe_success{target=\"127.0.0.1\"}"_s), 0) << text.toStdString();
-    EXPECT_EQ(value(text, u"llmdoctor_http_status_code{target=\"127.0.0.1\"}"_s), 429);
-    EXPECT_EQ(value(text, u"llmdoctor_retry_after_seconds{target=\"127.0.0.1\"}"_s), 9);
-    EXPECT_TRUE(text.contains("llmdoctor_verdict_info{target=\"127.0.0.1\",category=\"rate_limited\""));
+    const QString label = u"{target=\"127.0.0.1:%1\"}"_s.arg(sim.port());
+    EXPECT_EQ(value(text, u"llmdoctor_probe_success"_s + label), 0) << text.toStdString();
+    EXPECT_EQ(value(text, u"llmdoctor_http_status_code"_s + label), 429);
+    EXPECT_EQ(value(text, u"llmdoctor_retry_after_seconds"_s + label), 9);
+    EXPECT_TRUE(text.contains("llmdoctor_verdict_info{target=\"127.0.0.1:" + QByteArray::number(sim.port()) +
+                              "\",category=\"rate_limited\""));
     EXPECT_TRUE(text.endsWith("# EOF\n"));
     EXPECT_EQ(promtoolProblems(promtool, text), QString());
     // Only the file itself: no temporary left behind for the collector to trip over.
