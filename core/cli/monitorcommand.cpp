@@ -134,7 +134,10 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
     if (textfile) {
         // The file always holds the latest probe whole: written beside it, then renamed over it.
         // The target label tells several monitors' files apart: host[:port], never a URL.
-        const MetricLabels labels{{u"target"_s, target.baseUrl.authority(QUrl::RemoveUserInfo)}};
+        QString where = target.baseUrl.host();
+        if (target.baseUrl.port() >= 0)
+            where += u':' + QString::number(target.baseUrl.port());
+        const MetricLabels labels{{u"target"_s, where}};
         QObject::connect(
             &monitor, &Monitor::probeFinished, &monitor, [&, labels](const ProbeOutcome &outcome) {
                 const double durationS = std::max(0.0, outcome.phases.total) / 1000.0;
