@@ -9,6 +9,8 @@ llmdoctor_test_packages=(libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
     nginx-light haproxy squid openssl curl)
 # The packaging tests: the .deb's desktop entry, AppStream metainfo and man page checked with their tools.
 llmdoctor_test_packages+=(desktop-file-utils appstream man-db)
+# The exporter's tests: a real Prometheus scrapes it, promtool lints every answer and the examples.
+llmdoctor_test_packages+=(prometheus)
 # The sanitizer and fuzzing runs of CI: clang with libFuzzer and the sanitizer runtimes.
 llmdoctor_hardening_packages=(clang-14 libclang-rt-14-dev)
 

@@ -2,6 +2,7 @@
 
 #include "diagnosecommand.h"
 #include "explaincommand.h"
+#include "exportercommand.h"
 #include "monitorcommand.h"
 #include "retrycommand.h"
 #include "simulatecommand.h"
@@ -20,7 +21,8 @@ namespace {
 
 const QStringList &subcommands()
 {
-    static const QStringList names{u"diagnose"_s, u"explain"_s, u"retry"_s, u"monitor"_s, u"simulate"_s};
+    static const QStringList names{u"diagnose"_s, u"explain"_s,  u"retry"_s,
+                                   u"monitor"_s,  u"simulate"_s, u"exporter"_s};
     return names;
 }
 
@@ -35,6 +37,7 @@ QString mainUsage()
            "  llmdoctor retry    [TARGET OPTIONS] [--max-attempts N] [--max-wait S] [--format text|json]\n"
            "  llmdoctor monitor  [TARGET OPTIONS] [--interval S] [--duration S] [--format csv|json]\n"
            "  llmdoctor simulate --fault NAME [--port N] [--delay-ms N]\n"
+           "  llmdoctor exporter [--listen HOST:PORT] [--config FILE]   Prometheus /probe?target=NAME\n"
            "  llmdoctor --help | --version\n\n"_s +
            targetOptionsHelp() + u"\nRun \"llmdoctor COMMAND --help\" for a command's own options.\n"_s;
 }
@@ -86,6 +89,8 @@ int runCli(const QStringList &args)
         return runMonitorCommand(rest, out, err, readKeyFromStdin);
     if (command == u"simulate")
         return runSimulateCommand(rest, out, err);
+    if (command == u"exporter")
+        return runExporterCommand(rest, out, err);
     err << "llmdoctor: unknown command \"" << command << "\"\n\n" << mainUsage();
     return 2;
 }

@@ -1,6 +1,8 @@
 #include "monitorcommand.h"
 
+#include "../exporter/probemetrics.h"
 #include "../monitor/monitor.h"
+#include "../report/report.h"
 #include "commandoptions.h"
 #include "targetoptions.h"
 #include "terminationsignals.h"
@@ -8,6 +10,7 @@
 #include <QBuffer>
 #include <QEventLoop>
 #include <QJsonDocument>
+#include <QTimer>
 #include <cmath>
 #include <unistd.h>
 
@@ -19,7 +22,8 @@ namespace {
 
 QString usage()
 {
-    return u"Usage: llmdoctor monitor [TARGET OPTIONS] [--interval S] [--duration S] [--format csv|json]\n"
+    return u"Usage: llmdoctor monitor [TARGET OPTIONS] [--interval S] [--duration S]\n"
+           "                         [--format csv|json|openmetrics]\n"
            "                         [--output FILE]\n\n"
            "Asks the API for its model list at a fixed interval and records how long each phase took and\n"
            "whether it worked, then gives success rate, percentiles per phase, the errors seen, and the\n"
@@ -33,11 +37,14 @@ QString usage()
            "                       longer is not overlapped by the next\n"
            "  --duration S         stop after S seconds (default 60; 0 = until Ctrl+C)\n"
            "\nOutput:\n"
-           "  --format csv|json    csv: one line per probe, written as it comes (default);\n"
-           "                       json: samples, statistics and signatures at the end\n"
-           "  --output FILE        write to FILE instead of standard output (at the end, atomically; "
-           "checked\n"
-           "                       before the first probe); - is standard output\n"
+           "  --format csv|json|openmetrics\n"
+           "                       csv: one line per probe, written as it comes (default);\n"
+           "                       json: samples, statistics and signatures at the end;\n"
+           "                       openmetrics: the exporter's llmdoctor_* series of the latest probe,\n"
+           "                       rewritten atomically after every probe, for node_exporter's textfile\n"
+           "                       collector (needs --output DIR/NAME.prom)\n"
+           "  --output FILE        write to FILE instead of standard output (at the end, atomically;\n"
+           "                       checked before the first probe); - is standard output\n"
            "\nCSV columns: time_ms,status,category,dns_ms,connect_ms,tls_ms,ttfb_ms,total_ms\n"_s;
 }
 
@@ -95,8 +102,14 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
     mo.durationS = *duration;
     const QString format = options.value(u"--format"_s, u"csv"_s);
     const QString output = options.value(u"--output"_s);
-    if (format != u"csv" && format != u"json") {
-        err << "llmdoctor monitor: --format must be csv or json, not \"" << format << "\"\n";
+    if (format != u"csv" && format != u"json" && format != u"openmetrics") {
+        err << "llmdoctor monitor: --format must be csv, json or openmetrics, not \"" << format << "\"\n";
+        return 2;
+    }
+    const bool textfile = format == u"openmetrics";
+    if (textfile && output.isEmpty()) {
+        err << "llmdoctor monitor: --format openmetrics needs --output FILE (e.g. "
+               "/var/lib/prometheus/node-exporter/llmdoctor.prom)\n";
         return 2;
     }
 
@@ -134,6 +147,28 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
                 streamError = u"nobody is reading any more (the pipe was closed)"_s;
             monitor.stop();
         });
+    bool textfileFailed = false;
+    if (textfile) {
+        // The file always holds the latest probe whole: written beside it, then renamed over it.
+        // The target label tells several monitors' files apart: host[:port], never a URL.
+        QString where = target.baseUrl.host();
+        if (target.baseUrl.port() >= 0)
+            where += u':' + QString::number(target.baseUrl.port());
+        const MetricLabels labels{{u"target"_s, where}};
+        QObject::connect(
+            &monitor, &Monitor::probeFinished, &monitor, [&, labels](const ProbeOutcome &outcome) {
+                const double durationS = std::max(0.0, outcome.phases.total) / 1000.0;
+                const QByteArray text = probeMetricsText(ProbeMetrics::fromProbeOutcome(outcome, durationS),
+                                                         MetricsFormat::OpenMetrics, labels);
+                QString why;
+                if (!writeReportFile(text, output, &why)) {
+                    err << "llmdoctor monitor: cannot write " << output << ": " << why << "\n";
+                    err.flush();
+                    textfileFailed = true;
+                    QTimer::singleShot(0, &monitor, &Monitor::stop); // not from inside its own signal
+                }
+            });
+    }
     QEventLoop loop;
     QObject::connect(&monitor, &Monitor::finished, &loop, &QEventLoop::quit);
     TerminationSignals signalsGuard;
@@ -150,7 +185,9 @@ int runMonitorCommand(const QStringList &args, QTextStream &out, QTextStream &er
         return 3;
     }
 
-    if (!stream) {
+    if (textfileFailed)
+        return 3;
+    if (!stream && !textfile) {
         QByteArray result;
         if (format == u"json") {
             result = QJsonDocument(monitorJson(monitor.samples(), monitor.stats(), monitor.signatures()))

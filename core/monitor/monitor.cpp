@@ -118,6 +118,7 @@ void Monitor::onProbe(const ProbeOutcome &outcome)
     }
     if (!m_running)
         return;
+    emit probeFinished(outcome);
     m_samples.append(outcome.toSample(quint32(m_probeStartedMs), m_samples));
     emit sampleAdded(m_samples.size() - 1);
 }

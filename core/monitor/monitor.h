@@ -48,6 +48,9 @@ public:
 
 signals:
     void probeStarted();
+    // The whole outcome of a probe, just before its sample is added (the textfile writer
+    // needs what a sample does not keep: retry-after, the certificate).
+    void probeFinished(const llmdoctor::core::ProbeOutcome &outcome);
     void sampleAdded(qsizetype index);
     void finished();
 

@@ -40,7 +40,7 @@ manpage)
     [ -z "$warnings" ] || fail "man page warnings: $warnings"
     grep -q "^\.TH LLMDOCTOR 1 .*\"llmdoctor $version\"" "$page" || fail "the man page is not for version $version"
     # Every command and option the help texts list is described.
-    for command in diagnose explain retry monitor simulate; do
+    for command in diagnose explain retry monitor simulate exporter; do
         for option in $("$binary" $command --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
             grep -qF -- "${option//-/\\-}" "$page" || fail "the man page does not describe $command $option"
         done
@@ -55,7 +55,7 @@ completion)
     }
     [ "$(complete_words llmdoctor di)" = "diagnose" ] || fail "subcommand"
     [ "$(complete_words llmdoctor diagnose --format '')" = "text json markdown html har" ] || fail "diagnose --format"
-    [ "$(complete_words llmdoctor monitor --format '')" = "csv json" ] || fail "monitor --format"
+    [ "$(complete_words llmdoctor monitor --format '')" = "csv json openmetrics" ] || fail "monitor --format"
     [ "$(complete_words llmdoctor explain --format '')" = "text json" ] || fail "explain --format"
     providers=$(grep -o '"id": *"[a-z0-9_-]*"' "$src/resources/core/providers.json" | sed 's/.*"\([^"]*\)"$/\1/' | xargs)
     [ "$(complete_words llmdoctor diagnose --provider '')" = "$providers" ] ||
@@ -64,7 +64,7 @@ completion)
     [ "$(complete_words llmdoctor simulate --fault '')" = "$faults" ] ||
         fail "--fault offers '$(complete_words llmdoctor simulate --fault '')', simulate --help has '$faults'"
     # Every option of each command's help is offered.
-    for command in diagnose explain retry monitor simulate; do
+    for command in diagnose explain retry monitor simulate exporter; do
         offered=" $(complete_words llmdoctor $command --) "
         for option in $("$binary" $command --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
             [[ $offered == *" $option "* ]] || fail "$command: $option is not completed"
@@ -91,7 +91,8 @@ deb)
     root=$tmp/root/usr
     for f in bin/llmdoctor share/applications/$app_id.desktop share/metainfo/$app_id.metainfo.xml \
              share/icons/hicolor/scalable/apps/$app_id.svg share/man/man1/llmdoctor.1.gz \
-             share/bash-completion/completions/llmdoctor; do
+             share/bash-completion/completions/llmdoctor lib/systemd/system/llmdoctor-exporter.service \
+             share/doc/llmdoctor/examples/prometheus/prometheus.yml; do
         [ -f "$root/$f" ] || fail "the package lacks /usr/$f"
     done
     for size in 16 22 24 32 48 64 128 256 512; do
@@ -101,7 +102,7 @@ deb)
         [ "$(od -An -tu1 -j16 -N8 "$png" | xargs)" = "0 0 $((size / 256)) $((size % 256)) 0 0 $((size / 256)) $((size % 256))" ] ||
             fail "the ${size}px icon is not ${size}x${size}"
     done
-    unexpected=$(cd "$tmp/root" && find . -type f | grep -v -E "^\./usr/(bin/llmdoctor|share/(applications|metainfo|icons|man|bash-completion)/)" || true)
+    unexpected=$(cd "$tmp/root" && find . -type f | grep -v -E "^\./usr/(bin/llmdoctor|share/(applications|metainfo|icons|man|bash-completion)/|lib/systemd/system/llmdoctor-exporter\.service|share/doc/llmdoctor/examples/prometheus/)" || true)
     [ -z "$unexpected" ] || fail "files the package should not carry: $unexpected"
     if command -v readelf >/dev/null; then
         ! readelf -S "$root/bin/llmdoctor" | grep -q '\.debug_info' || fail "the packaged binary is not stripped"
