@@ -9,6 +9,8 @@ llmdoctor_test_packages=(libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
     nginx-light haproxy squid openssl curl)
 # The packaging tests: the .deb's desktop entry, AppStream metainfo and man page checked with their tools.
 llmdoctor_test_packages+=(desktop-file-utils appstream man-db)
+# The multi-hop network tests: namespaces, veth pairs and routes (iproute2), loss and a firewall (nftables).
+llmdoctor_test_packages+=(iproute2 nftables)
 # The sanitizer and fuzzing runs of CI: clang with libFuzzer and the sanitizer runtimes.
 llmdoctor_hardening_packages=(clang-14 libclang-rt-14-dev)
 

@@ -3,6 +3,7 @@
 #include "diagnosecommand.h"
 #include "explaincommand.h"
 #include "monitorcommand.h"
+#include "pathcommand.h"
 #include "retrycommand.h"
 #include "simulatecommand.h"
 #include "targetoptions.h"
@@ -19,7 +20,7 @@ namespace {
 
 const QStringList &subcommands()
 {
-    static const QStringList names{u"diagnose"_s, u"explain"_s, u"retry"_s, u"monitor"_s, u"simulate"_s};
+    static const QStringList names{u"diagnose"_s, u"explain"_s, u"retry"_s, u"monitor"_s, u"simulate"_s, u"path"_s};
     return names;
 }
 
@@ -34,6 +35,7 @@ QString mainUsage()
            "  llmdoctor retry    [TARGET OPTIONS] [--max-attempts N] [--max-wait S] [--format text|json]\n"
            "  llmdoctor monitor  [TARGET OPTIONS] [--interval S] [--duration S] [--format csv|json]\n"
            "  llmdoctor simulate --fault NAME [--port N] [--delay-ms N]\n"
+           "  llmdoctor path     [TARGET OPTIONS] [--probes N] [--format text|json]\n"
            "  llmdoctor --help | --version\n\n"_s +
            targetOptionsHelp() + u"\nRun \"llmdoctor COMMAND --help\" for a command's own options.\n"_s;
 }
@@ -81,6 +83,8 @@ int runCli(const QStringList &args)
         return runMonitorCommand(rest, out, err, readKeyFromStdin);
     if (command == u"simulate")
         return runSimulateCommand(rest, out, err);
+    if (command == u"path")
+        return runPathCommand(rest, out, err, readKeyFromStdin);
     err << "llmdoctor: unknown command \"" << command << "\"\n\n" << mainUsage();
     return 2;
 }

@@ -1,0 +1,164 @@
+// An unstable network, built for real: network namespaces for a client, one or two routers and a
+// server, veth pairs, routes and forwarding, nftables dropping a share of what a router forwards
+// (loss) or the API port only (a firewall). The real binary runs inside the client namespace;
+// only addresses inside these namespaces are probed. Needs root: skipped without, except under CI.
+#include "core/path/pathresult.h"
+#include "support/servers.h"
+#include "support/testnetwork.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+using namespace llmdoctor::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr quint16 apiPort = 8080;
+
+#define MAKE_NETWORK(net, routers)                                                                              \
+    TestNetwork net;                                                                                            \
+    do {                                                                                                        \
+        QString why;                                                                                            \
+        if (geteuid() != 0)                                                                                     \
+            why = u"network namespaces need root"_s;                                                           \
+        else if (!net.create(routers, &why))                                                                    \
+            why = u"cannot build the test network: "_s + why;                                                   \
+        if (!why.isEmpty()) {                                                                                   \
+            if (underCi())                                                                                      \
+                FAIL() << why.toStdString();                                                                    \
+            GTEST_SKIP() << why.toStdString();                                                                  \
+        }                                                                                                       \
+    } while (false)
+
+// The simulator in the server namespace, listening on the server's address.
+bool startApi(TestNetwork &net, QString *error)
+{
+    QProcess *p = net.startIn(net.serverNs(), QStringLiteral(LLMDOCTOR_BINARY),
+                              {u"simulate"_s, u"--fault"_s, u"none"_s, u"--listen"_s, net.serverAddress(),
+                               u"--port"_s, QString::number(apiPort)});
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 10000) {
+        p->waitForReadyRead(200);
+        if (p->readAllStandardOutput().contains("llmdoctor simulator"))
+            return true;
+        if (p->state() == QProcess::NotRunning)
+            break;
+    }
+    *error = u"the simulator did not start: "_s + QString::fromLocal8Bit(p->readAllStandardError());
+    return false;
+}
+
+QStringList targetArgs(const TestNetwork &net)
+{
+    return {u"--provider"_s, u"openai"_s, u"--base-url"_s, u"http://%1:%2/v1"_s.arg(net.serverAddress()).arg(apiPort),
+            u"--proxy"_s, u"none"_s};
+}
+
+QJsonObject runJson(TestNetwork &net, const QStringList &args, int timeoutMs, int *exitCode = nullptr)
+{
+    QByteArray out, err;
+    const int code = net.runIn(net.clientNs(), QStringLiteral(LLMDOCTOR_BINARY), args, &out, &err, timeoutMs);
+    if (exitCode)
+        *exitCode = code;
+    const QJsonObject o = QJsonDocument::fromJson(out).object();
+    EXPECT_FALSE(o.isEmpty()) << "exit " << code << "\n" << out.toStdString() << err.toStdString();
+    return o;
+}
+
+QJsonObject findKind(const QJsonArray &signatures, const QString &kind)
+{
+    for (const QJsonValue &v : signatures) {
+        if (v.toObject().value(u"kind"_s).toString() == kind)
+            return v.toObject();
+    }
+    return {};
+}
+
+} // namespace
+
+// A link that drops one packet in ten: connects that end ~1 s late are SYN retransmissions.
+TEST(UnstableNetwork, MonitorFindsPacketLossAndItsShare)
+{
+    MAKE_NETWORK(net, 1);
+    QString error;
+    ASSERT_TRUE(startApi(net, &error)) << error.toStdString();
+    ASSERT_TRUE(net.addLoss(1, 0.10, &error)) << error.toStdString();
+    const QJsonObject run = runJson(net,
+                                    QStringList{u"monitor"_s} + targetArgs(net) +
+                                        QStringList{u"--interval"_s, u"0.4"_s, u"--duration"_s, u"62"_s,
+                                                    u"--timeout"_s, u"10"_s, u"--format"_s, u"json"_s},
+                                    100000);
+    const QJsonObject loss = findKind(run.value(u"signatures"_s).toArray(), u"packet_loss"_s);
+    ASSERT_FALSE(loss.isEmpty()) << QJsonDocument(run.value(u"signatures"_s).toArray()).toJson().toStdString()
+                                 << QJsonDocument(run.value(u"stats"_s).toObject()).toJson().toStdString();
+    const double share = loss.value(u"share"_s).toDouble();
+    EXPECT_GE(share, 0.05) << share; // within a factor of two of the 10 % dropped
+    EXPECT_LE(share, 0.20) << share;
+    EXPECT_GE(loss.value(u"count"_s).toInt(), 5);
+    EXPECT_TRUE(loss.value(u"advice"_s).toString().contains(u"internet provider"_s));
+}
+
+// Loss made on router 1 starts at hop 2 (router 1 answers for itself; what it forwards is lost).
+TEST(UnstableNetwork, PathShowsEveryHopAndWhereLossStarts)
+{
+    MAKE_NETWORK(net, 2);
+    QString error;
+    ASSERT_TRUE(net.addLoss(1, 0.30, &error)) << error.toStdString();
+    int code = -1;
+    const QJsonObject path = runJson(
+        net, QStringList{u"path"_s} + targetArgs(net) + QStringList{u"--probes"_s, u"10"_s, u"--format"_s, u"json"_s},
+        60000, &code);
+    EXPECT_EQ(code, 1); // loss found
+    EXPECT_EQ(path.value(u"schema"_s).toString(), u"llmdoctor.path/1"_s);
+    EXPECT_EQ(path.value(u"destination"_s).toString(), net.serverAddress());
+    EXPECT_TRUE(path.value(u"reached"_s).toBool());
+    const QJsonArray hops = path.value(u"hops"_s).toArray();
+    ASSERT_EQ(hops.size(), 3) << QJsonDocument(path).toJson().toStdString();
+    const QStringList expected{net.routerAddress(1), net.routerAddress(2), net.serverAddress()};
+    for (int i = 0; i < 3; ++i) {
+        const QJsonObject h = hops[i].toObject();
+        EXPECT_EQ(h.value(u"ttl"_s).toInt(), i + 1);
+        EXPECT_EQ(h.value(u"address"_s).toString(), expected[i]);
+        EXPECT_EQ(h.value(u"sent"_s).toInt(), 10);
+        EXPECT_TRUE(h.value(u"rtt_ms"_s).toObject().value(u"p50"_s).isDouble());
+    }
+    EXPECT_EQ(hops[0].toObject().value(u"lost"_s).toInt(), 0);
+    EXPECT_GE(hops[1].toObject().value(u"lost"_s).toInt(), 1);
+    EXPECT_GE(hops[2].toObject().value(u"lost"_s).toInt(), 1);
+
+    // The text form reads it as an expert would.
+    QByteArray out;
+    net.runIn(net.clientNs(), QStringLiteral(LLMDOCTOR_BINARY),
+              QStringList{u"path"_s} + targetArgs(net) + QStringList{u"--probes"_s, u"8"_s}, &out, nullptr, 60000);
+    EXPECT_TRUE(out.contains("from hop 2 (10.77.2.2) on")) << out.toStdString();
+}
+
+// Where the system allows unprivileged ping sockets, the path uses them.
+TEST(UnstableNetwork, PathUsesPingSocketsWhereAllowed)
+{
+    MAKE_NETWORK(net, 1);
+    QByteArray err;
+    ASSERT_EQ(net.runIn(net.clientNs(), u"sysctl"_s, {u"-qw"_s, u"net.ipv4.ping_group_range=0 2147483647"_s},
+                        nullptr, &err, 5000),
+              0)
+        << err.toStdString();
+    int code = -1;
+    const QJsonObject path = runJson(
+        net, QStringList{u"path"_s} + targetArgs(net) + QStringList{u"--probes"_s, u"3"_s, u"--format"_s, u"json"_s},
+        30000, &code);
+    EXPECT_EQ(code, 0);
+    EXPECT_EQ(path.value(u"method"_s).toString(), u"icmp"_s);
+    EXPECT_TRUE(path.value(u"reached"_s).toBool());
+    const QJsonArray hops = path.value(u"hops"_s).toArray();
+    ASSERT_EQ(hops.size(), 2) << QJsonDocument(path).toJson().toStdString();
+    EXPECT_EQ(hops[0].toObject().value(u"address"_s).toString(), net.routerAddress(1));
+    EXPECT_EQ(hops[1].toObject().value(u"address"_s).toString(), net.serverAddress());
+    EXPECT_EQ(hops[1].toObject().value(u"lost"_s).toInt(), 0);
+}
