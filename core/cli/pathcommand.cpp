@@ -9,6 +9,7 @@
 #include <QHostInfo>
 #include <QJsonDocument>
 #include <cmath>
+#include <unistd.h>
 
 namespace llmdoctor::core {
 
@@ -57,7 +58,8 @@ QString pathText(const PathResult &path)
                          : u"The host itself did not answer the probes (many servers do not).\n"_s;
     if (!path.error.isEmpty())
         text += u"Note: %1\n"_s.arg(path.error);
-    text += assessPath(path).sentence() + u'\n';
+    if (!path.hops.isEmpty())
+        text += assessPath(path).sentence() + u'\n';
     return text;
 }
 
@@ -112,7 +114,10 @@ int runPathCommand(const QStringList &args, QTextStream &out, QTextStream &err,
         result = r;
         loop.quit();
     });
+    const bool terminal = isatty(STDERR_FILENO);
     QObject::connect(&tracer, &PathTracer::progress, &loop, [&](const PathResult &r) {
+        if (!terminal)
+            return; // a log file gets no progress line
         err << "\rHops found: " << r.hops.size() << ", probes per hop: "
             << (r.hops.isEmpty() ? 0 : r.hops.first().sent) << "/" << po.probes << "   ";
         err.flush();
@@ -121,8 +126,10 @@ int runPathCommand(const QStringList &args, QTextStream &out, QTextStream &err,
     signalsGuard.onSignal(&tracer, [&tracer] { tracer.cancel(); });
     tracer.start();
     loop.exec();
-    err << "\n";
-    err.flush();
+    if (terminal) {
+        err << "\n";
+        err.flush();
+    }
     if (result.method.isEmpty()) {
         err << "llmdoctor path: the test could not run: " << result.error << "\n";
         return 3;

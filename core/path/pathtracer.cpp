@@ -135,14 +135,17 @@ public:
         }
         packet[8] = quint8(id >> 8); // the id in the payload as well
         packet[9] = quint8(id);
-        if (::sendto(m_fd, packet, sizeof packet, 0, reinterpret_cast<sockaddr *>(&ss), len) < 0) {
-            // An error queued by an earlier probe can surface here; it is read as an answer.
-            if (errno == EHOSTUNREACH || errno == ENETUNREACH || errno == ECONNREFUSED || errno == EAGAIN)
+        // The ICMP error of an earlier probe is also reported by the next send, which then sends
+        // nothing: the error is in the queue as an answer already, so send again.
+        for (int attempt = 0; attempt < 4; ++attempt) {
+            if (::sendto(m_fd, packet, sizeof packet, 0, reinterpret_cast<sockaddr *>(&ss), len) >= 0)
                 return true;
-            *error = u"cannot send a probe: %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
-            return false;
+            if (errno != EHOSTUNREACH && errno != ENETUNREACH && errno != ECONNREFUSED && errno != EAGAIN &&
+                errno != EINTR)
+                break;
         }
-        return true;
+        *error = u"cannot send a probe: %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
+        return false;
     }
 
     std::optional<Reply> receive(int timeoutMs)

@@ -110,7 +110,7 @@ TEST(UnstableNetwork, PathShowsEveryHopAndWhereLossStarts)
 {
     MAKE_NETWORK(net, 2);
     QString error;
-    ASSERT_TRUE(net.addLoss(1, 0.30, &error)) << error.toStdString();
+    ASSERT_TRUE(net.addLoss(1, 0.40, &error)) << error.toStdString();
     int code = -1;
     const QJsonObject path = runJson(
         net, QStringList{u"path"_s} + targetArgs(net) + QStringList{u"--probes"_s, u"10"_s, u"--format"_s, u"json"_s},
@@ -136,7 +136,7 @@ TEST(UnstableNetwork, PathShowsEveryHopAndWhereLossStarts)
     // The text form reads it as an expert would.
     QByteArray out;
     net.runIn(net.clientNs(), QStringLiteral(LLMDOCTOR_BINARY),
-              QStringList{u"path"_s} + targetArgs(net) + QStringList{u"--probes"_s, u"8"_s}, &out, nullptr, 60000);
+              QStringList{u"path"_s} + targetArgs(net) + QStringList{u"--probes"_s, u"10"_s}, &out, nullptr, 60000);
     EXPECT_TRUE(out.contains("from hop 2 (10.77.2.2) on")) << out.toStdString();
 }
 
