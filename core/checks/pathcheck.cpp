@@ -38,6 +38,12 @@ void ConnectBurstCheck::run()
         complete(makeResult(CheckStatus::Skip, u"Not checked: the server's address is not known."_s, u"skipped"_s));
         return;
     }
+    if (c.addresses.first().isLoopback()) {
+        complete(makeResult(CheckStatus::Skip,
+                            u"Not checked: the server runs on this computer, with no network in between."_s,
+                            u"skipped"_s));
+        return;
+    }
     m_ms.assign(connects, -1);
     m_clocks.assign(connects, QElapsedTimer());
     emit progress(u"Opening %1 connections in a row…"_s.arg(connects));

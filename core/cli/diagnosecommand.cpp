@@ -38,7 +38,7 @@ QString usage()
            "  --check-keepalive    also find how long the server keeps an idle connection open (reuses\n"
            "                       one connection after pauses of 1, 2, 4 and 8 s: up to 15 s longer)\n"
            "  --check-path         also follow the route to the server hop by hop and find where packets\n"
-           "                       are lost (as llmdoctor path, 5 probes per hop: about 7 s longer)\n"_s;
+           "                       are lost (as llmdoctor path, 8 probes per hop: about 10 s longer)\n"_s;
 }
 
 } // namespace

@@ -32,6 +32,18 @@ QJsonObject stringMap(const QMap<QString, QString> &map)
 
 } // namespace
 
+namespace {
+
+// The path as `llmdoctor path` writes it, without its own schema line.
+QJsonObject pathJsonForReport(const PathResult &path)
+{
+    QJsonObject o = path.toJson();
+    o.remove(u"schema"_s);
+    return o;
+}
+
+} // namespace
+
 QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const Monitor *monitor)
 {
     const DiagnosisContext &c = diagnosis.context();
@@ -129,7 +141,9 @@ QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const M
          QJsonObject{{u"to"_s, message.to}, {u"subject"_s, message.subject}, {u"body"_s, message.body}}},
         {u"reproduce"_s, QJsonObject{{u"curl"_s, curlCommand(c)}}},
         {u"retry"_s, retryJson},
-        {u"monitor"_s, monitorJsonValue}};
+        {u"monitor"_s, monitorJsonValue},
+        // The route hop by hop (the opt-in path check); null when it did not run.
+        {u"path"_s, c.path && !c.path->method.isEmpty() ? QJsonValue(pathJsonForReport(*c.path)) : QJsonValue()}};
 }
 
 } // namespace llmdoctor::core

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QThread>
 #include <gtest/gtest.h>
+#include <iostream>
 #include <unistd.h>
 
 using namespace llmdoctor::test;
@@ -57,7 +58,7 @@ bool startApi(TestNetwork &net, QString *error)
 
 QStringList targetArgs(const TestNetwork &net)
 {
-    return {u"--provider"_s, u"openai"_s, u"--base-url"_s, u"http://%1:%2/v1"_s.arg(net.serverAddress()).arg(apiPort),
+    return {u"--base-url"_s, u"http://%1:%2/v1"_s.arg(net.serverAddress()).arg(apiPort),
             u"--proxy"_s, u"none"_s};
 }
 
@@ -99,6 +100,8 @@ TEST(UnstableNetwork, MonitorFindsPacketLossAndItsShare)
     ASSERT_FALSE(loss.isEmpty()) << QJsonDocument(run.value(u"signatures"_s).toArray()).toJson().toStdString()
                                  << QJsonDocument(run.value(u"stats"_s).toObject()).toJson().toStdString();
     const double share = loss.value(u"share"_s).toDouble();
+    std::cout << "[ info     ] packet_loss share " << share << ", count " << loss.value(u"count"_s).toInt()
+              << " (10 % dropped)\n";
     EXPECT_GE(share, 0.05) << share; // within a factor of two of the 10 % dropped
     EXPECT_LE(share, 0.20) << share;
     EXPECT_GE(loss.value(u"count"_s).toInt(), 5);
@@ -161,4 +164,60 @@ TEST(UnstableNetwork, PathUsesPingSocketsWhereAllowed)
     EXPECT_EQ(hops[0].toObject().value(u"address"_s).toString(), net.routerAddress(1));
     EXPECT_EQ(hops[1].toObject().value(u"address"_s).toString(), net.serverAddress());
     EXPECT_EQ(hops[1].toObject().value(u"lost"_s).toInt(), 0);
+}
+
+QJsonObject checkById(const QJsonObject &report, const QString &id)
+{
+    for (const QJsonValue &v : report.value(u"checks"_s).toArray()) {
+        if (v.toObject().value(u"id"_s).toString() == id)
+            return v.toObject();
+    }
+    return {};
+}
+
+// A clean network: the burst of connects and the path find nothing, and the verdict is "ok".
+TEST(UnstableNetwork, CleanNetworkGivesNoLossFinding)
+{
+    MAKE_NETWORK(net, 2);
+    QString error;
+    ASSERT_TRUE(startApi(net, &error)) << error.toStdString();
+    QElapsedTimer t;
+    t.start();
+    int code = -1;
+    const QJsonObject report = runJson(
+        net,
+        QStringList{u"diagnose"_s} + targetArgs(net) +
+            QStringList{u"--check-path"_s, u"--timeout"_s, u"20"_s, u"--format"_s, u"json"_s},
+        40000, &code);
+    std::cout << "[ info     ] diagnose --check-path on a clean 3-hop network: " << t.elapsed() << " ms\n";
+    EXPECT_EQ(code, 0);
+    EXPECT_EQ(report.value(u"verdict"_s).toObject().value(u"category"_s).toString(), u"ok"_s);
+    EXPECT_EQ(checkById(report, u"loss"_s).value(u"status"_s).toString(), u"pass"_s);
+    EXPECT_EQ(checkById(report, u"path"_s).value(u"status"_s).toString(), u"pass"_s);
+    const QJsonObject path = report.value(u"path"_s).toObject();
+    EXPECT_TRUE(path.value(u"reached"_s).toBool());
+    EXPECT_EQ(path.value(u"hops"_s).toArray().size(), 3);
+    for (const QJsonValue &h : path.value(u"hops"_s).toArray())
+        EXPECT_EQ(h.toObject().value(u"lost"_s).toInt(), 0);
+}
+
+// A firewall on the way drops the API's port only: the path reaches the host, connects get no answer.
+TEST(UnstableNetwork, FirewallBlockingTheApiPortIsNamed)
+{
+    MAKE_NETWORK(net, 1);
+    QString error;
+    ASSERT_TRUE(startApi(net, &error)) << error.toStdString();
+    ASSERT_TRUE(net.blockTcpPort(1, apiPort, &error)) << error.toStdString();
+    int code = -1;
+    const QJsonObject report = runJson(
+        net,
+        QStringList{u"diagnose"_s} + targetArgs(net) +
+            QStringList{u"--check-path"_s, u"--timeout"_s, u"15"_s, u"--format"_s, u"json"_s},
+        40000, &code);
+    EXPECT_EQ(code, 1);
+    const QJsonObject verdict = report.value(u"verdict"_s).toObject();
+    EXPECT_EQ(verdict.value(u"category"_s).toString(), u"connect_timeout"_s);
+    EXPECT_TRUE(verdict.value(u"headline"_s).toString().contains(u"firewall blocks port 8080"_s))
+        << verdict.value(u"headline"_s).toString().toStdString();
+    EXPECT_TRUE(report.value(u"path"_s).toObject().value(u"reached"_s).toBool());
 }
