@@ -3,6 +3,7 @@
 // (loss) or the API port only (a firewall). The real binary runs inside the client namespace;
 // only addresses inside these namespaces are probed. Needs root: skipped without, except under CI.
 #include "core/path/pathresult.h"
+#include "support/jsonschema.h"
 #include "support/servers.h"
 #include "support/testnetwork.h"
 
@@ -199,6 +200,7 @@ TEST(UnstableNetwork, CleanNetworkGivesNoLossFinding)
     EXPECT_EQ(path.value(u"hops"_s).toArray().size(), 3);
     for (const QJsonValue &h : path.value(u"hops"_s).toArray())
         EXPECT_EQ(h.toObject().value(u"lost"_s).toInt(), 0);
+    EXPECT_EQ(schemaViolations(report, loadSchema(u"docs/report.schema.json"_s)), QStringList());
 }
 
 // A firewall on the way drops the API's port only: the path reaches the host, connects get no answer.
