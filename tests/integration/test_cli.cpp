@@ -53,7 +53,7 @@ TEST(Cli, HealthyServerExitsZeroWithAFullReport)
         ids << c.toObject().value(u"id").toString();
     EXPECT_EQ(ids, (QStringList{u"base_url_format"_s, u"api_key_format"_s, u"dns"_s, u"tcp"_s, u"tls"_s,
                                 u"http"_s, u"api_key"_s, u"model"_s, u"test_request"_s, u"stream"_s,
-                                u"keepalive"_s, u"status_page"_s}));
+                                u"keepalive"_s, u"status_page"_s, u"loss"_s, u"path"_s}));
 }
 
 TEST(Cli, OptInChecksRunOnlyWhenAskedFor)
