@@ -99,14 +99,16 @@ void PathView::paintEvent(QPaintEvent *)
         p.drawText(hopX, textY, QString::number(h.ttl));
         p.drawText(QRect(addressX, y, addressW, rowHeight), Qt::AlignVCenter | Qt::AlignLeft,
                    h.address.isNull() ? tr("(no answer)") : h.address.toString());
+        // A router that never answers is not losing anything: many simply do not answer probes.
+        const bool silent = !h.answered();
         p.drawText(QRect(lossTextX, y, lossTextW - 6, rowHeight), Qt::AlignVCenter | Qt::AlignRight,
-                   u"%1%"_s.arg(std::lround(h.loss() * 100)));
+                   silent ? u"–"_s : u"%1%"_s.arg(std::lround(h.loss() * 100)));
         // Loss bar: red, its length the share lost.
         const QRect lossFrame(lossBarX, y + 5, lossBarW, rowHeight - 10);
         p.setPen(Qt::NoPen);
         p.setBrush(faint);
         p.drawRect(lossFrame);
-        if (h.sent > 0 && h.lost > 0) {
+        if (!silent && h.lost > 0) {
             p.setBrush(lossColor);
             p.drawRect(QRect(lossBarX, y + 5, std::max(2, int(lossBarW * h.loss())), rowHeight - 10));
         }
