@@ -1,8 +1,7 @@
 #include "monitorwindow.h"
 
-#include "labels.h"
-
 #include "core/path/pathtracer.h"
+#include "labels.h"
 
 #include <QCheckBox>
 #include <QCloseEvent>

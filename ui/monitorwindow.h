@@ -1,9 +1,9 @@
 #pragma once
 
 #include "charts/latencychart.h"
-#include "pathview.h"
 #include "core/monitor/monitor.h"
 #include "core/target/target.h"
+#include "pathview.h"
 
 #include <QPointer>
 #include <QTimer>

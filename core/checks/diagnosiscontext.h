@@ -38,8 +38,8 @@ struct DiagnosisContext
     // the name patterns of the components that matter for API calls.
     std::optional<StatusSnapshot> statusPage;
     QStringList statusComponents;
-    QString statusProviderName;        // "OpenAI", for sentences about the page
-    QList<RecordedExchange> exchanges; // every HTTP request made, in the order they ended
+    QString statusProviderName;               // "OpenAI", for sentences about the page
+    QList<RecordedExchange> exchanges;        // every HTTP request made, in the order they ended
     std::optional<LossEstimate> connectBurst; // what the burst of connects said about lost packets
     std::optional<PathResult> path;           // the route hop by hop (the opt-in path check)
 

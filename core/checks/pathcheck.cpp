@@ -35,7 +35,8 @@ void ConnectBurstCheck::run()
         return;
     }
     if (c.addresses.isEmpty()) {
-        complete(makeResult(CheckStatus::Skip, u"Not checked: the server's address is not known."_s, u"skipped"_s));
+        complete(makeResult(CheckStatus::Skip, u"Not checked: the server's address is not known."_s,
+                            u"skipped"_s));
         return;
     }
     if (c.addresses.first().isLoopback()) {
@@ -109,21 +110,23 @@ void ConnectBurstCheck::finishUp()
     context().connectBurst = e;
     CheckResult r;
     if (e.connects < 5) {
-        r = makeResult(CheckStatus::Skip,
-                       u"Not enough connections succeeded to tell (%1 of %2)."_s.arg(e.connects).arg(connects),
-                       u"skipped"_s);
+        r = makeResult(
+            CheckStatus::Skip,
+            u"Not enough connections succeeded to tell (%1 of %2)."_s.arg(e.connects).arg(connects),
+            u"skipped"_s);
     } else if (e.lossFound()) {
-        r = makeResult(CheckStatus::Warn,
-                       u"Your connection loses packets: %1 of %2 connections to the server had to be retried "
-                       "after about a second, the mark of a lost packet (about %3% of packets lost)."_s.arg(e.delayed)
-                           .arg(e.connects)
-                           .arg(std::max(1L, std::lround(e.share * 100))),
-                       u"ok"_s);
+        r = makeResult(
+            CheckStatus::Warn,
+            u"Your connection loses packets: %1 of %2 connections to the server had to be retried "
+            "after about a second, the mark of a lost packet (about %3% of packets lost)."_s.arg(e.delayed)
+                .arg(e.connects)
+                .arg(std::max(1L, std::lround(e.share * 100))),
+            u"ok"_s);
         r.advice << u"packet_loss"_s;
     } else {
         r = makeResult(CheckStatus::Pass,
-                       u"No packet was lost: %1 connections in a row each took about %2."_s.arg(e.connects).arg(
-                           ms(e.baseMs)));
+                       u"No packet was lost: %1 connections in a row each took about %2."_s.arg(e.connects)
+                           .arg(ms(e.baseMs)));
     }
     r.addDetail(u"connections"_s, QString::number(connects));
     r.addDetail(u"retried after a lost packet"_s, QString::number(e.delayed));
@@ -155,19 +158,20 @@ void PathCheck::run()
 {
     const DiagnosisContext &c = context();
     if (!c.target.checkPath) {
-        complete(makeResult(CheckStatus::Skip,
-                            u"Not checked: it takes about %1 seconds, so it only runs when you ask for it."_s.arg(
-                                probes + 2),
-                            u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            u"Not checked: it takes about %1 seconds, so it only runs when you ask for it."_s.arg(probes + 2),
+            u"skipped"_s));
         return;
     }
     QHostAddress destination(c.target.baseUrl.host());
     if (destination.isNull() && !c.proxy.proxy && !c.addresses.isEmpty())
         destination = c.addresses.first();
     if (destination.isNull()) {
-        complete(makeResult(CheckStatus::Skip,
-                            u"Not checked: the server's address is not known (it is reached through a proxy)."_s,
-                            u"skipped"_s));
+        complete(
+            makeResult(CheckStatus::Skip,
+                       u"Not checked: the server's address is not known (it is reached through a proxy)."_s,
+                       u"skipped"_s));
         return;
     }
     PathOptions o;
@@ -189,16 +193,18 @@ void PathCheck::onDone(const PathResult &path)
     const PathAssessment a = assessPath(path);
     CheckResult r;
     if (path.method.isEmpty()) {
-        r = makeResult(CheckStatus::Skip, u"The route could not be followed: %1."_s.arg(path.error), u"skipped"_s);
+        r = makeResult(CheckStatus::Skip, u"The route could not be followed: %1."_s.arg(path.error),
+                       u"skipped"_s);
     } else if (a.lossFound()) {
         r = makeResult(CheckStatus::Warn, a.sentence(), u"ok"_s);
         r.advice << u"packet_loss"_s;
     } else {
         r = makeResult(CheckStatus::Pass,
-                       path.reached ? u"%1 hops to the server. %2"_s.arg(path.hops.size()).arg(a.sentence())
-                                    : u"%1 hops followed; the server itself does not answer such probes (many do "
-                                      "not). %2"_s.arg(path.hops.size())
-                                          .arg(a.sentence()));
+                       path.reached
+                           ? u"%1 hops to the server. %2"_s.arg(path.hops.size()).arg(a.sentence())
+                           : u"%1 hops followed; the server itself does not answer such probes (many do "
+                             "not). %2"_s.arg(path.hops.size())
+                                 .arg(a.sentence()));
     }
     for (const PathHop &h : path.hops) {
         r.addDetail(u"hop %1"_s.arg(h.ttl),

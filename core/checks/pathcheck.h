@@ -23,7 +23,7 @@ public:
 
     static constexpr int connects = 16;
     static constexpr int spacingMs = 10; // 16 SYNs in 150 ms: cheap, and no burst for a router
-    static constexpr int waitMs = 1600; // per connect: long enough for one retransmission
+    static constexpr int waitMs = 1600;  // per connect: long enough for one retransmission
 
 protected:
     void run() override;

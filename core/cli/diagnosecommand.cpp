@@ -18,7 +18,8 @@ namespace {
 QString usage()
 {
     return u"Usage: llmdoctor diagnose [TARGET OPTIONS] [--format text|json|markdown|html|har]\n"
-           "                          [--output FILE] [--send-test-request] [--check-keepalive] [--check-path]\n\n"
+           "                          [--output FILE] [--send-test-request] [--check-keepalive] "
+           "[--check-path]\n\n"
            "Runs the checklist against an LLM API and says what is wrong and whose side it is on.\n"
            "Exit status: 0 nothing wrong, 1 a problem was found, 2 bad usage or input, 3 internal error.\n\n"_s +
            targetOptionsHelp() +
@@ -47,9 +48,9 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
                        const std::function<QByteArray()> &readStdin)
 {
     int exitCode = 0;
-    auto parsed =
-        parseCommand(args, u"diagnose"_s, usage(), {u"--format"_s, u"--output"_s},
-                     {u"--send-test-request"_s, u"--check-keepalive"_s, u"--check-path"_s}, out, err, readStdin, &exitCode);
+    auto parsed = parseCommand(args, u"diagnose"_s, usage(), {u"--format"_s, u"--output"_s},
+                               {u"--send-test-request"_s, u"--check-keepalive"_s, u"--check-path"_s}, out,
+                               err, readStdin, &exitCode);
     if (!parsed)
         return exitCode;
     Target &target = parsed->target;

@@ -44,7 +44,7 @@ QString ms(double v)
 QString pathText(const PathResult &path)
 {
     QString text = u"Path to %1 (%2), %3:\n"_s.arg(path.target, path.destination.toString(),
-                                                     path.method.isEmpty() ? u"not run"_s : path.method);
+                                                   path.method.isEmpty() ? u"not run"_s : path.method);
     text += u"  hop  address                                  loss  sent       p50       max\n"_s;
     for (const PathHop &h : path.hops) {
         text += u"  %1  %2  %3  %4  %5  %6\n"_s.arg(h.ttl, 3)
@@ -54,8 +54,9 @@ QString pathText(const PathResult &path)
                     .arg(ms(h.rttPercentile(50)), 8)
                     .arg(ms(h.rttPercentile(100)), 8);
     }
-    text += path.reached ? u"The host answered at hop %1.\n"_s.arg(path.hops.isEmpty() ? 0 : path.hops.last().ttl)
-                         : u"The host itself did not answer the probes (many servers do not).\n"_s;
+    text += path.reached
+                ? u"The host answered at hop %1.\n"_s.arg(path.hops.isEmpty() ? 0 : path.hops.last().ttl)
+                : u"The host itself did not answer the probes (many servers do not).\n"_s;
     if (!path.error.isEmpty())
         text += u"Note: %1\n"_s.arg(path.error);
     if (!path.hops.isEmpty())
@@ -94,10 +95,12 @@ int runPathCommand(const QStringList &args, QTextStream &out, QTextStream &err,
         const QHostInfo info = QHostInfo::fromName(host);
         QList<QHostAddress> addresses = info.addresses();
         // IPv4 first: where both exist, it is the family most paths are compared in.
-        std::stable_partition(addresses.begin(), addresses.end(),
-                              [](const QHostAddress &a) { return a.protocol() == QAbstractSocket::IPv4Protocol; });
+        std::stable_partition(addresses.begin(), addresses.end(), [](const QHostAddress &a) {
+            return a.protocol() == QAbstractSocket::IPv4Protocol;
+        });
         if (addresses.isEmpty()) {
-            err << "llmdoctor path: the name " << host << " could not be looked up: " << info.errorString() << "\n";
+            err << "llmdoctor path: the name " << host << " could not be looked up: " << info.errorString()
+                << "\n";
             return 1;
         }
         destination = addresses.first();
@@ -118,8 +121,9 @@ int runPathCommand(const QStringList &args, QTextStream &out, QTextStream &err,
     QObject::connect(&tracer, &PathTracer::progress, &loop, [&](const PathResult &r) {
         if (!terminal)
             return; // a log file gets no progress line
-        err << "\rHops found: " << r.hops.size() << ", probes per hop: "
-            << (r.hops.isEmpty() ? 0 : r.hops.first().sent) << "/" << po.probes << "   ";
+        err << "\rHops found: " << r.hops.size()
+            << ", probes per hop: " << (r.hops.isEmpty() ? 0 : r.hops.first().sent) << "/" << po.probes
+            << "   ";
         err.flush();
     });
     TerminationSignals signalsGuard;

@@ -5,9 +5,9 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
-#include <QHostAddress>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QObject>
 #include <QSocketNotifier>
 #include <cerrno>
@@ -24,7 +24,8 @@ namespace {
 QString usage()
 {
     QString text =
-        u"Usage: llmdoctor simulate --fault NAME [--port N] [--listen ADDRESS] [--delay-ms N] [--share P] [--retry-after S]\n"
+        u"Usage: llmdoctor simulate --fault NAME [--port N] [--listen ADDRESS] [--delay-ms N] [--share P] "
+        u"[--retry-after S]\n"
         u"                          [--cert FILE --key FILE] [--error-style STYLE] [--expect-key-env VAR]\n"
         u"                          [--gateway-timeout-ms N] [--fail-first N] [--stream-interval-ms N]\n"
         u"\n"
@@ -109,8 +110,8 @@ int runSimulateCommand(const QStringList &args, QTextStream &out, QTextStream &e
     const QCommandLineOption styleOption(u"error-style"_s, u"error-style"_s, u"STYLE"_s);
     const QCommandLineOption expectKeyOption(u"expect-key-env"_s, u"expect-key-env"_s, u"VAR"_s);
     const QCommandLineOption helpOption({u"h"_s, u"help"_s}, u"help"_s);
-    parser.addOptions(
-        {styleOption, expectKeyOption, gatewayTimeoutOption, failFirstOption, streamIntervalOption, listenOption});
+    parser.addOptions({styleOption, expectKeyOption, gatewayTimeoutOption, failFirstOption,
+                       streamIntervalOption, listenOption});
     parser.addOptions({faultOption, portOption, delayOption, shareOption, retryAfterOption, certOption,
                        keyOption, helpOption});
 

@@ -1,8 +1,7 @@
 #include "verdict.h"
 
-#include "../path/pathresult.h"
-
 #include "../checks/diagnosiscontext.h"
+#include "../path/pathresult.h"
 #include "../target/providercatalog.h"
 #include "hops.h"
 

@@ -260,7 +260,6 @@ QList<TimingSignature> ipv6Signatures(const SampleStore &store)
     return out;
 }
 
-
 // Cumulative SYN retransmission delays of the system we run on, with the rounds lost to reach them.
 struct RetransmissionStep
 {
@@ -273,7 +272,8 @@ const std::vector<RetransmissionStep> &retransmissionSteps()
     static const std::vector<RetransmissionStep> steps{{3000, 1}, {9000, 2}, {21000, 3}};
 #else
     // Linux: an initial timeout of 1 s, doubled each time (macOS starts at 1 s as well).
-    static const std::vector<RetransmissionStep> steps{{1000, 1}, {3000, 2}, {7000, 3}, {15000, 4}, {31000, 5}};
+    static const std::vector<RetransmissionStep> steps{
+        {1000, 1}, {3000, 2}, {7000, 3}, {15000, 4}, {31000, 5}};
 #endif
     return steps;
 }
@@ -302,7 +302,8 @@ std::optional<TimingSignature> packetLoss(const SampleStore &store)
         "random"_s.arg(loss.delayed)
             .arg(loss.connects)
             .arg(seconds(sig.seconds))
-            .arg(loss.baseMs < 10 ? QString::number(loss.baseMs, 'f', 1) : QString::number(std::lround(loss.baseMs)))
+            .arg(loss.baseMs < 10 ? QString::number(loss.baseMs, 'f', 1)
+                                  : QString::number(std::lround(loss.baseMs)))
             .arg(percent);
     sig.advice =
         u"Find where the packets are lost: run \"llmdoctor path\" (or diagnose with --check-path) to see the "

@@ -37,21 +37,24 @@ QJsonObject PathResult::toJson() const
 {
     QJsonArray hopList;
     for (const PathHop &h : hops) {
-        QJsonObject rtt{{u"p50"_s, h.rttsMs.empty() ? QJsonValue() : QJsonValue(rounded(h.rttPercentile(50)))},
-                        {u"max"_s, h.rttsMs.empty() ? QJsonValue() : QJsonValue(rounded(h.rttPercentile(100)))}};
-        hopList.append(QJsonObject{{u"ttl"_s, h.ttl},
-                                   {u"address"_s, h.address.isNull() ? QJsonValue() : QJsonValue(h.address.toString())},
-                                   {u"sent"_s, h.sent},
-                                   {u"lost"_s, h.lost},
-                                   {u"loss"_s, std::round(h.loss() * 1000) / 1000},
-                                   {u"rtt_ms"_s, rtt}});
+        QJsonObject rtt{
+            {u"p50"_s, h.rttsMs.empty() ? QJsonValue() : QJsonValue(rounded(h.rttPercentile(50)))},
+            {u"max"_s, h.rttsMs.empty() ? QJsonValue() : QJsonValue(rounded(h.rttPercentile(100)))}};
+        hopList.append(
+            QJsonObject{{u"ttl"_s, h.ttl},
+                        {u"address"_s, h.address.isNull() ? QJsonValue() : QJsonValue(h.address.toString())},
+                        {u"sent"_s, h.sent},
+                        {u"lost"_s, h.lost},
+                        {u"loss"_s, std::round(h.loss() * 1000) / 1000},
+                        {u"rtt_ms"_s, rtt}});
     }
-    QJsonObject o{{u"schema"_s, u"llmdoctor.path/1"_s},
-                  {u"target"_s, target},
-                  {u"destination"_s, destination.isNull() ? QJsonValue() : QJsonValue(destination.toString())},
-                  {u"reached"_s, reached},
-                  {u"method"_s, method},
-                  {u"hops"_s, hopList}};
+    QJsonObject o{
+        {u"schema"_s, u"llmdoctor.path/1"_s},
+        {u"target"_s, target},
+        {u"destination"_s, destination.isNull() ? QJsonValue() : QJsonValue(destination.toString())},
+        {u"reached"_s, reached},
+        {u"method"_s, method},
+        {u"hops"_s, hopList}};
     if (!error.isEmpty())
         o.insert(u"error"_s, error);
     return o;
@@ -79,14 +82,15 @@ QString PathAssessment::sentence() const
     case Where::Local:
         return u"%1% of packets are lost from the first hop on (%2): between your computer and your own "
                "router, usually a weak Wi-Fi signal or a bad cable."_s.arg(percent)
-            .arg(startsAt.toString());
+                   .arg(startsAt.toString());
     case Where::Network:
         return u"%1% of packets are lost from hop %2 (%3) on, to the end of the path: inside the networks "
                "between you and the server, usually your internet provider's."_s.arg(percent)
-            .arg(startsAtTtl)
-            .arg(startsAt.isNull() ? u"no answer"_s : startsAt.toString());
+                   .arg(startsAtTtl)
+                   .arg(startsAt.isNull() ? u"no answer"_s : startsAt.toString());
     case Where::Provider:
-        return u"%1% of packets are lost only at the server itself (%2): at the API's own edge."_s.arg(percent)
+        return u"%1% of packets are lost only at the server itself (%2): at the API's own edge."_s
+            .arg(percent)
             .arg(startsAt.toString());
     case Where::None:
         break;
@@ -97,7 +101,7 @@ QString PathAssessment::sentence() const
             ttls << QString::number(t);
         return u"No packets are lost on the way. Hop %1 leaves some probes unanswered while later hops "
                "answer them all: that router limits its answers, which is not a problem."_s.arg(
-            ttls.join(u", "_s));
+                   ttls.join(u", "_s));
     }
     return u"No packets are lost on the way."_s;
 }

@@ -51,13 +51,13 @@ struct PathAssessment
         Provider, // only at the destination: the API's own edge
     };
     Where where = Where::None;
-    int startsAtTtl = 0;      // the first hop of the loss that lasts to the end
-    QHostAddress startsAt;    // its address
-    double endLoss = 0;       // loss share at the last hop that answered
+    int startsAtTtl = 0;        // the first hop of the loss that lasts to the end
+    QHostAddress startsAt;      // its address
+    double endLoss = 0;         // loss share at the last hop that answered
     QList<int> rateLimitedTtls; // middle hops that drop answers while later ones do not
 
     bool lossFound() const { return where != Where::None; }
-    QString blame() const; // "local" | "network" | "provider" | "none"
+    QString blame() const;    // "local" | "network" | "provider" | "none"
     QString sentence() const; // one plain sentence about it
 };
 

@@ -80,7 +80,8 @@ public:
         const int family = m_v6 ? AF_INET6 : AF_INET;
         if (allowIcmp) {
             // Allowed where net.ipv4.ping_group_range holds our group; otherwise EACCES.
-            m_fd = ::socket(family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, m_v6 ? int(IPPROTO_ICMPV6) : int(IPPROTO_ICMP));
+            m_fd = ::socket(family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC,
+                            m_v6 ? int(IPPROTO_ICMPV6) : int(IPPROTO_ICMP));
             m_icmp = m_fd >= 0;
         }
         if (m_fd < 0)
@@ -93,7 +94,8 @@ public:
         const bool ok = m_v6 ? ::setsockopt(m_fd, SOL_IPV6, IPV6_RECVERR, &on, sizeof on) == 0
                              : ::setsockopt(m_fd, SOL_IP, IP_RECVERR, &on, sizeof on) == 0;
         if (!ok) {
-            *error = u"cannot ask for ICMP errors (IP_RECVERR): %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
+            *error =
+                u"cannot ask for ICMP errors (IP_RECVERR): %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
             return false;
         }
         return true;
@@ -205,8 +207,10 @@ private:
                 } else if (name.ss_family == AF_INET6) {
                     r.id = ntohs(reinterpret_cast<const sockaddr_in6 *>(&name)->sin6_port) - basePort;
                 }
-                const bool timeExceeded = v4 ? ee->ee_type == ICMP_TIME_EXCEEDED : ee->ee_type == ICMP6_TIME_EXCEEDED;
-                const bool unreachable = v4 ? ee->ee_type == ICMP_DEST_UNREACH : ee->ee_type == ICMP6_DST_UNREACH;
+                const bool timeExceeded =
+                    v4 ? ee->ee_type == ICMP_TIME_EXCEEDED : ee->ee_type == ICMP6_TIME_EXCEEDED;
+                const bool unreachable =
+                    v4 ? ee->ee_type == ICMP_DEST_UNREACH : ee->ee_type == ICMP6_DST_UNREACH;
                 r.reached = unreachable && r.from == m_destination;
                 r.final = unreachable;
                 if ((timeExceeded || unreachable) && r.id >= 0)
@@ -221,7 +225,8 @@ private:
         unsigned char data[128];
         sockaddr_storage from{};
         socklen_t len = sizeof from;
-        const ssize_t n = ::recvfrom(m_fd, data, sizeof data, MSG_DONTWAIT, reinterpret_cast<sockaddr *>(&from), &len);
+        const ssize_t n =
+            ::recvfrom(m_fd, data, sizeof data, MSG_DONTWAIT, reinterpret_cast<sockaddr *>(&from), &len);
         if (n < 0 || !m_icmp)
             return std::nullopt; // a UDP answer would be a server on that port: not ours to read
         const bool echoReply = m_v6 ? data[0] == ICMP6_ECHO_REPLY : data[0] == ICMP_ECHOREPLY;
@@ -277,15 +282,17 @@ public:
         IP_OPTION_INFORMATION options{};
         options.Ttl = UCHAR(ttl);
         unsigned char reply[sizeof(ICMP_ECHO_REPLY) + 64];
-        const DWORD n = IcmpSendEcho2(m_handle, nullptr, nullptr, nullptr, htonl(m_destination.toIPv4Address()),
-                                      payload, sizeof payload, &options, reply, sizeof reply, 1000);
+        const DWORD n =
+            IcmpSendEcho2(m_handle, nullptr, nullptr, nullptr, htonl(m_destination.toIPv4Address()), payload,
+                          sizeof payload, &options, reply, sizeof reply, 1000);
         if (n > 0) {
             const auto *r = reinterpret_cast<const ICMP_ECHO_REPLY *>(reply);
             Reply out;
             out.id = id;
             out.from = QHostAddress(quint32(ntohl(r->Address)));
             out.reached = r->Status == IP_SUCCESS;
-            out.final = out.reached || r->Status == IP_DEST_HOST_UNREACHABLE || r->Status == IP_DEST_NET_UNREACHABLE;
+            out.final =
+                out.reached || r->Status == IP_DEST_HOST_UNREACHABLE || r->Status == IP_DEST_NET_UNREACHABLE;
             if (out.reached || r->Status == IP_TTL_EXPIRED_TRANSIT || out.final)
                 m_queue.push_back(out);
         }
@@ -441,7 +448,7 @@ PathResult tracePath(const PathOptions &options, const std::atomic<bool> &cancel
     std::vector<PathHop> hops(static_cast<size_t>(maxHops));
     for (int i = 0; i < maxHops; ++i)
         hops[size_t(i)].ttl = i + 1;
-    int endTtl = 0;     // the first TTL that reached the destination (or a router that said "unreachable")
+    int endTtl = 0; // the first TTL that reached the destination (or a router that said "unreachable")
     int highestSent = 0;
     int lastAnswered = 0;
     int nextId = 0;
@@ -459,7 +466,8 @@ PathResult tracePath(const PathOptions &options, const std::atomic<bool> &cancel
     };
     auto snapshot = [&](bool final) {
         PathResult r = result;
-        const int last = endTtl > 0 ? endTtl : std::min(highestSent, std::max(lastAnswered + (final ? 0 : 1), 1));
+        const int last =
+            endTtl > 0 ? endTtl : std::min(highestSent, std::max(lastAnswered + (final ? 0 : 1), 1));
         r.hops.clear();
         for (int t = 1; t <= last && t <= highestSent; ++t) {
             PathHop h = hops[size_t(t - 1)];
@@ -502,7 +510,8 @@ PathResult tracePath(const PathOptions &options, const std::atomic<bool> &cancel
     auto listen = [&](int ms) {
         const auto until = Clock::now() + std::chrono::milliseconds(ms);
         while (Clock::now() < until && !outOfTime()) {
-            const int left = int(std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count());
+            const int left =
+                int(std::chrono::duration_cast<std::chrono::milliseconds>(until - Clock::now()).count());
             if (auto r = socket.receive(std::clamp(left, 0, 100)))
                 onReply(*r);
             expire();

@@ -143,7 +143,8 @@ QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const M
         {u"retry"_s, retryJson},
         {u"monitor"_s, monitorJsonValue},
         // The route hop by hop (the opt-in path check); null when it did not run.
-        {u"path"_s, c.path && !c.path->method.isEmpty() ? QJsonValue(pathJsonForReport(*c.path)) : QJsonValue()}};
+        {u"path"_s,
+         c.path && !c.path->method.isEmpty() ? QJsonValue(pathJsonForReport(*c.path)) : QJsonValue()}};
 }
 
 } // namespace llmdoctor::core

@@ -1124,10 +1124,9 @@ bool Simulator::start(QString *error)
     if (!server->listen(QHostAddress(m_options.listenAddress), m_options.port)) {
         QString message;
         if (server->serverError() == QAbstractSocket::AddressInUseError)
-            message =
-                u"port %1 on %2 is already in use; pick another with --port, or 0 for any free port"_s
-                    .arg(m_options.port)
-                    .arg(m_options.listenAddress);
+            message = u"port %1 on %2 is already in use; pick another with --port, or 0 for any free port"_s
+                          .arg(m_options.port)
+                          .arg(m_options.listenAddress);
         else
             message = u"cannot listen on %1:%2: %3"_s.arg(m_options.listenAddress)
                           .arg(m_options.port)

@@ -23,19 +23,19 @@ namespace {
 
 constexpr quint16 apiPort = 8080;
 
-#define MAKE_NETWORK(net, routers)                                                                              \
-    TestNetwork net;                                                                                            \
-    do {                                                                                                        \
-        QString why;                                                                                            \
-        if (geteuid() != 0)                                                                                     \
-            why = u"network namespaces need root"_s;                                                           \
-        else if (!net.create(routers, &why))                                                                    \
-            why = u"cannot build the test network: "_s + why;                                                   \
-        if (!why.isEmpty()) {                                                                                   \
-            if (underCi())                                                                                      \
-                FAIL() << why.toStdString();                                                                    \
-            GTEST_SKIP() << why.toStdString();                                                                  \
-        }                                                                                                       \
+#define MAKE_NETWORK(net, routers)                                                                           \
+    TestNetwork net;                                                                                         \
+    do {                                                                                                     \
+        QString why;                                                                                         \
+        if (geteuid() != 0)                                                                                  \
+            why = u"network namespaces need root"_s;                                                         \
+        else if (!net.create(routers, &why))                                                                 \
+            why = u"cannot build the test network: "_s + why;                                                \
+        if (!why.isEmpty()) {                                                                                \
+            if (underCi())                                                                                   \
+                FAIL() << why.toStdString();                                                                 \
+            GTEST_SKIP() << why.toStdString();                                                               \
+        }                                                                                                    \
     } while (false)
 
 // The simulator in the server namespace, listening on the server's address.
@@ -59,8 +59,8 @@ bool startApi(TestNetwork &net, QString *error)
 
 QStringList targetArgs(const TestNetwork &net)
 {
-    return {u"--base-url"_s, u"http://%1:%2/v1"_s.arg(net.serverAddress()).arg(apiPort),
-            u"--proxy"_s, u"none"_s};
+    return {u"--base-url"_s, u"http://%1:%2/v1"_s.arg(net.serverAddress()).arg(apiPort), u"--proxy"_s,
+            u"none"_s};
 }
 
 QJsonObject runJson(TestNetwork &net, const QStringList &args, int timeoutMs, int *exitCode = nullptr)
@@ -116,9 +116,10 @@ TEST(UnstableNetwork, PathShowsEveryHopAndWhereLossStarts)
     QString error;
     ASSERT_TRUE(net.addLoss(1, 0.40, &error)) << error.toStdString();
     int code = -1;
-    const QJsonObject path = runJson(
-        net, QStringList{u"path"_s} + targetArgs(net) + QStringList{u"--probes"_s, u"10"_s, u"--format"_s, u"json"_s},
-        60000, &code);
+    const QJsonObject path = runJson(net,
+                                     QStringList{u"path"_s} + targetArgs(net) +
+                                         QStringList{u"--probes"_s, u"10"_s, u"--format"_s, u"json"_s},
+                                     60000, &code);
     EXPECT_EQ(code, 1); // loss found
     EXPECT_EQ(path.value(u"schema"_s).toString(), u"llmdoctor.path/1"_s);
     EXPECT_EQ(path.value(u"destination"_s).toString(), net.serverAddress());
@@ -140,7 +141,8 @@ TEST(UnstableNetwork, PathShowsEveryHopAndWhereLossStarts)
     // The text form reads it as an expert would.
     QByteArray out;
     net.runIn(net.clientNs(), QStringLiteral(LLMDOCTOR_BINARY),
-              QStringList{u"path"_s} + targetArgs(net) + QStringList{u"--probes"_s, u"10"_s}, &out, nullptr, 60000);
+              QStringList{u"path"_s} + targetArgs(net) + QStringList{u"--probes"_s, u"10"_s}, &out, nullptr,
+              60000);
     EXPECT_TRUE(out.contains("from hop 2 (10.77.2.2) on")) << out.toStdString();
 }
 
@@ -154,9 +156,10 @@ TEST(UnstableNetwork, PathUsesPingSocketsWhereAllowed)
               0)
         << err.toStdString();
     int code = -1;
-    const QJsonObject path = runJson(
-        net, QStringList{u"path"_s} + targetArgs(net) + QStringList{u"--probes"_s, u"3"_s, u"--format"_s, u"json"_s},
-        30000, &code);
+    const QJsonObject path = runJson(net,
+                                     QStringList{u"path"_s} + targetArgs(net) +
+                                         QStringList{u"--probes"_s, u"3"_s, u"--format"_s, u"json"_s},
+                                     30000, &code);
     EXPECT_EQ(code, 0);
     EXPECT_EQ(path.value(u"method"_s).toString(), u"icmp"_s);
     EXPECT_TRUE(path.value(u"reached"_s).toBool());
@@ -185,11 +188,11 @@ TEST(UnstableNetwork, CleanNetworkGivesNoLossFinding)
     QElapsedTimer t;
     t.start();
     int code = -1;
-    const QJsonObject report = runJson(
-        net,
-        QStringList{u"diagnose"_s} + targetArgs(net) +
-            QStringList{u"--check-path"_s, u"--timeout"_s, u"20"_s, u"--format"_s, u"json"_s},
-        40000, &code);
+    const QJsonObject report =
+        runJson(net,
+                QStringList{u"diagnose"_s} + targetArgs(net) +
+                    QStringList{u"--check-path"_s, u"--timeout"_s, u"20"_s, u"--format"_s, u"json"_s},
+                40000, &code);
     std::cout << "[ info     ] diagnose --check-path on a clean 3-hop network: " << t.elapsed() << " ms\n";
     EXPECT_EQ(code, 0);
     EXPECT_EQ(report.value(u"verdict"_s).toObject().value(u"category"_s).toString(), u"ok"_s);
@@ -211,11 +214,11 @@ TEST(UnstableNetwork, FirewallBlockingTheApiPortIsNamed)
     ASSERT_TRUE(startApi(net, &error)) << error.toStdString();
     ASSERT_TRUE(net.blockTcpPort(1, apiPort, &error)) << error.toStdString();
     int code = -1;
-    const QJsonObject report = runJson(
-        net,
-        QStringList{u"diagnose"_s} + targetArgs(net) +
-            QStringList{u"--check-path"_s, u"--timeout"_s, u"15"_s, u"--format"_s, u"json"_s},
-        40000, &code);
+    const QJsonObject report =
+        runJson(net,
+                QStringList{u"diagnose"_s} + targetArgs(net) +
+                    QStringList{u"--check-path"_s, u"--timeout"_s, u"15"_s, u"--format"_s, u"json"_s},
+                40000, &code);
     EXPECT_EQ(code, 1);
     const QJsonObject verdict = report.value(u"verdict"_s).toObject();
     EXPECT_EQ(verdict.value(u"category"_s).toString(), u"connect_timeout"_s);

@@ -91,17 +91,20 @@ bool TestNetwork::create(int routers, QString *error)
         if (i < links) { // a right-hand neighbour: its address on link i+1
             const QString via = i == 0 ? u"10.77.1.1"_s : u"10.77.%1.2"_s.arg(i + 1);
             for (int net = i + 2; net <= links; ++net)
-                if (!ip({u"-n"_s, ns, u"route"_s, u"add"_s, u"10.77.%1.0/24"_s.arg(net), u"via"_s, via}, error))
+                if (!ip({u"-n"_s, ns, u"route"_s, u"add"_s, u"10.77.%1.0/24"_s.arg(net), u"via"_s, via},
+                        error))
                     return false;
         }
         if (i > 0) { // a left-hand neighbour: its address on link i
             const QString via = i == 1 ? u"10.77.1.2"_s : u"10.77.%1.1"_s.arg(i);
             for (int net = 1; net < i; ++net)
-                if (!ip({u"-n"_s, ns, u"route"_s, u"add"_s, u"10.77.%1.0/24"_s.arg(net), u"via"_s, via}, error))
+                if (!ip({u"-n"_s, ns, u"route"_s, u"add"_s, u"10.77.%1.0/24"_s.arg(net), u"via"_s, via},
+                        error))
                     return false;
         }
         if (i > 0 && i < links &&
-            !sh(u"ip"_s, {u"netns"_s, u"exec"_s, ns, u"sysctl"_s, u"-qw"_s, u"net.ipv4.ip_forward=1"_s}, error))
+            !sh(u"ip"_s, {u"netns"_s, u"exec"_s, ns, u"sysctl"_s, u"-qw"_s, u"net.ipv4.ip_forward=1"_s},
+                error))
             return false;
     }
     return true;
@@ -120,23 +123,25 @@ QString TestNetwork::routerAddress(int router) const
 bool TestNetwork::addLoss(int router, double share, QString *error)
 {
     const int percent = int(std::lround(share * 100));
-    return nft(m_names[size_t(router)], u"table inet loss {\n"
-                                        "  chain forward {\n"
-                                        "    type filter hook forward priority 0; policy accept;\n"
-                                        "    numgen random mod 100 < %1 drop\n"
-                                        "  }\n"
-                                        "}\n"_s.arg(percent),
+    return nft(m_names[size_t(router)],
+               u"table inet loss {\n"
+               "  chain forward {\n"
+               "    type filter hook forward priority 0; policy accept;\n"
+               "    numgen random mod 100 < %1 drop\n"
+               "  }\n"
+               "}\n"_s.arg(percent),
                error);
 }
 
 bool TestNetwork::blockTcpPort(int router, quint16 port, QString *error)
 {
-    return nft(m_names[size_t(router)], u"table inet firewall {\n"
-                                        "  chain forward {\n"
-                                        "    type filter hook forward priority 0; policy accept;\n"
-                                        "    tcp dport %1 drop\n"
-                                        "  }\n"
-                                        "}\n"_s.arg(port),
+    return nft(m_names[size_t(router)],
+               u"table inet firewall {\n"
+               "  chain forward {\n"
+               "    type filter hook forward priority 0; policy accept;\n"
+               "    tcp dport %1 drop\n"
+               "  }\n"
+               "}\n"_s.arg(port),
                error);
 }
 

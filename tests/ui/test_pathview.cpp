@@ -20,8 +20,8 @@ core::PathResult samplePath()
     p.destination = QHostAddress(u"10.77.3.2"_s);
     p.method = u"udp"_s;
     p.reached = true;
-    const QList<QPair<QString, int>> hops{{u"10.77.1.1"_s, 0}, {QString(), 10}, {u"10.77.2.2"_s, 4},
-                                          {u"10.77.3.2"_s, 3}};
+    const QList<QPair<QString, int>> hops{
+        {u"10.77.1.1"_s, 0}, {QString(), 10}, {u"10.77.2.2"_s, 4}, {u"10.77.3.2"_s, 3}};
     for (int i = 0; i < hops.size(); ++i) {
         core::PathHop h;
         h.ttl = i + 1;
