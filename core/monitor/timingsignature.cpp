@@ -260,22 +260,34 @@ QList<TimingSignature> ipv6Signatures(const SampleStore &store)
     return out;
 }
 
-// Cumulative SYN retransmission delays of the system we run on, with the rounds lost to reach them.
-struct RetransmissionStep
-{
-    double ms;
-    int lost;
-};
-const std::vector<RetransmissionStep> &retransmissionSteps()
+// Handshake rounds lost when a connect ends deltaMs after the usual time; 0 when that is no
+// retransmission delay. Linux retransmits a SYN after 1 s, then 3 s, 7 s, 15 s from the start, and
+// a lost SYN-ACK shows at 2 s or 4 s too (the server's own timer), so every whole second counts;
+// Windows starts at 3 s (3, 9, 21).
+int roundsLost(double deltaMs, double tolMs)
 {
 #ifdef Q_OS_WIN
-    static const std::vector<RetransmissionStep> steps{{3000, 1}, {9000, 2}, {21000, 3}};
+    static const std::vector<std::pair<double, int>> steps{{3000, 1}, {9000, 2}, {21000, 3}};
+    for (const auto &[ms, lost] : steps) {
+        if (std::abs(deltaMs - ms) <= tolMs)
+            return lost;
+    }
+    return 0;
 #else
-    // Linux: an initial timeout of 1 s, doubled each time (macOS starts at 1 s as well).
-    static const std::vector<RetransmissionStep> steps{
-        {1000, 1}, {3000, 2}, {7000, 3}, {15000, 4}, {31000, 5}};
+    const double seconds = std::round(deltaMs / 1000);
+    if (seconds < 1 || seconds > 63 || std::abs(deltaMs - seconds * 1000) > tolMs)
+        return 0;
+    return int(std::floor(std::log2(seconds))) + 1; // 1 s: 1; 2–3 s: 2; 4–7 s: 3; …
 #endif
-    return steps;
+}
+
+double firstRetransmissionS()
+{
+#ifdef Q_OS_WIN
+    return 3;
+#else
+    return 1;
+#endif
 }
 
 std::optional<TimingSignature> packetLoss(const SampleStore &store)
@@ -293,7 +305,7 @@ std::optional<TimingSignature> packetLoss(const SampleStore &store)
     sig.kind = u"packet_loss"_s;
     sig.count = loss.delayed;
     sig.share = std::round(loss.share * 1000) / 1000;
-    sig.seconds = retransmissionSteps().front().ms / 1000;
+    sig.seconds = firstRetransmissionS();
     const int percent = std::max(1, int(std::lround(loss.share * 100)));
     sig.likely =
         u"your connection to the server loses packets: %1 of %2 connections had to be retried by your "
@@ -391,16 +403,12 @@ LossEstimate estimateLoss(const std::vector<float> &connectMs)
             fast.push_back(c);
             continue;
         }
-        bool matched = false;
-        for (const RetransmissionStep &step : retransmissionSteps()) {
-            if (std::abs(delta - step.ms) <= tol) {
-                ++e.delayed;
-                e.retransmissions += step.lost;
-                matched = true;
-                break;
-            }
+        if (const int lost = roundsLost(delta, tol); lost > 0) {
+            ++e.delayed;
+            e.retransmissions += lost;
+        } else {
+            ++slowOther;
         }
-        slowOther += matched ? 0 : 1;
     }
     e.baseMs = fast.empty() ? base0 : percentile(fast, 50);
     // Slow connects that are not at a retransmission delay make it something else (a slow server).

@@ -30,7 +30,7 @@ struct SignatureContext
 };
 
 // What connect times say about lost packets. A lost SYN or SYN-ACK costs the kernel's
-// retransmission timeout: the connect ends about 1 s (then 3 s, 7 s, …; 3 s, 9 s on Windows)
+// retransmission timeout: the connect ends about 1 s (or 2, 3, 4, 7 s, …; 3 s, 9 s on Windows)
 // after the others. Connects that end there are counted as retransmitted, the rest must be fast.
 struct LossEstimate
 {

@@ -316,3 +316,19 @@ TEST(TimingSignatures, JitterBeyondTheServersOwnTime)
     const QList<TimingSignature> serverSigs = detectSignatures(serverSide, {});
     EXPECT_EQ(findSignature(serverSigs, u"jitter"_s), nullptr);
 }
+
+// A lost SYN-ACK is resent on the server's own timer: connects end 2 s or 4 s late as well.
+TEST(TimingSignatures, PacketLossCountsSynAckRetransmissions)
+{
+    SampleStore store;
+    for (int i = 0; i < 40; ++i) {
+        const float connect = i == 5 ? 2003 : i == 17 ? 4010 : i == 30 ? 1001 : 0.3f;
+        store.append(sample(quint32(i) * 500, connect + 2, u"ok"_s, 200, false, connect));
+    }
+    const QList<TimingSignature> sigs = detectSignatures(store, {});
+    const TimingSignature *sig = findSignature(sigs, u"packet_loss"_s);
+    ASSERT_NE(sig, nullptr);
+    EXPECT_EQ(sig->count, 3);
+    // 1 + 2 + 3 rounds lost in 46: q = 0.13, per packet 0.068.
+    EXPECT_NEAR(sig->share, 0.068, 0.003);
+}
