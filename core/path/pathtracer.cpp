@@ -1,6 +1,7 @@
 #include "pathtracer.h"
 
 #include <QElapsedTimer>
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <optional>
@@ -281,12 +282,13 @@ public:
         char payload[8] = {};
         IP_OPTION_INFORMATION options{};
         options.Ttl = UCHAR(ttl);
-        unsigned char reply[sizeof(ICMP_ECHO_REPLY) + 64];
+        unsigned char reply[sizeof(ICMP_ECHO_REPLY) + 64] = {};
         const DWORD n =
             IcmpSendEcho2(m_handle, nullptr, nullptr, nullptr, htonl(m_destination.toIPv4Address()), payload,
                           sizeof payload, &options, reply, sizeof reply, 1000);
-        if (n > 0) {
-            const auto *r = reinterpret_cast<const ICMP_ECHO_REPLY *>(reply);
+        const auto *r = reinterpret_cast<const ICMP_ECHO_REPLY *>(reply);
+        // A router's "time exceeded" may come back as a failed call with the reply filled in.
+        if (n > 0 || (r->Address != 0 && r->Status == IP_TTL_EXPIRED_TRANSIT)) {
             Reply out;
             out.id = id;
             out.from = QHostAddress(quint32(ntohl(r->Address)));
