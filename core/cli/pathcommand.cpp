@@ -34,35 +34,7 @@ QString usage()
            "  --output FILE        write to FILE instead of standard output\n"_s;
 }
 
-QString ms(double v)
-{
-    return v < 0 ? u"–"_s : QString::number(v, 'f', v < 10 ? 2 : 0) + u" ms"_s;
-}
-
 } // namespace
-
-QString pathText(const PathResult &path)
-{
-    QString text = u"Path to %1 (%2), %3:\n"_s.arg(path.target, path.destination.toString(),
-                                                   path.method.isEmpty() ? u"not run"_s : path.method);
-    text += u"  hop  address                                  loss  sent       p50       max\n"_s;
-    for (const PathHop &h : path.hops) {
-        text += u"  %1  %2  %3  %4  %5  %6\n"_s.arg(h.ttl, 3)
-                    .arg(h.address.isNull() ? u"*"_s : h.address.toString(), -39)
-                    .arg(u"%1%"_s.arg(std::lround(h.loss() * 100)), 4)
-                    .arg(h.sent, 4)
-                    .arg(ms(h.rttPercentile(50)), 8)
-                    .arg(ms(h.rttPercentile(100)), 8);
-    }
-    text += path.reached
-                ? u"The host answered at hop %1.\n"_s.arg(path.hops.isEmpty() ? 0 : path.hops.last().ttl)
-                : u"The host itself did not answer the probes (many servers do not).\n"_s;
-    if (!path.error.isEmpty())
-        text += u"Note: %1\n"_s.arg(path.error);
-    if (!path.hops.isEmpty())
-        text += assessPath(path).sentence() + u'\n';
-    return text;
-}
 
 int runPathCommand(const QStringList &args, QTextStream &out, QTextStream &err,
                    const std::function<QByteArray()> &readStdin)
@@ -139,7 +111,7 @@ int runPathCommand(const QStringList &args, QTextStream &out, QTextStream &err,
         return 3;
     }
     const QByteArray data = format == u"json" ? QJsonDocument(result.toJson()).toJson(QJsonDocument::Indented)
-                                              : pathText(result).toUtf8();
+                                              : pathTable(result).toUtf8();
     if (!writeCommandOutput(data, options.value(u"--output"_s), out, err, u"path"_s, u"path"_s))
         return 2;
     return result.reached && !assessPath(result).lossFound() ? 0 : 1;

@@ -9,10 +9,6 @@ namespace llmdoctor::core {
 // llmdoctor path [TARGET OPTIONS] [--probes N] [--format text|json] [--output FILE]
 // The route to the API host hop by hop, with loss and round-trip times, without privileges.
 // Exit: 0 reached without loss, 1 loss found or not reached, 2 bad usage, 3 the trace could not run.
-// The path as a table, with how an expert reads it.
-struct PathResult;
-QString pathText(const PathResult &path);
-
 int runPathCommand(const QStringList &args, QTextStream &out, QTextStream &err,
                    const std::function<QByteArray()> &readStdin);
 

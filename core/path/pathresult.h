@@ -63,4 +63,7 @@ struct PathAssessment
 
 PathAssessment assessPath(const PathResult &path);
 
+// The path as a table, one line a hop, with how an expert reads it (llmdoctor path, text reports).
+QString pathTable(const PathResult &path);
+
 } // namespace llmdoctor::core

@@ -44,7 +44,8 @@ QJsonObject pathJsonForReport(const PathResult &path)
 
 } // namespace
 
-QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const Monitor *monitor)
+QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const Monitor *monitor,
+                       const PathResult *watchedPath)
 {
     const DiagnosisContext &c = diagnosis.context();
     const Target &t = c.target;
@@ -111,6 +112,10 @@ QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const M
         environment.insert(k, v);
     const SupportMessage message = supportMessage(diagnosis);
     QJsonValue retryJson, monitorJsonValue;
+    // The diagnosis's own path check first, else the route the Watch window followed.
+    const PathResult *path = c.path && !c.path->method.isEmpty() ? &*c.path : watchedPath;
+    if (path && path->method.isEmpty())
+        path = nullptr;
     if (retry && !retry->attempts().isEmpty()) {
         QJsonObject r = retry->toJson();
         r.remove(u"schema"_s);
@@ -143,8 +148,7 @@ QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const M
         {u"retry"_s, retryJson},
         {u"monitor"_s, monitorJsonValue},
         // The route hop by hop (the opt-in path check); null when it did not run.
-        {u"path"_s,
-         c.path && !c.path->method.isEmpty() ? QJsonValue(pathJsonForReport(*c.path)) : QJsonValue()}};
+        {u"path"_s, path ? QJsonValue(pathJsonForReport(*path)) : QJsonValue()}};
 }
 
 } // namespace llmdoctor::core

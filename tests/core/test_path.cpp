@@ -1,11 +1,19 @@
 // How the path is read: where loss starts and lasts to the end, rate-limiting middle hops, the JSON.
+#include "core/checks/diagnosis.h"
 #include "core/path/pathresult.h"
+#include "core/report/report.h"
+#include "core/sim/simulator.h"
+#include "support/diagnosisrun.h"
+#include "support/jsonschema.h"
+#include "support/servers.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <gtest/gtest.h>
 
 using namespace llmdoctor::core;
 using namespace Qt::StringLiterals;
+using namespace llmdoctor::test;
 
 namespace {
 
@@ -94,4 +102,24 @@ TEST(PathReading, JsonHasTheDocumentedShape)
     EXPECT_TRUE(silent.value(u"address"_s).isNull());
     EXPECT_TRUE(silent.value(u"rtt_ms"_s).toObject().value(u"p50"_s).isNull());
     EXPECT_DOUBLE_EQ(hops[2].toObject().value(u"loss"_s).toDouble(), 0.5);
+}
+
+// The route the Watch window followed goes into the report when the diagnosis has none.
+TEST(PathReading, ReportsCarryTheWatchedPath)
+{
+    Simulator sim(faultOptions(Fault::None));
+    ASSERT_TRUE(sim.start());
+    Diagnosis d(simulatorTarget(sim));
+    runDiagnosis(d, 15000);
+    const PathResult watched = pathWith({0, 0, 4, 3});
+    ReportSources sources{&d};
+    const QJsonObject without = QJsonDocument::fromJson(renderReport(sources, ReportFormat::Json)).object();
+    EXPECT_TRUE(without.value(u"path"_s).isNull());
+    sources.path = &watched;
+    const QJsonObject json = QJsonDocument::fromJson(renderReport(sources, ReportFormat::Json)).object();
+    EXPECT_EQ(schemaViolations(json, loadSchema(u"docs/report.schema.json"_s)), QStringList());
+    EXPECT_EQ(json.value(u"path"_s).toObject().value(u"hops"_s).toArray().size(), 4);
+    EXPECT_FALSE(json.value(u"path"_s).toObject().contains(u"schema"_s));
+    const QString text = QString::fromUtf8(renderReport(sources, ReportFormat::Text));
+    EXPECT_TRUE(text.contains(u"from hop 3 (10.0.3.1) on"_s)) << text.toStdString();
 }
