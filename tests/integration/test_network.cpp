@@ -94,7 +94,7 @@ TEST(UnstableNetwork, MonitorFindsPacketLossAndItsShare)
     ASSERT_TRUE(net.addLoss(1, 0.10, &error)) << error.toStdString();
     const QJsonObject run = runJson(net,
                                     QStringList{u"monitor"_s} + targetArgs(net) +
-                                        QStringList{u"--interval"_s, u"0.4"_s, u"--duration"_s, u"62"_s,
+                                        QStringList{u"--interval"_s, u"0.2"_s, u"--duration"_s, u"62"_s,
                                                     u"--timeout"_s, u"10"_s, u"--format"_s, u"json"_s},
                                     100000);
     const QJsonObject loss = findKind(run.value(u"signatures"_s).toArray(), u"packet_loss"_s);
@@ -102,7 +102,8 @@ TEST(UnstableNetwork, MonitorFindsPacketLossAndItsShare)
                                  << QJsonDocument(run.value(u"stats"_s).toObject()).toJson().toStdString();
     const double share = loss.value(u"share"_s).toDouble();
     std::cout << "[ info     ] packet_loss share " << share << ", count " << loss.value(u"count"_s).toInt()
-              << " (10 % dropped)\n";
+              << " of " << run.value(u"stats"_s).toObject().value(u"probes"_s).toInt()
+              << " probes (10 % dropped)\n";
     EXPECT_GE(share, 0.05) << share; // within a factor of two of the 10 % dropped
     EXPECT_LE(share, 0.20) << share;
     EXPECT_GE(loss.value(u"count"_s).toInt(), 5);
