@@ -11,6 +11,8 @@ llmdoctor_test_packages=(libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
 llmdoctor_test_packages+=(desktop-file-utils appstream man-db)
 # The exporter's tests: a real Prometheus scrapes it, promtool lints every answer and the examples.
 llmdoctor_test_packages+=(prometheus)
+# The multi-hop network tests: namespaces, veth pairs and routes (iproute2), loss and a firewall (nftables).
+llmdoctor_test_packages+=(iproute2 nftables)
 # The sanitizer and fuzzing runs of CI: clang with libFuzzer and the sanitizer runtimes.
 llmdoctor_hardening_packages=(clang-14 libclang-rt-14-dev)
 

@@ -493,6 +493,8 @@ bool MainWindow::exportReport(const QString &path)
         sources.retry = m_retryPage->retrier();
     if (m_monitorWindow && m_monitorWindow->monitor() && !m_monitorWindow->monitor()->samples().isEmpty())
         sources.monitor = m_monitorWindow->monitor();
+    if (m_monitorWindow && !m_monitorWindow->pathView()->path().hops.isEmpty())
+        sources.path = &m_monitorWindow->pathView()->path(); // the route it followed while watching
     QString error;
     const bool ok = ReportExport::write(sources, path, &error);
     m_exportStatus->setText(ok ? tr("Saved to %1").arg(QDir::toNativeSeparators(path))

@@ -1,5 +1,6 @@
 #include "monitorwindow.h"
 
+#include "core/path/pathtracer.h"
 #include "labels.h"
 
 #include <QCheckBox>
@@ -10,6 +11,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHostInfo>
 #include <QLabel>
 #include <QPushButton>
 #include <QSaveFile>
@@ -81,6 +83,11 @@ MonitorWindow::MonitorWindow(QWidget *parent) : QWidget(parent, Qt::Window)
     m_phases->setToolTip(
         tr("Split each request into finding the server, connecting, securing the connection and "
            "waiting for the answer."));
+    m_followPath = new QCheckBox(tr("Follow the &route"), this);
+    m_followPath->setObjectName(u"monitorFollowPath"_s);
+    m_followPath->setToolTip(
+        tr("While watching, also follow the route to the server hop by hop (like traceroute, "
+           "without administrator rights) and show at which hop packets get lost or slow."));
     auto *everyLabel = new QLabel(tr("Ask every"), this);
     everyLabel->setBuddy(m_interval);
     auto *forLabel = new QLabel(tr("for"), this);
@@ -92,6 +99,7 @@ MonitorWindow::MonitorWindow(QWidget *parent) : QWidget(parent, Qt::Window)
     controls->addWidget(m_duration);
     controls->addStretch(1);
     controls->addWidget(m_phases);
+    controls->addWidget(m_followPath);
     controls->addWidget(m_export);
     controls->addWidget(m_startStop);
 
@@ -114,6 +122,10 @@ MonitorWindow::MonitorWindow(QWidget *parent) : QWidget(parent, Qt::Window)
     m_patterns = textLabel(this, u"monitorPatterns"_s);
     m_message = textLabel(this, u"monitorMessage"_s);
     m_message->hide();
+    m_pathView = new PathView(this);
+    m_pathView->hide();
+    m_pathVerdict = textLabel(this, u"monitorPathVerdict"_s);
+    m_pathVerdict->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
@@ -124,6 +136,8 @@ MonitorWindow::MonitorWindow(QWidget *parent) : QWidget(parent, Qt::Window)
     layout->addWidget(m_stats);
     layout->addWidget(m_phaseTable);
     layout->addWidget(m_patterns);
+    layout->addWidget(m_pathView);
+    layout->addWidget(m_pathVerdict);
     layout->addWidget(m_message);
 
     m_statsTimer.setSingleShot(true);
@@ -132,6 +146,14 @@ MonitorWindow::MonitorWindow(QWidget *parent) : QWidget(parent, Qt::Window)
     connect(m_startStop, &QPushButton::clicked, this, [this] { isRunning() ? stop() : start(); });
     connect(m_export, &QPushButton::clicked, this, &MonitorWindow::chooseExportFile);
     connect(m_phases, &QCheckBox::toggled, m_chart, &LatencyChart::setShowPhases);
+    connect(m_followPath, &QCheckBox::toggled, this, [this](bool on) {
+        m_pathView->setVisible(on);
+        m_pathVerdict->setVisible(on && !m_pathVerdict->text().isEmpty());
+        if (on && isRunning())
+            startPath();
+        else if (!on && m_tracer)
+            m_tracer->cancel();
+    });
     resize(900, 720);
     updateControls();
     refreshStats();
@@ -178,17 +200,70 @@ void MonitorWindow::start()
     connect(monitor, &core::Monitor::finished, this, [this] {
         refreshStats();
         updateControls();
+        if (m_tracer)
+            m_tracer->cancel(); // the route is followed only while watching
     });
     monitor->start();
     m_chart->setStore(&monitor->samples()); // after start(): the run's clock begins there
     updateControls();
     refreshStats();
+    startPath();
+}
+
+void MonitorWindow::startPath()
+{
+    if (!m_followPath->isChecked() || m_tracer || !isRunning())
+        return;
+    const QString host = m_target.baseUrl.host();
+    auto begin = [this, host](const QHostAddress &destination) {
+        if (m_tracer || !isRunning() || !m_followPath->isChecked())
+            return;
+        if (destination.isNull()) {
+            m_pathVerdict->setText(tr("The route cannot be followed: %1 could not be looked up.").arg(host));
+            m_pathVerdict->setVisible(true);
+            return;
+        }
+        core::PathOptions options;
+        options.target = host;
+        options.destination = destination;
+        options.probes = 60; // a minute a trace; a new one follows while watching goes on
+        options.deadlineMs = 90000;
+        m_tracer = new core::PathTracer(options, this);
+        connect(m_tracer, &core::PathTracer::progress, m_pathView, &PathView::setPath);
+        connect(m_tracer, &core::PathTracer::finished, this, [this](const core::PathResult &path) {
+            m_pathView->setPath(path);
+            m_pathVerdict->setText(path.method.isEmpty()
+                                       ? tr("The route cannot be followed here: %1").arg(path.error)
+                                       : core::assessPath(path).sentence());
+            m_pathVerdict->setVisible(m_followPath->isChecked());
+            if (m_tracer)
+                m_tracer->deleteLater(); // never deleted inside its own signal
+            m_tracer = nullptr;
+            QTimer::singleShot(0, this, &MonitorWindow::startPath);
+        });
+        m_tracer->start();
+    };
+    if (const QHostAddress literal(host); !literal.isNull()) {
+        begin(literal);
+        return;
+    }
+    QHostInfo::lookupHost(host, this, [begin](const QHostInfo &info) {
+        QHostAddress chosen;
+        for (const QHostAddress &a : info.addresses()) {
+            if (chosen.isNull() || (a.protocol() == QAbstractSocket::IPv4Protocol &&
+                                    chosen.protocol() != QAbstractSocket::IPv4Protocol))
+                chosen = a;
+        }
+        begin(chosen);
+    });
 }
 
 void MonitorWindow::stop()
 {
     if (m_monitor)
         m_monitor->stop();
+    if (m_tracer)
+        m_tracer->cancel();
 }
 
 void MonitorWindow::onSample()

@@ -3,6 +3,7 @@
 #include "charts/latencychart.h"
 #include "core/monitor/monitor.h"
 #include "core/target/target.h"
+#include "pathview.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -14,6 +15,10 @@ class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QTreeWidget;
+
+namespace llmdoctor::core {
+class PathTracer;
+}
 
 namespace llmdoctor::ui {
 
@@ -34,6 +39,7 @@ public:
     bool isRunning() const { return m_monitor && m_monitor->isRunning(); }
     core::Monitor *monitor() const { return m_monitor; }
     LatencyChart *chart() const { return m_chart; }
+    PathView *pathView() const { return m_pathView; }
 
     // Writes the samples as CSV, atomically; false with the reason shown in the window (and
     // in *error). The samples stay whatever happens.
@@ -50,6 +56,7 @@ private:
     void refreshStats();
     void chooseExportFile();
     void updateControls();
+    void startPath();
 
     core::Target m_target;
     QPointer<core::Monitor> m_monitor;
@@ -64,6 +71,10 @@ private:
     QTreeWidget *m_phaseTable;
     QLabel *m_patterns;
     QLabel *m_message;
+    QCheckBox *m_followPath;
+    PathView *m_pathView;
+    QLabel *m_pathVerdict;
+    QPointer<core::PathTracer> m_tracer;
     QTimer m_statsTimer; // statistics at most twice a second, however fast the probes
 };
 

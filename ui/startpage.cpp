@@ -314,6 +314,14 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
         tr("Apps that reuse connections fail with \"reset before headers\" when they keep one "
            "longer than the server does. This reuses one connection after growing pauses."));
     advancedForm->addRow(QString(), m_keepAlive);
+    m_checkPath = new QCheckBox(
+        tr("Also follow the route hop by hop, to see where packets are &lost (about 10 s)"), m_advanced);
+    m_checkPath->setObjectName(u"checkPathBox"_s);
+    m_checkPath->setToolTip(
+        tr("Like traceroute, without administrator rights: which routers lie between you and the "
+           "server, and from which one on packets go missing (your Wi-Fi, your internet provider, "
+           "or the API's own network)."));
+    advancedForm->addRow(QString(), m_checkPath);
     m_advanced->hide();
 
     m_runProblem = errorLabel(this);
@@ -401,6 +409,7 @@ void StartPage::setTarget(const core::Target &target)
                                                       : target.baseUrlText);
     m_testRequest->setChecked(target.sendTestRequest);
     m_keepAlive->setChecked(target.checkKeepAlive);
+    m_checkPath->setChecked(target.checkPath);
     m_key->setText(QString::fromUtf8(target.apiKey));
     m_model->setText(target.model);
     m_errorText->setPlainText(target.errorText);
@@ -423,7 +432,8 @@ void StartPage::setTarget(const core::Target &target)
     m_caFile->setText(target.caFile);
     // Someone who passed advanced options should see them.
     setAdvancedOpen(target.proxy.mode != core::ProxyChoice::Mode::Auto || !target.caFile.isEmpty() ||
-                    target.timeoutMs != m_defaultTimeoutS * 1000 || target.checkKeepAlive);
+                    target.timeoutMs != m_defaultTimeoutS * 1000 || target.checkKeepAlive ||
+                    target.checkPath);
     // A provider without an address (a default provider, or --provider alone) brings its own.
     if (target.baseUrl.isEmpty() && !target.provider.isEmpty())
         onProviderChosen(m_provider->currentIndex());
@@ -470,6 +480,7 @@ std::optional<core::Target> StartPage::target(QString *error) const
     t.apiKey = m_key->text().toUtf8();
     t.sendTestRequest = m_testRequest->isChecked();
     t.checkKeepAlive = m_keepAlive->isChecked();
+    t.checkPath = m_checkPath->isChecked();
     t.errorText = m_errorText->toPlainText().trimmed();
     t.proxy = *proxy;
     t.caFile = m_caFile->text().trimmed();

@@ -89,6 +89,7 @@ private:
     QCompleter *m_completer;
     QCheckBox *m_testRequest;
     QCheckBox *m_keepAlive;                // opt-in: up to 15 s of idle pauses on one connection
+    QCheckBox *m_checkPath;                // opt-in: the route hop by hop, about 10 s
     QPlainTextEdit *m_errorText;           // what the app showed; explained before the checks run
     QPointer<core::Diagnosis> m_modelLoad; // the running model-list request, if any
     QToolButton *m_advancedToggle;

@@ -6,6 +6,7 @@
 #include "diagnosiscontext.h"
 #include "keepalivecheck.h"
 #include "networkchecks.h"
+#include "pathcheck.h"
 #include "statuspagecheck.h"
 #include "streamcheck.h"
 
@@ -39,11 +40,13 @@ QList<Check *> Diagnosis::standardChecks(QObject *parent)
     // Offline lint first (it never blocks the network checks), then the connection layer by
     // layer; one model-list request serves http, api_key and model. The status page depends on
     // nothing, so it is read alongside all of them. The stream and keep-alive checks skip at once
-    // unless the user asked for them: one costs a completion, the other up to 15 s.
+    // unless the user asked for them: one costs a completion, the other up to 15 s. A short burst
+    // of connects looks for lost packets alongside; the path test runs only when asked for.
     return {new BaseUrlFormatCheck(parent), new ApiKeyFormatCheck(parent), new DnsCheck(parent),
             new ConnectCheck(parent),       new TlsCheck(parent),          new HttpCheck(parent),
             new ApiKeyCheck(parent),        new ModelCheck(parent),        new TestRequestCheck(parent),
-            new StreamCheck(parent),        new KeepAliveCheck(parent),    new StatusPageCheck(parent)};
+            new StreamCheck(parent),        new KeepAliveCheck(parent),    new StatusPageCheck(parent),
+            new ConnectBurstCheck(parent),  new PathCheck(parent)};
 }
 
 void Diagnosis::setChecks(QList<Check *> checks)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../monitor/timingsignature.h"
+#include "../path/pathresult.h"
 #include "../probe/exchange.h"
 #include "../statuspage/statussnapshot.h"
 #include "../target/target.h"
@@ -36,8 +38,10 @@ struct DiagnosisContext
     // the name patterns of the components that matter for API calls.
     std::optional<StatusSnapshot> statusPage;
     QStringList statusComponents;
-    QString statusProviderName;        // "OpenAI", for sentences about the page
-    QList<RecordedExchange> exchanges; // every HTTP request made, in the order they ended
+    QString statusProviderName;               // "OpenAI", for sentences about the page
+    QList<RecordedExchange> exchanges;        // every HTTP request made, in the order they ended
+    std::optional<LossEstimate> connectBurst; // what the burst of connects said about lost packets
+    std::optional<PathResult> path;           // the route hop by hop (the opt-in path check)
 
     int remainingMs() const { return int(std::max<qint64>(1, deadline.remainingTime())); }
 };

@@ -4,6 +4,7 @@
 #include "explaincommand.h"
 #include "exportercommand.h"
 #include "monitorcommand.h"
+#include "pathcommand.h"
 #include "retrycommand.h"
 #include "simulatecommand.h"
 #include "targetoptions.h"
@@ -22,7 +23,7 @@ namespace {
 const QStringList &subcommands()
 {
     static const QStringList names{u"diagnose"_s, u"explain"_s,  u"retry"_s,
-                                   u"monitor"_s,  u"simulate"_s, u"exporter"_s};
+                                   u"monitor"_s,  u"simulate"_s, u"exporter"_s, u"path"_s};
     return names;
 }
 
@@ -38,6 +39,7 @@ QString mainUsage()
            "  llmdoctor monitor  [TARGET OPTIONS] [--interval S] [--duration S] [--format csv|json]\n"
            "  llmdoctor simulate --fault NAME [--port N] [--delay-ms N]\n"
            "  llmdoctor exporter [--listen HOST:PORT] [--config FILE]   Prometheus /probe?target=NAME\n"
+           "  llmdoctor path     [TARGET OPTIONS] [--probes N] [--format text|json]\n"
            "  llmdoctor --help | --version\n\n"_s +
            targetOptionsHelp() + u"\nRun \"llmdoctor COMMAND --help\" for a command's own options.\n"_s;
 }
@@ -91,6 +93,8 @@ int runCli(const QStringList &args)
         return runSimulateCommand(rest, out, err);
     if (command == u"exporter")
         return runExporterCommand(rest, out, err);
+    if (command == u"path")
+        return runPathCommand(rest, out, err, readKeyFromStdin);
     err << "llmdoctor: unknown command \"" << command << "\"\n\n" << mainUsage();
     return 2;
 }

@@ -18,7 +18,8 @@ namespace {
 QString usage()
 {
     return u"Usage: llmdoctor diagnose [TARGET OPTIONS] [--format text|json|markdown|html|har]\n"
-           "                          [--output FILE] [--send-test-request] [--check-keepalive]\n\n"
+           "                          [--output FILE] [--send-test-request] [--check-keepalive] "
+           "[--check-path]\n\n"
            "Runs the checklist against an LLM API and says what is wrong and whose side it is on.\n"
            "Exit status: 0 nothing wrong, 1 a problem was found, 2 bad usage or input, 3 internal error.\n\n"_s +
            targetOptionsHelp() +
@@ -37,7 +38,9 @@ QString usage()
            "                       list is asked for\n"
            "\nTime:\n"
            "  --check-keepalive    also find how long the server keeps an idle connection open (reuses\n"
-           "                       one connection after pauses of 1, 2, 4 and 8 s: up to 15 s longer)\n"_s;
+           "                       one connection after pauses of 1, 2, 4 and 8 s: up to 15 s longer)\n"
+           "  --check-path         also follow the route to the server hop by hop and find where packets\n"
+           "                       are lost (as llmdoctor path, 8 probes per hop: about 10 s longer)\n"_s;
 }
 
 } // namespace
@@ -46,9 +49,9 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
                        const std::function<QByteArray()> &readStdin)
 {
     int exitCode = 0;
-    auto parsed =
-        parseCommand(args, u"diagnose"_s, usage(), {u"--format"_s, u"--output"_s},
-                     {u"--send-test-request"_s, u"--check-keepalive"_s}, out, err, readStdin, &exitCode);
+    auto parsed = parseCommand(args, u"diagnose"_s, usage(), {u"--format"_s, u"--output"_s},
+                               {u"--send-test-request"_s, u"--check-keepalive"_s, u"--check-path"_s}, out,
+                               err, readStdin, &exitCode);
     if (!parsed)
         return exitCode;
     Target &target = parsed->target;
@@ -57,6 +60,7 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
     // Opt-in: the only request that may cost money.
     target.sendTestRequest = options.flags.contains(u"--send-test-request"_s);
     target.checkKeepAlive = options.flags.contains(u"--check-keepalive"_s);
+    target.checkPath = options.flags.contains(u"--check-path"_s);
     const QString format = options.value(u"--format"_s, u"text"_s);
     const QString output = options.value(u"--output"_s);
     const std::optional<ReportFormat> reportFormat = reportFormatFromName(format);

@@ -53,8 +53,11 @@ std::optional<std::pair<QHostAddress, quint16>> parseListenAddress(const QString
     }
     bool ok = false;
     const uint port = portText.toUInt(&ok);
-    if (!ok || port > 65535) {
-        *error = u"--listen wants HOST:PORT, e.g. 127.0.0.1:10115, not \"%1\""_s.arg(text);
+    if (!ok || port == 0 || port > 65535) {
+        // Port 0 would be any free port: Prometheus could never find it.
+        *error =
+            u"--listen wants HOST:PORT with a port from 1 to 65535, e.g. 127.0.0.1:10115, not \"%1\""_s.arg(
+                text);
         return std::nullopt;
     }
     if (host.startsWith(u'[') && host.endsWith(u']'))

@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QObject>
 #include <QSocketNotifier>
 #include <cerrno>
@@ -23,7 +24,8 @@ namespace {
 QString usage()
 {
     QString text =
-        u"Usage: llmdoctor simulate --fault NAME [--port N] [--delay-ms N] [--share P] [--retry-after S]\n"
+        u"Usage: llmdoctor simulate --fault NAME [--port N] [--listen ADDRESS] [--delay-ms N] [--share P] "
+        u"[--retry-after S]\n"
         u"                          [--cert FILE --key FILE] [--error-style STYLE] [--expect-key-env VAR]\n"
         u"                          [--gateway-timeout-ms N] [--fail-first N] [--stream-interval-ms N]\n"
         u"\n"
@@ -33,6 +35,7 @@ QString usage()
         u"Options:\n"
         u"  --fault NAME       the failure to simulate (see below)\n"
         u"  --port N           the port to listen on (default: any free port)\n"
+        u"  --listen ADDRESS   the IP address to listen on (default 127.0.0.1; for test networks)\n"
         u"  --delay-ms N       wait N milliseconds before the first byte of every answer\n"
         u"  --share P          flaky, gateway_timeout: the share of requests that fail, 0 to 1 (default "
         u"0.5)\n"
@@ -95,6 +98,7 @@ int runSimulateCommand(const QStringList &args, QTextStream &out, QTextStream &e
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption faultOption(u"fault"_s, u"fault"_s, u"NAME"_s);
     const QCommandLineOption portOption(u"port"_s, u"port"_s, u"N"_s);
+    const QCommandLineOption listenOption(u"listen"_s, u"listen"_s, u"ADDRESS"_s);
     const QCommandLineOption delayOption(u"delay-ms"_s, u"delay"_s, u"N"_s);
     const QCommandLineOption shareOption(u"share"_s, u"share"_s, u"P"_s);
     const QCommandLineOption retryAfterOption(u"retry-after"_s, u"retry-after"_s, u"S"_s);
@@ -106,8 +110,8 @@ int runSimulateCommand(const QStringList &args, QTextStream &out, QTextStream &e
     const QCommandLineOption styleOption(u"error-style"_s, u"error-style"_s, u"STYLE"_s);
     const QCommandLineOption expectKeyOption(u"expect-key-env"_s, u"expect-key-env"_s, u"VAR"_s);
     const QCommandLineOption helpOption({u"h"_s, u"help"_s}, u"help"_s);
-    parser.addOptions(
-        {styleOption, expectKeyOption, gatewayTimeoutOption, failFirstOption, streamIntervalOption});
+    parser.addOptions({styleOption, expectKeyOption, gatewayTimeoutOption, failFirstOption,
+                       streamIntervalOption, listenOption});
     parser.addOptions({faultOption, portOption, delayOption, shareOption, retryAfterOption, certOption,
                        keyOption, helpOption});
 
@@ -146,6 +150,11 @@ int runSimulateCommand(const QStringList &args, QTextStream &out, QTextStream &e
             return usageError(
                 u"--port needs a number from 0 to 65535, not \"%1\""_s.arg(parser.value(portOption)));
         options.port = quint16(port);
+    }
+    if (parser.isSet(listenOption)) {
+        if (QHostAddress(parser.value(listenOption)).isNull())
+            return usageError(u"--listen needs an IP address, not \"%1\""_s.arg(parser.value(listenOption)));
+        options.listenAddress = parser.value(listenOption);
     }
     if (parser.isSet(delayOption)) {
         options.delayMs = parser.value(delayOption).toInt(&ok);

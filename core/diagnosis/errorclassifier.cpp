@@ -725,6 +725,7 @@ const QStringList &verdictCategories()
         u"server_error"_s,
         u"bad_request"_s,
         u"unknown"_s,
+        u"packet_loss"_s, // from the connect burst or the path test: everything works, slowly
     };
     return names;
 }

@@ -1,6 +1,7 @@
 #include "verdict.h"
 
 #include "../checks/diagnosiscontext.h"
+#include "../path/pathresult.h"
 #include "../target/providercatalog.h"
 #include "hops.h"
 
@@ -211,8 +212,9 @@ int layerRank(const QString &id)
     // A key that looks wrong explains a refused key, not a connection that cannot be made: with no
     // network, "no network" is what blocks first.
     static const QStringList order{
-        u"base_url_format"_s, u"dns"_s,   u"tcp"_s,          u"tls"_s,    u"http"_s,      u"api_key_format"_s,
-        u"api_key"_s,         u"model"_s, u"test_request"_s, u"stream"_s, u"keepalive"_s, u"status_page"_s};
+        u"base_url_format"_s, u"dns"_s,     u"tcp"_s,   u"tls"_s,          u"http"_s,
+        u"api_key_format"_s,  u"api_key"_s, u"model"_s, u"test_request"_s, u"stream"_s,
+        u"keepalive"_s,       u"loss"_s,    u"path"_s,  u"status_page"_s};
     const qsizetype i = order.indexOf(id);
     return i < 0 ? int(order.size()) : int(i);
 }
@@ -324,6 +326,27 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         category = u"provider_outage"_s;
         key = category;
     }
+    // The path reaches the host, yet the API's port gets no answer: a firewall drops just that.
+    if (category == u"connect_timeout" && decisive && decisive->id == u"tcp" && context.path &&
+        context.path->reached && !context.proxy.proxy)
+        key = u"firewall_blocks_port"_s;
+    // Everything works, but packets are lost on the way: worth a verdict of its own.
+    const PathAssessment pathLoss = context.path ? assessPath(*context.path) : PathAssessment();
+    const bool burstLoss = context.connectBurst && context.connectBurst->lossFound();
+    QString where;
+    if (!decisive && !cancelled && (burstLoss || pathLoss.lossFound())) {
+        category = u"packet_loss"_s;
+        key = pathLoss.where == PathAssessment::Where::Local      ? u"packet_loss_local"_s
+              : pathLoss.where == PathAssessment::Where::Provider ? u"packet_loss_provider"_s
+                                                                  : u"packet_loss"_s;
+        if (pathLoss.lossFound())
+            where = u" The path test: "_s + pathLoss.sentence();
+        else
+            where = u" About %1% of the connection attempts' packets were lost."_s.arg(
+                std::max(1L, std::lround(context.connectBurst->share * 100)));
+        if (pathLoss.where == PathAssessment::Where::Network)
+            where += u" Your own link and router are fine; the loss is further on."_s;
+    }
     if (adviceCatalogue().value(key).toObject().isEmpty())
         key = u"unknown"_s; // as wordAdvice() falls back
 
@@ -372,6 +395,7 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
             text.replace(u"{moved}"_s, decisive->detail(u"moved to"_s));
             text = fillPlaceholder(text, u"page_title"_s, decisive->detail(u"page title"_s));
         }
+        text.replace(u"{where}"_s, where);
         if (page) {
             const QString name =
                 context.statusProviderName.isEmpty() ? u"The provider"_s : context.statusProviderName;
@@ -400,6 +424,8 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         for (const CheckResult &r : results) {
             if (r.status != CheckStatus::Warn)
                 continue;
+            if (category == u"packet_loss" && (r.id == u"loss" || r.id == u"path"))
+                continue; // the verdict itself is about them
             // A warning's own advice entries (stream, keep-alive) say what to do about it.
             QStringList steps{u"Worth a look: %1"_s.arg(r.summary)};
             for (const QString &id : r.advice) {

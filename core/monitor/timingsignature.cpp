@@ -260,15 +260,179 @@ QList<TimingSignature> ipv6Signatures(const SampleStore &store)
     return out;
 }
 
+// Handshake rounds lost when a connect ends deltaMs after the usual time; 0 when that is no
+// retransmission delay. Linux retransmits a SYN after 1 s, then 3 s, 7 s, 15 s from the start, and
+// a lost SYN-ACK shows at 2 s or 4 s too (the server's own timer), so every whole second counts;
+// Windows starts at 3 s (3, 9, 21).
+int roundsLost(double deltaMs, double tolMs)
+{
+#ifdef Q_OS_WIN
+    static const std::vector<std::pair<double, int>> steps{{3000, 1}, {9000, 2}, {21000, 3}};
+    for (const auto &[ms, lost] : steps) {
+        if (std::abs(deltaMs - ms) <= tolMs)
+            return lost;
+    }
+    return 0;
+#else
+    const double seconds = std::round(deltaMs / 1000);
+    if (seconds < 1 || seconds > 63 || std::abs(deltaMs - seconds * 1000) > tolMs)
+        return 0;
+    return int(std::floor(std::log2(seconds))) + 1; // 1 s: 1; 2–3 s: 2; 4–7 s: 3; …
+#endif
+}
+
+double firstRetransmissionS()
+{
+#ifdef Q_OS_WIN
+    return 3;
+#else
+    return 1;
+#endif
+}
+
+std::optional<TimingSignature> packetLoss(const SampleStore &store)
+{
+    std::vector<float> connects;
+    for (const Sample &s : store.samples()) {
+        // Through a proxy the connect is to the proxy, nearby: it says nothing about the path beyond.
+        if (s.connectMs >= 0 && !(s.flags & Sample::ViaProxy))
+            connects.push_back(s.connectMs);
+    }
+    const LossEstimate loss = estimateLoss(connects);
+    if (!loss.lossFound())
+        return std::nullopt;
+    TimingSignature sig;
+    sig.kind = u"packet_loss"_s;
+    sig.count = loss.delayed;
+    sig.share = std::round(loss.share * 1000) / 1000;
+    sig.seconds = firstRetransmissionS();
+    const int percent = std::max(1, int(std::lround(loss.share * 100)));
+    sig.likely =
+        u"your connection to the server loses packets: %1 of %2 connections had to be retried by your "
+        "computer after %3 or more, the mark of a lost packet, while the others took %4 ms; about %5% of "
+        "packets are lost. Loss makes requests slow now and then, and makes apps time out or fail at "
+        "random"_s.arg(loss.delayed)
+            .arg(loss.connects)
+            .arg(seconds(sig.seconds))
+            .arg(loss.baseMs < 10 ? QString::number(loss.baseMs, 'f', 1)
+                                  : QString::number(std::lround(loss.baseMs)))
+            .arg(percent);
+    sig.advice =
+        u"Find where the packets are lost: run \"llmdoctor path\" (or diagnose with --check-path) to see the "
+        "route hop by hop. On Wi-Fi, move closer to the access point or try a cable. If the loss starts "
+        "beyond your own router, send the path to your internet provider or network administrator: they "
+        "can fix it, the API provider cannot."_s;
+    return sig;
+}
+
+std::optional<TimingSignature> jitter(const SampleStore &store)
+{
+    std::vector<float> connects;
+    std::vector<float> server; // the server's own time: first byte after the request, less one round trip
+    for (const Sample &s : store.samples()) {
+        if (s.connectMs >= 0 && !(s.flags & Sample::ViaProxy))
+            connects.push_back(s.connectMs);
+        if (s.ok() && s.ttfbMs >= 0 && s.connectMs >= 0)
+            server.push_back(std::max(0.0f, s.ttfbMs - s.connectMs));
+    }
+    const LossEstimate loss = estimateLoss(connects);
+    if (loss.baseMs < 0)
+        return std::nullopt;
+    // Round trips without the retransmitted ones: those are loss, not jitter.
+    std::vector<float> rtts;
+    for (const float c : connects) {
+        if (c - loss.baseMs < 500)
+            rtts.push_back(c);
+    }
+    if (rtts.size() < 8)
+        return std::nullopt;
+    std::vector<float> sorted = rtts;
+    const double p10 = percentile(sorted, 10), p50 = percentile(sorted, 50), p90 = percentile(sorted, 90);
+    const double spread = p90 - p10;
+    double serverSpread = 0;
+    if (server.size() >= 8) {
+        std::vector<float> v = server;
+        serverSpread = percentile(v, 90) - percentile(v, 10);
+    }
+    // Far beyond the usual round trip, and beyond how much the server's own time varies.
+    if (spread < std::max(30.0, 0.5 * p50) || spread < 2 * serverSpread)
+        return std::nullopt;
+    TimingSignature sig;
+    sig.kind = u"jitter"_s;
+    sig.seconds = std::round(spread) / 1000.0;
+    sig.count = int(std::count_if(rtts.begin(), rtts.end(), [&](float r) { return r - p50 >= spread / 2; }));
+    sig.likely =
+        u"an unsteady connection: the time to reach the server varies by %1 ms (from %2 to %3 ms) while the "
+        "server itself answers steadily. Usually a busy or weak Wi-Fi, a saturated line (uploads, "
+        "streaming, backups) or a congested provider network"_s.arg(std::lround(spread))
+            .arg(std::lround(p10))
+            .arg(std::lround(p90));
+    sig.advice =
+        u"Calls will be slow at random. Try a cable instead of Wi-Fi, pause large uploads and downloads, "
+        "and run \"llmdoctor path\" to see at which hop the delay starts; if it is beyond your own router, "
+        "tell your internet provider or network administrator."_s;
+    return sig;
+}
 } // namespace
+
+bool LossEstimate::lossFound() const
+{
+    // Two or more retransmitted connects, and most of them fast: loss, not a slow or dead server.
+    return connects >= 5 && delayed >= 2 && delayed * 2 <= connects;
+}
+
+LossEstimate estimateLoss(const std::vector<float> &connectMs)
+{
+    LossEstimate e;
+    std::vector<float> all;
+    for (const float c : connectMs) {
+        if (c >= 0)
+            all.push_back(c);
+    }
+    e.connects = int(all.size());
+    if (all.empty())
+        return e;
+    std::vector<float> sorted = all;
+    const double base0 = percentile(sorted, 50);
+    std::vector<float> fast;
+    int slowOther = 0;
+    const double tol = std::max(150.0, 0.5 * base0 + 50);
+    for (const float c : all) {
+        const double delta = c - base0;
+        if (delta < 500) {
+            fast.push_back(c);
+            continue;
+        }
+        if (const int lost = roundsLost(delta, tol); lost > 0) {
+            ++e.delayed;
+            e.retransmissions += lost;
+        } else {
+            ++slowOther;
+        }
+    }
+    e.baseMs = fast.empty() ? base0 : percentile(fast, 50);
+    // Slow connects that are not at a retransmission delay make it something else (a slow server).
+    if (slowOther > e.delayed) {
+        e.delayed = 0;
+        e.retransmissions = 0;
+    }
+    // Each handshake round is lost with q = 1 - (1 - p)^2 (SYN out, SYN-ACK back); the rounds lost
+    // before each success give q = lost / (lost + connects), hence p.
+    const double q = double(e.retransmissions) / double(e.retransmissions + e.connects);
+    e.share = 1 - std::sqrt(1 - q);
+    return e;
+}
 
 QJsonObject TimingSignature::toJson() const
 {
-    return {{u"kind"_s, kind},
-            {u"seconds"_s, seconds},
-            {u"count"_s, count},
-            {u"likely"_s, likely},
-            {u"advice"_s, advice}};
+    QJsonObject o{{u"kind"_s, kind},
+                  {u"seconds"_s, seconds},
+                  {u"count"_s, count},
+                  {u"likely"_s, likely},
+                  {u"advice"_s, advice}};
+    if (share >= 0)
+        o.insert(u"share"_s, share);
+    return o;
 }
 
 QList<TimingSignature> detectSignatures(const SampleStore &store, const SignatureContext &context)
@@ -279,6 +443,10 @@ QList<TimingSignature> detectSignatures(const SampleStore &store, const Signatur
     if (auto s = resetAfterIdle(store))
         out.append(*s);
     out.append(ipv6Signatures(store));
+    if (auto s = packetLoss(store))
+        out.append(*s);
+    if (auto s = jitter(store))
+        out.append(*s);
     return out;
 }
 

@@ -32,7 +32,20 @@ QJsonObject stringMap(const QMap<QString, QString> &map)
 
 } // namespace
 
-QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const Monitor *monitor)
+namespace {
+
+// The path as `llmdoctor path` writes it, without its own schema line.
+QJsonObject pathJsonForReport(const PathResult &path)
+{
+    QJsonObject o = path.toJson();
+    o.remove(u"schema"_s);
+    return o;
+}
+
+} // namespace
+
+QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const Monitor *monitor,
+                       const PathResult *watchedPath)
 {
     const DiagnosisContext &c = diagnosis.context();
     const Target &t = c.target;
@@ -99,6 +112,10 @@ QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const M
         environment.insert(k, v);
     const SupportMessage message = supportMessage(diagnosis);
     QJsonValue retryJson, monitorJsonValue;
+    // The diagnosis's own path check first, else the route the Watch window followed.
+    const PathResult *path = c.path && !c.path->method.isEmpty() ? &*c.path : watchedPath;
+    if (path && path->method.isEmpty())
+        path = nullptr;
     if (retry && !retry->attempts().isEmpty()) {
         QJsonObject r = retry->toJson();
         r.remove(u"schema"_s);
@@ -129,7 +146,9 @@ QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const M
          QJsonObject{{u"to"_s, message.to}, {u"subject"_s, message.subject}, {u"body"_s, message.body}}},
         {u"reproduce"_s, QJsonObject{{u"curl"_s, curlCommand(c)}}},
         {u"retry"_s, retryJson},
-        {u"monitor"_s, monitorJsonValue}};
+        {u"monitor"_s, monitorJsonValue},
+        // The route hop by hop (the opt-in path check); null when it did not run.
+        {u"path"_s, path ? QJsonValue(pathJsonForReport(*path)) : QJsonValue()}};
 }
 
 } // namespace llmdoctor::core

@@ -75,10 +75,11 @@ QByteArray renderReport(const ReportSources &sources, ReportFormat format, bool 
     QByteArray out;
     switch (format) {
     case ReportFormat::Text:
-        out = reportText(d, color, sources.retry, sources.monitor).toUtf8();
+        out = reportText(d, color, sources.retry, sources.monitor, sources.path).toUtf8();
         break;
     case ReportFormat::Json:
-        out = QJsonDocument(reportJson(d, sources.retry, sources.monitor)).toJson(QJsonDocument::Indented);
+        out = QJsonDocument(reportJson(d, sources.retry, sources.monitor, sources.path))
+                  .toJson(QJsonDocument::Indented);
         break;
     case ReportFormat::Markdown:
         out = markdownReport(sources);

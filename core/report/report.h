@@ -10,6 +10,7 @@ namespace llmdoctor::core {
 class Diagnosis;
 class Monitor;
 class Retrier;
+struct PathResult;
 
 enum class ReportFormat
 {
@@ -32,6 +33,7 @@ struct ReportSources
     const Diagnosis *diagnosis = nullptr;
     const Retrier *retry = nullptr;
     const Monitor *monitor = nullptr;
+    const PathResult *path = nullptr; // the route the Watch window followed, when the diagnosis has none
 };
 
 // The report in that format, with every secret of the target (the key in any encoding, proxy

@@ -52,7 +52,8 @@ QString verdictText(const Verdict &v, bool color)
     return out;
 }
 
-QString reportText(const Diagnosis &diagnosis, bool color, const Retrier *retry, const Monitor *monitor)
+QString reportText(const Diagnosis &diagnosis, bool color, const Retrier *retry, const Monitor *monitor,
+                   const PathResult *watchedPath)
 {
     auto colour = [color](const QString &text, const char *code) { return paint(color, text, code); };
     const Verdict v = diagnosis.verdict();
@@ -128,6 +129,10 @@ QString reportText(const Diagnosis &diagnosis, bool color, const Retrier *retry,
         for (const TimingSignature &sig : monitor->signatures())
             out += u"  Pattern: %1. %2\n"_s.arg(sig.likely, sig.advice);
     }
+    // The route hop by hop: the path check's, else the one the Watch window followed.
+    const PathResult *path = c.path && !c.path->method.isEmpty() ? &*c.path : watchedPath;
+    if (path && !path->method.isEmpty())
+        out += u"\n"_s + pathTable(*path);
     out += u"\nEnvironment:\n"_s;
     for (const auto &[name, value] : environmentFacts(c))
         out += u"  %1: %2\n"_s.arg(name, value);

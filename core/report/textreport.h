@@ -7,6 +7,7 @@ namespace llmdoctor::core {
 class Diagnosis;
 class Monitor;
 class Retrier;
+struct PathResult;
 struct Verdict;
 
 // ANSI colour around text when color is set ("1;32" bold green, ...).
@@ -17,6 +18,6 @@ QString verdictText(const Verdict &verdict, bool color = false);
 
 // The diagnosis as a terminal reader wants it: verdict first, then each check.
 QString reportText(const Diagnosis &diagnosis, bool color = false, const Retrier *retry = nullptr,
-                   const Monitor *monitor = nullptr);
+                   const Monitor *monitor = nullptr, const PathResult *path = nullptr);
 
 } // namespace llmdoctor::core

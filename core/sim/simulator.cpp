@@ -1121,14 +1121,16 @@ bool Simulator::start(QString *error)
 
     auto *server = new SimulatorServer(this, std::move(tls));
     server->setListenBacklogSize(1024); // many clients may connect at once
-    if (!server->listen(QHostAddress::LocalHost, m_options.port)) {
+    if (!server->listen(QHostAddress(m_options.listenAddress), m_options.port)) {
         QString message;
         if (server->serverError() == QAbstractSocket::AddressInUseError)
-            message =
-                u"port %1 on 127.0.0.1 is already in use; pick another with --port, or 0 for any free port"_s
-                    .arg(m_options.port);
+            message = u"port %1 on %2 is already in use; pick another with --port, or 0 for any free port"_s
+                          .arg(m_options.port)
+                          .arg(m_options.listenAddress);
         else
-            message = u"cannot listen on 127.0.0.1:%1: %2"_s.arg(m_options.port).arg(server->errorString());
+            message = u"cannot listen on %1:%2: %3"_s.arg(m_options.listenAddress)
+                          .arg(m_options.port)
+                          .arg(server->errorString());
         delete server;
         return failWith(message);
     }
@@ -1145,7 +1147,7 @@ QUrl Simulator::baseUrl() const
 {
     QUrl url;
     url.setScheme(m_options.fault == Fault::Tls ? u"https"_s : u"http"_s);
-    url.setHost(u"127.0.0.1"_s);
+    url.setHost(m_options.listenAddress);
     url.setPort(port());
     url.setPath(u"/v1"_s);
     return url;

@@ -43,7 +43,9 @@ enum class ErrorStyle
 struct SimulatorOptions
 {
     Fault fault = Fault::None;
-    quint16 port = 0;            // 0 = pick a free port
+    quint16 port = 0; // 0 = pick a free port
+    // 127.0.0.1 unless a test serves from inside a network namespace of its own (simulate --listen).
+    QString listenAddress = QStringLiteral("127.0.0.1");
     int delayMs = 0;             // extra wait before every response's first byte
     double flakyShare = 0.5;     // Flaky: share of requests that fail, spread deterministically
     int retryAfterSeconds = 20;  // RateLimit

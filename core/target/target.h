@@ -27,6 +27,7 @@ struct Target
     // Opt-in: the keep-alive check holds one connection idle for up to ~15 s to find when the
     // server or a hop closes it; too slow for every diagnosis.
     bool checkKeepAlive = false;
+    bool checkPath = false; // the path check: the route hop by hop, about 5 s longer
     // The provider's status page as the user gave it (--status-url): a page's base address or
     // one of its JSON files. Empty = the catalogue's page, if any.
     QUrl statusUrl;

@@ -929,6 +929,22 @@ Was zu tun ist: %3</translation>
         <source>Stopped.</source>
         <translation>Angehalten.</translation>
     </message>
+    <message>
+        <source>Follow the &amp;route</source>
+        <translation>&amp;Route verfolgen</translation>
+    </message>
+    <message>
+        <source>While watching, also follow the route to the server hop by hop (like traceroute, without administrator rights) and show at which hop packets get lost or slow.</source>
+        <translation>Beim Beobachten auch die Route zum Server Hop für Hop verfolgen (wie traceroute, ohne Administratorrechte) und zeigen, ab welchem Hop Pakete verloren gehen oder langsam werden.</translation>
+    </message>
+    <message>
+        <source>The route cannot be followed: %1 could not be looked up.</source>
+        <translation>Die Route kann nicht verfolgt werden: %1 wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The route cannot be followed here: %1</source>
+        <translation>Die Route kann hier nicht verfolgt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::PathDiagram</name>
@@ -963,6 +979,41 @@ Was zu tun ist: %3</translation>
     <message>
         <source>The request broke at: %1.</source>
         <translation>Die Anfrage ist hier abgebrochen: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::PathView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The route to the server, hop by hop</source>
+        <translation>Die Route zum Server, Hop für Hop</translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation>Hop</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Round trip (typical, slowest)</source>
+        <translation>Umlaufzeit (typisch, langsamste)</translation>
+    </message>
+    <message>
+        <source>No route followed yet.</source>
+        <translation>Noch keine Route verfolgt.</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>(keine Antwort)</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1601,14 @@ Was zu tun ist: %3</translation>
     <message>
         <source>Apps that reuse connections fail with &quot;reset before headers&quot; when they keep one longer than the server does. This reuses one connection after growing pauses.</source>
         <translation>Apps, die Verbindungen wiederverwenden, scheitern mit „reset before headers“, wenn sie eine länger halten als der Server. Dies verwendet eine Verbindung nach wachsenden Pausen erneut.</translation>
+    </message>
+    <message>
+        <source>Also follow the route hop by hop, to see where packets are &amp;lost (about 10 s)</source>
+        <translation>Auch die Route Hop für Hop verfolgen, um zu sehen, wo Pakete verloren &amp;gehen (etwa 10 s)</translation>
+    </message>
+    <message>
+        <source>Like traceroute, without administrator rights: which routers lie between you and the server, and from which one on packets go missing (your Wi-Fi, your internet provider, or the API&apos;s own network).</source>
+        <translation>Wie traceroute, ohne Administratorrechte: welche Router zwischen Ihnen und dem Server liegen und ab welchem Pakete verloren gehen (Ihr WLAN, Ihr Internetanbieter oder das Netz der API selbst).</translation>
     </message>
 </context>
 </TS>

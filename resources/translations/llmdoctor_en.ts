@@ -927,6 +927,22 @@ What to do: %3</source>
         <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Follow the &amp;route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While watching, also follow the route to the server hop by hop (like traceroute, without administrator rights) and show at which hop packets get lost or slow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The route cannot be followed: %1 could not be looked up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The route cannot be followed here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::PathDiagram</name>
@@ -960,6 +976,41 @@ What to do: %3</source>
     </message>
     <message>
         <source>The request broke at: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::PathView</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The route to the server, hop by hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round trip (typical, slowest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No route followed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1547,6 +1598,14 @@ What to do: %3</source>
     </message>
     <message>
         <source>Apps that reuse connections fail with &quot;reset before headers&quot; when they keep one longer than the server does. This reuses one connection after growing pauses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also follow the route hop by hop, to see where packets are &amp;lost (about 10 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Like traceroute, without administrator rights: which routers lie between you and the server, and from which one on packets go missing (your Wi-Fi, your internet provider, or the API&apos;s own network).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

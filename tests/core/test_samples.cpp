@@ -226,3 +226,109 @@ TEST(TimingSignatures, Ipv6FailingOrSlower)
         same.append(sample(quint32(i) * 1000, 200, u"ok"_s, 200, i % 2, 20));
     EXPECT_TRUE(detectSignatures(same, {}).isEmpty());
 }
+
+// Connects that end 1 s, 3 s or 7 s after the usual time are SYN retransmissions: lost packets.
+TEST(TimingSignatures, PacketLossFromSynRetransmissions)
+{
+    SampleStore store;
+    quint32 t = 0;
+    int delayed = 0;
+    for (int i = 0; i < 100; ++i) {
+        float connect = 20 + float(i % 5);
+        if (i % 10 == 3) {
+            connect += 1000; // one round lost
+            ++delayed;
+        } else if (i == 57) {
+            connect += 3000; // two rounds lost
+            ++delayed;
+        }
+        store.append(sample(t, connect + 150, u"ok"_s, 200, false, connect));
+        t += 5000;
+    }
+    const QList<TimingSignature> sigs = detectSignatures(store, {});
+    const TimingSignature *sig = findSignature(sigs, u"packet_loss"_s);
+    ASSERT_NE(sig, nullptr);
+    EXPECT_EQ(sig->count, delayed);
+    // 12 rounds lost in 112: q = 0.107, per packet 1 - sqrt(1 - q) = 0.055.
+    EXPECT_NEAR(sig->share, 0.055, 0.005);
+    EXPECT_TRUE(sig->likely.contains(u"loses packets"_s)) << sig->likely.toStdString();
+    EXPECT_TRUE(sig->advice.contains(u"internet provider"_s));
+    EXPECT_EQ(sig->toJson().value(u"share"_s).toDouble(), sig->share);
+    EXPECT_EQ(findSignature(sigs, u"jitter"_s), nullptr); // the retransmitted ones are not jitter
+}
+
+TEST(TimingSignatures, NoLossFromASlowOrSteadyServer)
+{
+    // All fast: nothing.
+    SampleStore clean;
+    for (int i = 0; i < 60; ++i)
+        clean.append(sample(quint32(i) * 1000, 200, u"ok"_s, 200, false, 10 + float(i % 3)));
+    const QList<TimingSignature> cleanSigs = detectSignatures(clean, {});
+    EXPECT_EQ(findSignature(cleanSigs, u"packet_loss"_s), nullptr);
+    EXPECT_EQ(findSignature(cleanSigs, u"jitter"_s), nullptr);
+
+    // Slow connects scattered anywhere (a busy server's accept queue), not at the retransmission marks.
+    SampleStore scattered;
+    const float slow[] = {1600, 2200, 4800, 5300, 2600, 1700};
+    for (int i = 0; i < 30; ++i) {
+        const float connect = i % 5 == 0 ? slow[i / 5] : 15;
+        scattered.append(sample(quint32(i) * 10000, connect + 100, u"ok"_s, 200, false, connect));
+    }
+    const QList<TimingSignature> scatteredSigs = detectSignatures(scattered, {});
+    EXPECT_EQ(findSignature(scatteredSigs, u"packet_loss"_s), nullptr);
+
+    // A single retransmission is chance, not a pattern.
+    SampleStore once;
+    for (int i = 0; i < 30; ++i)
+        once.append(sample(quint32(i) * 1000, 200, u"ok"_s, 200, false, i == 7 ? 1012 : 12));
+    const QList<TimingSignature> onceSigs = detectSignatures(once, {});
+    EXPECT_EQ(findSignature(onceSigs, u"packet_loss"_s), nullptr);
+}
+
+TEST(TimingSignatures, JitterBeyondTheServersOwnTime)
+{
+    SampleStore store;
+    for (int i = 0; i < 40; ++i) {
+        // Round trips between 20 and 180 ms; the server's own time a steady 100 ms.
+        const float connect = 20 + float((i * 37) % 160);
+        Sample s = sample(quint32(i) * 1000, 0, u"ok"_s, 200, false, connect);
+        s.ttfbMs = connect + 100;
+        s.totalMs = connect + s.ttfbMs + 2;
+        store.append(s);
+    }
+    const QList<TimingSignature> sigs = detectSignatures(store, {});
+    const TimingSignature *sig = findSignature(sigs, u"jitter"_s);
+    ASSERT_NE(sig, nullptr);
+    EXPECT_GT(sig->seconds, 0.1);
+    EXPECT_TRUE(sig->likely.contains(u"unsteady"_s));
+    EXPECT_EQ(sig->toJson().contains(u"share"_s), false);
+    EXPECT_EQ(findSignature(sigs, u"packet_loss"_s), nullptr);
+
+    // The same spread in the server's own time as well: the server varies, not the network.
+    SampleStore serverSide;
+    for (int i = 0; i < 40; ++i) {
+        const float connect = 20 + float((i * 37) % 160);
+        Sample s = sample(quint32(i) * 1000, 0, u"ok"_s, 200, false, connect);
+        s.ttfbMs = connect + 100 + float((i * 53) % 400);
+        s.totalMs = connect + s.ttfbMs + 2;
+        serverSide.append(s);
+    }
+    const QList<TimingSignature> serverSigs = detectSignatures(serverSide, {});
+    EXPECT_EQ(findSignature(serverSigs, u"jitter"_s), nullptr);
+}
+
+// A lost SYN-ACK is resent on the server's own timer: connects end 2 s or 4 s late as well.
+TEST(TimingSignatures, PacketLossCountsSynAckRetransmissions)
+{
+    SampleStore store;
+    for (int i = 0; i < 40; ++i) {
+        const float connect = i == 5 ? 2003 : i == 17 ? 4010 : i == 30 ? 1001 : 0.3f;
+        store.append(sample(quint32(i) * 500, connect + 2, u"ok"_s, 200, false, connect));
+    }
+    const QList<TimingSignature> sigs = detectSignatures(store, {});
+    const TimingSignature *sig = findSignature(sigs, u"packet_loss"_s);
+    ASSERT_NE(sig, nullptr);
+    EXPECT_EQ(sig->count, 3);
+    // 1 + 2 + 3 rounds lost in 46: q = 0.13, per packet 0.068.
+    EXPECT_NEAR(sig->share, 0.068, 0.003);
+}

@@ -53,7 +53,7 @@ TEST(Cli, HealthyServerExitsZeroWithAFullReport)
         ids << c.toObject().value(u"id").toString();
     EXPECT_EQ(ids, (QStringList{u"base_url_format"_s, u"api_key_format"_s, u"dns"_s, u"tcp"_s, u"tls"_s,
                                 u"http"_s, u"api_key"_s, u"model"_s, u"test_request"_s, u"stream"_s,
-                                u"keepalive"_s, u"status_page"_s}));
+                                u"keepalive"_s, u"status_page"_s, u"loss"_s, u"path"_s}));
 }
 
 TEST(Cli, OptInChecksRunOnlyWhenAskedFor)
@@ -159,11 +159,13 @@ TEST(Cli, BadInputGetsAClearErrorAndExitTwo)
         {{u"diagnose"_s, u"--base-url"_s, u"https:/api.openai.com/v1"_s}, "looks mistyped"},
         {{u"diagnose"_s, u"--base-url"_s, u"http://127.0.0.1:80a/v1"_s},
          "port (after the colon) is a number"},
-        {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--ca-file"_s, QStringLiteral(__FILE__)},
+        {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--ca-file"_s,
+          QStringLiteral(LLMDOCTOR_SOURCE_DIR "/tests/integration/test_cli.cpp")},
          "BEGIN CERTIFICATE"},
         {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--timeout"_s, u"soon"_s}, "--timeout"},
         {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--format"_s, u"pdf"_s}, "--format html"},
-        {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--format"_s, u"xml"_s}, "markdown, html, har"},
+        {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--format"_s, u"xml"_s},
+         "markdown, html, har"},
         {{u"diagnose"_s, u"--provider"_s, u"nosuch"_s}, "unknown provider"},
         {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--ca-file"_s, u"/nonexistent.pem"_s},
          "does not exist"},

@@ -205,6 +205,8 @@ TEST(Output, NumbersAndNamesATimerCannotHoldAreRefused)
         {{u"retry"_s, u"--base-url"_s, base, u"--max-wait"_s, u"1e12"_s}, "--max-wait"},
         {{u"diagnose"_s, u"--base-url"_s, u"http://127.0.0.1:0/v1"_s}, "--base-url"},
         {{u"diagnose"_s, u"--base-url"_s, base, u"--proxy"_s, u"http://127.0.0.1:0"_s}, "--proxy"},
+        {{u"exporter"_s, u"--listen"_s, u"127.0.0.1:0"_s}, "--listen"},
+        {{u"exporter"_s, u"--min-interval"_s, u"nan"_s}, "--min-interval"},
     };
     for (const Case &c : cases) {
         const CliRun r = runCli(c.args);

@@ -40,7 +40,7 @@ manpage)
     [ -z "$warnings" ] || fail "man page warnings: $warnings"
     grep -q "^\.TH LLMDOCTOR 1 .*\"llmdoctor $version\"" "$page" || fail "the man page is not for version $version"
     # Every command and option the help texts list is described.
-    for command in diagnose explain retry monitor simulate exporter; do
+    for command in diagnose explain retry monitor simulate exporter path; do
         for option in $("$binary" $command --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
             grep -qF -- "${option//-/\\-}" "$page" || fail "the man page does not describe $command $option"
         done
@@ -64,7 +64,7 @@ completion)
     [ "$(complete_words llmdoctor simulate --fault '')" = "$faults" ] ||
         fail "--fault offers '$(complete_words llmdoctor simulate --fault '')', simulate --help has '$faults'"
     # Every option of each command's help is offered.
-    for command in diagnose explain retry monitor simulate exporter; do
+    for command in diagnose explain retry monitor simulate exporter path; do
         offered=" $(complete_words llmdoctor $command --) "
         for option in $("$binary" $command --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
             [[ $offered == *" $option "* ]] || fail "$command: $option is not completed"

@@ -145,3 +145,25 @@ TEST(StartPage, OptInChecksSurviveARoundTrip)
     box->setChecked(false);
     EXPECT_FALSE(page.target()->checkKeepAlive);
 }
+
+TEST(StartPage, PathTestIsOptInUnderAdvanced)
+{
+    StartPage page;
+    llmdoctor::core::Target t;
+    t.baseUrl = QUrl(u"https://api.openai.com/v1"_s);
+    page.setTarget(t);
+    auto *box = child<QCheckBox>(page, u"checkPathBox"_s);
+    ASSERT_NE(box, nullptr);
+    EXPECT_FALSE(page.target()->checkPath);
+    box->setChecked(true);
+    EXPECT_TRUE(page.target()->checkPath);
+    t.checkPath = true;
+    page.setTarget(t);
+    EXPECT_TRUE(box->isChecked());
+    if (!qEnvironmentVariableIsEmpty("LLMDOCTOR_SCREENSHOTS")) {
+        page.resize(720, 760);
+        page.show();
+        QTest::qWait(50);
+        page.grab().save(qEnvironmentVariable("LLMDOCTOR_SCREENSHOTS") + u"/startpage-path.png"_s);
+    }
+}
