@@ -382,9 +382,10 @@ TEST(Account, CliReportsTheVerdictWithoutTheKey)
             QStringList ids;
             for (const QJsonValue &c : report.value(u"checks").toArray())
                 ids << c.toObject().value(u"id").toString();
-            EXPECT_EQ(ids, (QStringList{u"base_url_format"_s, u"api_key_format"_s, u"dns"_s, u"tcp"_s,
-                                        u"tls"_s, u"http"_s, u"api_key"_s, u"model"_s, u"test_request"_s,
-                                        u"stream"_s, u"keepalive"_s, u"status_page"_s}));
+            EXPECT_EQ(ids,
+                      (QStringList{u"base_url_format"_s, u"api_key_format"_s, u"dns"_s, u"tcp"_s, u"tls"_s,
+                                   u"http"_s, u"api_key"_s, u"model"_s, u"test_request"_s, u"stream"_s,
+                                   u"keepalive"_s, u"status_page"_s, u"loss"_s, u"path"_s}));
         } else {
             EXPECT_TRUE(r.out.contains("Bearer")) << "the finding names the word";
         }
