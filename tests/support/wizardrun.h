@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QLabel>
+#include <QPixmap>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -22,8 +23,10 @@ struct WizardOutcome
     qint64 elapsedMs = 0; // from pressing "Run the checks" to the checks' end
 };
 
-// Opens the wizard on the target, presses "Run the checks", waits, and opens the verdict page.
-inline WizardOutcome runWizardToVerdict(const core::Target &target, int waitMs = 15000)
+// Opens the wizard on the target, presses "Run the checks", waits, and opens the verdict page;
+// saves a picture of it to screenshot when one is named.
+inline WizardOutcome runWizardToVerdict(const core::Target &target, int waitMs = 15000,
+                                        const QString &screenshot = {})
 {
     QStandardPaths::setTestModeEnabled(true);
     WizardOutcome v;
@@ -52,6 +55,8 @@ inline WizardOutcome runWizardToVerdict(const core::Target &target, int waitMs =
     v.headline = headline->text();
     v.blame = headline->property("blame").toString();
     v.category = headline->property("category").toString();
+    if (!screenshot.isEmpty())
+        window.grab().save(screenshot);
     return v;
 }
 

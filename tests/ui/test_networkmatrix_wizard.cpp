@@ -48,7 +48,11 @@ TEST(NetworkMatrixWizard, DISABLED_InsideTheNamespace)
 {
     ASSERT_TRUE(qEnvironmentVariableIsSet(kChildVariable)) << "run by NetworkMatrixWizard.NoNetworkAtAll";
     for (const MatrixProvider &p : catalogueProviders()) {
-        const WizardOutcome v = runWizardToVerdict(matrixTarget(p, p.address()));
+        // LLMDOCTOR_SCREENSHOT_DIR: a picture of each verdict, to look at what a person sees.
+        const QString dir = qEnvironmentVariable("LLMDOCTOR_SCREENSHOT_DIR");
+        const WizardOutcome v =
+            runWizardToVerdict(matrixTarget(p, p.address()), 15000,
+                               dir.isEmpty() ? QString() : dir + u"/offline-"_s + p.id + u".png"_s);
         expectWizardVerdict(v, u"offline, "_s + p.id);
         EXPECT_FALSE(v.headline.contains(u"typo"_s, Qt::CaseInsensitive)) << v.headline.toStdString();
         if (!p.local) {
