@@ -10,6 +10,10 @@ namespace llmdoctor::core {
 
 using namespace Qt::StringLiterals;
 
+namespace {
+constexpr qsizetype kEvidenceBytes = 256 * 1024;
+}
+
 QString stageName(Stage stage)
 {
     switch (stage) {
@@ -465,9 +469,20 @@ void Exchange::onReadyRead()
         succeed();
     } else if (m_bytesRead > m_request.maxReadBytes) {
         m_result.readLimitHit = true;
-        if (m_parser->headersComplete())
-            succeed();
-        else
+        if (m_parser->headersComplete()) {
+            // An answer without end is evidence, not data: its first bytes are enough, and
+            // megabytes of it must not be copied through the checks and reports.
+            if (m_result.stage == Stage::Http) {
+                HttpResponse response = m_parser->response();
+                if (response.body.size() > kEvidenceBytes) {
+                    response.body.truncate(kEvidenceBytes);
+                    response.body.squeeze();
+                    response.bodyTruncated = true;
+                }
+                m_result.response = std::move(response);
+            }
+            finish();
+        } else
             fail(Failure::ProtocolError, u"no end of the response headers after %1 bytes"_s.arg(m_bytesRead));
     }
 }
