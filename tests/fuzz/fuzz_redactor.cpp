@@ -43,18 +43,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QList<QByteArray> planted{text, text + key + text, key.toBase64() + text, text + key.toHex()};
     for (const QByteArray &f : std::as_const(forms))
         planted << text + f + text;
-    // base64url inside a longer text, at each of its three offsets: its middle groups must go.
-    QList<QByteArray> checked = forms;
+    // base64url inside a longer text, at each of its three offsets: its middle groups must go. A
+    // middle encodes only part of the key, so the fuzzer's own text may hold it as part of the
+    // encoding of another string (a near-key): those are not the key, and not checked.
+    QList<QByteArray> middles;
     for (const QByteArray &lead : {QByteArray("u:"), QByteArray("us:"), QByteArray("use:")}) {
         const QByteArray enc =
             (lead + key).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
         planted << text + enc + text;
-        checked << enc.mid(4, enc.size() - 8);
+        if (!text.contains(enc.mid(4, enc.size() - 8)))
+            middles << enc.mid(4, enc.size() - 8);
     }
     for (const QByteArray &in : std::as_const(planted)) {
         const QByteArray out = redactor.apply(in);
         if (realistic) {
-            for (const QByteArray &f : std::as_const(checked)) {
+            for (const QByteArray &f : std::as_const(forms)) {
+                if (out.contains(f))
+                    std::abort();
+            }
+            for (const QByteArray &f : std::as_const(middles)) {
                 if (out.contains(f))
                     std::abort();
             }
