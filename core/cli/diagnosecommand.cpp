@@ -21,7 +21,8 @@ QString usage()
            "                          [--output FILE] [--send-test-request] [--check-keepalive] "
            "[--check-path]\n\n"
            "Runs the checklist against an LLM API and says what is wrong and whose side it is on.\n"
-           "Exit status: 0 nothing wrong, 1 a problem was found, 2 bad usage or input, 3 internal error.\n\n"_s +
+           "Exit status: 0 nothing wrong, 1 a problem was found, 2 bad usage or input, 3 internal error or\n"
+           "the report could not be written whole.\n\n"_s +
            targetOptionsHelp() +
            u"\nOutput:\n"
            "  --format F           text for people (default); json for scripts (schema llmdoctor.report/1);\n"
