@@ -242,9 +242,12 @@ int runExplainCommand(const QStringList &args, QTextStream &out, QTextStream &er
     if (format == u"json") {
         const QJsonObject doc{{u"schema"_s, u"llmdoctor.explain/1"_s},
                               {u"verdict"_s, v.toJson()},
-                              {u"hops"_s, QJsonArray::fromStringList(sig.hops)},
                               {u"signature"_s, sig.toJson()}};
-        out << QString::fromUtf8(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+        // The same split as the signature's: hops on the way, and the client that reported it.
+        QJsonObject withHops = doc;
+        withHops.insert(u"hops"_s, doc[u"signature"_s][u"hops"_s]);
+        withHops.insert(u"client"_s, doc[u"signature"_s][u"client"_s]);
+        out << QString::fromUtf8(QJsonDocument(withHops).toJson(QJsonDocument::Indented));
     } else {
         out << renderText(sig, v);
     }

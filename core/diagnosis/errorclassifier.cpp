@@ -506,7 +506,12 @@ QJsonObject ErrorSignature::toJson() const
         provider = QJsonObject{{u"type"_s, orNull(providerError.type)},
                                {u"code"_s, orNull(providerError.code)},
                                {u"message"_s, orNull(providerError.message)}};
-    return QJsonObject{{u"hops"_s, QJsonArray::fromStringList(hops)},
+    // The user's own client (curl, an SDK) wrote the message's frame but is no hop on the way.
+    QStringList path, clients;
+    for (const QString &h : hops)
+        (isClientLibrary(h) ? clients : path) << h;
+    return QJsonObject{{u"hops"_s, QJsonArray::fromStringList(path)},
+                       {u"client"_s, QJsonArray::fromStringList(clients)},
                        {u"status"_s, status == 0 ? QJsonValue() : QJsonValue(status)},
                        {u"category"_s, category},
                        {u"blame_hint"_s, blame},

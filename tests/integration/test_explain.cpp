@@ -54,7 +54,10 @@ TEST(Explain, WordsAreJoinedAndJsonHasVerdictHopsAndSignature)
     EXPECT_TRUE(verdict.value(u"next_steps").isArray());
     EXPECT_TRUE(verdict.value(u"snippets").isArray());
     EXPECT_GT(verdict.value(u"confidence").toDouble(), 0.5);
-    EXPECT_EQ(o.value(u"hops").toArray(), QJsonArray{u"curl"_s});
+    // curl wrote the message but is no hop on the way: it is the client.
+    EXPECT_EQ(o.value(u"hops").toArray(), QJsonArray{});
+    EXPECT_EQ(o.value(u"client").toArray(), QJsonArray{u"curl"_s});
+    EXPECT_EQ(o.value(u"signature").toObject().value(u"hops").toArray(), QJsonArray{});
     const QJsonObject sig = o.value(u"signature").toObject();
     EXPECT_EQ(sig.value(u"category").toString(), u"dns_failure"_s);
     EXPECT_EQ(sig.value(u"host").toString(), u"api.openai.con"_s);
