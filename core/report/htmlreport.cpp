@@ -3,6 +3,7 @@
 #include "../diagnosis/hops.h"
 #include "../monitor/monitor.h"
 #include "../monitor/retrier.h"
+#include "../path/pathresult.h"
 #include "report.h"
 #include "reportparts.h"
 #include "svgchart.h"
@@ -207,6 +208,9 @@ QByteArray htmlReport(const ReportSources &sources, bool printable)
     }
 
     const SupportMessage message = supportMessage(d);
+    if (const PathResult *path = c.path && !c.path->method.isEmpty() ? &*c.path : sources.path;
+        path && !path->method.isEmpty())
+        h += u"<h2>The route, hop by hop</h2>"_s + preOpen + esc(pathTable(*path)) + preClose + u'\n';
     h += u"<h2>A message you can send to %1</h2>"_s.arg(esc(message.to)) + preOpen +
          u"Subject: %1\n\n%2"_s.arg(esc(message.subject), esc(message.body)) + preClose + u'\n';
     h += u"<h2>Repeat the request yourself</h2><p class=\"muted\">The key is read from an environment "

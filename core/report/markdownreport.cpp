@@ -3,6 +3,7 @@
 #include "../diagnosis/hops.h"
 #include "../monitor/monitor.h"
 #include "../monitor/retrier.h"
+#include "../path/pathresult.h"
 #include "report.h"
 #include "reportparts.h"
 
@@ -170,6 +171,10 @@ QByteArray markdownReport(const ReportSources &sources)
     }
 
     const SupportMessage message = supportMessage(d);
+    // The route hop by hop: the path check's, else the one the Watch window followed.
+    if (const PathResult *path = c.path && !c.path->method.isEmpty() ? &*c.path : sources.path;
+        path && !path->method.isEmpty())
+        md += u"### The route, hop by hop\n\n"_s + fenced(pathTable(*path)) + u'\n';
     md += u"### A message you can send to %1\n\n"_s.arg(cell(message.to));
     md += u"> **%1**\n>\n"_s.arg(cell(message.subject));
     for (const QString &line : message.body.trimmed().split(u'\n'))

@@ -122,4 +122,11 @@ TEST(PathReading, ReportsCarryTheWatchedPath)
     EXPECT_FALSE(json.value(u"path"_s).toObject().contains(u"schema"_s));
     const QString text = QString::fromUtf8(renderReport(sources, ReportFormat::Text));
     EXPECT_TRUE(text.contains(u"from hop 3 (10.0.3.1) on"_s)) << text.toStdString();
+    for (const ReportFormat format : {ReportFormat::Markdown, ReportFormat::Html}) {
+        const QString report = QString::fromUtf8(renderReport(sources, format));
+        EXPECT_TRUE(report.contains(u"The route, hop by hop"_s)) << int(format);
+        EXPECT_TRUE(report.contains(u"from hop 3 (10.0.3.1) on"_s)) << int(format);
+    }
+    sources.path = nullptr;
+    EXPECT_FALSE(QString::fromUtf8(renderReport(sources, ReportFormat::Markdown)).contains(u"hop by hop"_s));
 }
