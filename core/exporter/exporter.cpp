@@ -1,6 +1,7 @@
 #include "exporter.h"
 
 #include "../checks/diagnosis.h"
+#include "../probe/httpmessage.h"
 #include "../sim/httprequestparser.h"
 #include "../target/providercatalog.h"
 
@@ -33,32 +34,6 @@ const QList<double> &durationBounds()
 {
     static const QList<double> bounds{0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
     return bounds;
-}
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 408:
-        return "Request Timeout";
-    case 413:
-        return "Content Too Large";
-    case 414:
-        return "URI Too Long";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Error";
-    }
 }
 
 QString htmlEscape(const QString &s)
@@ -102,7 +77,7 @@ public:
         if (!m_busy || m_closing)
             return;
         m_busy = false;
-        QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + httpReasonPhrase(status) + "\r\n";
         out += "Content-Type: " + contentType + "\r\nContent-Length: " + QByteArray::number(body.size()) +
                "\r\nCache-Control: no-store\r\n";
         out += m_keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";

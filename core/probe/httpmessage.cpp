@@ -278,4 +278,42 @@ HttpResponseParser::State HttpResponseParser::finish()
     return m_state;
 }
 
+QByteArray httpReasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Payload Too Large";
+    case 414:
+        return "URI Too Long";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 505:
+        return "HTTP Version Not Supported";
+    case 529:
+        return "Site Overloaded"; // not registered; what Anthropic's edge sends
+    default:
+        return "Unknown";
+    }
+}
+
 } // namespace llmdoctor::core

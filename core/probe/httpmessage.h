@@ -150,4 +150,7 @@ private:
     ChunkedDecoder m_chunked;
 };
 
+// The reason phrase a server of ours (the simulator, the exporter) sends with a status.
+QByteArray httpReasonPhrase(int status);
+
 } // namespace llmdoctor::core

@@ -1,5 +1,6 @@
 #include "simulator.h"
 
+#include "../probe/httpmessage.h"
 #include "httprequestparser.h"
 
 #include <QDateTime>
@@ -195,48 +196,12 @@ struct Plan
     int extraDelayMs = 0; // on top of the options' delay
 };
 
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 413:
-        return "Payload Too Large";
-    case 414:
-        return "URI Too Long";
-    case 429:
-        return "Too Many Requests";
-    case 431:
-        return "Request Header Fields Too Large";
-    case 501:
-        return "Not Implemented";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 505:
-        return "HTTP Version Not Supported";
-    case 529:
-        return "Site Overloaded"; // not registered; what Anthropic's edge sends
-    default:
-        return "Unknown";
-    }
-}
-
 // Headers every answer from the simulated API itself carries.
 Answer apiAnswer(int status, const QByteArray &contentType, QByteArray body)
 {
     Answer a;
     a.status = status;
-    a.reason = reasonPhrase(status);
+    a.reason = httpReasonPhrase(status);
     a.headers = {{"date", httpDate()},
                  {"content-type", contentType},
                  {"x-request-id", "req_" + randomHex(16)},
