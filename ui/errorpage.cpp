@@ -91,16 +91,16 @@ void ErrorPage::explain(const QString &pastedText)
     m_path->setVisible(known && !m_signature.where.isEmpty());
 
     m_headline->setText(m_verdict.headline);
-    m_headline->setProperty("category", m_verdict.category);
-    m_headline->setProperty("blame", m_verdict.blame);
+    m_headline->setProperty("category", m_verdict.categoryName());
+    m_headline->setProperty("blame", m_verdict.blameName());
     m_meaning->setText(m_signature.meaning);
     // The explanation often opens with the meaning itself: say it once.
     m_meaning->setVisible(!m_signature.meaning.isEmpty() && m_signature.meaning != m_verdict.headline &&
                           !m_verdict.explanation.contains(m_signature.meaning));
-    m_whoActs->setText(m_verdict.blame == u"none"
+    m_whoActs->setText(m_verdict.blame == core::Blame::None
                            ? QString()
                            : tr("Who should act: %1").arg(core::Verdict::whoActs(m_verdict.blame)));
-    m_whoActs->setVisible(m_verdict.blame != u"none");
+    m_whoActs->setVisible(m_verdict.blame != core::Blame::None);
     m_explanation->setText(m_verdict.explanation);
 
     clearLayout(m_stepsLayout);

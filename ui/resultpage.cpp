@@ -24,9 +24,10 @@ bool hasWarnings(const QList<core::CheckResult> &results)
 
 QString whoActsLine(const core::Verdict &verdict)
 {
-    if (verdict.blame == u"none")
-        return verdict.category == u"ok" ? ResultPage::tr("Who should act: nobody, everything works.")
-                                         : QString();
+    if (verdict.blame == core::Blame::None)
+        return verdict.category == core::Category::Ok
+                   ? ResultPage::tr("Who should act: nobody, everything works.")
+                   : QString();
     return ResultPage::tr("Who should act: %1").arg(core::Verdict::whoActs(verdict.blame));
 }
 
@@ -87,15 +88,15 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
 void ResultPage::showResult(const core::Verdict &verdict, const QList<core::CheckResult> &results,
                             const core::Target &target)
 {
-    if (verdict.category == u"ok")
+    if (verdict.category == core::Category::Ok)
         m_icon->setState(hasWarnings(results) ? StatusIcon::State::Warn : StatusIcon::State::Pass);
-    else if (verdict.category == u"cancelled")
+    else if (verdict.category == core::Category::Cancelled)
         m_icon->setState(StatusIcon::State::Skip);
     else
         m_icon->setState(StatusIcon::State::Fail);
     m_headline->setText(verdict.headline);
-    m_headline->setProperty("category", verdict.category);
-    m_headline->setProperty("blame", verdict.blame);
+    m_headline->setProperty("category", verdict.categoryName());
+    m_headline->setProperty("blame", verdict.blameName());
 
     const QString who = whoActsLine(verdict);
     m_whoActs->setText(who);
@@ -133,8 +134,8 @@ void ResultPage::showResult(const core::Verdict &verdict, const QList<core::Chec
         std::any_of(phases.cbegin(), phases.cend(), [&](const QString &k) { return timings.contains(k); });
     m_chart->setVisible(anyPhase);
     m_noTiming->setVisible(!anyPhase);
-    m_timingHeading->setVisible(verdict.category != u"cancelled");
-    if (verdict.category == u"cancelled")
+    m_timingHeading->setVisible(verdict.category != core::Category::Cancelled);
+    if (verdict.category == core::Category::Cancelled)
         m_noTiming->hide();
 
     m_summary = buildSummary(verdict, results, target);

@@ -258,7 +258,7 @@ void RetryPage::onFinished()
         break;
     }
     m_headline->setText(v.headline);
-    m_headline->setProperty("category", v.category);
+    m_headline->setProperty("category", v.categoryName());
     m_explanation->setText(v.explanation);
     clearLayout(m_stepsLayout);
     for (qsizetype i = 0; i < v.nextSteps.size(); ++i) {

@@ -133,6 +133,7 @@ void ApiKeyFormatCheck::run()
                              : u"The key has the shape of a %1 key, with no stray characters."_s.arg(p.name);
     CheckResult r = lintResult(lint.findings, makeResult(CheckStatus::Pass, {}), pass);
     r.addDetail(u"length"_s, QString::number(lint.cleaned.size()));
+    r.facts.keyHasWhitespace = lint.strayCharacters;
     complete(r);
 }
 
@@ -248,6 +249,11 @@ void ApiKeyCheck::finishWith(const ExchangeResult *cleanedAnswer)
     r.addDetail(u"status"_s, u"%1 %2"_s.arg(resp.status).arg(QString::fromLatin1(resp.reason)));
     addProviderError(r, rc);
     addRateLimits(r, resp.headers);
+    r.facts.httpStatus = resp.status;
+    r.facts.providerMessage = rc.error.message;
+    r.facts.keyHasWhitespace = lint.strayCharacters;
+    if (const auto wait = suggestedWaitSeconds(parsedRateLimits(resp.headers)))
+        r.facts.retryAfterS = *wait;
     if (const Provider p = providerOf(c.target); !p.keysUrl.isEmpty() && r.status == CheckStatus::Fail)
         r.addDetail(u"manage keys at"_s, p.keysUrl);
     complete(r);
@@ -332,7 +338,15 @@ void TestRequestCheck::run()
             addProviderError(r, rc);
             addRateLimits(r, x.response->headers);
             r.evidence = responseEvidence(*x.response);
+            r.facts.providerMessage = rc.error.message;
         }
+        r.facts.error = x.error;
+        if (x.response)
+            r.facts.httpStatus = x.response->status;
+        double spent = -1;
+        if (!x.ok())
+            r.facts.failedPhase = failedPhaseOf(x.marks, x.tls.attempted, &spent);
+        r.facts.failedPhaseMs = spent;
         r.addDetail(u"request"_s, u"POST %1 (max_tokens 1)"_s.arg(shownUrl(url)));
         complete(r);
     });

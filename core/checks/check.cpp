@@ -76,6 +76,11 @@ void Check::complete(CheckResult result)
         for (auto &[key, value] : result.details)
             value = redactor.apply(value);
         result.evidence = redactor.apply(result.evidence);
+        CheckFacts &f = result.facts;
+        for (QString *text : {&f.providerMessage, &f.error, &f.movedTo, &f.pageTitle})
+            *text = redactor.apply(*text);
+        for (auto &[key, value] : f.requestIds)
+            value = redactor.apply(value);
     }
     m_result = result;
     emit finished(m_result);

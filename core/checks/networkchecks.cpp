@@ -2,6 +2,7 @@
 
 #include "../diagnosis/errorclassifier.h"
 #include "../diagnosis/hops.h"
+#include "../diagnosis/ratelimit.h"
 #include "../diagnosis/responseclassifier.h"
 #include "../probe/exchange.h"
 #include "../probe/hostlookup.h"
@@ -38,8 +39,11 @@ QString familyName(const QHostAddress &a)
     return a.protocol() == QAbstractSocket::IPv6Protocol ? u"IPv6"_s : u"IPv4"_s;
 }
 
-void addTimings(CheckResult &r, const PhaseMarks &marks)
+// The phase durations, and for a failed exchange the phase it died in with the time it spent
+// there: a request that hung for 8 s spent them waiting, not connecting.
+void addTimings(CheckResult &r, const ExchangeResult &x)
 {
+    const PhaseMarks &marks = x.marks;
     const PhaseDurations d = PhaseDurations::fromMarks(marks);
     auto put = [&r](const QString &k, double v) {
         if (v >= 0)
@@ -50,6 +54,14 @@ void addTimings(CheckResult &r, const PhaseMarks &marks)
     put(u"tls"_s, d.tls);
     put(u"ttfb"_s, d.ttfb);
     put(u"total"_s, d.total);
+    if (!x.ok() && x.failure != Failure::Cancelled) {
+        double spent = -1;
+        const Phase failed = failedPhaseOf(marks, x.tls.attempted || x.stage == Stage::Tls, &spent);
+        r.facts.failedPhase = failed;
+        r.facts.failedPhaseMs = spent;
+        if (failed != Phase::None && failed != Phase::Body && spent >= 0)
+            r.timings.insert(phaseName(failed), spent);
+    }
 }
 
 // What the failure of a connection attempt means, in a user's words.
@@ -105,6 +117,11 @@ void addExchangeDetails(CheckResult &r, const ExchangeResult &x)
     }
     if (!x.error.isEmpty())
         r.addDetail(u"error"_s, x.error);
+    r.facts.error = x.error;
+    if (x.response) {
+        r.facts.httpStatus = x.response->status;
+        r.facts.bytesReceived = x.response->bodyBytes;
+    }
     if (x.proxyResponse) {
         r.addDetail(
             u"proxy answer"_s,
@@ -235,12 +252,18 @@ void DnsCheck::run()
             r.addDetail(u"host"_s, host);
             r.addDetail(u"lookup result"_s, notFound ? u"name not found"_s : u"lookup failed"_s);
             r.addDetail(u"error"_s, info.errorString());
+            r.facts.lookup = notFound ? CheckFacts::Lookup::NotFound : CheckFacts::Lookup::Failed;
+            r.facts.error = info.errorString();
+            r.facts.failedPhase = Phase::Dns;
+            r.facts.failedPhaseMs = took;
+            r.facts.networkDown = offline;
             // Why a lookup fails decides who acts: no network at all is the computer's; a known
             // provider's own name that does not resolve is no typo.
             if (offline)
                 r.addDetail(u"network"_s, u"none"_s);
             else if (!viaProxy && isProvidersOwnHost(ctx.target, host))
                 r.addDetail(u"known host"_s, u"yes"_s);
+            r.facts.knownHost = !offline && !viaProxy && isProvidersOwnHost(ctx.target, host);
             r.timings.insert(u"dns"_s, took);
             complete(r);
             return;
@@ -424,9 +447,10 @@ void TlsCheck::run()
                             cert.subject, cert.issuer, cert.notBefore.toString(Qt::ISODate),
                             cert.expiry.toString(Qt::ISODate),
                             cert.selfSigned ? u" (self-signed)"_s : QString()));
+            r.facts.topIssuer = cert.issuer;
         }
         addExchangeDetails(r, x);
-        addTimings(r, x.marks);
+        addTimings(r, x);
         r.timings.remove(u"total"_s);
         complete(r);
     });
@@ -531,6 +555,7 @@ void HttpCheck::onDone(const ExchangeResult &x)
                 u"not_an_api"_s);
             if (!page.isEmpty())
                 r.addDetail(u"page title"_s, page);
+            r.facts.pageTitle = page;
         } else if (resp.status >= 300 && resp.status < 400 && !location.isEmpty()) {
             // Never followed: a redirect would carry the key to wherever it points.
             const QUrl moved = c.target.modelsUrl().resolved(QUrl::fromEncoded(location));
@@ -545,6 +570,7 @@ void HttpCheck::onDone(const ExchangeResult &x)
                                .arg(resp.status),
                            u"endpoint_not_found"_s);
             r.addDetail(u"moved to"_s, shownUrl(base));
+            r.facts.movedTo = shownUrl(base);
         } else if (rc.category == u"ok")
             r = makeResult(CheckStatus::Pass, rc.summary, rc.category);
         else if (accountAnswers.contains(rc.category))
@@ -567,16 +593,22 @@ void HttpCheck::onDone(const ExchangeResult &x)
         }
         if (!hops.isEmpty())
             r.addDetail(u"hops"_s, hops.join(u", "_s));
+        r.facts.hops = hops;
+        r.facts.providerMessage = rc.error.message;
         const auto ids = requestIds(resp.headers);
-        for (auto it = ids.cbegin(); it != ids.cend(); ++it)
+        for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
             r.addDetail(it.key(), it.value());
+            r.facts.requestIds.append({it.key(), it.value()});
+        }
+        if (const auto wait = suggestedWaitSeconds(parsedRateLimits(resp.headers)))
+            r.facts.retryAfterS = *wait;
         const auto limits = rateLimitHeaders(resp.headers);
         for (auto it = limits.cbegin(); it != limits.cend(); ++it)
             r.addDetail(it.key(), it.value());
         r.evidence = responseEvidence(resp);
     }
     addExchangeDetails(r, x);
-    addTimings(r, x.marks);
+    addTimings(r, x);
     complete(r);
 }
 
@@ -708,6 +740,7 @@ void ModelCheck::run()
     r.addDetail(u"model"_s, wanted);
     if (!near.isEmpty())
         r.addDetail(u"did you mean"_s, near.join(u", "_s));
+    r.facts.closeModels = near;
     r.addDetail(u"models offered"_s, ids.mid(0, 30).join(u", "_s) + (ids.size() > 30 ? u", …"_s : QString()));
     complete(r);
 }

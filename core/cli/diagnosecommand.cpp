@@ -97,7 +97,7 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
         renderReport({&diagnosis}, *reportFormat, toTerminal && qEnvironmentVariableIsEmpty("NO_COLOR"));
     if (const int failed = writeCommandOutput(report, *sink, out, err, u"diagnose"_s, u"report"_s))
         return failed;
-    return diagnosis.verdict().category == u"ok" ? 0 : 1;
+    return diagnosis.verdict().category == Category::Ok ? 0 : 1;
 }
 
 } // namespace llmdoctor::core

@@ -105,7 +105,7 @@ QString pathText(const ErrorSignature &sig)
 QString renderText(const ErrorSignature &sig, const Verdict &v)
 {
     QString out;
-    out += (v.category == u"ok" ? u"✔ "_s : u"✖ "_s) + v.headline + u"\n\n"_s;
+    out += (v.category == Category::Ok ? u"✔ "_s : u"✖ "_s) + v.headline + u"\n\n"_s;
     out += u"What it means:\n  %1\n"_s.arg(v.explanation);
     if (!sig.producer.isEmpty())
         out += u"  The message was written by %1.\n"_s.arg(sig.producer);
@@ -129,8 +129,9 @@ QString renderText(const ErrorSignature &sig, const Verdict &v)
 
     out += u"\nWhere it broke:\n"_s + pathText(sig);
 
-    out += u"\nWho should act: %1"_s.arg(v.blame == u"none" ? u"not known yet"_s : Verdict::whoActs(v.blame));
-    out += u" (blame: %1, confidence %2%)\n"_s.arg(v.blame).arg(qRound(v.confidence * 100));
+    out += u"\nWho should act: %1"_s.arg(v.blame == Blame::None ? u"not known yet"_s
+                                                                : Verdict::whoActs(v.blame));
+    out += u" (blame: %1, confidence %2%)\n"_s.arg(v.blameName()).arg(qRound(v.confidence * 100));
 
     if (!v.nextSteps.isEmpty()) {
         out += u"\nWhat to do:\n"_s;
@@ -252,7 +253,7 @@ int runExplainCommand(const QStringList &args, QTextStream &out, QTextStream &er
         out << renderText(sig, v);
     }
     out.flush();
-    return v.category == u"ok" ? 0 : 1;
+    return v.category == Category::Ok ? 0 : 1;
 }
 
 } // namespace llmdoctor::core

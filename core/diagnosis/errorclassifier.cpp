@@ -1,5 +1,7 @@
 #include "errorclassifier.h"
 
+#include "category.h"
+
 #include "hops.h"
 
 #include <QFile>
@@ -703,35 +705,8 @@ QStringList interceptionIssuerNames()
 
 const QStringList &verdictCategories()
 {
-    static const QStringList names{
-        u"ok"_s,
-        u"dns_failure"_s,
-        u"connection_refused"_s,
-        u"connect_timeout"_s,
-        u"network_unreachable"_s,
-        u"tls_untrusted"_s,
-        u"tls_expired"_s,
-        u"tls_hostname_mismatch"_s,
-        u"tls_handshake_failed"_s,
-        u"proxy_error"_s,
-        u"gateway_error"_s,
-        u"upstream_reset"_s,
-        u"gateway_timeout"_s,
-        u"timeout"_s,
-        u"auth_missing_key"_s,
-        u"auth_invalid_key"_s,
-        u"permission_denied"_s,
-        u"model_not_found"_s,
-        u"endpoint_not_found"_s,
-        u"rate_limited"_s,
-        u"quota_exhausted"_s,
-        u"provider_overloaded"_s,
-        u"provider_outage"_s,
-        u"server_error"_s,
-        u"bad_request"_s,
-        u"unknown"_s,
-        u"packet_loss"_s, // from the connect burst or the path test: everything works, slowly
-    };
+    // Every category but "cancelled", which only a run the user stopped has.
+    static const QStringList names = categoryNames().mid(0, categoryNames().size() - 1);
     return names;
 }
 

@@ -4,7 +4,9 @@
 #include "../path/pathresult.h"
 #include "../target/providercatalog.h"
 #include "hops.h"
+#include "ratelimit.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -54,35 +56,23 @@ const QSet<QString> &systemCaNames()
 }
 
 // An untrusted chain for a public host whose top issuer is no public authority: something on
-// the user's side (antivirus, corporate proxy) made that certificate. *issuer names it.
-bool looksIntercepted(const CheckResult &tls, const QString &host, QString *issuer)
+// the user's side (antivirus, corporate proxy) made that certificate.
+bool looksIntercepted(const CheckFacts &tls, const QString &host)
 {
-    static const QRegularExpression line(
-        u"^(.*), issued by (.*), valid \\S+ to \\S+( \\(self-signed\\))?$"_s);
-    if (isLocalHost(host))
+    if (isLocalHost(host) || tls.topIssuer.isEmpty())
         return false; // a self-made certificate on the user's own server is not an interception
-    QString top;
-    for (const auto &[key, value] : tls.details) {
-        if (key.startsWith(u"certificate "_s) && key != u"certificate name matches") {
-            const auto m = line.match(value);
-            if (m.hasMatch())
-                top = m.captured(2);
-        }
-    }
-    if (top.isEmpty())
-        return false;
-    *issuer = top;
-    return !systemCaNames().contains(top);
+    return !systemCaNames().contains(tls.topIssuer);
 }
 
-QList<Snippet> snippetsFor(const QString &category, bool ownNginx)
+QList<Snippet> snippetsFor(Category category, bool ownNginx)
 {
-    static const QStringList transient{u"rate_limited"_s,  u"provider_overloaded"_s, u"upstream_reset"_s,
-                                       u"gateway_error"_s, u"gateway_timeout"_s,     u"server_error"_s,
-                                       u"timeout"_s,       u"provider_outage"_s};
+    static const QList<Category> transient{Category::RateLimited,    Category::ProviderOverloaded,
+                                           Category::UpstreamReset,  Category::GatewayError,
+                                           Category::GatewayTimeout, Category::ServerError,
+                                           Category::Timeout,        Category::ProviderOutage};
     QStringList ids;
     // Longer timeouts help only when the gateway gave up waiting, not when its upstream failed.
-    if (ownNginx && (category == u"gateway_timeout" || category == u"timeout"))
+    if (ownNginx && (category == Category::GatewayTimeout || category == Category::Timeout))
         ids << u"nginx-timeouts"_s;
     if (transient.contains(category))
         ids << u"retry-python"_s << u"retry-python-loop"_s << u"retry-javascript"_s
@@ -96,18 +86,74 @@ QList<Snippet> snippetsFor(const QString &category, bool ownNginx)
     return out;
 }
 
-// The advice entry for key (or "unknown"), with every placeholder filled by fill.
-Verdict wordAdvice(const QString &key, const std::function<QString(QString)> &fill)
+using Values = QMap<QString, QString>;
+
+// One template sentence with its placeholders filled; null when it needs a fact that is absent.
+// A value that is present but empty drops the words around it that need it ("(HTTP {status})").
+QString fillTemplate(QString text, const Values &values)
+{
+    static const QRegularExpression placeholder(u"\\{([a-z_]+)\\}"_s);
+    // The translator sees the template as written; the facts go in afterwards.
+    text = QCoreApplication::translate("advice", text.toUtf8().constData());
+    QStringList names;
+    for (auto it = placeholder.globalMatch(text); it.hasNext();)
+        names << it.next().captured(1);
+    for (const QString &name : std::as_const(names)) {
+        if (!values.contains(name))
+            return {};
+        const QString value = values.value(name);
+        if (value.isEmpty()) {
+            text.replace(u" (HTTP {%1})"_s.arg(name), QString());
+            text.replace(u" ({%1})"_s.arg(name), QString());
+        }
+        text.replace(u"{%1}"_s.arg(name), value);
+    }
+    return text;
+}
+
+// A template is a string, or a list of alternatives: strings, or {"when": [facts], "text"}. The
+// first alternative whose facts are all present is used. In a single string, a sentence that
+// needs an absent fact is left out, so that nothing is claimed that was not found.
+QString wordTemplate(const QJsonValue &tpl, const Values &values)
+{
+    if (tpl.isArray()) {
+        for (const QJsonValue &alt : tpl.toArray()) {
+            QString text = alt.isObject() ? alt.toObject().value(u"text").toString() : alt.toString();
+            bool usable = true;
+            for (const QJsonValue &need : alt.toObject().value(u"when").toArray())
+                usable &= !values.value(need.toString()).isEmpty();
+            if (!usable)
+                continue;
+            if (const QString filled = fillTemplate(text, values); !filled.isNull())
+                return filled;
+        }
+        return {};
+    }
+    const QString whole = fillTemplate(tpl.toString(), values);
+    if (!whole.isNull())
+        return whole;
+    static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+(?=[A-Z\"(])"_s);
+    QStringList kept;
+    for (const QString &sentence : tpl.toString().split(sentenceEnd, Qt::SkipEmptyParts)) {
+        if (const QString filled = fillTemplate(sentence, values); !filled.isNull())
+            kept << filled;
+    }
+    return kept.join(u' ');
+}
+
+Verdict wordAdvice(const QString &key, const Values &values)
 {
     QJsonObject advice = adviceCatalogue().value(key).toObject();
     if (advice.isEmpty())
         advice = adviceCatalogue().value(u"unknown"_s).toObject();
     Verdict v;
-    v.blame = advice.value(u"blame").toString(u"none"_s);
-    v.headline = fill(advice.value(u"headline").toString());
-    v.explanation = fill(advice.value(u"explanation").toString());
-    for (const QJsonValue &step : advice.value(u"next_steps").toArray())
-        v.nextSteps << fill(step.toString());
+    v.blame = blameOr(advice.value(u"blame").toString());
+    v.headline = wordTemplate(advice.value(u"headline"), values);
+    v.explanation = wordTemplate(advice.value(u"explanation"), values);
+    for (const QJsonValue &step : advice.value(u"next_steps").toArray()) {
+        if (const QString filled = wordTemplate(step, values); !filled.isEmpty())
+            v.nextSteps << filled;
+    }
     v.confidence = advice.value(u"confidence").toDouble(0.5);
     return v;
 }
@@ -117,17 +163,9 @@ bool hasAdvice(const QString &key)
     return adviceCatalogue().contains(key);
 }
 
-// Replaces one placeholder; an empty value also drops the words around it that need it.
-QString fillPlaceholder(QString text, const QString &name, const QString &value, const QString &ifEmpty = {})
+QString tr(const char *text)
 {
-    if (value.isEmpty()) {
-        text.replace(u" (HTTP {%1})"_s.arg(name), QString());
-        text.replace(u" ({%1})"_s.arg(name), QString());
-        text.replace(u"{%1}"_s.arg(name), ifEmpty);
-    } else {
-        text.replace(u"{%1}"_s.arg(name), value);
-    }
-    return text;
+    return QCoreApplication::translate("Verdict", text);
 }
 
 QStringList pathHops(const QStringList &hops)
@@ -140,62 +178,68 @@ QStringList pathHops(const QStringList &hops)
     return out;
 }
 
+QString hopList(const QStringList &hops)
+{
+    return hops.join(u", "_s);
+}
+
 // What the pasted message adds to a diagnosis whose checks have finished.
 void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *decisive,
                     const DiagnosisContext &context)
 {
-    if (v.category == u"cancelled")
+    if (v.category == Category::Cancelled)
         return;
-    if (sig.category == u"unknown") {
+    const Category pastedCategory = categoryOr(sig.category);
+    if (pastedCategory == Category::Unknown) {
         v.nextSteps.append(
-            u"llmdoctor did not recognise the message you pasted: it does not say what failed or where. "
-            "The checks above are the better guide; if your app still fails, paste its full error "
-            "message or log output."_s);
+            tr("llmdoctor did not recognise the message you pasted: it does not say what failed or where. "
+               "The checks above are the better guide; if your app still fails, paste its full error "
+               "message or log output."));
         return;
     }
     if (decisive) {
-        if (sig.category == v.category) {
+        if (pastedCategory == v.category) {
             v.confidence = std::min(0.95, v.confidence + 0.1);
-            v.explanation += u" The message you pasted says the same: %1"_s.arg(sig.meaning);
+            v.explanation += u' ' + tr("The message you pasted says the same: %1").arg(sig.meaning);
         } else {
+            // The two disagree: say so once, plainly.
             v.nextSteps.append(
-                u"About the message you pasted: %1 The checks found a different problem now; fix "
-                "that first, and if the message comes back, run llmdoctor again with it."_s.arg(sig.meaning));
+                tr("About the message you pasted: %1 The checks found a different problem now; "
+                   "fix that first, and if the message comes back, run llmdoctor again with it.")
+                    .arg(sig.meaning));
         }
         return;
     }
 
     // Every check passes now: the message tells what went wrong when the app saw it.
-    static const QStringList gatewayKinds{u"gateway_error"_s, u"upstream_reset"_s, u"gateway_timeout"_s,
-                                          u"proxy_error"_s, u"timeout"_s};
+    static const QList<Category> gatewayKinds{Category::GatewayError, Category::UpstreamReset,
+                                              Category::GatewayTimeout, Category::ProxyError,
+                                              Category::Timeout};
     const QString host = context.target.baseUrl.host();
     const bool ownPath = context.proxy.proxy.has_value() || isLocalHost(host) || sig.ownHop;
     QString key;
-    QString blame = sig.blame;
-    if (sig.blame == u"proxy" || (gatewayKinds.contains(sig.category) && ownPath)) {
+    Blame blame = blameOr(sig.blame);
+    if (blame == Blame::Proxy || (gatewayKinds.contains(pastedCategory) && ownPath)) {
         key = u"pasted_own_gateway"_s;
-        blame = u"proxy"_s;
-    } else if (sig.blame == u"provider" || sig.blame == u"none" || sig.blame.isEmpty()) {
+        blame = Blame::Proxy;
+    } else if (blame == Blame::Provider || blame == Blame::None) {
         key = u"pasted_provider_side"_s;
-        blame = u"provider"_s;
-    } else if (sig.blame == u"local" || sig.blame == u"network") {
+        blame = Blame::Provider;
+    } else if (blame == Blame::Local || blame == Blame::Network) {
         key = u"pasted_network_now_fine"_s;
     } else {
         key = u"pasted_app_settings"_s;
     }
     const QStringList hops = pathHops(sig.hops);
-    const QString proxy = context.proxy.proxy ? proxyForDisplay(*context.proxy.proxy) : QString();
-    auto fill = [&](QString text) {
-        text.replace(u"{host}"_s, host);
-        text = fillPlaceholder(text, u"proxy"_s, proxy, u"your gateway"_s);
-        text =
-            fillPlaceholder(text, u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hops.join(u", "_s)));
-        text = fillPlaceholder(text, u"status"_s, sig.status ? QString::number(sig.status) : QString());
-        text.replace(u"{meaning}"_s, sig.meaning);
-        return text;
-    };
-    const Verdict pasted = wordAdvice(key, fill);
-    v.category = sig.category;
+    Values values{
+        {u"host"_s, host},
+        {u"proxy"_s, context.proxy.proxy ? proxyForDisplay(*context.proxy.proxy) : tr("your gateway")},
+        {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops))},
+        {u"meaning"_s, sig.meaning}};
+    if (sig.status)
+        values.insert(u"status"_s, QString::number(sig.status));
+    const Verdict pasted = wordAdvice(key, values);
+    v.category = pastedCategory;
     v.blame = blame;
     v.headline = pasted.headline;
     v.explanation = pasted.explanation;
@@ -235,27 +279,204 @@ QString correctedBaseUrl(const Target &target)
     return url == target.baseUrl ? QString() : shownUrl(url);
 }
 
+QString seconds(double ms)
+{
+    return ms < 1000 ? tr("%1 ms").arg(qRound(ms)) : tr("%1 s").arg(ms / 1000, 0, 'f', 1);
+}
+
+// One cause the checks found: the advice entry that words it and its category.
+struct Cause
+{
+    QString key;
+    Category category = Category::Unknown;
+    const CheckResult *check = nullptr;
+    bool alsoOnly = false; // worth knowing, but blocks nothing now: never the verdict itself
+};
+
+// The advice entry for a failed check, read from its typed facts and the run's context.
+Cause causeOf(const CheckResult &r, const DiagnosisContext &context,
+              const std::optional<StatusAssessment> &page)
+{
+    Cause c{r.category, categoryOr(r.category), &r};
+    const QString host = context.target.baseUrl.host();
+    const CheckFacts &f = r.facts;
+    switch (c.category) {
+    case Category::DnsFailure:
+        if (f.networkDown)
+            c.key = u"network_offline"_s;
+        else if (f.lookup == CheckFacts::Lookup::Failed)
+            c.key = u"dns_failure_network"_s;
+        else if (f.knownHost)
+            c.key = u"dns_failure_known_host"_s;
+        break;
+    case Category::EndpointNotFound:
+        if (!f.movedTo.isEmpty())
+            c.key = u"endpoint_moved"_s;
+        break;
+    case Category::ConnectionRefused:
+        if (isLoopback(host) && !context.proxy.proxy)
+            c.key = u"connection_refused_local"_s;
+        break;
+    case Category::UpstreamReset:
+        if (f.httpStatus > 0)
+            c.key = u"upstream_reset_gateway"_s; // a gateway answered, and said its upstream reset
+        else if (context.proxy.proxy)
+            c.key = u"upstream_reset_proxy"_s;
+        break;
+    case Category::TlsHandshakeFailed:
+        // OpenSSL's words when an https hello gets a plain-HTTP answer.
+        if (f.error.contains(u"wrong version number"_s))
+            c.key = u"tls_plain_http"_s;
+        break;
+    case Category::TlsUntrusted:
+        if (looksIntercepted(f, host))
+            c.key = u"tls_untrusted_interception"_s;
+        break;
+    case Category::ConnectTimeout:
+        // The path reaches the host, yet the API's port gets no answer: a firewall drops just that.
+        if (r.id == u"tcp" && context.path && context.path->reached && !context.proxy.proxy)
+            c.key = u"firewall_blocks_port"_s;
+        break;
+    default:
+        break;
+    }
+    // The provider's own status page: an outage it reports explains errors from its side.
+    static const QList<Category> providerSide{Category::GatewayError,   Category::UpstreamReset,
+                                              Category::GatewayTimeout, Category::Timeout,
+                                              Category::ServerError,    Category::ProviderOverloaded};
+    if (page && page->apiOutage && providerSide.contains(c.category) &&
+        layerRank(r.id) >= layerRank(u"http"_s)) {
+        c.category = Category::ProviderOutage;
+        c.key = u"provider_outage"_s;
+    }
+    if (!hasAdvice(c.key))
+        c.key = hasAdvice(categoryName(c.category)) ? categoryName(c.category) : u"unknown"_s;
+    return c;
+}
+
+// The placeholder values a cause's sentences may use: only facts that were found are present.
+Values valuesFor(const Cause &cause, const QList<CheckResult> &results, const DiagnosisContext &context,
+                 const std::optional<StatusAssessment> &page)
+{
+    const CheckResult *r = cause.check;
+    const QUrl &base = context.target.baseUrl;
+    Values v;
+    const bool viaProxyStep = context.proxy.proxy && r && (r->id == u"dns" || r->id == u"tcp");
+    v.insert(u"host"_s, viaProxyStep ? context.proxy.proxy->host() : base.host());
+    const bool proxyPort = context.proxy.proxy && (cause.category == Category::ConnectionRefused ||
+                                                   cause.category == Category::ConnectTimeout);
+    v.insert(u"port"_s, QString::number(proxyPort ? context.proxy.proxy->port(1080)
+                                                  : base.port(base.scheme() == u"https" ? 443 : 80)));
+    v.insert(u"proxy"_s, context.proxy.proxy ? proxyForDisplay(*context.proxy.proxy) : tr("(none)"));
+    if (!context.target.model.trimmed().isEmpty())
+        v.insert(u"model"_s, context.target.model.trimmed());
+    if (const auto provider = ProviderCatalog::instance().find(context.target.provider); provider)
+        v.insert(u"provider_name"_s, provider->name);
+
+    // The status code is the one this cause's own check saw: never another check's.
+    int status = r ? r->facts.httpStatus : 0;
+    QStringList hops;
+    for (const CheckResult &other : results) {
+        if (other.id == u"http") {
+            hops = other.facts.hops;
+            if (!status && cause.category == Category::ProviderOutage)
+                status = other.facts.httpStatus;
+        }
+    }
+    if (r && !r->facts.hops.isEmpty())
+        hops = r->facts.hops;
+    v.insert(u"status"_s, status ? QString::number(status) : QString());
+    if (status)
+        v.insert(u"answered_status"_s, QString::number(status));
+    v.insert(u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops)));
+    if (!hops.isEmpty())
+        v.insert(u"hop_names"_s, hopList(hops));
+
+    QString detail;
+    if (r) {
+        detail = r->facts.providerMessage;
+        if (detail.isEmpty())
+            detail = r->facts.error;
+        if (detail.isEmpty())
+            detail = r->summary;
+        while (detail.endsWith(u'.'))
+            detail.chop(1); // it goes inside a sentence, in parentheses
+    }
+    v.insert(u"detail"_s, detail);
+    v.insert(u"suggestion"_s,
+             r && !r->facts.closeModels.isEmpty()
+                 ? u" "_s + tr("Close names this server offers: %1.").arg(r->facts.closeModels.join(u", "_s))
+                 : QString());
+    if (r && !r->facts.movedTo.isEmpty())
+        v.insert(u"moved"_s, r->facts.movedTo);
+    v.insert(u"page_title"_s, r ? r->facts.pageTitle : QString());
+    if (r && !r->facts.topIssuer.isEmpty())
+        v.insert(u"issuer"_s, r->facts.topIssuer);
+    if (r && r->facts.retryAfterS >= 0)
+        v.insert(u"wait"_s, plainWait(r->facts.retryAfterS));
+    // Where a request that got no answer spent its time: "waited 8.0 s for an answer".
+    if (r && r->facts.failedPhaseMs >= 0) {
+        v.insert(u"waited"_s, seconds(r->facts.failedPhaseMs));
+        v.insert(u"failed_phase"_s, phaseName(r->facts.failedPhase));
+    }
+    for (const CheckResult &other : results) {
+        if (other.id == u"test_request" && other.status == CheckStatus::Pass)
+            v.insert(u"test_request"_s, u"yes"_s);
+        if (other.id == u"http" && other.status == CheckStatus::Pass && other.facts.httpStatus / 100 == 2)
+            v.insert(u"models_listed"_s, u"yes"_s);
+    }
+    if (page) {
+        v.insert(u"provider"_s,
+                 context.statusProviderName.isEmpty() ? tr("The provider") : context.statusProviderName);
+        if (!page->incident.isEmpty())
+            v.insert(u"incident"_s, page->incident);
+        v.insert(u"incident_update"_s,
+                 page->latestUpdate.isEmpty()
+                     ? QString()
+                     : u" "_s +
+                           tr("Its latest update%1: \"%2\"")
+                               .arg(page->updatedAt.isValid()
+                                        ? u" ("_s +
+                                              page->updatedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) +
+                                              u")"_s
+                                        : QString(),
+                                    page->latestUpdate));
+        v.insert(u"page"_s, context.statusPage->pageUrl);
+    }
+    return v;
+}
+
 } // namespace
 
-QString Verdict::whoActs(const QString &blame)
+QString Verdict::whoActs(Blame blame)
 {
-    if (blame == u"local" || blame == u"config")
-        return u"you"_s;
-    if (blame == u"network")
-        return u"you or your network administrator"_s;
-    if (blame == u"proxy")
-        return u"whoever runs the proxy (usually your IT department)"_s;
-    if (blame == u"provider")
-        return u"the provider"_s;
-    if (blame == u"account")
-        return u"you, in your account on the provider's website"_s;
-    return u"nobody"_s;
+    switch (blame) {
+    case Blame::Local:
+    case Blame::Config:
+        return tr("you");
+    case Blame::Network:
+        return tr("you or your network administrator");
+    case Blame::Proxy:
+        return tr("whoever runs the proxy (usually your IT department)");
+    case Blame::Provider:
+        return tr("the provider");
+    case Blame::Account:
+        return tr("you, in your account on the provider's website");
+    case Blame::None:
+        break;
+    }
+    return tr("nobody");
 }
 
 QJsonObject Verdict::toJson() const
 {
-    return QJsonObject{{u"category"_s, category},
-                       {u"blame"_s, blame},
+    QJsonArray also;
+    for (const AlsoFound &a : alsoFound)
+        also.append(QJsonObject{{u"category"_s, core::categoryName(a.category)},
+                                {u"blame"_s, core::blameName(a.blame)},
+                                {u"headline"_s, a.headline}});
+    return QJsonObject{{u"category"_s, categoryName()},
+                       {u"blame"_s, blameName()},
                        {u"headline"_s, headline},
                        {u"explanation"_s, explanation},
                        {u"next_steps"_s, QJsonArray::fromStringList(nextSteps)},
@@ -267,7 +488,8 @@ QJsonObject Verdict::toJson() const
                                     {u"language"_s, s.language}, {u"title"_s, s.title}, {u"code"_s, s.code}});
                             return out;
                         }()},
-                       {u"confidence"_s, confidence}};
+                       {u"confidence"_s, confidence},
+                       {u"also_found"_s, also}};
 }
 
 Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext &context)
@@ -279,176 +501,113 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         return layerRank(a->id) < layerRank(b->id);
     });
 
-    const CheckResult *decisive = nullptr;
-    bool cancelled = false;
-    for (const CheckResult *r : std::as_const(ordered)) {
-        if (r->status == CheckStatus::Fail && r->category != u"cancelled") {
-            decisive = r;
-            break;
-        }
-        cancelled |= r->category == u"cancelled";
-    }
-
-    const QUrl &base = context.target.baseUrl;
-    const QString host = base.host();
-    QString category = decisive ? decisive->category : (cancelled ? u"cancelled"_s : u"ok"_s);
-    QString key = category;
-    if (category == u"dns_failure" && decisive && decisive->detail(u"network"_s) == u"none")
-        key = u"network_offline"_s;
-    else if (category == u"dns_failure" && decisive &&
-             decisive->detail(u"lookup result"_s) == u"lookup failed")
-        key = u"dns_failure_network"_s;
-    else if (category == u"dns_failure" && decisive && decisive->detail(u"known host"_s) == u"yes")
-        key = u"dns_failure_known_host"_s;
-    else if (category == u"endpoint_not_found" && decisive && !decisive->detail(u"moved to"_s).isEmpty())
-        key = u"endpoint_moved"_s;
-    else if (category == u"connection_refused" && isLoopback(host) && !context.proxy.proxy)
-        key = u"connection_refused_local"_s;
-    else if (category == u"upstream_reset" && decisive && !decisive->detail(u"status"_s).isEmpty())
-        key = u"upstream_reset_gateway"_s; // a gateway answered, and said its upstream reset
-    else if (category == u"upstream_reset" && context.proxy.proxy)
-        key = u"upstream_reset_proxy"_s;
-    // OpenSSL's words when an https hello gets a plain-HTTP answer.
-    if (category == u"tls_handshake_failed" && decisive &&
-        decisive->detail(u"error"_s).contains(u"wrong version number"_s))
-        key = u"tls_plain_http"_s;
-    QString issuer;
-    if (category == u"tls_untrusted" && decisive && looksIntercepted(*decisive, host, &issuer))
-        key = u"tls_untrusted_interception"_s;
-    // The provider's own status page: an outage it reports explains errors from its side.
-    static const QStringList providerSide{u"gateway_error"_s, u"upstream_reset"_s, u"gateway_timeout"_s,
-                                          u"timeout"_s,       u"server_error"_s,   u"provider_overloaded"_s};
     const std::optional<StatusAssessment> page =
         context.statusPage ? std::optional(assessStatus(*context.statusPage, context.statusComponents))
                            : std::nullopt;
-    if (decisive && page && page->apiOutage && providerSide.contains(category) &&
-        layerRank(decisive->id) >= layerRank(u"http"_s)) {
-        category = u"provider_outage"_s;
-        key = category;
+    // Every cause found, what blocks first (the earliest layer) first.
+    QList<Cause> causes;
+    bool cancelled = false;
+    for (const CheckResult *r : std::as_const(ordered)) {
+        if (r->status == CheckStatus::Fail && r->category != u"cancelled")
+            causes << causeOf(*r, context, page);
+        cancelled |= r->category == u"cancelled";
     }
-    // The path reaches the host, yet the API's port gets no answer: a firewall drops just that.
-    if (category == u"connect_timeout" && decisive && decisive->id == u"tcp" && context.path &&
-        context.path->reached && !context.proxy.proxy)
-        key = u"firewall_blocks_port"_s;
-    // Everything works, but packets are lost on the way: worth a verdict of its own.
+    const CheckResult *keyFormat = nullptr;
+    for (const CheckResult &r : results) {
+        if (r.id == u"api_key_format" && r.status == CheckStatus::Warn && r.facts.keyHasWhitespace)
+            keyFormat = &r;
+    }
+    // A key that works only once cleaned: the app that sends it as typed fails. Not "everything works".
+    if (keyFormat)
+        causes << Cause{u"api_key_whitespace"_s, Category::AuthInvalidKey, keyFormat};
+    // An outage on the status page is worth knowing even when the failure that blocks first is
+    // another one (a key missing: needed once the outage is over).
+    const bool outageCause = std::any_of(causes.cbegin(), causes.cend(), [](const Cause &c) {
+        return c.category == Category::ProviderOutage;
+    });
+    if (page && page->apiOutage && !outageCause) {
+        for (const CheckResult &r : results) {
+            if (r.id == u"status_page")
+                causes << Cause{u"provider_outage_page"_s, Category::ProviderOutage, &r, true};
+        }
+    }
+    // Everything works, but packets are lost on the way: a cause of its own, after the failures.
     const PathAssessment pathLoss = context.path ? assessPath(*context.path) : PathAssessment();
     const bool burstLoss = context.connectBurst && context.connectBurst->lossFound();
-    QString where;
-    if (!decisive && !cancelled && (burstLoss || pathLoss.lossFound())) {
-        category = u"packet_loss"_s;
-        key = pathLoss.where == PathAssessment::Where::Local      ? u"packet_loss_local"_s
-              : pathLoss.where == PathAssessment::Where::Provider ? u"packet_loss_provider"_s
-                                                                  : u"packet_loss"_s;
-        if (pathLoss.lossFound())
-            where = u" The path test: "_s + pathLoss.sentence();
-        else
-            where = u" About %1% of the connection attempts' packets were lost."_s.arg(
-                std::max(1L, std::lround(context.connectBurst->share * 100)));
-        if (pathLoss.where == PathAssessment::Where::Network)
-            where += u" Your own link and router are fine; the loss is further on."_s;
-    }
-    if (adviceCatalogue().value(key).toObject().isEmpty())
-        key = u"unknown"_s; // as wordAdvice() falls back
-
-    // Fill the placeholders from what the checks found.
-    const CheckResult *http = nullptr;
-    for (const CheckResult &r : results) {
-        if (r.id == u"http")
-            http = &r;
-    }
-    QString detail;
-    if (decisive) {
-        detail = decisive->detail(u"provider message"_s);
-        if (detail.isEmpty())
-            detail = decisive->detail(u"error"_s);
-        if (detail.isEmpty())
-            detail = decisive->summary;
-        while (detail.endsWith(u'.'))
-            detail.chop(1); // it goes inside a sentence, in parentheses
-    }
-    const QString status = http ? http->detail(u"status"_s).section(u' ', 0, 0) : QString();
-    const QString hops = http ? http->detail(u"hops"_s) : QString();
-    QString suggestion;
-    if (decisive && !decisive->detail(u"did you mean"_s).isEmpty())
-        suggestion = u" Close names this server offers: %1."_s.arg(decisive->detail(u"did you mean"_s));
-    const int port =
-        context.proxy.proxy && (category == u"connection_refused" || category == u"connect_timeout")
-            ? context.proxy.proxy->port(1080)
-            : base.port(base.scheme() == u"https" ? 443 : 80);
-    const QString shownHost =
-        context.proxy.proxy && decisive && (decisive->id == u"dns" || decisive->id == u"tcp")
-            ? context.proxy.proxy->host()
-            : host;
-    auto fill = [&](QString text) {
-        if (status.isEmpty())
-            text.replace(u" (HTTP {status})"_s, QString()); // no answer, no status to quote
-        text.replace(u"{host}"_s, shownHost);
-        text.replace(u"{port}"_s, QString::number(port));
-        text.replace(u"{proxy}"_s, context.proxy.proxy ? proxyForDisplay(*context.proxy.proxy) : u"(none)"_s);
-        text.replace(u"{status}"_s, status);
-        text.replace(u"{model}"_s, context.target.model);
-        text.replace(u"{suggestion}"_s, suggestion);
-        text.replace(u"{hops}"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hops));
-        text.replace(u"{detail}"_s, detail);
-        text.replace(u"{issuer}"_s, issuer);
-        if (decisive) {
-            text.replace(u"{moved}"_s, decisive->detail(u"moved to"_s));
-            text = fillPlaceholder(text, u"page_title"_s, decisive->detail(u"page title"_s));
-        }
-        text.replace(u"{where}"_s, where);
-        if (page) {
-            const QString name =
-                context.statusProviderName.isEmpty() ? u"The provider"_s : context.statusProviderName;
-            text.replace(u"{provider}"_s, name);
-            text.replace(u"{incident}"_s, page->incident);
-            text = fillPlaceholder(
-                text, u"incident_update"_s,
-                page->latestUpdate.isEmpty()
-                    ? QString()
-                    : u" Its latest update%1: \"%2\""_s.arg(
-                          page->updatedAt.isValid()
-                              ? u" ("_s + page->updatedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) +
-                                    u")"_s
-                              : QString(),
-                          page->latestUpdate));
-            text.replace(u"{page}"_s, context.statusPage->pageUrl);
-        }
-        return text;
-    };
-
-    Verdict v = wordAdvice(key, fill);
-    v.category = category;
-    v.decidedBy = decisive ? decisive->id : QString();
-    if (!decisive && !cancelled) {
-        // Passing with warnings: still ok, but say what looked odd.
+    if (!cancelled && (burstLoss || pathLoss.lossFound())) {
+        const CheckResult *evidence = nullptr;
         for (const CheckResult &r : results) {
-            if (r.status != CheckStatus::Warn)
+            if ((r.id == u"path" && pathLoss.lossFound()) || (r.id == u"loss" && !evidence))
+                evidence = &r;
+        }
+        causes << Cause{pathLoss.where == PathAssessment::Where::Local      ? u"packet_loss_local"_s
+                        : pathLoss.where == PathAssessment::Where::Provider ? u"packet_loss_provider"_s
+                                                                            : u"packet_loss"_s,
+                        Category::PacketLoss, evidence};
+    }
+
+    // Causes that block nothing now go after the others, and never lead.
+    std::stable_partition(causes.begin(), causes.end(), [](const Cause &c) { return !c.alsoOnly; });
+    Cause primary{u"ok"_s, Category::Ok, nullptr};
+    if (!causes.isEmpty() && !causes.first().alsoOnly)
+        primary = causes.first();
+    else if (cancelled)
+        primary = Cause{u"cancelled"_s, Category::Cancelled, nullptr};
+    else
+        causes.prepend(primary);
+    const CheckResult *decisive =
+        primary.check && primary.check->status == CheckStatus::Fail ? primary.check : nullptr;
+    Values values = valuesFor(primary, results, context, page);
+    if (primary.category == Category::PacketLoss) {
+        QString where;
+        if (pathLoss.lossFound())
+            where = u" "_s + tr("The path test: %1").arg(pathLoss.sentence());
+        else
+            where = u" "_s + tr("About %1% of the connection attempts' packets were lost.")
+                                 .arg(std::max(1L, std::lround(context.connectBurst->share * 100)));
+        if (pathLoss.where == PathAssessment::Where::Network)
+            where += u" "_s + tr("Your own link and router are fine; the loss is further on.");
+        values.insert(u"where"_s, where);
+    }
+
+    Verdict v = wordAdvice(primary.key, values);
+    v.category = primary.category;
+    v.decidedBy = primary.check ? primary.check->id : QString();
+    if (primary.category == Category::Ok || primary.category == Category::PacketLoss ||
+        primary.key == u"api_key_whitespace") {
+        // Passing with warnings: say what looked odd.
+        for (const CheckResult &r : results) {
+            if (r.status != CheckStatus::Warn || &r == primary.check)
                 continue;
-            if (category == u"packet_loss" && (r.id == u"loss" || r.id == u"path"))
+            if (primary.category == Category::PacketLoss && (r.id == u"loss" || r.id == u"path"))
                 continue; // the verdict itself is about them
+            if (r.id == u"status_page" && page && page->apiOutage)
+                continue; // an outage is a cause of its own, in "also found"
             // A warning's own advice entries (stream, keep-alive) say what to do about it.
-            QStringList steps{u"Worth a look: %1"_s.arg(r.summary)};
+            QStringList steps{tr("Worth a look: %1").arg(r.summary)};
             for (const QString &id : r.advice) {
                 for (const QJsonValue &step :
                      adviceCatalogue().value(id).toObject().value(u"next_steps").toArray())
-                    steps << step.toString();
+                    if (const QString filled = wordTemplate(step, values); !filled.isEmpty())
+                        steps << filled;
             }
             v.nextSteps = steps + v.nextSteps;
         }
     }
-    if (decisive && page && page->healthy && category != u"provider_outage") {
+    if (decisive && page && page->healthy && primary.category != Category::ProviderOutage) {
         QString pointer = decisive->summary;
         while (pointer.endsWith(u'.'))
             pointer.chop(1);
         v.explanation +=
-            u" %1's status page reports no problem right now; the checks below point to: %2."_s.arg(
-                context.statusProviderName.isEmpty() ? u"The provider"_s : context.statusProviderName,
-                pointer);
+            u" "_s +
+            tr("%1's status page reports no problem right now; the checks below point to: %2.")
+                .arg(context.statusProviderName.isEmpty() ? tr("The provider") : context.statusProviderName,
+                     pointer);
     }
-    if (key == u"tls_untrusted_interception"_s) {
+    if (primary.key == u"tls_untrusted_interception"_s) {
         for (const QString &product : interceptionIssuerNames()) {
-            if (issuer.contains(product, Qt::CaseInsensitive)) {
-                v.explanation += u" The issuer's name points at %1 software."_s.arg(product);
+            if (values.value(u"issuer"_s).contains(product, Qt::CaseInsensitive)) {
+                v.explanation += u" "_s + tr("The issuer's name points at %1 software.").arg(product);
                 break;
             }
         }
@@ -459,39 +618,62 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
         foldPastedText(v, *pasted, decisive, context);
     }
 
+    // The other causes, one line each, in the order they block.
+    QSet<Category> seen{v.category};
+    for (qsizetype i = 1; i < causes.size(); ++i) {
+        const Cause &c = causes.at(i);
+        if (seen.contains(c.category))
+            continue;
+        seen.insert(c.category);
+        const Verdict also = wordAdvice(c.key, valuesFor(c, results, context, page));
+        v.alsoFound.append({c.category, also.blame, also.headline, c.check ? c.check->id : QString()});
+    }
+
     // The user's own nginx in front of the API: its timeouts are theirs to change.
+    const QString host = context.target.baseUrl.host();
+    const QString httpHops = values.value(u"hops"_s);
     const bool pastedNginx = pasted && v.decidedBy == u"error_text" && pasted->hops.contains(u"nginx"_s) &&
                              (pasted->ownHop || isLocalHost(host));
-    const bool ownNginx = (isLocalHost(host) && hops.contains(u"nginx"_s)) || pastedNginx;
+    bool httpNginx = false;
+    for (const CheckResult &r : results)
+        httpNginx |= r.id == u"http" && r.facts.hops.contains(u"nginx"_s);
+    const bool ownNginx = (isLocalHost(host) && httpNginx) || pastedNginx;
     v.snippets = snippetsFor(v.category, ownNginx);
     if (!v.snippets.isEmpty() && v.snippets.first().language == u"nginx") {
-        v.nextSteps.prepend(u"The gateway that gave up is your own nginx: give it longer timeouts (the nginx "
-                            "block below), then reload it with \"nginx -s reload\"."_s);
-        v.blame = u"config"_s; // its settings are the user's to change, whoever is slow behind it
+        v.nextSteps.prepend(
+            tr("The gateway that gave up is your own nginx: give it longer timeouts (the nginx "
+               "block below), then reload it with \"nginx -s reload\"."));
+        v.blame = Blame::Config; // its settings are the user's to change, whoever is slow behind it
     }
-    if (category == u"endpoint_not_found") {
-        const QString moved = decisive ? decisive->detail(u"moved to"_s) : QString();
+    if (v.category == Category::EndpointNotFound) {
+        const QString moved = decisive ? decisive->facts.movedTo : QString();
         if (const QString fixed = moved.isEmpty() ? correctedBaseUrl(context.target) : moved;
             !fixed.isEmpty()) {
-            v.nextSteps.prepend(u"Use this API address instead: %1"_s.arg(fixed));
-            v.snippets.prepend({u"text"_s, u"Corrected API address"_s, fixed});
+            v.nextSteps.prepend(tr("Use this API address instead: %1").arg(fixed));
+            v.snippets.prepend({u"text"_s, tr("Corrected API address"), fixed});
         }
     }
+    Q_UNUSED(httpHops);
     return v;
 }
 
-Verdict verdictFromAdvice(const QString &key, const QString &category, const QMap<QString, QString> &values)
+Verdict verdictFromAdvice(const QString &key, Category category, const QMap<QString, QString> &values)
 {
-    static const QRegularExpression placeholder(u"\\{([a-z_]+)\\}"_s);
-    auto fill = [&](QString text) {
-        QStringList names;
+    // Callers of this one name what they know; every other placeholder drops its words.
+    static const QStringList allNames = [] {
+        static const QRegularExpression placeholder(u"\\{([a-z_]+)\\}"_s);
+        QSet<QString> names;
+        const QString text = QString::fromUtf8(QJsonDocument(adviceCatalogue()).toJson());
         for (auto it = placeholder.globalMatch(text); it.hasNext();)
-            names << it.next().captured(1);
-        for (const QString &name : std::as_const(names))
-            text = fillPlaceholder(text, name, values.value(name));
-        return text;
-    };
-    Verdict v = wordAdvice(hasAdvice(key) ? key : category, fill);
+            names.insert(it.next().captured(1));
+        return QStringList(names.cbegin(), names.cend());
+    }();
+    Values filled = values;
+    for (const QString &name : allNames) {
+        if (!filled.contains(name))
+            filled.insert(name, QString());
+    }
+    Verdict v = wordAdvice(hasAdvice(key) ? key : categoryName(category), filled);
     v.category = category;
     v.snippets = snippetsFor(category, false);
     return v;
@@ -529,12 +711,13 @@ static QString conciseExplanation(const QString &meaning, const QString &advice)
 
 Verdict verdictForSignature(const ErrorSignature &sig)
 {
+    const Category category = categoryOr(sig.category);
     QString key = sig.advice;
-    if (sig.ownHop && sig.category != u"unknown")
+    if (sig.ownHop && category != Category::Unknown)
         key = u"explain_own_gateway"_s;
     // A well-known provider's name always exists: when the app could not look it up, the network's
     // name service failed at the time. (With checks at hand, foldPastedText weighs it against them.)
-    const bool knownNameUnresolved = sig.category == u"dns_failure" && sig.blame != u"network" &&
+    const bool knownNameUnresolved = category == Category::DnsFailure && sig.blame != u"network" &&
                                      !sig.host.isEmpty() && ProviderCatalog::instance().findByHost(sig.host);
     if (knownNameUnresolved)
         key = u"explain_dns_failure_network"_s;
@@ -543,41 +726,40 @@ Verdict verdictForSignature(const ErrorSignature &sig)
 
     QString detail = sig.providerError.message;
     if (detail.isEmpty() && !sig.envoyResetReason.isEmpty())
-        detail = u"reset reason: "_s + sig.envoyResetReason;
+        detail = tr("reset reason: %1").arg(sig.envoyResetReason);
     while (detail.endsWith(u'.'))
         detail.chop(1);
     const QStringList hops = pathHops(sig.hops);
-    auto fill = [&](QString text) {
-        text = fillPlaceholder(text, u"host"_s, sig.host, u"the server"_s);
-        text = fillPlaceholder(text, u"port"_s, sig.port ? QString::number(sig.port) : QString(),
-                               u"the port in the address"_s);
-        text = fillPlaceholder(text, u"proxy"_s, QString(), u"your proxy"_s);
-        text = fillPlaceholder(text, u"status"_s, sig.status ? QString::number(sig.status) : QString());
-        text = fillPlaceholder(text, u"model"_s, sig.model, u"the one your app asked for"_s);
-        text = fillPlaceholder(text, u"suggestion"_s, QString());
-        text =
-            fillPlaceholder(text, u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hops.join(u", "_s)));
-        text = fillPlaceholder(text, u"detail"_s, detail);
-        text = fillPlaceholder(text, u"issuer"_s, QString());
-        text = fillPlaceholder(text, u"wait"_s, sig.retryAfter, u"the time the provider asks for"_s);
-        text = fillPlaceholder(text, u"link"_s, sig.link, u"your provider account's billing page"_s);
-        text.replace(u"{meaning}"_s, sig.meaning);
-        return text;
+    const Values values{
+        {u"host"_s, sig.host.isEmpty() ? tr("the server") : sig.host},
+        {u"port"_s, sig.port ? QString::number(sig.port) : tr("the port in the address")},
+        {u"proxy"_s, tr("your proxy")},
+        {u"status"_s, sig.status ? QString::number(sig.status) : QString()},
+        {u"model"_s, sig.model.isEmpty() ? tr("the one your app asked for") : sig.model},
+        {u"suggestion"_s, QString()},
+        {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops))},
+        {u"detail"_s, detail},
+        {u"issuer"_s, QString()},
+        {u"wait"_s, sig.retryAfter.isEmpty() ? tr("the time the provider asks for") : sig.retryAfter},
+        {u"link"_s, sig.link.isEmpty() ? tr("your provider account's billing page") : sig.link},
+        {u"meaning"_s, sig.meaning},
+        {u"page_title"_s, QString()},
+        {u"where"_s, QString()},
     };
-    Verdict v = wordAdvice(key, fill);
-    v.category = sig.category;
+    Verdict v = wordAdvice(key, values);
+    v.category = category;
     if (!sig.blame.isEmpty() && sig.blame != u"none")
-        v.blame = sig.blame;
+        v.blame = blameOr(sig.blame, v.blame);
     if (knownNameUnresolved)
-        v.blame = u"network"_s;
-    if (sig.category == u"unknown")
-        v.blame = u"none"_s;
+        v.blame = Blame::Network;
+    if (category == Category::Unknown)
+        v.blame = Blame::None;
     // The advice text of explain_* entries complements the meaning; others repeat the category.
     if (!v.explanation.contains(sig.meaning))
         v.explanation = conciseExplanation(sig.meaning, v.explanation);
     v.confidence = sig.confidence > 0 ? sig.confidence : v.confidence;
     v.decidedBy = u"error_text"_s;
-    v.snippets = snippetsFor(sig.category, sig.ownHop && sig.hops.contains(u"nginx"_s));
+    v.snippets = snippetsFor(category, sig.ownHop && sig.hops.contains(u"nginx"_s));
     return v;
 }
 

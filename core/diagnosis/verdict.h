@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../checks/checkresult.h"
+#include "category.h"
 #include "errorclassifier.h"
 
 #include <QJsonObject>
@@ -10,21 +11,35 @@ namespace llmdoctor::core {
 
 struct DiagnosisContext;
 
+// A further cause the checks found beside the one the verdict leads with.
+struct AlsoFound
+{
+    Category category = Category::Unknown;
+    Blame blame = Blame::None;
+    QString headline;
+    QString decidedBy; // the check that found it
+};
+
 // The answer a user reads first: what is wrong, whose side it is on, what to do.
 struct Verdict
 {
-    QString category = QStringLiteral("unknown");
-    QString blame = QStringLiteral("none"); // none | local | network | proxy | provider | account | config
+    Category category = Category::Unknown;
+    Blame blame = Blame::None;
     QString headline;
     QString explanation;
     QStringList nextSteps;
     double confidence = 0;
     QString decidedBy;       // id of the check the verdict rests on ("error_text" for a pasted message)
     QList<Snippet> snippets; // copyable fixes: retry code, an nginx block, a corrected address
+    // Other causes, what blocks first and hardest first: the primary one blocks everything now,
+    // these are next (an outage now, and a key still missing for when it is over).
+    QList<AlsoFound> alsoFound;
 
+    QString categoryName() const { return core::categoryName(category); }
+    QString blameName() const { return core::blameName(blame); }
     QJsonObject toJson() const;
     // Who should act, for a non-expert: "you", "your network administrator", "the provider", ...
-    static QString whoActs(const QString &blame);
+    static QString whoActs(Blame blame);
 };
 
 // Picks the most fundamental failure (name lookup before connection before TLS before HTTP)
@@ -34,9 +49,9 @@ struct Verdict
 Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext &context);
 
 // The advice entry `key` (resources/advice.json) worded with these placeholder values ("status",
-// "host", "detail", ...); a placeholder without a value drops the words that need it. The
+// "host", "detail", ...); a sentence that needs a value that is absent is not used. The
 // category is the key's, and the copyable fixes those of that category.
-Verdict verdictFromAdvice(const QString &key, const QString &category, const QMap<QString, QString> &values);
+Verdict verdictFromAdvice(const QString &key, Category category, const QMap<QString, QString> &values);
 
 // The verdict for a pasted error message alone (llmdoctor explain), without any check.
 Verdict verdictForSignature(const ErrorSignature &signature);

@@ -37,8 +37,8 @@ ProbeMetrics ProbeMetrics::fromDiagnosis(const Diagnosis &diagnosis)
     ProbeMetrics m;
     const DiagnosisContext &c = diagnosis.context();
     const Verdict v = diagnosis.verdict();
-    m.category = categoryName(categoryIndex(v.category)); // only known names become labels
-    m.blame = v.blame;
+    m.category = v.categoryName();
+    m.blame = v.blameName();
     m.success = m.category == u"ok";
     m.durationS = diagnosis.durationMs() / 1000.0;
     for (const CheckResult &r : diagnosis.results())
@@ -54,7 +54,7 @@ ProbeMetrics ProbeMetrics::fromProbeOutcome(const ProbeOutcome &outcome, double 
 {
     ProbeMetrics m;
     m.category = categoryName(categoryIndex(outcome.category));
-    m.blame = verdictFromAdvice(m.category, m.category, {}).blame;
+    m.blame = verdictFromAdvice(m.category, categoryOr(m.category), {}).blameName();
     m.success = m.category == u"ok";
     m.durationS = durationS;
     addExchangeFacts(m, outcome.exchange, outcome.exchange.tls.attempted);

@@ -251,7 +251,7 @@ void Retrier::finish(Outcome outcome, const ProbeOutcome *last)
     switch (outcome) {
     case Outcome::Succeeded:
         if (m_attempts.size() == 1) {
-            m_verdict = verdictFromAdvice(u"retry_first_try"_s, u"ok"_s, values);
+            m_verdict = verdictFromAdvice(u"retry_first_try"_s, Category::Ok, values);
         } else {
             double waited = 0;
             for (const RetryAttempt &a : std::as_const(m_attempts))
@@ -261,9 +261,10 @@ void Retrier::finish(Outcome outcome, const ProbeOutcome *last)
                                                               : u"%1 attempts"_s.arg(m_attempts.size() - 1));
             values.insert(u"waited"_s, duration(waited));
             values.insert(u"failures"_s, failureBreakdown(m_attempts));
-            m_verdict = verdictFromAdvice(u"retry_recovered"_s, u"ok"_s, values);
+            m_verdict = verdictFromAdvice(u"retry_recovered"_s, Category::Ok, values);
             // The retry code for the failure that was waited out.
-            m_verdict.snippets = verdictFromAdvice(u"unknown"_s, m_attempts.first().category, {}).snippets;
+            m_verdict.snippets =
+                verdictFromAdvice(u"unknown"_s, categoryOr(m_attempts.first().category), {}).snippets;
         }
         break;
     case Outcome::GaveUp: {
@@ -274,9 +275,9 @@ void Retrier::finish(Outcome outcome, const ProbeOutcome *last)
         values.insert(u"duration"_s, totalTime);
         values.insert(u"failures"_s, failureBreakdown(m_attempts));
         if (allProviderSide && m_attempts.size() >= 2) {
-            m_verdict = verdictFromAdvice(u"retry_wide_outage"_s, u"provider_outage"_s, values);
+            m_verdict = verdictFromAdvice(u"retry_wide_outage"_s, Category::ProviderOutage, values);
         } else {
-            m_verdict = verdictFromAdvice(final->category, final->category, values);
+            m_verdict = verdictFromAdvice(final->category, categoryOr(final->category), values);
             m_verdict.explanation +=
                 u" It still failed after %1 attempts over %2 (%3)."_s.arg(m_attempts.size())
                     .arg(totalTime, failureBreakdown(m_attempts));
@@ -287,13 +288,13 @@ void Retrier::finish(Outcome outcome, const ProbeOutcome *last)
     }
     case Outcome::NotRetryable:
         if (!final) {
-            m_verdict = verdictFromAdvice(u"unknown"_s, u"unknown"_s, values);
+            m_verdict = verdictFromAdvice(u"unknown"_s, Category::Unknown, values);
             break;
         }
         if (last && last->modelMissing)
             values.insert(u"model"_s, m_target.model);
         values.insert(u"detail"_s, final->summary);
-        m_verdict = verdictFromAdvice(final->category, final->category, values);
+        m_verdict = verdictFromAdvice(final->category, categoryOr(final->category), values);
         m_verdict.headline =
             u"Retrying cannot help: "_s + m_verdict.headline.left(1).toLower() + m_verdict.headline.mid(1);
         m_verdict.explanation = (stopReason.isEmpty() ? QString()
@@ -302,7 +303,7 @@ void Retrier::finish(Outcome outcome, const ProbeOutcome *last)
                                 m_verdict.explanation;
         break;
     case Outcome::Cancelled:
-        m_verdict = verdictFromAdvice(u"cancelled"_s, u"cancelled"_s, values);
+        m_verdict = verdictFromAdvice(u"cancelled"_s, Category::Cancelled, values);
         break;
     case Outcome::Running:
         break;

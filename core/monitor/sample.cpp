@@ -1,6 +1,6 @@
 #include "sample.h"
 
-#include "../diagnosis/errorclassifier.h"
+#include "../diagnosis/category.h"
 
 #include <algorithm>
 
@@ -29,8 +29,7 @@ float Sample::phase(int index) const
 const QStringList &sampleCategories()
 {
     // The order is the stored index: samples live in memory only, and files carry the names.
-    static const QStringList names = verdictCategories() + QStringList{u"cancelled"_s};
-    return names;
+    return categoryNames();
 }
 
 quint8 categoryIndex(const QString &category)

@@ -1,6 +1,52 @@
 #include "phasetimings.h"
 
+#include <algorithm>
+
 namespace llmdoctor::core {
+
+using namespace Qt::StringLiterals;
+
+QString phaseName(Phase phase)
+{
+    switch (phase) {
+    case Phase::None:
+        return {};
+    case Phase::Dns:
+        return u"dns"_s;
+    case Phase::Connect:
+        return u"connect"_s;
+    case Phase::Tls:
+        return u"tls"_s;
+    case Phase::Ttfb:
+        return u"ttfb"_s;
+    case Phase::Body:
+        return u"body"_s;
+    }
+    return {};
+}
+
+Phase failedPhaseOf(const PhaseMarks &m, bool tls, double *ms)
+{
+    Phase phase = Phase::Body;
+    double since = m.startTransfer;
+    if (m.nameLookup < 0) {
+        phase = Phase::Dns;
+        since = 0;
+    } else if (m.connect < 0) {
+        phase = Phase::Connect;
+        since = m.nameLookup;
+    } else if (tls && m.appConnect < 0) {
+        phase = Phase::Tls;
+        since = m.connect;
+    } else if (m.startTransfer < 0) {
+        phase = Phase::Ttfb;
+        // Sending the request is part of the wait: it is a few microseconds on an open socket.
+        since = m.appConnect >= 0 ? m.appConnect : m.connect;
+    }
+    if (ms)
+        *ms = m.total >= 0 ? std::max(0.0, m.total - since) : -1;
+    return phase;
+}
 
 PhaseDurations PhaseDurations::fromMarks(const PhaseMarks &m)
 {

@@ -1,6 +1,20 @@
 #pragma once
 
+#include <QString>
+
 namespace llmdoctor::core {
+
+// Where an HTTP exchange was when it ended: the phase it failed in.
+enum class Phase : quint8
+{
+    None,
+    Dns,
+    Connect,
+    Tls,
+    Ttfb, // request sent, waiting for the first byte of the answer
+    Body,
+};
+QString phaseName(Phase phase); // "dns", "connect", "tls", "ttfb", "body"; empty for None
 
 // Milestones measured from the start of an exchange, in ms, the way curl -w reports
 // time_namelookup, time_connect, time_appconnect, time_pretransfer, time_starttransfer and
@@ -26,5 +40,9 @@ struct PhaseDurations
 
     static PhaseDurations fromMarks(const PhaseMarks &m);
 };
+
+// The phase a failed exchange died in, from the marks it reached and the time it ended
+// (m.total); *ms is how long it spent in that phase. tls: whether a TLS phase was due.
+Phase failedPhaseOf(const PhaseMarks &m, bool tls, double *ms = nullptr);
 
 } // namespace llmdoctor::core

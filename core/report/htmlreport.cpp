@@ -90,7 +90,7 @@ QByteArray htmlReport(const ReportSources &sources, bool printable)
     const Diagnosis &d = *sources.diagnosis;
     const DiagnosisContext &c = d.context();
     const Verdict v = d.verdict();
-    const bool ok = v.category == u"ok";
+    const bool ok = v.category == Category::Ok;
     QString h;
     h += u"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -102,10 +102,10 @@ QByteArray htmlReport(const ReportSources &sources, bool printable)
         esc(d.startedAt().toString(u"yyyy-MM-dd HH:mm:ss t"_s)), esc(shownUrl(c.target.baseUrl)),
         c.target.model.isEmpty() ? QString() : u" · model "_s + esc(c.target.model));
     h += u"<section class=\"verdict%1\"><h1>%2</h1>"_s.arg(ok ? u" ok"_s : QString(), esc(v.headline));
-    if (v.blame != u"none")
+    if (v.blame != Blame::None)
         h += u"<p class=\"who\">Who should act: %1</p>"_s.arg(esc(Verdict::whoActs(v.blame)));
     h += u"<p>%1</p><p class=\"muted\">Category <code>%2</code>, confidence %3%</p></section>\n"_s
-             .arg(esc(v.explanation), v.category)
+             .arg(esc(v.explanation), v.categoryName())
              .arg(std::lround(v.confidence * 100));
     if (!v.nextSteps.isEmpty()) {
         h += u"<h2>What to do next</h2><ol>"_s;

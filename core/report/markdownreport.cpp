@@ -89,7 +89,7 @@ QByteArray markdownReport(const ReportSources &sources)
     md += u"- **When:** %1 (took %2)\n"_s.arg(d.startedAt().toString(u"yyyy-MM-dd HH:mm:ss t"_s),
                                               ms(d.durationMs()));
     md += u"- **Verdict:** `%1` · **who should act:** %2 · confidence %3%\n\n"_s
-              .arg(v.category, Verdict::whoActs(v.blame))
+              .arg(v.categoryName(), Verdict::whoActs(v.blame))
               .arg(std::lround(v.confidence * 100));
     md += cell(v.explanation) + u"\n\n"_s;
     if (!v.nextSteps.isEmpty()) {

@@ -77,18 +77,18 @@ SupportMessage supportMessage(const Diagnosis &diagnosis)
     const Provider p = providerFor(c.target);
     const QString name = providerName(c.target);
     SupportMessage m;
-    if (v.blame == u"provider" || v.blame == u"account") {
+    if (v.blame == Blame::Provider || v.blame == Blame::Account) {
         m.to = p.id.isEmpty() ? u"whoever runs the server at %1 (the provider, or your own team)"_s.arg(
                                     c.target.baseUrl.host())
                : p.supportUrl.isEmpty() ? u"the support of %1"_s.arg(name)
                                         : u"%1 support (%2)"_s.arg(name, p.supportUrl);
-        if (v.blame == u"account")
+        if (v.blame == Blame::Account)
             m.to += u", or whoever manages your account and API keys"_s;
-    } else if (v.blame == u"network") {
+    } else if (v.blame == Blame::Network) {
         m.to = u"your network administrator or internet provider"_s;
-    } else if (v.blame == u"proxy") {
+    } else if (v.blame == Blame::Proxy) {
         m.to = u"whoever runs your proxy (usually your IT department)"_s;
-    } else if (v.blame == u"local" || v.blame == u"config") {
+    } else if (v.blame == Blame::Local || v.blame == Blame::Config) {
         m.to = u"the maintainer of the app you use (or yourself: the settings are on this side)"_s;
     } else {
         m.to = u"whoever asked you to check (nothing is wrong right now)"_s;

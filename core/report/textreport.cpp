@@ -31,10 +31,11 @@ QString paint(bool color, const QString &text, const char *code)
 QString verdictText(const Verdict &v, bool color)
 {
     QString out;
-    const bool ok = v.category == u"ok";
+    const bool ok = v.category == Category::Ok;
     out += paint(color, ok ? u"✔ "_s + v.headline : u"✖ "_s + v.headline, ok ? "1;32" : "1;31") + u"\n"_s;
-    if (!ok && v.blame != u"none")
-        out += u"  Who should act: %1 (blame: %2, confidence %3%)\n"_s.arg(Verdict::whoActs(v.blame), v.blame)
+    if (!ok && v.blame != Blame::None)
+        out += u"  Who should act: %1 (blame: %2, confidence %3%)\n"_s
+                   .arg(Verdict::whoActs(v.blame), v.blameName())
                    .arg(qRound(v.confidence * 100));
     out += u"  "_s + v.explanation + u"\n"_s;
     if (!v.nextSteps.isEmpty()) {

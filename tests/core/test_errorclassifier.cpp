@@ -315,6 +315,7 @@ TEST(VerdictEngine, NetworkWhenLookupsFailAndWhenSomethingInterceptsTls)
     QList<CheckResult> results = allPassing();
     results[0] =
         result(u"dns"_s, CheckStatus::Fail, u"dns_failure"_s, {{u"lookup result"_s, u"lookup failed"_s}});
+    results[0].facts.lookup = CheckFacts::Lookup::Failed;
     const Verdict dns = decideVerdict(results, contextFor(u"https://api.openai.com/v1"_s));
     EXPECT_EQ(dns.category, u"dns_failure"_s);
     EXPECT_EQ(dns.blame, u"network"_s);
@@ -327,6 +328,7 @@ TEST(VerdictEngine, NetworkWhenLookupsFailAndWhenSomethingInterceptsTls)
                               "valid 2026-11-01T00:00:00Z to 2026-12-01T00:00:00Z"_s},
          {u"certificate 2"_s, u"Zscaler Intermediate Root CA (zscaler.net), issued by Zscaler Root CA, "
                               "valid 2020-01-01T00:00:00Z to 2030-01-01T00:00:00Z"_s}});
+    results[2].facts.topIssuer = u"Zscaler Root CA"_s;
     const Verdict tls = decideVerdict(results, contextFor(u"https://api.openai.com/v1"_s));
     EXPECT_EQ(tls.category, u"tls_untrusted"_s);
     EXPECT_EQ(tls.blame, u"network"_s);
@@ -383,6 +385,8 @@ TEST(VerdictEngine, OwnNginxGetsTheTimeoutSnippet)
     QList<CheckResult> results = allPassing();
     results[3] = result(u"http"_s, CheckStatus::Fail, u"gateway_timeout"_s,
                         {{u"status"_s, u"504 Gateway Time-out"_s}, {u"hops"_s, u"nginx"_s}});
+    results[3].facts.httpStatus = 504;
+    results[3].facts.hops = {u"nginx"_s};
     const Verdict v = decideVerdict(results, contextFor(u"http://192.168.1.10:8080/v1"_s));
     EXPECT_EQ(v.category, u"gateway_timeout"_s);
     ASSERT_TRUE(hasSnippet(v, u"nginx"_s));

@@ -89,7 +89,7 @@ QList<Outcome> classifyAll()
             QStringList want = expectedHops.values();
             want.sort();
             o.detail = u"%1: expected %2/%3 [%4], got %5/%6 [%7] matched %8"_s.arg(
-                o.id, category, e[u"blame"].toString(), want.join(u','), sig.category, v.blame,
+                o.id, category, e[u"blame"].toString(), want.join(u','), sig.category, v.blameName(),
                 got.join(u','), sig.matched.join(u','));
         }
         out << o;

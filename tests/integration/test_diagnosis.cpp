@@ -66,8 +66,8 @@ TEST_P(SimulatedFault, GivesTheRightVerdict)
     t.apiKey = "sk-test-0123456789abcdef";
     const Outcome o = diagnose(t);
     ASSERT_TRUE(o.finished);
-    EXPECT_EQ(o.verdict.category.toStdString(), c.category);
-    EXPECT_EQ(o.verdict.blame.toStdString(), c.blame);
+    EXPECT_EQ(o.verdict.categoryName().toStdString(), c.category);
+    EXPECT_EQ(o.verdict.blameName().toStdString(), c.blame);
     EXPECT_FALSE(o.verdict.headline.isEmpty());
     EXPECT_FALSE(o.verdict.nextSteps.isEmpty());
     EXPECT_EQ(o.status(u"dns"_s), u"pass"_s);

@@ -135,7 +135,7 @@ TEST_F(WizardTest, BadGatewayBlamesTheProvider)
     auto *headline = child<QLabel>(u"verdictHeadline"_s);
     EXPECT_EQ(headline->property("blame").toString(), u"provider"_s);
     auto *who = child<QLabel>(u"whoActs"_s);
-    EXPECT_TRUE(who->text().contains(llmdoctor::core::Verdict::whoActs(u"provider"_s)))
+    EXPECT_TRUE(who->text().contains(llmdoctor::core::Verdict::whoActs(llmdoctor::core::Blame::Provider)))
         << who->text().toStdString();
 
     // "Back to the checks" shows the same rows again.
