@@ -73,7 +73,7 @@ void ConnectBurstCheck::launch()
     // Long enough for one retransmission (1 s) on top of the usual time; later ones are not waited for.
     QTimer::singleShot(waitMs, socket, [this, index] {
         if (m_ms[size_t(index)] == -1) {
-            m_ms[size_t(index)] = -2;
+            m_ms[size_t(index)] = -3; // no answer in time: the first handshake round was lost too
             onDone(index);
         }
     });
@@ -103,10 +103,10 @@ void ConnectBurstCheck::finishUp()
     for (const float v : m_ms) {
         if (v >= 0)
             done.push_back(v);
-        else
+        else if (v == -3)
             ++unfinished;
     }
-    const LossEstimate e = estimateLoss(done);
+    const LossEstimate e = estimateLoss(done, unfinished);
     context().connectBurst = e;
     CheckResult r;
     if (e.connects < 5) {

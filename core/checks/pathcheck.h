@@ -36,7 +36,7 @@ private:
 
     QList<QPointer<QTcpSocket>> m_sockets;
     std::vector<QElapsedTimer> m_clocks;
-    std::vector<float> m_ms; // -1 while running; -2 when it did not connect in time
+    std::vector<float> m_ms; // -1 while running; -2 refused or unreachable; -3 not connected in time
     int m_launched = 0;
     int m_open = 0;
 };

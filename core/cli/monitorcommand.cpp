@@ -28,9 +28,9 @@ QString usage()
            "Asks the API for its model list at a fixed interval and records how long each phase took and\n"
            "whether it worked, then gives success rate, percentiles per phase, the errors seen, and the\n"
            "patterns one request cannot show: failures that always end after the same time (a gateway's\n"
-           "time limit), resets after idle pauses, IPv6 failing where IPv4 works, lost packets (connects\n"
-           "that end a second late: the kernel sent the packet again) and jitter. Ctrl+C ends the run\n"
-           "early and still writes what was collected.\n"
+           "time limit), resets after idle pauses, IPv6 failing where IPv4 works, lost packets (connects,\n"
+           "or answers through a proxy, that end a second late: a packet was sent again) and jitter.\n"
+           "Ctrl+C ends the run early and still writes what was collected.\n"
            "Exit status: 0 every probe worked, 1 some failed, 2 bad usage or input.\n\n"_s +
            targetOptionsHelp() +
            u"\nMonitoring:\n"

@@ -290,50 +290,100 @@ double firstRetransmissionS()
 #endif
 }
 
+// A connect that ran into the probe's deadline without an answer.
+bool connectUnfinished(const Sample &s)
+{
+    if (s.connectMs >= 0 || s.dnsMs < 0)
+        return false;
+    const QString category = categoryName(s.category);
+    return category == u"connect_timeout" || category == u"timeout";
+}
+
+QString msText(double ms)
+{
+    return ms < 10 ? QString::number(ms, 'f', 1) : QString::number(std::lround(ms));
+}
+
 std::optional<TimingSignature> packetLoss(const SampleStore &store)
 {
     std::vector<float> connects;
+    std::vector<float> answers; // whole probes that worked: a hidden handshake shows here
+    int unfinished = 0;
+    bool viaProxy = false;
     for (const Sample &s : store.samples()) {
         // Through a proxy the connect is to the proxy, nearby: it says nothing about the path beyond.
-        if (s.connectMs >= 0 && !(s.flags & Sample::ViaProxy))
-            connects.push_back(s.connectMs);
+        const bool proxied = s.flags & Sample::ViaProxy;
+        viaProxy = viaProxy || proxied;
+        if (!proxied) {
+            if (s.connectMs >= 0)
+                connects.push_back(s.connectMs);
+            else if (connectUnfinished(s))
+                ++unfinished;
+        }
+        if (s.ok() && s.totalMs >= 0)
+            answers.push_back(s.totalMs);
     }
-    const LossEstimate loss = estimateLoss(connects);
-    if (!loss.lossFound())
-        return std::nullopt;
+    LossEstimate loss = estimateLoss(connects, unfinished);
+    // Not in our own connects: perhaps in a connect made for us, by the proxy or a gateway. Its lost
+    // SYN or SYN-ACK makes the whole answer a retransmission timeout late, the rest are fast.
+    const bool inAnswers = !loss.lossFound();
+    if (inAnswers) {
+        loss = estimateLoss(answers);
+        if (!loss.lossFound())
+            return std::nullopt;
+    }
     TimingSignature sig;
     sig.kind = u"packet_loss"_s;
     sig.count = loss.delayed;
     sig.share = std::round(loss.share * 1000) / 1000;
     sig.seconds = firstRetransmissionS();
     const int percent = std::max(1, int(std::lround(loss.share * 100)));
+    if (!inAnswers) {
+        sig.likely =
+            u"your connection to the server loses packets: %1 of %2 connections had to be retried by your "
+            "computer after %3 or more, the mark of a lost packet, while the others took %4 ms; about %5% "
+            "of packets are lost. Loss makes requests slow now and then, and makes apps time out or fail "
+            "at random"_s.arg(loss.delayed)
+                .arg(loss.connects + loss.unfinished)
+                .arg(seconds(sig.seconds))
+                .arg(msText(loss.baseMs))
+                .arg(percent);
+        sig.advice =
+            u"Find where the packets are lost: run \"llmdoctor path\" (or diagnose with --check-path) to see "
+            "the route hop by hop. On Wi-Fi, move closer to the access point or try a cable. If the loss "
+            "starts beyond your own router, send the path to your internet provider or network "
+            "administrator: they can fix it, the API provider cannot."_s;
+        return sig;
+    }
+    const QString who = viaProxy ? u"your proxy"_s : u"a proxy or gateway on the way"_s;
     sig.likely =
-        u"your connection to the server loses packets: %1 of %2 connections had to be retried by your "
-        "computer after %3 or more, the mark of a lost packet, while the others took %4 ms; about %5% of "
-        "packets are lost. Loss makes requests slow now and then, and makes apps time out or fail at "
-        "random"_s.arg(loss.delayed)
+        u"packets are lost between %1 and the server: %2 of %3 answers came %4 or more late, the time a "
+        "computer waits before it sends a lost packet again when it opens a connection, while the others "
+        "took %5 ms; about %6% of packets are lost on that link. Your own connection to %1 is fine"_s.arg(who)
+            .arg(loss.delayed)
             .arg(loss.connects)
             .arg(seconds(sig.seconds))
-            .arg(loss.baseMs < 10 ? QString::number(loss.baseMs, 'f', 1)
-                                  : QString::number(std::lround(loss.baseMs)))
+            .arg(msText(loss.baseMs))
             .arg(percent);
     sig.advice =
-        u"Find where the packets are lost: run \"llmdoctor path\" (or diagnose with --check-path) to see the "
-        "route hop by hop. On Wi-Fi, move closer to the access point or try a cable. If the loss starts "
-        "beyond your own router, send the path to your internet provider or network administrator: they "
-        "can fix it, the API provider cannot."_s;
+        (viaProxy ? u"Tell whoever runs your proxy (your network administrator): its link to the internet or "
+                    "to this server loses packets. "_s
+                  : u"If you run a gateway or proxy in front of the API, check its link to the servers "
+                    "behind it; otherwise send this to your network administrator or the provider. "_s) +
+        u"\"llmdoctor path\" run on that machine shows the hop where the loss starts."_s;
     return sig;
 }
 
 std::optional<TimingSignature> jitter(const SampleStore &store)
 {
     std::vector<float> connects;
-    std::vector<float> server; // the server's own time: first byte after the request, less one round trip
+    std::vector<float> answers; // first byte after the request: one round trip plus the server's own time
     for (const Sample &s : store.samples()) {
-        if (s.connectMs >= 0 && !(s.flags & Sample::ViaProxy))
+        if (s.connectMs >= 0 && !(s.flags & Sample::ViaProxy)) {
             connects.push_back(s.connectMs);
-        if (s.ok() && s.ttfbMs >= 0 && s.connectMs >= 0)
-            server.push_back(std::max(0.0f, s.ttfbMs - s.connectMs));
+            if (s.ok() && s.ttfbMs >= 0)
+                answers.push_back(s.ttfbMs);
+        }
     }
     const LossEstimate loss = estimateLoss(connects);
     if (loss.baseMs < 0)
@@ -349,13 +399,17 @@ std::optional<TimingSignature> jitter(const SampleStore &store)
     std::vector<float> sorted = rtts;
     const double p10 = percentile(sorted, 10), p50 = percentile(sorted, 50), p90 = percentile(sorted, 90);
     const double spread = p90 - p10;
+    // The server's own time varies by what the answers vary beyond their round trip. Round trips that
+    // jitter on their own (each packet delayed anew) make answers vary as much as the connects do,
+    // so the spreads add up as for independent parts: server² = answers² - round trips².
     double serverSpread = 0;
-    if (server.size() >= 8) {
-        std::vector<float> v = server;
-        serverSpread = percentile(v, 90) - percentile(v, 10);
+    if (answers.size() >= 8) {
+        std::vector<float> v = answers;
+        const double answerSpread = percentile(v, 90) - percentile(v, 10);
+        serverSpread = std::sqrt(std::max(0.0, answerSpread * answerSpread - spread * spread));
     }
-    // Far beyond the usual round trip, and beyond how much the server's own time varies.
-    if (spread < std::max(30.0, 0.5 * p50) || spread < 2 * serverSpread)
+    // Far beyond the usual round trip, and at least as much as the server's own time varies.
+    if (spread < std::max(30.0, 0.5 * p50) || spread < serverSpread)
         return std::nullopt;
     TimingSignature sig;
     sig.kind = u"jitter"_s;
@@ -381,9 +435,10 @@ bool LossEstimate::lossFound() const
     return connects >= 5 && delayed >= 2 && delayed * 2 <= connects;
 }
 
-LossEstimate estimateLoss(const std::vector<float> &connectMs)
+LossEstimate estimateLoss(const std::vector<float> &connectMs, int unfinished)
 {
     LossEstimate e;
+    e.unfinished = std::max(0, unfinished);
     std::vector<float> all;
     for (const float c : connectMs) {
         if (c >= 0)
@@ -396,6 +451,7 @@ LossEstimate estimateLoss(const std::vector<float> &connectMs)
     const double base0 = percentile(sorted, 50);
     std::vector<float> fast;
     int slowOther = 0;
+    int lateOther = 0; // of them, a retransmission delay or more late: a lost round and then more
     const double tol = std::max(150.0, 0.5 * base0 + 50);
     for (const float c : all) {
         const double delta = c - base0;
@@ -408,18 +464,23 @@ LossEstimate estimateLoss(const std::vector<float> &connectMs)
             e.retransmissions += lost;
         } else {
             ++slowOther;
+            if (delta >= firstRetransmissionS() * 1000 - tol)
+                ++lateOther;
         }
     }
+    e.fast = int(fast.size());
     e.baseMs = fast.empty() ? base0 : percentile(fast, 50);
     // Slow connects that are not at a retransmission delay make it something else (a slow server).
     if (slowOther > e.delayed) {
         e.delayed = 0;
         e.retransmissions = 0;
     }
-    // Each handshake round is lost with q = 1 - (1 - p)^2 (SYN out, SYN-ACK back); the rounds lost
-    // before each success give q = lost / (lost + connects), hence p.
-    const double q = double(e.retransmissions) / double(e.retransmissions + e.connects);
-    e.share = 1 - std::sqrt(1 - q);
+    // A first round is clean with (1 - p)² (SYN out, SYN-ACK back): the fast ones. The delayed, the
+    // unfinished and those later than a retransmission delay lost theirs (an answer can be a lost
+    // handshake and a lost data packet late); those less late are neither and are left out.
+    const int firstRounds = e.fast + e.delayed + lateOther + e.unfinished;
+    if (firstRounds > 0)
+        e.share = 1 - std::sqrt(double(e.fast) / double(firstRounds));
     return e;
 }
 

@@ -7,10 +7,13 @@
 #include "support/servers.h"
 #include "support/testnetwork.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QThread>
 #include <gtest/gtest.h>
 #include <iostream>
@@ -74,6 +77,31 @@ QJsonObject runJson(TestNetwork &net, const QStringList &args, int timeoutMs, in
     return o;
 }
 
+// A monitor run in the client namespace, started now and read by monitorResult().
+QProcess *startMonitor(TestNetwork &net, const QStringList &args, double durationS)
+{
+    return net.startIn(net.clientNs(), QStringLiteral(LLMDOCTOR_BINARY),
+                       QStringList{u"monitor"_s} + args +
+                           QStringList{u"--interval"_s, u"0.2"_s, u"--duration"_s, QString::number(durationS),
+                                       u"--timeout"_s, u"10"_s, u"--format"_s, u"json"_s});
+}
+
+QJsonObject monitorResult(QProcess *p, int timeoutMs)
+{
+    const bool done = p->waitForFinished(timeoutMs);
+    const QByteArray out = p->readAllStandardOutput();
+    const QJsonObject o = QJsonDocument::fromJson(out).object();
+    EXPECT_TRUE(done && !o.isEmpty()) << "exit " << p->exitCode() << "\n"
+                                      << out.toStdString() << p->readAllStandardError().toStdString();
+    return o;
+}
+
+QString signaturesText(const QJsonObject &run)
+{
+    return QString::fromUtf8(QJsonDocument(run.value(u"signatures"_s).toArray()).toJson()) +
+           QString::fromUtf8(QJsonDocument(run.value(u"stats"_s).toObject()).toJson());
+}
+
 QJsonObject findKind(const QJsonArray &signatures, const QString &kind)
 {
     for (const QJsonValue &v : signatures) {
@@ -85,31 +113,161 @@ QJsonObject findKind(const QJsonArray &signatures, const QString &kind)
 
 } // namespace
 
-// A link that drops one packet in ten: connects that end ~1 s late are SYN retransmissions. 80 s of
-// probes (ctest allows 120 s): the share estimate (0.07-0.10 over one minute) needs the samples to
-// stay clear of the factor-of-two bound.
+// A link that drops one packet in ten, both ways: connects that end ~1 s late are SYN (or SYN-ACK)
+// retransmissions. A probe that loses its handshake's first round waits a second, so a monitor at
+// the fastest interval makes only ~2 probes a second, and one estimate from 75 s (~155 probes) has a
+// standard deviation of ~0.017: the factor-of-two bound would sit 3 of them away. Three monitors run
+// at once instead (the router drops each packet on its own: independent samples); each must find the
+// loss near the rate, and their mean — 225 s of monitoring in 80 s — within a factor of two of it,
+// 5 standard deviations clear. The estimator itself is unbiased (TimingSignatures.PacketLossShareIsUnbiased).
 TEST(UnstableNetwork, MonitorFindsPacketLossAndItsShare)
 {
     MAKE_NETWORK(net, 1);
     QString error;
     ASSERT_TRUE(startApi(net, &error)) << error.toStdString();
     ASSERT_TRUE(net.addLoss(1, 0.10, &error)) << error.toStdString();
-    const QJsonObject run = runJson(net,
-                                    QStringList{u"monitor"_s} + targetArgs(net) +
-                                        QStringList{u"--interval"_s, u"0.2"_s, u"--duration"_s, u"80"_s,
-                                                    u"--timeout"_s, u"10"_s, u"--format"_s, u"json"_s},
-                                    110000);
+    QElapsedTimer t;
+    t.start();
+    std::vector<QProcess *> monitors;
+    for (int i = 0; i < 3; ++i)
+        monitors.push_back(startMonitor(net, targetArgs(net), 75));
+    double sum = 0;
+    for (QProcess *m : monitors) {
+        const QJsonObject run = monitorResult(m, std::max(1000, 100000 - int(t.elapsed())));
+        const QJsonObject loss = findKind(run.value(u"signatures"_s).toArray(), u"packet_loss"_s);
+        ASSERT_FALSE(loss.isEmpty()) << signaturesText(run).toStdString();
+        const double share = loss.value(u"share"_s).toDouble();
+        std::cout << "[ info     ] packet_loss share " << share << ", count "
+                  << loss.value(u"count"_s).toInt() << " of "
+                  << run.value(u"stats"_s).toObject().value(u"probes"_s).toInt()
+                  << " probes (10 % dropped)\n";
+        sum += share;
+        EXPECT_GE(share, 0.03) << share; // one run alone: 4 standard deviations
+        EXPECT_LE(share, 0.30) << share;
+        EXPECT_GE(loss.value(u"count"_s).toInt(), 5);
+        EXPECT_TRUE(loss.value(u"likely"_s).toString().contains(u"your connection to the server loses"_s));
+        EXPECT_TRUE(loss.value(u"advice"_s).toString().contains(u"internet provider"_s));
+    }
+    const double mean = sum / 3;
+    std::cout << "[ info     ] mean share " << mean << " after " << t.elapsed() << " ms\n";
+    EXPECT_GE(mean, 0.05) << mean; // within a factor of two of the 10 % dropped
+    EXPECT_LE(mean, 0.20) << mean;
+}
+
+// A proxy in front of the lossy link (squid in the client's namespace, as in an office): our own
+// connects reach the proxy at once, so loss shows only in the answers, which come a retransmission
+// timeout late when the proxy's connect upstream lost its SYN or SYN-ACK. The proxy opens a new
+// connection for every request here (server_persistent_connections off); one that keeps them open
+// hides the handshakes, and lost data packets cost an RTO that depends on the round trip.
+TEST(UnstableNetwork, MonitorThroughAProxyFindsLossInTheAnswers)
+{
+    LLMDOCTOR_REQUIRE_BINARY(squid, "squid");
+    MAKE_NETWORK(net, 1);
+    QString error;
+    ASSERT_TRUE(startApi(net, &error)) << error.toStdString();
+    ASSERT_TRUE(net.addLoss(1, 0.10, &error)) << error.toStdString();
+
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    QFile::setPermissions(dir.path(), QFileDevice::Permissions(0x7777)); // squid works as its own user
+    const QString service = u"llmdoctorns%1"_s.arg(getpid());
+    QFile conf(dir.filePath(u"squid.conf"_s));
+    ASSERT_TRUE(conf.open(QIODevice::WriteOnly));
+    conf.write(u"http_port 127.0.0.1:3128\n"
+               "http_access allow localhost\n"
+               "http_access deny all\n"
+               "server_persistent_connections off\n"
+               "pinger_enable off\n"
+               "visible_hostname llmdoctor-test\n"
+               "pid_filename {dir}/squid.pid\n"
+               "cache_log {dir}/cache.log\n"
+               "access_log stdio:{dir}/access.log\n"
+               "cache deny all\n"
+               "cache_mem 8 MB\n"
+               "shutdown_lifetime 0 seconds\n"
+               "coredump_dir {dir}\n"_s.replace(u"{dir}"_s, dir.path())
+                   .toUtf8());
+    conf.close();
+    struct ShmCleanup
+    {
+        QString service;
+        ~ShmCleanup()
+        {
+            const QDir shm(u"/dev/shm"_s);
+            for (const QString &name : shm.entryList({service + u"-*"_s}, QDir::Files))
+                QFile::remove(shm.filePath(name));
+        }
+    } cleanup{service};
+    QProcess *proxy =
+        net.startIn(net.clientNs(), squid, {u"-N"_s, u"-n"_s, service, u"-f"_s, conf.fileName()});
+    QByteArray log;
+    QElapsedTimer started;
+    started.start();
+    while (!log.contains("Accepting HTTP Socket connections") && started.elapsed() < 20000 &&
+           proxy->state() != QProcess::NotRunning) {
+        QThread::msleep(100);
+        QFile f(dir.filePath(u"cache.log"_s));
+        if (f.open(QIODevice::ReadOnly))
+            log = f.readAll();
+    }
+    ASSERT_TRUE(log.contains("Accepting HTTP Socket connections")) << log.toStdString();
+
+    QElapsedTimer t;
+    t.start();
+    QStringList args = targetArgs(net);
+    args[args.indexOf(u"--proxy"_s) + 1] = u"http://127.0.0.1:3128"_s;
+    const QJsonObject run = monitorResult(startMonitor(net, args, 60), 90000);
     const QJsonObject loss = findKind(run.value(u"signatures"_s).toArray(), u"packet_loss"_s);
-    ASSERT_FALSE(loss.isEmpty()) << QJsonDocument(run.value(u"signatures"_s).toArray()).toJson().toStdString()
-                                 << QJsonDocument(run.value(u"stats"_s).toObject()).toJson().toStdString();
+    ASSERT_FALSE(loss.isEmpty()) << signaturesText(run).toStdString();
     const double share = loss.value(u"share"_s).toDouble();
-    std::cout << "[ info     ] packet_loss share " << share << ", count " << loss.value(u"count"_s).toInt()
-              << " of " << run.value(u"stats"_s).toObject().value(u"probes"_s).toInt()
-              << " probes (10 % dropped)\n";
-    EXPECT_GE(share, 0.05) << share; // within a factor of two of the 10 % dropped
-    EXPECT_LE(share, 0.20) << share;
+    std::cout << "[ info     ] through the proxy: packet_loss share " << share << ", count "
+              << loss.value(u"count"_s).toInt() << " of "
+              << run.value(u"stats"_s).toObject().value(u"probes"_s).toInt() << " probes in " << t.elapsed()
+              << " ms (10 % dropped)\n";
+    EXPECT_GE(share, 0.03) << share;
+    EXPECT_LE(share, 0.30) << share;
     EXPECT_GE(loss.value(u"count"_s).toInt(), 5);
-    EXPECT_TRUE(loss.value(u"advice"_s).toString().contains(u"internet provider"_s));
+    EXPECT_TRUE(loss.value(u"likely"_s).toString().contains(u"between your proxy and the server"_s))
+        << loss.value(u"likely"_s).toString().toStdString();
+}
+
+// A clean network: neither loss nor jitter, though the monitor has plenty to look at.
+TEST(UnstableNetwork, CleanNetworkShowsNoJitterOrLoss)
+{
+    MAKE_NETWORK(net, 1);
+    QString error;
+    ASSERT_TRUE(startApi(net, &error)) << error.toStdString();
+    const QJsonObject run = monitorResult(startMonitor(net, targetArgs(net), 12), 40000);
+    EXPECT_GE(run.value(u"stats"_s).toObject().value(u"probes"_s).toInt(), 40);
+    EXPECT_TRUE(findKind(run.value(u"signatures"_s).toArray(), u"jitter"_s).isEmpty())
+        << signaturesText(run).toStdString();
+    EXPECT_TRUE(findKind(run.value(u"signatures"_s).toArray(), u"packet_loss"_s).isEmpty())
+        << signaturesText(run).toStdString();
+}
+
+// Every packet towards the server delayed 40 ± 30 ms, each on its own (netem): round trips that vary
+// by ~50 ms while the simulator answers in a millisecond. Needs the kernel's sch_netem.
+TEST(UnstableNetwork, MonitorFindsJitter)
+{
+    MAKE_NETWORK(net, 1);
+    QString error;
+    ASSERT_TRUE(startApi(net, &error)) << error.toStdString();
+    bool unavailable = false;
+    if (!net.addDelay(1, 40, 30, &error, &unavailable)) {
+        if (!unavailable || underCi())
+            FAIL() << error.toStdString();
+        GTEST_SKIP() << error.toStdString();
+    }
+    const QJsonObject run = monitorResult(startMonitor(net, targetArgs(net), 12), 40000);
+    EXPECT_GE(run.value(u"stats"_s).toObject().value(u"probes"_s).toInt(), 30);
+    const QJsonObject jitter = findKind(run.value(u"signatures"_s).toArray(), u"jitter"_s);
+    ASSERT_FALSE(jitter.isEmpty()) << signaturesText(run).toStdString();
+    std::cout << "[ info     ] jitter " << jitter.value(u"seconds"_s).toDouble() << " s\n";
+    EXPECT_GE(jitter.value(u"seconds"_s).toDouble(), 0.025); // p90 - p10 of 10..70 ms: 48 ms
+    EXPECT_LE(jitter.value(u"seconds"_s).toDouble(), 0.090);
+    EXPECT_TRUE(jitter.value(u"likely"_s).toString().contains(u"unsteady"_s));
+    EXPECT_TRUE(findKind(run.value(u"signatures"_s).toArray(), u"packet_loss"_s).isEmpty())
+        << signaturesText(run).toStdString();
 }
 
 // Loss made on router 1 starts at hop 2 (router 1 answers for itself; what it forwards is lost).

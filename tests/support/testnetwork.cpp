@@ -70,7 +70,7 @@ bool TestNetwork::create(int routers, QString *error)
     // Link i joins m_names[i] (.2 side... see the table in the header) and m_names[i+1].
     for (size_t i = 0; i + 1 < m_names.size(); ++i) {
         const int net = int(i) + 1;
-        const QString a = u"%1a%2"_s.arg(tag).arg(net), b = u"%1b%2"_s.arg(tag).arg(net);
+        const QString a = linkName(net, false), b = linkName(net, true);
         const QString left = m_names[i], right = m_names[i + 1];
         // The client side of each link is .2 on net 1 (client) and .1 on the router's far side.
         const QString leftAddr = i == 0 ? u"10.77.1.2/24"_s : u"10.77.%1.1/24"_s.arg(net);
@@ -110,6 +110,11 @@ bool TestNetwork::create(int routers, QString *error)
     return true;
 }
 
+QString TestNetwork::linkName(int link, bool rightSide) const
+{
+    return u"ld%1%2%3"_s.arg(QCoreApplication::applicationPid()).arg(rightSide ? u"b"_s : u"a"_s).arg(link);
+}
+
 QString TestNetwork::serverAddress() const
 {
     return u"10.77.%1.2"_s.arg(m_routers + 1);
@@ -143,6 +148,30 @@ bool TestNetwork::blockTcpPort(int router, quint16 port, QString *error)
                "  }\n"
                "}\n"_s.arg(port),
                error);
+}
+
+bool TestNetwork::addDelay(int router, int delayMs, int jitterMs, QString *error, bool *unavailable)
+{
+    *unavailable = false;
+    if (QStandardPaths::findExecutable(u"tc"_s).isEmpty() &&
+        QStandardPaths::findExecutable(u"tc"_s, {u"/usr/sbin"_s, u"/sbin"_s}).isEmpty()) {
+        *error = u"tc (package iproute2) is not installed"_s;
+        *unavailable = true;
+        return false;
+    }
+    // Router n's link towards the server is link n + 1, where it is the left-hand end.
+    const QString dev = linkName(router + 1, false);
+    if (sh(u"ip"_s,
+           {u"netns"_s, u"exec"_s, m_names[size_t(router)], u"tc"_s, u"qdisc"_s, u"add"_s, u"dev"_s, dev,
+            u"root"_s, u"netem"_s, u"delay"_s, u"%1ms"_s.arg(delayMs), u"%1ms"_s.arg(jitterMs)},
+           error))
+        return true;
+    // "Specified qdisc kind is unknown": the kernel was built without sch_netem, or cannot load it.
+    if (error->contains(u"qdisc kind is unknown"_s, Qt::CaseInsensitive)) {
+        *unavailable = true;
+        *error = u"the kernel has no netem queueing discipline (sch_netem): "_s + *error;
+    }
+    return false;
 }
 
 QProcess *TestNetwork::startIn(const QString &ns, const QString &program, const QStringList &args)

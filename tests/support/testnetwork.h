@@ -27,6 +27,9 @@ public:
     bool addLoss(int router, double share, QString *error);
     // Drops forwarded TCP packets to this port on router n: a firewall blocking the API only.
     bool blockTcpPort(int router, quint16 port, QString *error);
+    // Delays every packet router n sends towards the server by delayMs ± jitterMs, each packet anew
+    // (tc netem). false with *unavailable set when the kernel has no sch_netem or tc is missing.
+    bool addDelay(int router, int delayMs, int jitterMs, QString *error, bool *unavailable);
 
     QString clientNs() const { return m_names.front(); }
     QString serverNs() const { return m_names.back(); }
@@ -43,6 +46,7 @@ public:
 private:
     bool ip(const QStringList &args, QString *error);
     bool nft(const QString &ns, const QString &rules, QString *error);
+    QString linkName(int link, bool rightSide) const; // the veth end of link n (1-based) on that side
     bool sh(const QString &program, const QStringList &args, QString *error, const QByteArray &input = {});
 
     std::vector<QString> m_names; // client, routers…, server
