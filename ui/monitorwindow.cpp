@@ -104,10 +104,14 @@ MonitorWindow::MonitorWindow(QWidget *parent) : QWidget(parent, Qt::Window)
     controls->addWidget(forLabel);
     controls->addWidget(m_duration);
     controls->addStretch(1);
-    controls->addWidget(m_phases);
-    controls->addWidget(m_followPath);
-    controls->addWidget(m_export);
     controls->addWidget(m_startStop);
+    // The view's options on a line of their own: one line of everything is wider than a small
+    // screen in German.
+    auto *options = new QHBoxLayout;
+    options->addWidget(m_phases);
+    options->addWidget(m_followPath);
+    options->addStretch(1);
+    options->addWidget(m_export);
 
     m_state = new ElidingLabel(this); // a long address stays on one line, whole on hover
     m_state->setObjectName(u"monitorState"_s);
@@ -164,6 +168,7 @@ MonitorWindow::MonitorWindow(QWidget *parent) : QWidget(parent, Qt::Window)
     layout->setContentsMargins(16, 12, 16, 12);
     layout->addWidget(intro);
     layout->addLayout(controls);
+    layout->addLayout(options);
     layout->addWidget(m_state);
     layout->addWidget(m_chart, 3);
     layout->addWidget(m_stats);
