@@ -261,7 +261,6 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     m_proxyMode->addItem(tr("Use the system settings"));
     m_proxyMode->addItem(tr("Use this proxy:"));
     m_proxyMode->setAccessibleName(tr("Proxy"));
-    narrowComboBox(m_proxyMode);
     m_proxyUrl = new QLineEdit(m_advanced);
     m_proxyUrl->setObjectName(u"proxyEdit"_s);
     m_proxyUrl->setPlaceholderText(u"http://proxy.example.com:3128"_s);

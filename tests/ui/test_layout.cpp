@@ -586,3 +586,17 @@ TEST(ElidingLabel, ALongAddressIsShortenedWithTheWholeOfItOnHover)
     EXPECT_FALSE(label.isElided());
     EXPECT_TRUE(label.toolTip().isEmpty());
 }
+
+TEST(ScreenFit, ASizeSavedOnABiggerScreenIsMadeToFit)
+{
+    QWidget w;
+    const QRect available = w.screen()->availableGeometry();
+    ui::keepOnScreen(&w, available.size() + QSize(300, 300));
+    EXPECT_LE(w.width(), available.width());
+    EXPECT_LE(w.height(), available.height() - 32); // room for a title bar
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    w.resize(available.size() + QSize(300, 300)); // restoreGeometry from a bigger screen
+    ui::fitToScreen(&w, w.size());
+    EXPECT_TRUE(available.contains(w.frameGeometry()));
+}
