@@ -401,14 +401,19 @@ TEST_F(WizardLayout, AllTextIsReadableInTheLightAndTheDarkPalette)
 {
     const QPalette light = qApp->palette();
     walkWizard([&](QWidget *window, const QString &page) {
-        window->resize(820, 700);
-        for (const bool dark : {false, true}) {
-            QApplication::setPalette(dark ? darkPalette() : light);
-            settle();
-            const QString where = page + (dark ? u" (dark)"_s : u" (light)"_s);
-            for (const QString &problem : contrastProblems(window))
-                ADD_FAILURE() << where.toStdString() << ": " << problem.toStdString();
-            shot(window, page + (dark ? u"-dark"_s : u"-light"_s));
+        for (const QSize size : {QSize(800, 600), QSize(1366, 768)}) {
+            window->resize(size);
+            for (const bool dark : {false, true}) {
+                QApplication::setPalette(dark ? darkPalette() : light);
+                settle();
+                const QString where = page + (dark ? u" (dark)"_s : u" (light)"_s);
+                for (const QString &problem : contrastProblems(window))
+                    ADD_FAILURE() << where.toStdString() << ": " << problem.toStdString();
+                shot(window, u"%1-%2x%3-%4"_s.arg(page)
+                                 .arg(size.width())
+                                 .arg(size.height())
+                                 .arg(dark ? u"dark"_s : u"light"_s));
+            }
         }
         QApplication::setPalette(light);
         settle();
