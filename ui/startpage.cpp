@@ -240,7 +240,9 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     auto *errorLabelText = new QLabel(tr("The &error you got:"), this);
     errorLabelText->setBuddy(m_errorText);
     form->addRow(errorLabelText, m_errorText);
-    form->addRow(QString(), wrapCheckBox(m_testRequest));
+    // An empty label, not none: QFormLayout sizes a row without one by its size hint (the text
+    // wrapped narrow, so too tall), a row with one by the height its width needs.
+    form->addRow(new QLabel(this), wrapCheckBox(m_testRequest));
 
     // Advanced: collapsed, because most people never need it.
     m_advancedToggle = new QToolButton(this);
@@ -312,7 +314,7 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     m_keepAlive->setToolTip(
         tr("Apps that reuse connections fail with \"reset before headers\" when they keep one "
            "longer than the server does. This reuses one connection after growing pauses."));
-    advancedForm->addRow(QString(), wrapCheckBox(m_keepAlive));
+    advancedForm->addRow(new QLabel(m_advanced), wrapCheckBox(m_keepAlive));
     m_checkPath = new QCheckBox(
         tr("Also follow the ro&ute hop by hop, to see where packets are lost (about 10 s)"), m_advanced);
     m_checkPath->setObjectName(u"checkPathBox"_s);
@@ -320,7 +322,7 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
         tr("Like traceroute, without administrator rights: which routers lie between you and the "
            "server, and from which one on packets go missing (your Wi-Fi, your internet provider, "
            "or the API's own network)."));
-    advancedForm->addRow(QString(), wrapCheckBox(m_checkPath));
+    advancedForm->addRow(new QLabel(m_advanced), wrapCheckBox(m_checkPath));
     m_advanced->hide();
 
     m_runProblem = errorLabel(this);

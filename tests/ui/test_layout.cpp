@@ -605,3 +605,27 @@ TEST(ScreenFit, ASizeSavedOnABiggerScreenIsMadeToFit)
     ui::fitToScreen(&w, w.size());
     EXPECT_TRUE(available.contains(w.frameGeometry()));
 }
+
+TEST(WrappedCheckBox, ItsRowIsAsTallAsItsTextNeedsAndItsLabelToggles)
+{
+    ui::StartPage page;
+    page.resize(800, 1000);
+    page.findChild<QToolButton *>(u"advancedToggle"_s)->setChecked(true);
+    page.show();
+    settle();
+    for (const QString name :
+         {u"testRequestBox"_s, u"rememberKeyBox"_s, u"keepAliveBox"_s, u"checkPathBox"_s}) {
+        auto *row = page.findChild<QWidget *>(name + u"Row"_s);
+        ASSERT_TRUE(row) << name.toStdString();
+        // Not the height of its text wrapped narrow (QFormLayout does that to a row without a label).
+        EXPECT_LE(row->height(), row->heightForWidth(row->width()) + 2) << name.toStdString();
+        auto *box = page.findChild<QCheckBox *>(name);
+        auto *label = page.findChild<QLabel *>(name + u"Label"_s);
+        EXPECT_EQ(label->buddy(), box);
+        EXPECT_FALSE(box->accessibleName().isEmpty());
+        const bool before = box->isChecked();
+        QTest::mouseClick(label, Qt::LeftButton);
+        EXPECT_NE(box->isChecked(), before) << name.toStdString() << ": a click on the text toggles the box";
+        box->setChecked(before);
+    }
+}
