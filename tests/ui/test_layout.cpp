@@ -2,6 +2,7 @@
 // window unless it scrolls, buttons apart, text readable (4.5:1), mnemonics unique, Tab in reading
 // order, Enter and Space press buttons. The pages are reached through practice mode, against
 // llmdoctor's own simulator on 127.0.0.1. LLMDOCTOR_LAYOUT_SHOTS=dir saves each page at each size.
+#include "core/sim/simulator.h"
 #include "support/waiting.h"
 #include "ui/charts/latencychart.h"
 #include "ui/checkspage.h"
@@ -628,4 +629,30 @@ TEST(WrappedCheckBox, ItsRowIsAsTallAsItsTextNeedsAndItsLabelToggles)
         EXPECT_NE(box->isChecked(), before) << name.toStdString() << ": a click on the text toggles the box";
         box->setChecked(before);
     }
+}
+
+TEST(LongAddress, IsElidedOnTheChecksPageWithTheWholeOfItOnHover)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    core::Simulator sim(core::SimulatorOptions{});
+    ASSERT_TRUE(sim.start());
+    core::Target t;
+    t.baseUrl = QUrl(sim.baseUrl().toString() + u"/openai/deployments/"_s + QString(120, u'x') + u"/v1"_s);
+    t.proxy.mode = core::ProxyChoice::Mode::None;
+    ui::MainWindow w(t);
+    w.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
+    settle();
+    w.resize(760, 560);
+    w.runChecks();
+    ASSERT_TRUE(waitFor([&w] { return w.checksPage()->state() == ui::ChecksPage::State::Finished; }, 20000));
+    settle();
+    auto *heading = w.findChild<ui::ElidingLabel *>(u"checksHeading"_s);
+    ASSERT_TRUE(heading);
+    EXPECT_TRUE(heading->isElided());
+    EXPECT_TRUE(heading->toolTip().contains(QString(120, u'x')));
+    EXPECT_LE(heading->width(), w.width());
+    EXPECT_EQ(w.width(), 760) << "the window did not widen";
+    for (const QString &problem : geometryProblems(&w))
+        ADD_FAILURE() << problem.toStdString();
 }
