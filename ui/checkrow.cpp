@@ -1,6 +1,7 @@
 #include "checkrow.h"
 
 #include "charts/phasechart.h"
+#include "palette.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -125,12 +126,17 @@ void CheckRow::setState(StatusIcon::State state, const QString &status, const QS
     m_icon->setState(state);
     setProperty("status", status);
     m_stateLabel->setText(word);
-    QPalette pal = m_stateLabel->palette();
-    if (state == StatusIcon::State::Waiting || state == StatusIcon::State::Skip)
-        pal = palette(); // follow the theme for the neutral states
-    else
-        pal.setColor(QPalette::WindowText, StatusIcon::colorFor(state));
-    m_stateLabel->setPalette(pal);
+    // The neutral states follow the theme; the others in a tone readable on it, light or dark.
+    Tone tone = Tone::Normal;
+    if (state == StatusIcon::State::Pass)
+        tone = Tone::Pass;
+    else if (state == StatusIcon::State::Warn)
+        tone = Tone::Warn;
+    else if (state == StatusIcon::State::Fail)
+        tone = Tone::Fail;
+    else if (state == StatusIcon::State::Running)
+        tone = Tone::Running;
+    setTone(m_stateLabel, tone);
     updateAccessibleText();
 }
 

@@ -2,6 +2,7 @@
 
 #include "checkrow.h"
 #include "core/checks/diagnosis.h"
+#include "elidinglabel.h"
 
 #include <QLabel>
 #include <QProgressBar>
@@ -14,10 +15,10 @@ using namespace Qt::StringLiterals;
 
 ChecksPage::ChecksPage(QWidget *parent) : QWidget(parent)
 {
-    m_heading = new QLabel(tr("Checking…"), this);
+    // One line, however long the address: shortened in the middle, the whole of it on hover.
+    m_heading = new ElidingLabel(this);
+    m_heading->setFullText(tr("Checking…"));
     m_heading->setObjectName(u"checksHeading"_s);
-    m_heading->setWordWrap(true);
-    m_heading->setTextFormat(Qt::PlainText);
     QFont big = m_heading->font();
     big.setPointSizeF(big.pointSizeF() * 1.6);
     big.setBold(true);
@@ -74,7 +75,7 @@ void ChecksPage::setDiagnosis(core::Diagnosis *diagnosis)
         return;
 
     m_address = diagnosis->target().baseUrl.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-    m_heading->setText(tr("Checking %1").arg(m_address));
+    m_heading->setFullText(tr("Checking %1").arg(m_address));
     m_status->setText(tr("Starting…"));
     for (const core::Check *check : diagnosis->checks()) {
         auto *row = new CheckRow(check->id(), check->title(), m_rowBox);
@@ -126,7 +127,7 @@ void ChecksPage::onFinished()
 {
     if (m_state != State::Running)
         return;
-    m_heading->setText(tr("Checks of %1").arg(m_address));
+    m_heading->setFullText(tr("Checks of %1").arg(m_address));
     if (m_cancelling) {
         m_state = State::Cancelled;
         for (CheckRow *r : std::as_const(m_rowOrder)) {

@@ -13,6 +13,7 @@ class QVBoxLayout;
 namespace llmdoctor::ui {
 
 class CheckRow;
+class ElidingLabel;
 
 // The checklist while it runs: one row per check, live progress, and the outcome in one line.
 class ChecksPage final : public QWidget
@@ -55,7 +56,7 @@ private:
     QString m_address;
     QHash<QString, CheckRow *> m_rows;
     QList<CheckRow *> m_rowOrder;
-    QLabel *m_heading;
+    ElidingLabel *m_heading;
     QLabel *m_status;
     QProgressBar *m_progress;
     QWidget *m_rowBox;

@@ -1,6 +1,8 @@
 #include "exportpage.h"
 
 #include "labels.h"
+#include "palette.h"
+#include "savedfilebar.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -80,6 +82,7 @@ ExportPage::ExportPage(QWidget *parent) : QWidget(parent)
     copyCurl->setObjectName(u"exportCopyCurlButton"_s);
     m_status = textLabel(this, u"exportPageStatus"_s);
     m_status->hide();
+    m_saved = new SavedFileBar(this);
 
     auto *copyRow = new QHBoxLayout;
     copyRow->addWidget(copyMessage);
@@ -103,6 +106,7 @@ ExportPage::ExportPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(curlNote);
     layout->addLayout(curlRow);
     layout->addWidget(m_status);
+    layout->addWidget(m_saved);
 
     connect(copyMessage, &QPushButton::clicked, this, [this] {
         QApplication::clipboard()->setText(messageText());
@@ -122,6 +126,7 @@ void ExportPage::setMessage(const core::SupportMessage &message, const QString &
                                 "not enough to use it.")
                                  .arg(shownKey));
     m_status->hide();
+    m_saved->setFile({});
 }
 
 QString ExportPage::messageText() const
@@ -133,7 +138,13 @@ void ExportPage::setStatus(const QString &text, bool failed)
 {
     m_status->setText(text);
     m_status->setProperty("failed", failed);
+    setTone(m_status, failed ? Tone::Fail : Tone::Normal);
     m_status->setVisible(!text.isEmpty());
+}
+
+void ExportPage::setSavedFile(const QString &path)
+{
+    m_saved->setFile(path);
 }
 
 QString ExportPage::statusText() const

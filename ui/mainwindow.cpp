@@ -9,19 +9,22 @@
 #include "core/target/redactor.h"
 #include "errorpage.h"
 #include "exportpage.h"
+#include "flowlayout.h"
+#include "keyboard.h"
 #include "keystore.h"
 #include "monitorwindow.h"
+#include "palette.h"
 #include "practicebox.h"
 #include "reportexport.h"
 #include "resultpage.h"
 #include "retrypage.h"
+#include "screenfit.h"
 #include "startpage.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -29,6 +32,7 @@
 #include <QPalette>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSslSocket>
@@ -103,7 +107,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_stack->addWidget(m_checksPage); // scrolls its rows itself
     m_stack->addWidget(scrolling(m_resultPage, tr("The verdict")));
     m_stack->addWidget(scrolling(m_errorPage, tr("What this error means")));
-    m_stack->addWidget(m_retryPage); // its chart and list fill the page; no outer scrolling
+    m_stack->addWidget(scrolling(m_retryPage, tr("Wait and retry"))); // its advice may be long
     m_stack->addWidget(scrolling(m_exportPage, tr("Send a report")));
 
     auto *central = new QWidget(this);
@@ -112,7 +116,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     line->setFrameShadow(QFrame::Sunken);
 
     m_back = barButton(tr("&Back"), tr("Back"), u"backButton"_s, central);
-    m_about = barButton(tr("Abou&t"), tr("About llmdoctor"), u"aboutButton"_s, central);
+    m_about = barButton(tr("A&bout"), tr("About llmdoctor"), u"aboutButton"_s, central);
     m_about->setToolTip(tr("What llmdoctor is, its version and where to get help (F1)"));
     m_startOver = barButton(tr("&Start over"), tr("Start over"), u"startOverButton"_s, central);
     m_startOver->setToolTip(tr("Back to the first page; what you typed is kept."));
@@ -139,29 +143,32 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_retryStatus = new QLabel(central);
     m_retryStatus->setObjectName(u"retryStatus"_s);
 
-    auto *bar = new QHBoxLayout;
+    m_retryStatus->setWordWrap(true);
+    // The bar: what is going on behind the page above its buttons; the buttons wrap onto a second
+    // line rather than widen the window (a small screen, longer German labels), never touching.
+    auto *bar = new QVBoxLayout;
     bar->setContentsMargins(16, 8, 16, 12);
-    bar->addWidget(m_back);
-    bar->addWidget(m_about);
-    bar->addWidget(m_retryStatus);
-    bar->addWidget(m_exportStatus, 1);
-    bar->addStretch(1);
-    bar->addWidget(m_watch);
-    bar->addWidget(m_retry);
-    bar->addWidget(m_share);
-    bar->addWidget(m_startOver);
-    bar->addWidget(m_run);
-    bar->addWidget(m_verdict);
-    bar->addWidget(m_runAgain);
-    bar->addWidget(m_cancel);
+    bar->setSpacing(6);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->setSpacing(12);
+    statusRow->addWidget(m_retryStatus, 1);
+    statusRow->addWidget(m_exportStatus, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(8);
+    buttons->addWidget(m_back, 0, Qt::AlignTop);
+    buttons->addWidget(m_about, 0, Qt::AlignTop);
+    auto *actions = new FlowLayout(8);
+    for (QPushButton *b : {m_watch, m_retry, m_share, m_startOver, m_run, m_verdict, m_runAgain, m_cancel})
+        actions->addWidget(b);
+    buttons->addLayout(actions, 1);
+    bar->addLayout(statusRow);
+    bar->addLayout(buttons);
 
     // While practising, a banner says so on every page: nothing here is about the real service.
     m_practiceBanner = new QFrame(central);
     m_practiceBanner->setObjectName(u"practiceBanner"_s);
     m_practiceBanner->setAutoFillBackground(true);
-    QPalette bannerPalette = m_practiceBanner->palette();
-    bannerPalette.setColor(QPalette::Window, bannerPalette.color(QPalette::AlternateBase));
-    m_practiceBanner->setPalette(bannerPalette);
+    m_practiceBanner->setBackgroundRole(QPalette::AlternateBase); // follows a light or dark palette
     m_practiceText = new QLabel(m_practiceBanner);
     m_practiceText->setWordWrap(true);
     auto *leave = new QPushButton(tr("&Leave practice"), m_practiceBanner);
@@ -225,10 +232,12 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     connect(help, &QShortcut::activated, this, &MainWindow::showAbout);
     connect(m_about, &QPushButton::clicked, this, &MainWindow::showAbout);
 
-    resize(820, 700);
+    ButtonKeys::install(); // Enter presses a focused button, as Space does
+    keepOnScreen(this, QSize(820, 700));
     // Only reads a small file: nothing slow happens before the window shows.
     restoreGeometry(m_settings.windowGeometry());
     restoreState(m_settings.windowState());
+    fitToScreen(this, size()); // a size saved on a bigger screen, or at a smaller scale
     // The keychain is asked only by someone who chose it before: asking may show an unlock prompt.
     if (m_settings.rememberKey()) {
         m_startPage->setRememberKey(true);
@@ -354,20 +363,15 @@ void MainWindow::updateButtons()
     m_run->setDefault(page == Start || page == Explain);
     m_verdict->setDefault(page == Checks);
     m_runAgain->setDefault(page == Result || (page == Checks && state == ChecksPage::State::Cancelled));
+    fixTabOrder();
 }
 
 void MainWindow::fixTabOrder()
 {
-    // Rows are created after the button bar, so put them back before it in the tab chain.
-    QWidget *last = m_checksPage->lastFocusable();
-    if (!last)
-        return;
-    const QList<QPushButton *> bar{m_back,      m_about, m_watch,   m_retry,    m_share,
-                                   m_startOver, m_run,   m_verdict, m_runAgain, m_cancel};
-    for (QPushButton *b : bar) {
-        QWidget::setTabOrder(last, b);
-        last = b;
-    }
+    // Tab follows the reading order: the page top to bottom (rows made later too), then the bar.
+    // Once the page is laid out, so the positions are the ones the user sees.
+    QMetaObject::invokeMethod(
+        this, [this] { orderTabsByReading(this); }, Qt::QueuedConnection);
 }
 
 void MainWindow::runChecks()
@@ -452,6 +456,7 @@ void MainWindow::showMonitor()
             w->setTarget(*target);
         w->setIncidents(incidentSpans());
     }
+    w->setPracticeText(isPractising() ? m_practiceText->text() : QString());
     w->show();
     w->raise();
     w->activateWindow();
@@ -500,7 +505,9 @@ bool MainWindow::exportReport(const QString &path)
     m_exportStatus->setText(ok ? tr("Saved to %1").arg(QDir::toNativeSeparators(path))
                                : tr("Not saved: %1. Nothing is lost; choose another place.").arg(error));
     m_exportPage->setStatus(m_exportStatus->text(), !ok);
+    m_exportPage->setSavedFile(ok ? path : QString());
     m_exportStatus->setProperty("failed", !ok);
+    setTone(m_exportStatus, ok ? Tone::Normal : Tone::Fail);
     return ok;
 }
 
@@ -575,8 +582,10 @@ void MainWindow::leavePractice()
     if (m_checksPage->state() == ChecksPage::State::Running)
         cancelChecks();
     m_retryPage->stop();
-    if (m_monitorWindow)
+    if (m_monitorWindow) {
         m_monitorWindow->stop();
+        m_monitorWindow->setPracticeText({});
+    }
     m_practiceSim->deleteLater();
     m_practiceSim = nullptr;
     m_practiceBanner->hide();
@@ -597,11 +606,7 @@ void MainWindow::showExport()
 
 void MainWindow::chooseExport(const QString &suffix)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString name =
-        u"llmdoctor-report-%1.%2"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s), suffix);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the report"), QDir(dir).filePath(name),
-                                                      ReportExport::fileFilters());
+    const QString path = ReportExport::askSavePath(this, suffix); // that format's filter chosen
     if (!path.isEmpty())
         exportReport(path);
 }

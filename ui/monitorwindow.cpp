@@ -1,7 +1,10 @@
 #include "monitorwindow.h"
 
 #include "core/path/pathtracer.h"
+#include "elidinglabel.h"
+#include "keyboard.h"
 #include "labels.h"
+#include "screenfit.h"
 
 #include <QCheckBox>
 #include <QCloseEvent>
@@ -15,6 +18,9 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScreen>
+#include <QScrollArea>
+#include <QShortcut>
 #include <QStandardPaths>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -98,13 +104,18 @@ MonitorWindow::MonitorWindow(QWidget *parent) : QWidget(parent, Qt::Window)
     controls->addWidget(forLabel);
     controls->addWidget(m_duration);
     controls->addStretch(1);
-    controls->addWidget(m_phases);
-    controls->addWidget(m_followPath);
-    controls->addWidget(m_export);
     controls->addWidget(m_startStop);
+    // The view's options on a line of their own: one line of everything is wider than a small
+    // screen in German.
+    auto *options = new QHBoxLayout;
+    options->addWidget(m_phases);
+    options->addWidget(m_followPath);
+    options->addStretch(1);
+    options->addWidget(m_export);
 
-    m_state = textLabel(this, u"monitorState"_s);
-    m_state->setText(tr("Not started yet."));
+    m_state = new ElidingLabel(this); // a long address stays on one line, whole on hover
+    m_state->setObjectName(u"monitorState"_s);
+    m_state->setFullText(tr("Not started yet."));
     m_chart = new LatencyChart(this);
     m_chart->setMinimumHeight(260);
 
@@ -127,10 +138,37 @@ MonitorWindow::MonitorWindow(QWidget *parent) : QWidget(parent, Qt::Window)
     m_pathVerdict = textLabel(this, u"monitorPathVerdict"_s);
     m_pathVerdict->hide();
 
-    auto *layout = new QVBoxLayout(this);
+    // While practising, the same banner as the wizard's: nothing here is about the real service.
+    m_practiceBanner = new QFrame(this);
+    m_practiceBanner->setObjectName(u"monitorPracticeBanner"_s);
+    m_practiceBanner->setAutoFillBackground(true);
+    m_practiceBanner->setBackgroundRole(QPalette::AlternateBase); // follows a light or dark palette
+    m_practiceText = textLabel(m_practiceBanner, u"monitorPracticeText"_s);
+    auto *bannerLayout = new QHBoxLayout(m_practiceBanner);
+    bannerLayout->setContentsMargins(16, 6, 16, 6);
+    bannerLayout->addWidget(m_practiceText, 1);
+    m_practiceBanner->hide();
+
+    // Everything below the banner scrolls on a small screen rather than push the window taller.
+    auto *content = new QWidget;
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"monitorScroll"_s);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    outer->addWidget(m_practiceBanner);
+    outer->addWidget(scroll, 1);
+
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(16, 12, 16, 12);
     layout->addWidget(intro);
     layout->addLayout(controls);
+    layout->addLayout(options);
     layout->addWidget(m_state);
     layout->addWidget(m_chart, 3);
     layout->addWidget(m_stats);
@@ -154,7 +192,15 @@ MonitorWindow::MonitorWindow(QWidget *parent) : QWidget(parent, Qt::Window)
         else if (!on && m_tracer)
             m_tracer->cancel();
     });
-    resize(900, 720);
+    // Esc and Ctrl+W close it, as they do other tool windows.
+    for (const QKeySequence &key : {QKeySequence(Qt::Key_Escape), QKeySequence(Qt::CTRL | Qt::Key_W)}) {
+        auto *shortcut = new QShortcut(key, this);
+        connect(shortcut, &QShortcut::activated, this, &QWidget::close);
+    }
+    keepOnScreen(this, QSize(900, 720));
+    ButtonKeys::install();
+    QMetaObject::invokeMethod(
+        this, [this] { orderTabsByReading(this); }, Qt::QueuedConnection);
     updateControls();
     refreshStats();
 }
@@ -168,7 +214,18 @@ MonitorWindow::~MonitorWindow()
 void MonitorWindow::setTarget(const core::Target &target)
 {
     m_target = target;
-    m_state->setText(tr("Ready to watch %1.").arg(core::shownUrl(target.modelsUrl())));
+    m_state->setFullText(tr("Ready to watch %1.").arg(core::shownUrl(target.modelsUrl())));
+}
+
+void MonitorWindow::setPracticeText(const QString &text)
+{
+    m_practiceText->setText(text);
+    m_practiceBanner->setVisible(!text.isEmpty());
+}
+
+bool MonitorWindow::showsPracticeBanner() const
+{
+    return !m_practiceBanner->isHidden();
 }
 
 void MonitorWindow::setIncidents(const QList<LatencyChart::Span> &spans)
@@ -187,7 +244,7 @@ void MonitorWindow::start()
     QString error;
     if (!monitor->prepare(&error)) {
         delete monitor;
-        m_state->setText(tr("Cannot start: %1").arg(error));
+        m_state->setFullText(tr("Cannot start: %1").arg(error));
         return;
     }
     if (m_monitor) {
@@ -324,6 +381,29 @@ void MonitorWindow::refreshStats()
         row->setText(2, ms(it->p90));
         row->setText(3, ms(it->p99));
     }
+    // Nothing worked: the phases of a success are not there, but how long the failures took to
+    // fail tells a hang (the full timeout) from a refusal (at once).
+    if (s.successes == 0) {
+        std::vector<float> took;
+        for (const core::Sample &sample : m_monitor->samples().samples()) {
+            if (!sample.ok() && sample.totalMs >= 0)
+                took.push_back(sample.totalMs);
+        }
+        if (!took.empty()) {
+            auto *row = new QTreeWidgetItem(m_phaseTable);
+            row->setText(0, tr("Failed requests, until they failed"));
+            row->setData(0, Qt::UserRole, u"failed"_s);
+            int column = 1;
+            for (const double p : {50.0, 90.0, 99.0}) {
+                std::vector<float> copy = took; // percentile() reorders
+                row->setText(column++, ms(core::percentile(copy, p)));
+            }
+        }
+        text +=
+            u"\n"_s +
+            tr("None of them worked: the chart and the table show how long each one took until it failed.");
+        m_stats->setText(text);
+    }
     for (int c = 0; c < 4; ++c)
         m_phaseTable->resizeColumnToContents(c);
 
@@ -378,10 +458,10 @@ void MonitorWindow::updateControls()
     m_duration->setEnabled(!running);
     m_export->setEnabled(m_monitor && !m_monitor->samples().isEmpty());
     if (running)
-        m_state->setText(
+        m_state->setFullText(
             tr("Watching %1 every %2 s…").arg(core::shownUrl(m_target.modelsUrl())).arg(m_interval->value()));
     else if (m_monitor)
-        m_state->setText(tr("Stopped."));
+        m_state->setFullText(tr("Stopped."));
 }
 
 void MonitorWindow::closeEvent(QCloseEvent *event)

@@ -22,6 +22,8 @@ class PathTracer;
 
 namespace llmdoctor::ui {
 
+class ElidingLabel;
+
 // For long runs: asks the API at a fixed interval, draws every answer on the latency chart,
 // keeps rolling statistics and names the patterns it finds. A window of its own, so the
 // wizard stays usable beside it.
@@ -34,6 +36,9 @@ public:
 
     void setTarget(const core::Target &target);
     void setIncidents(const QList<LatencyChart::Span> &spans);
+    // The practice banner's text while the wizard practises; "" hides the banner.
+    void setPracticeText(const QString &text);
+    bool showsPracticeBanner() const;
     void start();
     void stop();
     bool isRunning() const { return m_monitor && m_monitor->isRunning(); }
@@ -65,7 +70,9 @@ private:
     QPushButton *m_startStop;
     QPushButton *m_export;
     QCheckBox *m_phases;
-    QLabel *m_state;
+    ElidingLabel *m_state;
+    QWidget *m_practiceBanner;
+    QLabel *m_practiceText;
     LatencyChart *m_chart;
     QLabel *m_stats;
     QTreeWidget *m_phaseTable;

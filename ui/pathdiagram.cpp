@@ -1,5 +1,7 @@
 #include "pathdiagram.h"
 
+#include "palette.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -99,7 +101,8 @@ void PathDiagram::paintEvent(QPaintEvent *)
         QFont f = font();
         f.setBold(broken);
         p.setFont(f);
-        p.setPen(broken ? kBroken : pal.color(after ? QPalette::PlaceholderText : QPalette::WindowText));
+        // The names are text: readable (4.5:1) on the window, light or dark.
+        p.setPen(toneColour(broken ? Tone::Fail : after ? Tone::Muted : Tone::Normal, pal));
         const QRectF label(slot * i, cy + radius + 4, slot, fontMetrics().height() * 2.4);
         p.drawText(label, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, hopName(i));
     }

@@ -43,6 +43,7 @@ PracticeBox::PracticeBox(QWidget *parent) : QWidget(parent)
     m_choice = new QComboBox(this);
     m_choice->setObjectName(u"practiceChoice"_s);
     m_choice->setAccessibleName(tr("Failure to simulate"));
+    narrowComboBox(m_choice);
     for (const PracticeScenario &s : scenarios())
         m_choice->addItem(s.label, int(s.fault));
     m_start = new QPushButton(tr("&Try it"), this);

@@ -5,6 +5,9 @@
 #include "core/target/redactor.h"
 
 #include <QBuffer>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QImage>
 #include <QPageLayout>
@@ -12,6 +15,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTextDocument>
 
@@ -27,6 +31,52 @@ QString ReportExport::fileFilters()
            QObject::tr("JSON, for scripts (*.json)") + u";;"_s +
            QObject::tr("HAR, every HTTP request, for browser developer tools (*.har)") + u";;"_s +
            QObject::tr("Plain text (*.txt)");
+}
+
+QString ReportExport::fileFilter(const QString &suffix)
+{
+    const QStringList filters = fileFilters().split(u";;"_s);
+    const QString pattern = u"(*."_s + suffix.toLower() + u')';
+    for (const QString &f : filters) {
+        if (f.endsWith(pattern))
+            return f;
+    }
+    return filters.constFirst();
+}
+
+namespace {
+
+ReportExport::SaveDialog &saveDialog()
+{
+    static ReportExport::SaveDialog dialog;
+    return dialog;
+}
+
+} // namespace
+
+void ReportExport::setSaveDialog(SaveDialog dialog)
+{
+    saveDialog() = std::move(dialog);
+}
+
+QString ReportExport::askSavePath(QWidget *parent, const QString &suffix)
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name =
+        u"llmdoctor-report-%1.%2"_s.arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmm"_s), suffix);
+    const QString caption = QObject::tr("Save the report");
+    QString selected = fileFilter(suffix);
+    QString path = saveDialog()
+                       ? saveDialog()(parent, caption, QDir(dir).filePath(name), fileFilters(), &selected)
+                       : QFileDialog::getSaveFileName(parent, caption, QDir(dir).filePath(name),
+                                                      fileFilters(), &selected);
+    // A name typed without a suffix gets the one of the chosen format.
+    if (!path.isEmpty() && QFileInfo(path).suffix().isEmpty()) {
+        static const QRegularExpression pattern(u"\\(\\*\\.(\\w+)\\)$"_s);
+        if (const auto m = pattern.match(selected); m.hasMatch())
+            path += u'.' + m.captured(1);
+    }
+    return path;
 }
 
 std::optional<core::ReportFormat> ReportExport::formatFor(const QString &path, bool *isPdf)

@@ -2,6 +2,7 @@
 
 #include "charts/latencychart.h"
 #include "labels.h"
+#include "palette.h"
 #include "statusicon.h"
 
 #include <QComboBox>
@@ -215,9 +216,7 @@ void RetryPage::onAttemptFinished(const core::RetryAttempt &a)
                                        : tr("%1 ms").arg(std::lround(a.durationMs)));
     item->setText(4, a.n == 1 ? QString() : seconds(a.waitedMs));
     item->setText(5, a.n == 1 ? tr("first attempt") : a.waitReason);
-    item->setForeground(2, core::categoryIndex(a.category) == 0
-                               ? StatusIcon::colorFor(StatusIcon::State::Pass)
-                               : StatusIcon::colorFor(StatusIcon::State::Fail));
+    setItemTone(item, 2, core::categoryIndex(a.category) == 0 ? Tone::Pass : Tone::Fail);
     for (int c = 0; c < 5; ++c)
         m_list->resizeColumnToContents(c);
     m_list->setColumnWidth(2, std::min(m_list->columnWidth(2), m_list->width() / 3));

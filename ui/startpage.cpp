@@ -7,6 +7,8 @@
 #include "core/target/addresslint.h"
 #include "core/target/keylint.h"
 #include "core/target/providercatalog.h"
+#include "labels.h"
+#include "palette.h"
 #include "practicebox.h"
 #include "statusicon.h"
 
@@ -46,9 +48,7 @@ QLabel *errorLabel(QWidget *parent)
     auto *label = new QLabel(parent);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    QPalette pal = label->palette();
-    pal.setColor(QPalette::WindowText, StatusIcon::colorFor(StatusIcon::State::Fail));
-    label->setPalette(pal);
+    setTone(label, Tone::Fail);
     label->hide();
     return label;
 }
@@ -59,9 +59,7 @@ QLabel *hintLabel(QWidget *parent)
     auto *label = new QLabel(parent);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    QPalette pal = label->palette();
-    pal.setColor(QPalette::WindowText, StatusIcon::colorFor(StatusIcon::State::Warn));
-    label->setPalette(pal);
+    setTone(label, Tone::Warn);
     label->hide();
     return label;
 }
@@ -79,7 +77,7 @@ QLabel *noteLabel(const QString &text, QWidget *parent)
     auto *label = new QLabel(text, parent);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    label->setForegroundRole(QPalette::PlaceholderText); // a quieter shade of the theme's text
+    setTone(label, Tone::Muted); // a quieter shade of the theme's text, still readable
     return label;
 }
 
@@ -126,6 +124,7 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     for (const core::Provider &p : core::ProviderCatalog::instance().providers())
         m_provider->addItem(p.name, p.id);
     m_provider->setCurrentIndex(m_provider->findData(u"custom"_s));
+    narrowComboBox(m_provider);
     connect(m_provider, &QComboBox::activated, this, &StartPage::onProviderChosen);
 
     // The address.
@@ -161,7 +160,7 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     auto *keyRow = new QHBoxLayout;
     keyRow->addWidget(m_key, 1);
     keyRow->addWidget(m_showKey);
-    m_rememberKey = new QCheckBox(tr("Remember the key on &this computer (system keychain)"), this);
+    m_rememberKey = new QCheckBox(tr("Remember the key on this &computer (system keychain)"), this);
     m_rememberKey->setObjectName(u"rememberKeyBox"_s);
     m_rememberKey->setToolTip(tr("Keeps the key in your system's password store (GNOME Keyring, KWallet, "
                                  "macOS Keychain or Windows Credential Manager), never in a file."));
@@ -185,7 +184,7 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->setFilterMode(Qt::MatchContains);
     m_model->setCompleter(m_completer);
-    m_loadModels = new QPushButton(tr("Show the &models"), this);
+    m_loadModels = new QPushButton(tr("Show the m&odels"), this);
     m_loadModels->setObjectName(u"loadModelsButton"_s);
     m_loadModels->setAccessibleName(tr("Ask the provider for its models, using the key"));
     connect(m_loadModels, &QPushButton::clicked, this, &StartPage::loadModels);
@@ -220,7 +219,7 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     keyBox->setSpacing(2);
     keyBox->addLayout(keyRow);
     keyBox->addWidget(m_keyHint);
-    keyBox->addWidget(m_rememberKey);
+    keyBox->addWidget(wrapCheckBox(m_rememberKey));
     keyBox->addWidget(m_keyNote);
     form->addRow(keyLabel, keyBox);
     auto *modelLabel = new QLabel(tr("&Model:"), this);
@@ -241,7 +240,9 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     auto *errorLabelText = new QLabel(tr("The &error you got:"), this);
     errorLabelText->setBuddy(m_errorText);
     form->addRow(errorLabelText, m_errorText);
-    form->addRow(QString(), m_testRequest);
+    // An empty label, not none: QFormLayout sizes a row without one by its size hint (the text
+    // wrapped narrow, so too tall), a row with one by the height its width needs.
+    form->addRow(new QLabel(this), wrapCheckBox(m_testRequest));
 
     // Advanced: collapsed, because most people never need it.
     m_advancedToggle = new QToolButton(this);
@@ -313,15 +314,15 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     m_keepAlive->setToolTip(
         tr("Apps that reuse connections fail with \"reset before headers\" when they keep one "
            "longer than the server does. This reuses one connection after growing pauses."));
-    advancedForm->addRow(QString(), m_keepAlive);
+    advancedForm->addRow(new QLabel(m_advanced), wrapCheckBox(m_keepAlive));
     m_checkPath = new QCheckBox(
-        tr("Also follow the route hop by hop, to see where packets are &lost (about 10 s)"), m_advanced);
+        tr("Also follow the ro&ute hop by hop, to see where packets are lost (about 10 s)"), m_advanced);
     m_checkPath->setObjectName(u"checkPathBox"_s);
     m_checkPath->setToolTip(
         tr("Like traceroute, without administrator rights: which routers lie between you and the "
            "server, and from which one on packets go missing (your Wi-Fi, your internet provider, "
            "or the API's own network)."));
-    advancedForm->addRow(QString(), m_checkPath);
+    advancedForm->addRow(new QLabel(m_advanced), wrapCheckBox(m_checkPath));
     m_advanced->hide();
 
     m_runProblem = errorLabel(this);

@@ -31,6 +31,10 @@
         <source>&quot;%1&quot; does not end in a report type llmdoctor writes (.html, .pdf, .md, .json, .har or .txt)</source>
         <translation>„%1“ endet nicht auf einen Berichtstyp, den llmdoctor schreibt (.html, .pdf, .md, .json, .har oder .txt)</translation>
     </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Den Bericht speichern</translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::CheckRow</name>
@@ -537,6 +541,10 @@ Das Diagramm füllt sich, sobald die erste Anfrage gestellt ist.</translation>
         <source>During a provider incident: %1</source>
         <translation>Während einer Störung beim Anbieter: %1</translation>
     </message>
+    <message>
+        <source>Failed: time until it failed</source>
+        <translation>Fehlgeschlagen: Zeit bis zum Fehler</translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::MainWindow</name>
@@ -677,10 +685,6 @@ Das Diagramm füllt sich, sobald die erste Anfrage gestellt ist.</translation>
         <translation>Einen Bericht senden</translation>
     </message>
     <message>
-        <source>Abou&amp;t</source>
-        <translation>Inf&amp;o</translation>
-    </message>
-    <message>
         <source>About llmdoctor</source>
         <translation>Über llmdoctor</translation>
     </message>
@@ -729,8 +733,8 @@ Das Diagramm füllt sich, sobald die erste Anfrage gestellt ist.</translation>
         <translation>llmdoctor (Übung)</translation>
     </message>
     <message>
-        <source>Save the report</source>
-        <translation>Den Bericht speichern</translation>
+        <source>A&amp;bout</source>
+        <translation>Inf&amp;o</translation>
     </message>
 </context>
 <context>
@@ -944,6 +948,14 @@ Was zu tun ist: %3</translation>
     <message>
         <source>The route cannot be followed here: %1</source>
         <translation>Die Route kann hier nicht verfolgt werden: %1</translation>
+    </message>
+    <message>
+        <source>Failed requests, until they failed</source>
+        <translation>Fehlgeschlagene Anfragen, bis zum Fehler</translation>
+    </message>
+    <message>
+        <source>None of them worked: the chart and the table show how long each one took until it failed.</source>
+        <translation>Keine davon hat funktioniert: Diagramm und Tabelle zeigen, wie lange jede gedauert hat, bis sie fehlschlug.</translation>
     </message>
 </context>
 <context>
@@ -1349,6 +1361,33 @@ Was zu tun ist: %3</translation>
     </message>
 </context>
 <context>
+    <name>llmdoctor::ui::SavedFileBar</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open the saved file</source>
+        <translation>Die gespeicherte Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation>Im &amp;Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Show the folder the file was saved in</source>
+        <translation>Den Ordner zeigen, in dem die Datei gespeichert wurde</translation>
+    </message>
+    <message>
+        <source>Saved as %1 in %2</source>
+        <translation>Gespeichert als %1 in %2</translation>
+    </message>
+    <message>
+        <source>Nothing on this computer opened %1.</source>
+        <translation>Kein Programm auf diesem Computer hat %1 geöffnet.</translation>
+    </message>
+</context>
+<context>
     <name>llmdoctor::ui::SnippetGroup</name>
     <message numerus="yes">
         <source>Copyable fixes for whoever maintains your app (%n)</source>
@@ -1424,10 +1463,6 @@ Was zu tun ist: %3</translation>
         <translation>Den API-Schlüssel verbergen</translation>
     </message>
     <message>
-        <source>Remember the key on &amp;this computer (system keychain)</source>
-        <translation>Schlüssel auf &amp;diesem Computer merken (Schlüsselbund des Systems)</translation>
-    </message>
-    <message>
         <source>Keeps the key in your system&apos;s password store (GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager), never in a file.</source>
         <translation>Bewahrt den Schlüssel im Passwortspeicher Ihres Systems auf (GNOME-Schlüsselbund, KWallet, macOS-Schlüsselbund oder Windows-Anmeldeinformationsverwaltung), nie in einer Datei.</translation>
     </message>
@@ -1438,10 +1473,6 @@ Was zu tun ist: %3</translation>
     <message>
         <source>optional, e.g. gpt-4o-mini</source>
         <translation>optional, z. B. gpt-4o-mini</translation>
-    </message>
-    <message>
-        <source>Show the &amp;models</source>
-        <translation>Modelle a&amp;bfragen</translation>
     </message>
     <message>
         <source>Ask the provider for its models, using the key</source>
@@ -1603,12 +1634,20 @@ Was zu tun ist: %3</translation>
         <translation>Apps, die Verbindungen wiederverwenden, scheitern mit „reset before headers“, wenn sie eine länger halten als der Server. Dies verwendet eine Verbindung nach wachsenden Pausen erneut.</translation>
     </message>
     <message>
-        <source>Also follow the route hop by hop, to see where packets are &amp;lost (about 10 s)</source>
-        <translation>Auch die Route Hop für Hop verfolgen, um zu sehen, wo Pakete verloren &amp;gehen (etwa 10 s)</translation>
-    </message>
-    <message>
         <source>Like traceroute, without administrator rights: which routers lie between you and the server, and from which one on packets go missing (your Wi-Fi, your internet provider, or the API&apos;s own network).</source>
         <translation>Wie traceroute, ohne Administratorrechte: welche Router zwischen Ihnen und dem Server liegen und ab welchem Pakete verloren gehen (Ihr WLAN, Ihr Internetanbieter oder das Netz der API selbst).</translation>
+    </message>
+    <message>
+        <source>Remember the key on this &amp;computer (system keychain)</source>
+        <translation>Schlüssel auf &amp;diesem Computer merken (Schlüsselbund des Systems)</translation>
+    </message>
+    <message>
+        <source>Show the m&amp;odels</source>
+        <translation>Modelle a&amp;bfragen</translation>
+    </message>
+    <message>
+        <source>Also follow the ro&amp;ute hop by hop, to see where packets are lost (about 10 s)</source>
+        <translation>Auch die Route Hop für Hop &amp;verfolgen, um zu sehen, wo Pakete verloren gehen (etwa 10 s)</translation>
     </message>
 </context>
 </TS>

@@ -31,6 +31,10 @@
         <source>&quot;%1&quot; does not end in a report type llmdoctor writes (.html, .pdf, .md, .json, .har or .txt)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::CheckRow</name>
@@ -536,6 +540,10 @@ The chart fills in as soon as the first request is made.</source>
         <source>During a provider incident: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Failed: time until it failed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::MainWindow</name>
@@ -676,10 +684,6 @@ The chart fills in as soon as the first request is made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Abou&amp;t</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>About llmdoctor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -728,7 +732,7 @@ The chart fills in as soon as the first request is made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the report</source>
+        <source>A&amp;bout</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -941,6 +945,14 @@ What to do: %3</source>
     </message>
     <message>
         <source>The route cannot be followed here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed requests, until they failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of them worked: the chart and the table show how long each one took until it failed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1347,6 +1359,33 @@ What to do: %3</source>
     </message>
 </context>
 <context>
+    <name>llmdoctor::ui::SavedFileBar</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the saved file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the folder the file was saved in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing on this computer opened %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>llmdoctor::ui::SnippetGroup</name>
     <message numerus="yes">
         <source>Copyable fixes for whoever maintains your app (%n)</source>
@@ -1422,10 +1461,6 @@ What to do: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remember the key on &amp;this computer (system keychain)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Keeps the key in your system&apos;s password store (GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager), never in a file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1435,10 +1470,6 @@ What to do: %3</source>
     </message>
     <message>
         <source>optional, e.g. gpt-4o-mini</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the &amp;models</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1601,11 +1632,19 @@ What to do: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Also follow the route hop by hop, to see where packets are &amp;lost (about 10 s)</source>
+        <source>Like traceroute, without administrator rights: which routers lie between you and the server, and from which one on packets go missing (your Wi-Fi, your internet provider, or the API&apos;s own network).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Like traceroute, without administrator rights: which routers lie between you and the server, and from which one on packets go missing (your Wi-Fi, your internet provider, or the API&apos;s own network).</source>
+        <source>Remember the key on this &amp;computer (system keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the m&amp;odels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also follow the ro&amp;ute hop by hop, to see where packets are lost (about 10 s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

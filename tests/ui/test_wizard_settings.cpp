@@ -149,7 +149,7 @@ TEST_F(WizardSettingsTest, TheNextWindowStartsWithTheLastTargetButNotItsKeyOrPas
     {
         MainWindow w;
         w.show();
-        w.resize(900, 760);
+        w.resize(780, 700); // fits the offscreen screen (800×800): a bigger size would be made to fit it
         child<QLineEdit>(w, u"addressEdit"_s)->setText(u"http://127.0.0.1:1/v1"_s);
         child<QLineEdit>(w, u"apiKeyEdit"_s)->setText(QString::fromLatin1(secretKey));
         child<QLineEdit>(w, u"modelEdit"_s)->setText(u"gpt-4o-mini"_s);
@@ -176,7 +176,7 @@ TEST_F(WizardSettingsTest, TheNextWindowStartsWithTheLastTargetButNotItsKeyOrPas
     EXPECT_EQ(target->model, u"gpt-4o-mini"_s);
     EXPECT_TRUE(target->apiKey.isEmpty());
     EXPECT_TRUE(target->errorText.isEmpty());
-    EXPECT_EQ(w.size(), QSize(900, 760)) << "the window comes back at its last size";
+    EXPECT_EQ(w.size(), QSize(780, 700)) << "the window comes back at its last size";
 }
 
 TEST_F(WizardSettingsTest, OptionsOnTheCommandLineWinOverTheLastTarget)

@@ -176,8 +176,8 @@ quint32 liveEnd(quint32 last)
 LatencyChart::LatencyChart(QWidget *parent)
     : QWidget(parent), m_chart(new QChart), m_view(new QChartView(this)), m_timeAxis(new QDateTimeAxis),
       m_valueAxis(new QValueAxis), m_line(new QLineSeries), m_failureSeries(new QScatterSeries),
-      m_band(new QAreaSeries), m_bandLow(new QLineSeries(m_band)), m_bandHigh(new QLineSeries(m_band)),
-      m_emptyText(new QGraphicsSimpleTextItem(m_chart))
+      m_failureTimes(new QScatterSeries), m_band(new QAreaSeries), m_bandLow(new QLineSeries(m_band)),
+      m_bandHigh(new QLineSeries(m_band)), m_emptyText(new QGraphicsSimpleTextItem(m_chart))
 {
     setObjectName(u"latencyChart"_s);
     setAccessibleName(tr("Chart of how long each request took over time"));
@@ -242,6 +242,12 @@ LatencyChart::LatencyChart(QWidget *parent)
     m_failureSeries->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
     m_failureSeries->setMarkerSize(9);
     add(m_failureSeries);
+    // When nothing worked there is no line: each failure at how long it took to fail instead.
+    m_failureTimes->setName(tr("Failed: time until it failed"));
+    m_failureTimes->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+    m_failureTimes->setMarkerSize(7);
+    m_failureTimes->setVisible(false);
+    add(m_failureTimes);
 
     m_emptyText->setText(tr("No requests yet\nThe chart fills in as soon as the first request is made."));
     m_emptyText->setZValue(10);
@@ -541,6 +547,17 @@ void LatencyChart::updateSeries()
         flush();
     }
 
+    QList<QPointF> failedTimes;
+    if (!empty && m_points.isEmpty()) {
+        for (const FailureMark &f : m_failures) {
+            const Sample &s = m_store->at(f.index);
+            if (s.totalMs >= 0) {
+                failedTimes.append({xValue(s.timeMs), s.totalMs});
+                yMax = std::max(yMax, double(s.totalMs));
+            }
+        }
+    }
+
     // Headroom above the highest point for the failure marks and their labels.
     m_yMax = niceTop(yMax > 0 ? yMax * 1.25 : 1000);
     // A new axis range makes every series recompute its geometry: empty them first, so that
@@ -549,6 +566,7 @@ void LatencyChart::updateSeries()
         m_timeAxis->max().toMSecsSinceEpoch() != m_epochMs + m_to || m_valueAxis->max() != m_yMax) {
         m_line->clear();
         m_failureSeries->clear();
+        m_failureTimes->clear();
         for (QLineSeries *s : std::as_const(m_phaseUpper))
             s->clear();
     }
@@ -569,6 +587,8 @@ void LatencyChart::updateSeries()
     for (const FailureMark &f : m_failures)
         marks.append({xValue(m_store->at(f.index).timeMs), lane});
     m_failureSeries->replace(marks);
+    m_failureTimes->replace(failedTimes);
+    m_failureTimes->setVisible(!failedTimes.isEmpty());
 
     // Stacked phases tell where time went; the band, about the total, would sit on top of them.
     const bool band = !empty && !m_stacked && m_p50 >= 0;
@@ -587,6 +607,8 @@ void LatencyChart::updateSeries()
     // A series without points still gets a legend entry; leave out the ones with nothing to say.
     for (QLegendMarker *marker : m_chart->legend()->markers(m_failureSeries))
         marker->setVisible(!m_failures.empty());
+    for (QLegendMarker *marker : m_chart->legend()->markers(m_failureTimes))
+        marker->setVisible(!failedTimes.isEmpty());
     m_emptyText->setVisible(empty);
 
     layoutOverlays();
@@ -1098,6 +1120,11 @@ int LatencyChart::displayedPointCount() const
     return n;
 }
 
+QList<QPointF> LatencyChart::failureTimePoints() const
+{
+    return m_failureTimes->isVisible() ? m_failureTimes->points() : QList<QPointF>();
+}
+
 QList<QPointF> LatencyChart::linePoints() const
 {
     return m_line->points();
@@ -1165,6 +1192,8 @@ void LatencyChart::applyPalette()
     const QColor red = failureColour(pal);
     m_failureSeries->setColor(red);
     m_failureSeries->setBorderColor(pal.color(QPalette::Window)); // keeps neighbouring marks apart
+    m_failureTimes->setColor(red);
+    m_failureTimes->setBorderColor(pal.color(QPalette::Window));
     for (int k = 0; k < m_phaseAreas.size(); ++k) {
         // Opaque, but a quarter window colour to soften it: opaque fills are much cheaper
         // to paint than translucent ones over most of the plot.

@@ -71,6 +71,8 @@ public:
 
     int displayedPointCount() const;   // points currently in the series
     QList<QPointF> linePoints() const; // the total-latency line as drawn (x: ms since the epoch)
+    // When nothing in view worked: each failure at how long it took to fail (y: ms); else empty.
+    QList<QPointF> failureTimePoints() const;
     int bucketCount() const { return m_buckets; }
     QString timeFormat() const;        // the time axis' current label format
     QStringList failureLabels() const; // the status texts drawn next to the failure marks
@@ -154,6 +156,7 @@ private:
     QValueAxis *m_valueAxis;
     QLineSeries *m_line;
     QScatterSeries *m_failureSeries;
+    QScatterSeries *m_failureTimes; // failures at their duration, when none worked
     QAreaSeries *m_band;
     QLineSeries *m_bandLow, *m_bandHigh;
     QList<QAreaSeries *> m_phaseAreas;
