@@ -614,7 +614,7 @@ TEST(WrappedCheckBox, ItsRowIsAsTallAsItsTextNeedsAndItsLabelToggles)
     page.findChild<QToolButton *>(u"advancedToggle"_s)->setChecked(true);
     page.show();
     settle();
-    for (const QString name :
+    for (const QString &name :
          {u"testRequestBox"_s, u"rememberKeyBox"_s, u"keepAliveBox"_s, u"checkPathBox"_s}) {
         auto *row = page.findChild<QWidget *>(name + u"Row"_s);
         ASSERT_TRUE(row) << name.toStdString();
