@@ -631,7 +631,6 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
 
     // The user's own nginx in front of the API: its timeouts are theirs to change.
     const QString host = context.target.baseUrl.host();
-    const QString httpHops = values.value(u"hops"_s);
     const bool pastedNginx = pasted && v.decidedBy == u"error_text" && pasted->hops.contains(u"nginx"_s) &&
                              (pasted->ownHop || isLocalHost(host));
     bool httpNginx = false;
@@ -653,7 +652,6 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
             v.snippets.prepend({u"text"_s, tr("Corrected API address"), fixed});
         }
     }
-    Q_UNUSED(httpHops);
     return v;
 }
 
