@@ -28,8 +28,8 @@ public:
     // Drops forwarded TCP packets to this port on router n: a firewall blocking the API only.
     bool blockTcpPort(int router, quint16 port, QString *error);
     // Delays every packet router n sends towards the server by delayMs ± jitterMs, each packet anew
-    // (tc netem). false with *unavailable set when the kernel has no sch_netem or tc is missing.
-    bool addDelay(int router, int delayMs, int jitterMs, QString *error, bool *unavailable);
+    // (uniform), as tc netem would, but in user space through a TUN device (tests/support/packetdelay).
+    bool addDelay(int router, int delayMs, int jitterMs, QString *error);
 
     QString clientNs() const { return m_names.front(); }
     QString serverNs() const { return m_names.back(); }
