@@ -1,16 +1,20 @@
 #include "core/cli/cli.h"
 #include "core/cli/targetoptions.h"
+#include "core/report/report.h"
 #include "ui/mainwindow.h"
+#include "ui/reportexport.h"
 #include "ui/translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QIcon>
 #include <QRegularExpression>
 #include <QTextStream>
 #include <cstdio>
 #include <exception>
+#include <memory>
 #ifdef Q_OS_WIN
 #include <windows.h>
 #endif
@@ -57,6 +61,18 @@ bool hasDisplay(const QStringList &args)
 #endif
 }
 
+// `diagnose --format pdf` (or --format=pdf).
+bool wantsPdf(const QStringList &args)
+{
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args.at(i).compare(u"--format=pdf"_s, Qt::CaseInsensitive) == 0 ||
+            (args.at(i) == u"--format" && i + 1 < args.size() &&
+             args.at(i + 1).compare(u"pdf"_s, Qt::CaseInsensitive) == 0))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -80,8 +96,21 @@ int main(int argc, char *argv[])
         }
 #endif
         // The command line stays in English, like the JSON it prints: scripts and support
-        // articles match its words.
-        QCoreApplication app(argc, argv);
+        // articles match its words. A PDF is laid out with Qt GUI's fonts and painter, which
+        // need a QGuiApplication; the offscreen platform needs no display.
+        const bool pdf = wantsPdf(args);
+        if (pdf) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+            // On a server Qt GUI warns about a runtime folder it does not need for a PDF.
+            qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &message) {
+                if (!message.startsWith(u"QStandardPaths: XDG_RUNTIME_DIR"_s))
+                    QTextStream(stderr) << message << '\n';
+            });
+        }
+        std::unique_ptr<QCoreApplication> app =
+            pdf ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+        if (pdf)
+            llmdoctor::core::setPdfRenderer(&llmdoctor::ui::ReportExport::pdf);
         QCoreApplication::setApplicationName(u"llmdoctor"_s);
         QCoreApplication::setApplicationVersion(QStringLiteral(LLMDOCTOR_VERSION));
         try {

@@ -422,7 +422,8 @@ void MainWindow::showVerdict()
 {
     if (!m_diagnosis || m_checksPage->state() != ChecksPage::State::Finished)
         return;
-    m_resultPage->showResult(m_diagnosis->verdict(), m_diagnosis->results(), m_diagnosis->target());
+    refreshFindings();
+    m_resultPage->showFindings(*m_findings);
     goTo(Result);
     m_runAgain->setFocus();
 }
@@ -493,15 +494,9 @@ bool MainWindow::exportReport(const QString &path)
         m_exportStatus->setText(tr("Run the checks first: there is nothing to export yet."));
         return false;
     }
-    core::ReportSources sources{m_diagnosis};
-    if (m_retryPage->retrier() && !m_retryPage->retrier()->attempts().isEmpty())
-        sources.retry = m_retryPage->retrier();
-    if (m_monitorWindow && m_monitorWindow->monitor() && !m_monitorWindow->monitor()->samples().isEmpty())
-        sources.monitor = m_monitorWindow->monitor();
-    if (m_monitorWindow && !m_monitorWindow->pathView()->path().hops.isEmpty())
-        sources.path = &m_monitorWindow->pathView()->path(); // the route it followed while watching
+    refreshFindings();
     QString error;
-    const bool ok = ReportExport::write(sources, path, &error);
+    const bool ok = ReportExport::write(*m_findings, path, &error);
     m_exportStatus->setText(ok ? tr("Saved to %1").arg(QDir::toNativeSeparators(path))
                                : tr("Not saved: %1. Nothing is lost; choose another place.").arg(error));
     m_exportPage->setStatus(m_exportStatus->text(), !ok);
@@ -514,6 +509,28 @@ bool MainWindow::exportReport(const QString &path)
 QString MainWindow::exportStatus() const
 {
     return m_exportStatus->text();
+}
+
+const core::Findings *MainWindow::findings() const
+{
+    return m_findings ? &*m_findings : nullptr;
+}
+
+void MainWindow::refreshFindings()
+{
+    if (!m_diagnosis || !m_diagnosis->isFinished()) {
+        m_findings.reset();
+        return;
+    }
+    // The builder drops a retry or monitor run made against another target.
+    core::ReportSources sources{m_diagnosis};
+    sources.retry = m_retryPage->retrier();
+    if (m_monitorWindow) {
+        sources.monitor = m_monitorWindow->monitor();
+        if (!m_monitorWindow->pathView()->path().hops.isEmpty())
+            sources.path = &m_monitorWindow->pathView()->path(); // the route it followed while watching
+    }
+    m_findings = core::buildFindings(sources);
 }
 
 void MainWindow::showAbout()
@@ -598,9 +615,8 @@ void MainWindow::showExport()
 {
     if (!m_diagnosis || !m_diagnosis->isFinished())
         return;
-    const core::Target &t = m_diagnosis->target();
-    m_exportPage->setMessage(core::supportMessage(*m_diagnosis),
-                             t.apiKey.trimmed().isEmpty() ? QString() : core::Redactor(t).keyReplacement());
+    refreshFindings();
+    m_exportPage->setMessage(m_findings->support, m_findings->keyShown);
     goTo(Export);
 }
 
@@ -613,11 +629,12 @@ void MainWindow::chooseExport(const QString &suffix)
 
 void MainWindow::copyCurl()
 {
-    if (!m_diagnosis)
+    refreshFindings();
+    if (!m_findings)
         return;
-    QApplication::clipboard()->setText(core::curlCommand(m_diagnosis->context()));
+    QApplication::clipboard()->setText(m_findings->curl);
     m_exportStatus->setText(tr("Copied a curl command. It reads the key from $%1; set that first.")
-                                .arg(core::curlKeyVariable(m_diagnosis->context())));
+                                .arg(core::curlKeyVariable(m_findings->context)));
     m_exportPage->setStatus(m_exportStatus->text(), false);
 }
 

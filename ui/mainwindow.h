@@ -2,6 +2,7 @@
 
 #include "charts/latencychart.h"
 #include "core/checks/diagnosis.h"
+#include "core/report/findings.h"
 #include "core/settings/settings.h"
 #include "core/sim/simulator.h"
 #include "core/target/target.h"
@@ -44,6 +45,9 @@ public:
     };
 
     core::Diagnosis *currentDiagnosis() const { return m_diagnosis; }
+    // What the finished run found, with the retry and monitor runs of the same target; null
+    // before a run has finished.
+    const core::Findings *findings() const;
     Page currentPage() const;
     StartPage *startPage() const { return m_startPage; }
     ChecksPage *checksPage() const { return m_checksPage; }
@@ -76,6 +80,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void refreshFindings();
     void goTo(Page page);
     void goBack();
     void updateButtons();
@@ -94,6 +99,7 @@ private:
     KeyStore *m_keyStore;
 
     QPointer<core::Diagnosis> m_diagnosis;
+    std::optional<core::Findings> m_findings;
     QStackedWidget *m_stack;
     StartPage *m_startPage;
     ChecksPage *m_checksPage;

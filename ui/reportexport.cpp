@@ -88,12 +88,9 @@ std::optional<core::ReportFormat> ReportExport::formatFor(const QString &path, b
     return core::reportFormatFromName(suffix);
 }
 
-QByteArray ReportExport::pdf(const core::ReportSources &sources)
+QByteArray ReportExport::pdf(const core::Findings &findings)
 {
-    // The redacting pass of renderReport, over the printable variant.
-    const core::Diagnosis &d = *sources.diagnosis;
-    QString html = core::Redactor(d.context().target, d.context().proxy.proxy)
-                       .apply(QString::fromUtf8(core::htmlReport(sources, true)));
+    const QString html = QString::fromUtf8(core::htmlReport(findings, true));
     // QTextDocument draws no SVG: each chart becomes a picture resource of its own.
     QTextDocument doc;
     static const QRegularExpression svg(u"<svg[\\s\\S]*?</svg>"_s);
@@ -134,7 +131,7 @@ QByteArray ReportExport::pdf(const core::ReportSources &sources)
     return bytes;
 }
 
-bool ReportExport::write(const core::ReportSources &sources, const QString &path, QString *error)
+bool ReportExport::write(const core::Findings &findings, const QString &path, QString *error)
 {
     bool isPdf = false;
     const auto format = formatFor(path, &isPdf);
@@ -146,7 +143,7 @@ bool ReportExport::write(const core::ReportSources &sources, const QString &path
                     .arg(QFileInfo(path).fileName());
         return false;
     }
-    return core::writeReportFile(isPdf ? pdf(sources) : core::renderReport(sources, *format), path, error);
+    return core::writeReportFile(isPdf ? pdf(findings) : core::renderReport(findings, *format), path, error);
 }
 
 } // namespace llmdoctor::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/report/findings.h"
 #include "core/report/report.h"
 
 #include <QString>
@@ -30,9 +31,9 @@ public:
     // The format for a path, from its suffix; PDF is reported through isPdf.
     static std::optional<core::ReportFormat> formatFor(const QString &path, bool *isPdf);
     // Writes the report; false and a plain *error otherwise (nothing else changes).
-    static bool write(const core::ReportSources &sources, const QString &path, QString *error);
+    static bool write(const core::Findings &findings, const QString &path, QString *error);
     // The HTML report as a PDF document.
-    static QByteArray pdf(const core::ReportSources &sources);
+    static QByteArray pdf(const core::Findings &findings);
 };
 
 } // namespace llmdoctor::ui

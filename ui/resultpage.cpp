@@ -53,6 +53,12 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
     m_explanation = textLabel(this);
     m_explanation->setObjectName(u"verdictExplanation"_s);
 
+    m_alsoHeading = headingLabel(tr("Also found"), this);
+    m_alsoHeading->setToolTip(tr("Other problems the checks found. Fix the one above first: it blocks "
+                                 "everything now; these come next."));
+    m_also = textLabel(this);
+    m_also->setObjectName(u"alsoFound"_s);
+
     m_stepsHeading = headingLabel(tr("What to do next"), this);
     m_steps = new QWidget(this);
     m_steps->setObjectName(u"nextSteps"_s);
@@ -63,6 +69,8 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
     m_chart = new PhaseChart(this);
     m_noTiming = textLabel(this);
     m_noTiming->setText(tr("No timing to show: the test request did not get far enough."));
+    m_failedPhase = textLabel(this);
+    m_failedPhase->setObjectName(u"failedPhase"_s);
 
     auto *top = new QHBoxLayout;
     top->setSpacing(16);
@@ -75,19 +83,23 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
     layout->addLayout(top);
     layout->addWidget(m_whoActs);
     layout->addWidget(m_explanation);
+    layout->addWidget(m_alsoHeading);
+    layout->addWidget(m_also);
     layout->addSpacing(6);
     layout->addWidget(m_stepsHeading);
     layout->addWidget(m_steps);
     layout->addSpacing(6);
     layout->addWidget(m_timingHeading);
     layout->addWidget(m_chart);
+    layout->addWidget(m_failedPhase);
     layout->addWidget(m_noTiming);
     layout->addStretch(1);
 }
 
-void ResultPage::showResult(const core::Verdict &verdict, const QList<core::CheckResult> &results,
-                            const core::Target &target)
+void ResultPage::showFindings(const core::Findings &findings)
 {
+    const core::Verdict &verdict = findings.verdict;
+    const QList<core::CheckResult> &results = findings.checks;
     if (verdict.category == core::Category::Ok)
         m_icon->setState(hasWarnings(results) ? StatusIcon::State::Warn : StatusIcon::State::Pass);
     else if (verdict.category == core::Category::Cancelled)
@@ -102,6 +114,13 @@ void ResultPage::showResult(const core::Verdict &verdict, const QList<core::Chec
     m_whoActs->setText(who);
     m_whoActs->setVisible(!who.isEmpty());
     m_explanation->setText(verdict.explanation);
+
+    QStringList also;
+    for (const core::AlsoFound &a : verdict.alsoFound)
+        also << u"• "_s + tr("%1 (who should act: %2)").arg(a.headline, core::Verdict::whoActs(a.blame));
+    m_also->setText(also.join(u'\n'));
+    m_alsoHeading->setVisible(!also.isEmpty());
+    m_also->setVisible(!also.isEmpty());
 
     // Numbered steps as separate labels: each wraps on its own, with the number hanging.
     qDeleteAll(m_steps->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly));
@@ -129,29 +148,39 @@ void ResultPage::showResult(const core::Verdict &verdict, const QList<core::Chec
             timings = r.timings;
     }
     m_chart->setTimings(timings);
+    // The phase it died in keeps its time and is named: a hang is seconds of waiting, not the
+    // few milliseconds of connecting before it.
+    const auto timing = findings.timing();
+    const bool failed = timing && timing->failedPhase != core::Phase::None;
+    const QString sentence = failed ? core::failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs) : QString();
+    m_chart->setFailedPhase(failed ? core::phaseName(timing->failedPhase) : QString(), sentence);
+    m_failedPhase->setText(sentence);
+    m_failedPhase->setVisible(failed);
     const QStringList phases = PhaseChart::phaseKeys();
     const bool anyPhase =
         std::any_of(phases.cbegin(), phases.cend(), [&](const QString &k) { return timings.contains(k); });
     m_chart->setVisible(anyPhase);
     m_noTiming->setVisible(!anyPhase);
     m_timingHeading->setVisible(verdict.category != core::Category::Cancelled);
-    if (verdict.category == core::Category::Cancelled)
+    if (verdict.category == core::Category::Cancelled) {
         m_noTiming->hide();
+        m_failedPhase->hide();
+    }
 
-    m_summary = buildSummary(verdict, results, target);
+    m_summary = buildSummary(findings);
 }
 
-QString ResultPage::buildSummary(const core::Verdict &verdict, const QList<core::CheckResult> &results,
-                                 const core::Target &target)
+QString ResultPage::buildSummary(const core::Findings &findings)
 {
+    const core::Verdict &verdict = findings.verdict;
+    const QList<core::CheckResult> &results = findings.checks;
+    const core::Target &target = findings.context.target;
     QString out;
     out += tr("llmdoctor summary") + u'\n';
     out += tr("API address: %1").arg(core::shownUrl(target.baseUrl)) + u'\n';
     if (!target.model.isEmpty())
         out += tr("Model: %1").arg(target.model) + u'\n';
-    out +=
-        tr("API key: %1").arg(target.apiKey.isEmpty() ? tr("none given") : core::redactKey(target.apiKey)) +
-        u'\n';
+    out += tr("API key: %1").arg(findings.keyShown.isEmpty() ? tr("none given") : findings.keyShown) + u'\n';
     out += u'\n' + tr("Verdict: %1").arg(verdict.headline) + u'\n';
     const QString who = whoActsLine(verdict);
     if (!who.isEmpty())
@@ -162,6 +191,13 @@ QString ResultPage::buildSummary(const core::Verdict &verdict, const QList<core:
         for (qsizetype i = 0; i < verdict.nextSteps.size(); ++i)
             out += u"%1. %2\n"_s.arg(i + 1).arg(verdict.nextSteps.at(i));
     }
+    if (!verdict.alsoFound.isEmpty()) {
+        out += u'\n' + tr("Also found:") + u'\n';
+        for (const core::AlsoFound &a : verdict.alsoFound)
+            out += u"- "_s + tr("%1 (who should act: %2)").arg(a.headline, core::Verdict::whoActs(a.blame)) + u'\n';
+    }
+    if (findings.pasted)
+        out += u'\n' + tr("The error you pasted: %1").arg(findings.pasted->text) + u'\n';
     out += u'\n' + tr("Checks:") + u'\n';
     for (const core::CheckResult &r : results)
         out += u"[%1] %2 %3\n"_s.arg(core::checkStatusName(r.status), r.title, r.summary);
@@ -175,10 +211,8 @@ QString ResultPage::buildSummary(const core::Verdict &verdict, const QList<core:
         }
         out += u'\n' + tr("Timings of the test request: %1").arg(parts.join(u", "_s)) + u'\n';
     }
-    // Belt and braces: a check's text should never carry the key, but a copy must not leak it.
-    const QString key = QString::fromUtf8(target.apiKey.trimmed());
-    if (key.size() >= 4)
-        out.replace(key, core::redactKey(target.apiKey));
+    if (const auto timing = findings.timing(); timing && timing->failedPhase != core::Phase::None)
+        out += core::failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs) + u'\n';
     return out;
 }
 

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "core/checks/checkresult.h"
-#include "core/diagnosis/verdict.h"
-#include "core/target/target.h"
+#include "core/report/findings.h"
 
 #include <QWidget>
 
@@ -21,26 +19,28 @@ class ResultPage final : public QWidget
 public:
     explicit ResultPage(QWidget *parent = nullptr);
 
-    void showResult(const core::Verdict &verdict, const QList<core::CheckResult> &results,
-                    const core::Target &target);
+    // Everything on the page comes from the findings: nothing is read from the live checks.
+    void showFindings(const core::Findings &findings);
     // Verdict and check summaries as plain text for support; never contains the API key.
     QString summaryText() const { return m_summary; }
 
     // The text behind "Copy summary", from the same facts.
-    static QString buildSummary(const core::Verdict &verdict, const QList<core::CheckResult> &results,
-                                const core::Target &target);
+    static QString buildSummary(const core::Findings &findings);
 
 private:
     StatusIcon *m_icon;
     QLabel *m_headline;
     QLabel *m_whoActs;
     QLabel *m_explanation;
+    QLabel *m_alsoHeading;
+    QLabel *m_also; // the other causes, one line each
     QLabel *m_stepsHeading;
     QWidget *m_steps;
     QVBoxLayout *m_stepsLayout;
     QLabel *m_timingHeading;
     PhaseChart *m_chart;
     QLabel *m_noTiming;
+    QLabel *m_failedPhase; // "Waited 8.0 s for an answer that never came."
     QString m_summary;
 };
 

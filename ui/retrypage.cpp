@@ -1,5 +1,7 @@
 #include "retrypage.h"
 
+#include "core/report/findings.h"
+
 #include "charts/latencychart.h"
 #include "labels.h"
 #include "palette.h"
@@ -131,6 +133,20 @@ RetryPage::~RetryPage()
 
 void RetryPage::setTarget(const core::Target &target)
 {
+    // Another address, provider, model, key or proxy: the old run is about someone else's server
+    // and must not be shown as this one's.
+    if (m_retrier && !isRunning() &&
+        core::RunTarget::of(m_retrier->target()) != core::RunTarget::of(target)) {
+        m_chart->setStore(nullptr);
+        m_retrier->deleteLater();
+        m_retrier = nullptr;
+        m_list->clear();
+        m_outcome->hide();
+        m_waitBar->hide();
+        m_countdown->clear();
+        updateControls();
+        emit stateChanged();
+    }
     m_target = target;
 }
 

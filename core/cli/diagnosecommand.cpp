@@ -1,6 +1,7 @@
 #include "diagnosecommand.h"
 
 #include "../checks/diagnosis.h"
+#include "../report/findings.h"
 #include "../report/report.h"
 #include "commandoptions.h"
 #include "targetoptions.h"
@@ -65,15 +66,18 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
     const QString format = options.value(u"--format"_s, u"text"_s);
     const QString output = options.value(u"--output"_s);
     const std::optional<ReportFormat> reportFormat = reportFormatFromName(format);
-    if (!reportFormat && format.compare(u"pdf"_s, Qt::CaseInsensitive) == 0) {
-        err << "llmdoctor diagnose: PDF is made by the app (Export on the verdict page); here, use --format "
-               "html "
-               "and print that page to PDF from a browser\n";
+    const bool pdf = !reportFormat && format.compare(u"pdf"_s, Qt::CaseInsensitive) == 0;
+    if (pdf && !pdfRenderer()) {
+        err << "llmdoctor diagnose: this build cannot write PDF (it has no Qt GUI); use --format html\n";
         return 2;
     }
-    if (!reportFormat) {
+    if (pdf && (output.isEmpty() || output == u"-")) {
+        err << "llmdoctor diagnose: a PDF goes into a file: add --output FILE.pdf\n";
+        return 2;
+    }
+    if (!reportFormat && !pdf) {
         err << "llmdoctor diagnose: --format must be one of " << reportFormatNames().join(u", "_s)
-            << ", not \"" << format << "\"\n";
+            << ", pdf, not \"" << format << "\"\n";
         return 2;
     }
 
@@ -93,11 +97,13 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
         loop.exec();
 
     const bool toTerminal = sink->kind == OutputKind::Stdout && isatty(STDOUT_FILENO);
-    const QByteArray report =
-        renderReport({&diagnosis}, *reportFormat, toTerminal && qEnvironmentVariableIsEmpty("NO_COLOR"));
+    const Findings findings = buildFindings({&diagnosis});
+    const QByteArray report = pdf ? pdfRenderer()(findings)
+                                  : renderReport(findings, *reportFormat,
+                                                 toTerminal && qEnvironmentVariableIsEmpty("NO_COLOR"));
     if (const int failed = writeCommandOutput(report, *sink, out, err, u"diagnose"_s, u"report"_s))
         return failed;
-    return diagnosis.verdict().category == Category::Ok ? 0 : 1;
+    return findings.verdict.category == Category::Ok ? 0 : 1;
 }
 
 } // namespace llmdoctor::core

@@ -57,6 +57,7 @@ public:
     Outcome outcome() const { return m_outcome; }
     const RetryPolicy &policy() const { return m_policy; }
     const QList<RetryAttempt> &attempts() const { return m_attempts; }
+    const Target &target() const { return m_target; }
     const SampleStore &samples() const { return m_samples; } // one per attempt, for the chart
     double elapsedMs() const;
     // While waiting: how long is left, and why (empty when not waiting).

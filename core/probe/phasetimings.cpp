@@ -1,5 +1,8 @@
 #include "phasetimings.h"
 
+#include <QCoreApplication>
+#include <QLocale>
+
 #include <algorithm>
 
 namespace llmdoctor::core {
@@ -21,6 +24,57 @@ QString phaseName(Phase phase)
         return u"ttfb"_s;
     case Phase::Body:
         return u"body"_s;
+    }
+    return {};
+}
+
+QString phaseActivity(Phase phase)
+{
+    switch (phase) {
+    case Phase::None:
+        return {};
+    case Phase::Dns:
+        return QCoreApplication::translate("Phase", "looking up the server's name");
+    case Phase::Connect:
+        return QCoreApplication::translate("Phase", "connecting");
+    case Phase::Tls:
+        return QCoreApplication::translate("Phase", "setting up the secure connection (TLS)");
+    case Phase::Ttfb:
+        return QCoreApplication::translate("Phase", "waiting for the answer");
+    case Phase::Body:
+        return QCoreApplication::translate("Phase", "reading the answer");
+    }
+    return {};
+}
+
+QString plainDuration(double ms)
+{
+    if (ms < 0)
+        return QCoreApplication::translate("Phase", "an unknown time");
+    if (ms >= 1000)
+        return QCoreApplication::translate("Phase", "%1 s").arg(QLocale().toString(ms / 1000, 'f', 1));
+    return QCoreApplication::translate("Phase", "%1 ms").arg(QLocale().toString(ms, 'f', ms < 10 ? 1 : 0));
+}
+
+QString failedPhaseSentence(Phase phase, double ms)
+{
+    const QString t = plainDuration(ms);
+    switch (phase) {
+    case Phase::None:
+        return {};
+    case Phase::Dns:
+        return QCoreApplication::translate("Phase", "Spent %1 looking up the server's name; no address came.").arg(t);
+    case Phase::Connect:
+        return QCoreApplication::translate("Phase", "Spent %1 trying to connect; the connection never opened.").arg(t);
+    case Phase::Tls:
+        return QCoreApplication::translate("Phase",
+                                           "Spent %1 setting up the secure connection (TLS); it never finished.")
+            .arg(t);
+    case Phase::Ttfb:
+        return QCoreApplication::translate("Phase", "Waited %1 for an answer that never came.").arg(t);
+    case Phase::Body:
+        return QCoreApplication::translate("Phase", "The answer began, then %1 passed without the rest of it.")
+            .arg(t);
     }
     return {};
 }

@@ -1,6 +1,4 @@
-#include "../checks/diagnosis.h"
-#include "../checks/diagnosiscontext.h"
-#include "../target/redactor.h"
+#include "findings.h"
 #include "report.h"
 
 #include <QJsonArray>
@@ -20,12 +18,12 @@ double round3(double v)
     return std::round(v * 1000) / 1000;
 }
 
-QJsonArray headerArray(const HeaderList &headers, const Redactor &redactor)
+QJsonArray headerArray(const HeaderList &headers)
 {
     QJsonArray out;
     for (const auto &[name, value] : headers)
         out.append(QJsonObject{{u"name"_s, QString::fromLatin1(name)},
-                               {u"value"_s, redactor.headerValue(name, value)}});
+                               {u"value"_s, QString::fromUtf8(value)}});
     return out;
 }
 
@@ -76,24 +74,24 @@ QJsonObject timings(const PhaseMarks &m, double *time)
             {u"receive"_s, round3(receive)}};
 }
 
-QJsonObject entry(const RecordedExchange &x, const Redactor &redactor)
+QJsonObject entry(const RecordedExchange &x)
 {
     const ExchangeRequest &req = x.request;
     const QUrl url = req.url.adjusted(QUrl::RemoveUserInfo);
     QJsonArray query;
     for (const auto &[k, v] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
-        query.append(QJsonObject{{u"name"_s, k}, {u"value"_s, redactor.apply(v)}});
+        query.append(QJsonObject{{u"name"_s, k}, {u"value"_s, v}});
     QJsonObject request{{u"method"_s, QString::fromLatin1(req.method)},
-                        {u"url"_s, redactor.apply(url.toString(QUrl::FullyEncoded))},
+                        {u"url"_s, url.toString(QUrl::FullyEncoded)},
                         {u"httpVersion"_s, u"HTTP/1.1"_s},
                         {u"cookies"_s, QJsonArray()},
-                        {u"headers"_s, headerArray(sentHeaders(req), redactor)},
+                        {u"headers"_s, headerArray(sentHeaders(req))},
                         {u"queryString"_s, query},
                         {u"headersSize"_s, -1},
                         {u"bodySize"_s, req.body.size()}};
     if (!req.body.isEmpty())
         request.insert(u"postData"_s, QJsonObject{{u"mimeType"_s, u"application/json"_s},
-                                                  {u"text"_s, redactor.apply(QString::fromUtf8(req.body))}});
+                                                  {u"text"_s, QString::fromUtf8(req.body)}});
 
     const ExchangeResult &r = x.result;
     QJsonObject response;
@@ -104,7 +102,7 @@ QJsonObject entry(const RecordedExchange &x, const Redactor &redactor)
         const QByteArray kept = resp.body.left(kKept);
         QJsonObject content{{u"size"_s, resp.bodyBytes},
                             {u"mimeType"_s, QString::fromLatin1(resp.header("content-type")).trimmed()},
-                            {u"text"_s, redactor.apply(QString::fromUtf8(kept))}};
+                            {u"text"_s, QString::fromUtf8(kept)}};
         if (resp.bodyTruncated || resp.bodyBytes > kept.size())
             content.insert(u"comment"_s, u"the first %1 bytes of %2"_s.arg(kept.size()).arg(resp.bodyBytes));
         response = {
@@ -112,9 +110,9 @@ QJsonObject entry(const RecordedExchange &x, const Redactor &redactor)
             {u"statusText"_s, QString::fromLatin1(resp.reason)},
             {u"httpVersion"_s, QString::fromLatin1(resp.version.isEmpty() ? "HTTP/1.1" : resp.version)},
             {u"cookies"_s, QJsonArray()},
-            {u"headers"_s, headerArray(resp.headers, redactor)},
+            {u"headers"_s, headerArray(resp.headers)},
             {u"content"_s, content},
-            {u"redirectURL"_s, redactor.apply(QString::fromLatin1(resp.header("location")))},
+            {u"redirectURL"_s, QString::fromLatin1(resp.header("location"))},
             {u"headersSize"_s, -1},
             {u"bodySize"_s, resp.bodyBytes}};
     } else {
@@ -128,7 +126,7 @@ QJsonObject entry(const RecordedExchange &x, const Redactor &redactor)
                     {u"redirectURL"_s, QString()},
                     {u"headersSize"_s, -1},
                     {u"bodySize"_s, -1},
-                    {u"_error"_s, redactor.apply(r.error)}};
+                    {u"_error"_s, r.error}};
     }
     double time = 0;
     const QJsonObject t = timings(r.marks, &time);
@@ -141,7 +139,7 @@ QJsonObject entry(const RecordedExchange &x, const Redactor &redactor)
         {u"cache"_s, QJsonObject()},
         {u"timings"_s, t},
         {u"comment"_s, u"llmdoctor check \"%1\"%2"_s.arg(
-                           x.checkId, r.error.isEmpty() ? QString() : u": "_s + redactor.apply(r.error))}};
+                           x.checkId, r.error.isEmpty() ? QString() : u": "_s + r.error)}};
     if (!r.peer.isNull())
         e.insert(u"serverIPAddress"_s, r.peer.toString());
     return e;
@@ -149,22 +147,25 @@ QJsonObject entry(const RecordedExchange &x, const Redactor &redactor)
 
 } // namespace
 
-QByteArray harReport(const ReportSources &sources)
+QByteArray harReport(const Findings &f)
 {
-    const DiagnosisContext &c = sources.diagnosis->context();
-    const Redactor redactor(c.target, c.proxy.proxy);
+    const DiagnosisContext &c = f.context;
     QJsonArray entries;
     for (const RecordedExchange &x : c.exchanges)
-        entries.append(entry(x, redactor));
+        entries.append(entry(x));
+    QString comment =
+        u"Every HTTP request llmdoctor made while diagnosing %1; API keys and cookies removed."_s.arg(
+            shownUrl(c.target.baseUrl));
+    // HAR has no place for it but a comment: the message the user saw, as they pasted it.
+    if (f.pasted)
+        comment += u"\nThe error the user pasted: "_s + f.pasted->text;
     const QJsonObject log{
         {u"version"_s, u"1.2"_s},
         {u"creator"_s,
          QJsonObject{{u"name"_s, u"llmdoctor"_s}, {u"version"_s, QStringLiteral(LLMDOCTOR_VERSION)}}},
         {u"pages"_s, QJsonArray()},
         {u"entries"_s, entries},
-        {u"comment"_s,
-         u"Every HTTP request llmdoctor made while diagnosing %1; API keys and cookies removed."_s.arg(
-             shownUrl(c.target.baseUrl))}};
+        {u"comment"_s, comment}};
     return QJsonDocument(QJsonObject{{u"log"_s, log}}).toJson(QJsonDocument::Indented);
 }
 

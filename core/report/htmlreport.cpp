@@ -1,11 +1,7 @@
-#include "../checks/diagnosis.h"
-#include "../checks/diagnosiscontext.h"
 #include "../diagnosis/hops.h"
 #include "../monitor/monitor.h"
-#include "../monitor/retrier.h"
-#include "../path/pathresult.h"
+#include "findings.h"
 #include "report.h"
-#include "reportparts.h"
 #include "svgchart.h"
 
 #include <cmath>
@@ -81,15 +77,14 @@ svg text { fill: var(--fg); }
 
 } // namespace
 
-QByteArray htmlReport(const ReportSources &sources, bool printable)
+QByteArray htmlReport(const Findings &f, bool printable)
 { // A page layout wraps no <pre>: there, long lines wrap as paragraphs.
     const QString preOpen =
         printable ? u"<p style=\"white-space: pre-wrap; font-family: monospace\">"_s : u"<pre>"_s;
     const QString preClose = printable ? u"</p>"_s : u"</pre>"_s;
 
-    const Diagnosis &d = *sources.diagnosis;
-    const DiagnosisContext &c = d.context();
-    const Verdict v = d.verdict();
+    const DiagnosisContext &c = f.context;
+    const Verdict &v = f.verdict;
     const bool ok = v.category == Category::Ok;
     QString h;
     h += u"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -99,7 +94,7 @@ QByteArray htmlReport(const ReportSources &sources, bool printable)
          "<body>\n"_s.arg(QStringLiteral(LLMDOCTOR_VERSION), esc(c.target.baseUrl.host()),
                           QString::fromUtf16(kStyle));
     h += u"<p class=\"meta\">llmdoctor report · %1 · %2%3</p>\n"_s.arg(
-        esc(d.startedAt().toString(u"yyyy-MM-dd HH:mm:ss t"_s)), esc(shownUrl(c.target.baseUrl)),
+        esc(f.startedAt.toString(u"yyyy-MM-dd HH:mm:ss t"_s)), esc(shownUrl(c.target.baseUrl)),
         c.target.model.isEmpty() ? QString() : u" · model "_s + esc(c.target.model));
     h += u"<section class=\"verdict%1\"><h1>%2</h1>"_s.arg(ok ? u" ok"_s : QString(), esc(v.headline));
     if (v.blame != Blame::None)
@@ -113,13 +108,25 @@ QByteArray htmlReport(const ReportSources &sources, bool printable)
             h += u"<li>"_s + esc(step) + u"</li>"_s;
         h += u"</ol>\n"_s;
     }
+    if (!v.alsoFound.isEmpty()) {
+        h += u"<h2>Also found</h2><ul>"_s;
+        for (const AlsoFound &a : v.alsoFound)
+            h += u"<li>%1 <span class=\"muted\">(who should act: %2)</span></li>"_s.arg(
+                esc(a.headline), esc(Verdict::whoActs(a.blame)));
+        h += u"</ul>\n"_s;
+    }
+    if (f.pasted) {
+        h += u"<h2>The error you pasted</h2>"_s + preOpen + esc(f.pasted->text) + preClose;
+        h += u"<p>On its own it reads as: %1 <span class=\"muted\">(who should act: %2)</span></p>\n"_s.arg(
+            esc(f.pasted->reading.headline), esc(Verdict::whoActs(f.pasted->reading.blame)));
+    }
 
     h += printable
              ? u"<h2>Checks</h2><table width=\"100%\"><tr><th width=\"30%\">Question</th><th "
                u"width=\"12%\">Result</th>"
                "<th width=\"58%\">What it found</th></tr>\n"_s
              : u"<h2>Checks</h2><table><tr><th>Question</th><th>Result</th><th>What it found</th></tr>\n"_s;
-    for (const CheckResult &r : d.results()) {
+    for (const CheckResult &r : f.checks) {
         h += u"<tr><td>%1</td><td class=\"%2\">%3</td><td>%4"_s.arg(
             esc(r.title), QString::fromUtf16(statusClass(r.status)), statusWord(r.status), esc(r.summary));
         if (printable) {
@@ -142,10 +149,13 @@ QByteArray htmlReport(const ReportSources &sources, bool printable)
     }
     h += u"</table>\n"_s;
 
-    if (c.modelList) {
+    if (const auto timing = f.timing()) {
         const ExchangeResult &x = *c.modelList;
-        const PhaseDurations p = PhaseDurations::fromMarks(x.marks);
-        h += u"<h2>Where the time went in the model-list request</h2>\n"_s + phaseBarSvg(p) + u'\n';
+        const PhaseDurations &p = timing->phases;
+        h += u"<h2>Where the time went in the model-list request</h2>\n"_s +
+             phaseBarSvg(p, timing->failedPhase, timing->failedPhaseMs) + u'\n';
+        if (timing->failedPhase != Phase::None)
+            h += u"<p><b>%1</b></p>\n"_s.arg(esc(failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs)));
         h += u"<p>Total %1"_s.arg(ms(p.total));
         if (x.response) {
             h += u" · HTTP %1 %2"_s.arg(x.response->status).arg(esc(QString::fromLatin1(x.response->reason)));
@@ -156,7 +166,7 @@ QByteArray htmlReport(const ReportSources &sources, bool printable)
             h += u" · server %1 port %2"_s.arg(esc(x.peer.toString())).arg(x.peerPort);
         h += u"</p>\n"_s;
     }
-    if (const auto ids = requestIdFacts(c); !ids.isEmpty()) {
+    if (const auto &ids = f.requestIds; !ids.isEmpty()) {
         h += u"<p><b>Request ids for support:</b> "_s;
         QStringList parts;
         for (const auto &[k, id] : ids)
@@ -174,25 +184,27 @@ QByteArray htmlReport(const ReportSources &sources, bool printable)
                                                                           : u": "_s + esc(i.latestUpdate));
         h += u"</ul>\n"_s;
     }
-    if (sources.retry && !sources.retry->attempts().isEmpty()) {
-        const Retrier &r = *sources.retry;
-        h += u"<h2>Wait and retry: %1</h2>\n"_s.arg(esc(Retrier::outcomeName(r.outcome())));
-        h += latencySvg(r.samples()) + u'\n';
+    if (f.retry) {
+        const RetryRun &r = *f.retry;
+        h += u"<h2>Wait and retry: %1</h2>\n<p class=\"muted\">Against %2</p>\n"_s.arg(
+            esc(Retrier::outcomeName(r.outcome)), esc(r.target.address));
+        h += latencySvg(r.samples) + u'\n';
         h += u"<table><tr><th>#</th><th>Result</th><th>Took</th><th>Waited before</th><th>Why</th></tr>"_s;
-        for (const RetryAttempt &a : r.attempts())
+        for (const RetryAttempt &a : r.attempts)
             h += u"<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>"_s.arg(a.n).arg(
                 esc(a.status ? u"HTTP %1 (%2)"_s.arg(a.status).arg(a.category) : a.category),
                 ms(a.durationMs), a.n == 1 ? QString() : ms(a.waitedMs), esc(a.waitReason));
         h += u"</table>\n"_s;
     }
-    if (sources.monitor && !sources.monitor->samples().isEmpty()) {
-        const Monitor &m = *sources.monitor;
-        const RunStats s = m.stats();
-        h += u"<h2>Watched over time</h2>\n"_s + latencySvg(m.samples()) + u'\n';
+    if (f.monitor) {
+        const MonitorRun &m = *f.monitor;
+        const RunStats &s = m.stats;
+        h += u"<h2>Watched over time</h2>\n<p class=\"muted\">%1</p>\n"_s.arg(esc(m.target.address)) +
+             latencySvg(m.samples) + u'\n';
         h +=
             u"<p>%1 requests every %2 s, %3% worked.</p><table><tr><th>Phase</th><th>p50</th><th>p90</th><th>p99</th></tr>"_s
                 .arg(s.probes)
-                .arg(m.options().intervalS)
+                .arg(m.intervalS)
                 .arg(std::lround(s.successRate * 100));
         for (const QString &key : samplePhases()) {
             if (const auto it = s.phases.constFind(key); it != s.phases.cend())
@@ -202,21 +214,20 @@ QByteArray htmlReport(const ReportSources &sources, bool printable)
         h += u"</table><ul>"_s;
         for (auto it = s.errors.cbegin(); it != s.errors.cend(); ++it)
             h += u"<li>%1 × <code>%2</code></li>"_s.arg(it.value()).arg(esc(it.key()));
-        for (const TimingSignature &sig : m.signatures())
+        for (const TimingSignature &sig : m.signatures)
             h += u"<li><b>Pattern:</b> %1. %2</li>"_s.arg(esc(sig.likely), esc(sig.advice));
         h += u"</ul>\n"_s;
     }
 
-    const SupportMessage message = supportMessage(d);
-    if (const PathResult *path = c.path && !c.path->method.isEmpty() ? &*c.path : sources.path;
-        path && !path->method.isEmpty())
-        h += u"<h2>The route, hop by hop</h2>"_s + preOpen + esc(pathTable(*path)) + preClose + u'\n';
+    const SupportMessage &message = f.support;
+    if (f.path)
+        h += u"<h2>The route, hop by hop</h2>"_s + preOpen + esc(pathTable(*f.path)) + preClose + u'\n';
     h += u"<h2>A message you can send to %1</h2>"_s.arg(esc(message.to)) + preOpen +
          u"Subject: %1\n\n%2"_s.arg(esc(message.subject), esc(message.body)) + preClose + u'\n';
     h += u"<h2>Repeat the request yourself</h2><p class=\"muted\">The key is read from an environment "
          u"variable, "
          "never written here.</p>"_s +
-         preOpen + esc(curlCommand(c)) + preClose + u'\n';
+         preOpen + esc(f.curl) + preClose + u'\n';
     if (!v.snippets.isEmpty()) {
         h += u"<h2>Copyable fixes for whoever maintains your app</h2>\n"_s;
         for (const Snippet &s : v.snippets)
@@ -225,7 +236,7 @@ QByteArray htmlReport(const ReportSources &sources, bool printable)
                                                                                               esc(s.code));
     }
     h += u"<h2>Environment</h2><table>"_s;
-    for (const auto &[k, val] : environmentFacts(c))
+    for (const auto &[k, val] : f.environment)
         h += u"<tr><td>%1</td><td>%2</td></tr>"_s.arg(esc(k), esc(val));
     h += u"</table>\n</body></html>\n"_s;
     return h.toUtf8();

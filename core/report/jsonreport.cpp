@@ -1,12 +1,9 @@
 #include "jsonreport.h"
 
-#include "../checks/diagnosis.h"
-#include "../checks/diagnosiscontext.h"
 #include "../diagnosis/hops.h"
 #include "../diagnosis/ratelimit.h"
 #include "../monitor/monitor.h"
-#include "../monitor/retrier.h"
-#include "reportparts.h"
+#include "findings.h"
 
 #include <QJsonArray>
 #include <cmath>
@@ -44,21 +41,31 @@ QJsonObject pathJsonForReport(const PathResult &path)
 
 } // namespace
 
-QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const Monitor *monitor,
-                       const PathResult *watchedPath)
+namespace {
+
+QJsonObject runTargetJson(const RunTarget &t)
 {
-    const DiagnosisContext &c = diagnosis.context();
+    return QJsonObject{{u"base_url"_s, t.address},
+                       {u"provider"_s, t.provider.isEmpty() ? u"custom"_s : t.provider},
+                       {u"model"_s, t.model.isEmpty() ? QJsonValue() : QJsonValue(t.model)}};
+}
+
+} // namespace
+
+QJsonObject reportJson(const Findings &f)
+{
+    const DiagnosisContext &c = f.context;
     const Target &t = c.target;
 
     QJsonObject target{
         {u"provider"_s, t.provider.isEmpty() ? u"custom"_s : t.provider},
         {u"base_url"_s, shownUrl(t.baseUrl)},
         {u"model"_s, t.model.isEmpty() ? QJsonValue() : QJsonValue(t.model)},
-        {u"api_key"_s, t.apiKey.trimmed().isEmpty() ? QJsonValue() : QJsonValue(redactKey(t.apiKey))},
+        {u"api_key"_s, f.keyShown.isEmpty() ? QJsonValue() : QJsonValue(f.keyShown)},
         {u"proxy"_s, c.proxy.proxy ? QJsonValue(proxyForDisplay(*c.proxy.proxy)) : QJsonValue()}};
 
     QJsonArray checks;
-    for (const CheckResult &r : diagnosis.results()) {
+    for (const CheckResult &r : f.checks) {
         QJsonObject details;
         for (const auto &[k, v] : r.details)
             details.insert(k, v);
@@ -78,15 +85,23 @@ QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const M
     }
 
     QJsonObject http;
-    if (c.modelList) {
+    if (const auto timing = f.timing()) {
         const ExchangeResult &x = *c.modelList;
-        const PhaseDurations d = PhaseDurations::fromMarks(x.marks);
+        const PhaseDurations &d = timing->phases;
         http.insert(u"status"_s, x.response ? QJsonValue(x.response->status) : QJsonValue());
-        http.insert(u"phases_ms"_s, QJsonObject{{u"dns"_s, msValue(d.dns)},
-                                                {u"connect"_s, msValue(d.connect)},
-                                                {u"tls"_s, msValue(d.tls)},
-                                                {u"ttfb"_s, msValue(d.ttfb)},
-                                                {u"total"_s, msValue(d.total)}});
+        QJsonObject phases{{u"dns"_s, msValue(d.dns)},
+                           {u"connect"_s, msValue(d.connect)},
+                           {u"tls"_s, msValue(d.tls)},
+                           {u"ttfb"_s, msValue(d.ttfb)},
+                           {u"total"_s, msValue(d.total)}};
+        // The phase it died in keeps its time: a hang is 8 s of waiting, not 9 ms of connecting.
+        if (timing->failedPhase != Phase::None) {
+            phases.insert(phaseName(timing->failedPhase), msValue(timing->failedPhaseMs));
+            http.insert(u"failed_phase"_s, phaseName(timing->failedPhase));
+        } else {
+            http.insert(u"failed_phase"_s, QJsonValue());
+        }
+        http.insert(u"phases_ms"_s, phases);
         // Cumulative marks under curl -w's names, for comparison with curl.
         http.insert(u"marks_ms"_s, QJsonObject{{u"time_namelookup"_s, msValue(x.marks.nameLookup)},
                                                {u"time_connect"_s, msValue(x.marks.connect)},
@@ -108,25 +123,28 @@ QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const M
     }
 
     QJsonObject environment;
-    for (const auto &[k, v] : environmentFacts(c))
+    for (const auto &[k, v] : f.environment)
         environment.insert(k, v);
-    const SupportMessage message = supportMessage(diagnosis);
-    QJsonValue retryJson, monitorJsonValue;
-    // The diagnosis's own path check first, else the route the Watch window followed.
-    const PathResult *path = c.path && !c.path->method.isEmpty() ? &*c.path : watchedPath;
-    if (path && path->method.isEmpty())
-        path = nullptr;
-    if (retry && !retry->attempts().isEmpty()) {
-        QJsonObject r = retry->toJson();
-        r.remove(u"schema"_s);
-        r.remove(u"target"_s);
+    QJsonValue retryJson, monitorJsonValue, pastedJson;
+    if (f.retry) {
+        QJsonObject r = f.retry->json;
+        r.insert(u"target"_s, runTargetJson(f.retry->target));
         retryJson = r;
     }
-    if (monitor && !monitor->samples().isEmpty()) {
-        QJsonObject m = monitorJson(monitor->samples(), monitor->stats(), monitor->signatures());
+    if (f.monitor) {
+        QJsonObject m = monitorJson(f.monitor->samples, f.monitor->stats, f.monitor->signatures);
         m.remove(u"schema"_s);
-        m.insert(u"interval_s"_s, monitor->options().intervalS);
+        m.insert(u"interval_s"_s, f.monitor->intervalS);
+        m.insert(u"target"_s, runTargetJson(f.monitor->target));
         monitorJsonValue = m;
+    }
+    if (f.pasted) {
+        const Verdict &r = f.pasted->reading;
+        pastedJson = QJsonObject{{u"text"_s, f.pasted->text},
+                                 {u"category"_s, r.categoryName()},
+                                 {u"blame"_s, r.blameName()},
+                                 {u"headline"_s, r.headline},
+                                 {u"hops"_s, QJsonArray::fromStringList(f.pasted->hops)}};
     }
 
     return QJsonObject{
@@ -134,21 +152,23 @@ QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry, const M
         {u"tool"_s,
          QJsonObject{{u"name"_s, u"llmdoctor"_s}, {u"version"_s, QStringLiteral(LLMDOCTOR_VERSION)}}},
         {u"target"_s, target},
-        {u"started_at"_s, diagnosis.startedAt().toString(Qt::ISODateWithMs)},
-        {u"duration_ms"_s, msValue(diagnosis.durationMs())},
+        {u"started_at"_s, f.startedAt.toString(Qt::ISODateWithMs)},
+        {u"duration_ms"_s, msValue(f.durationMs)},
         {u"checks"_s, checks},
         {u"http"_s, http.isEmpty() ? QJsonValue() : QJsonValue(http)},
         // What the provider's status page said; null when it was not read.
         {u"status_page"_s, c.statusPage ? QJsonValue(c.statusPage->toJson()) : QJsonValue()},
-        {u"verdict"_s, diagnosis.verdict().toJson()},
+        {u"verdict"_s, f.verdict.toJson()},
+        // The error message the user pasted (redacted) and what it says on its own; null when none.
+        {u"pasted_error"_s, pastedJson},
         {u"environment"_s, environment},
         {u"support_message"_s,
-         QJsonObject{{u"to"_s, message.to}, {u"subject"_s, message.subject}, {u"body"_s, message.body}}},
-        {u"reproduce"_s, QJsonObject{{u"curl"_s, curlCommand(c)}}},
+         QJsonObject{{u"to"_s, f.support.to}, {u"subject"_s, f.support.subject}, {u"body"_s, f.support.body}}},
+        {u"reproduce"_s, QJsonObject{{u"curl"_s, f.curl}}},
         {u"retry"_s, retryJson},
         {u"monitor"_s, monitorJsonValue},
         // The route hop by hop (the opt-in path check); null when it did not run.
-        {u"path"_s, path ? QJsonValue(pathJsonForReport(*path)) : QJsonValue()}};
+        {u"path"_s, f.path ? QJsonValue(pathJsonForReport(*f.path)) : QJsonValue()}};
 }
 
 } // namespace llmdoctor::core

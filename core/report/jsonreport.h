@@ -4,14 +4,9 @@
 
 namespace llmdoctor::core {
 
-class Diagnosis;
-class Monitor;
-class Retrier;
-struct PathResult;
+struct Findings;
 
-// The llmdoctor.report/1 document of DESIGN.md (schema: docs/report.schema.json), with the
-// wizard's retry and monitor runs when given. The key appears only in redacted form.
-QJsonObject reportJson(const Diagnosis &diagnosis, const Retrier *retry = nullptr,
-                       const Monitor *monitor = nullptr, const PathResult *path = nullptr);
+// The llmdoctor.report/1 document of DESIGN.md (schema: docs/report.schema.json).
+QJsonObject reportJson(const Findings &findings);
 
 } // namespace llmdoctor::core

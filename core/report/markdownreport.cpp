@@ -1,11 +1,7 @@
-#include "../checks/diagnosis.h"
-#include "../checks/diagnosiscontext.h"
 #include "../diagnosis/hops.h"
 #include "../monitor/monitor.h"
-#include "../monitor/retrier.h"
-#include "../path/pathresult.h"
+#include "findings.h"
 #include "report.h"
-#include "reportparts.h"
 
 #include <cmath>
 
@@ -76,18 +72,17 @@ QString statusWord(CheckStatus s)
 
 } // namespace
 
-QByteArray markdownReport(const ReportSources &sources)
+QByteArray markdownReport(const Findings &f)
 {
-    const Diagnosis &d = *sources.diagnosis;
-    const DiagnosisContext &c = d.context();
-    const Verdict v = d.verdict();
+    const DiagnosisContext &c = f.context;
+    const Verdict &v = f.verdict;
     QString md;
     md += u"## llmdoctor report: %1\n\n"_s.arg(cell(v.headline));
     md += u"- **API:** `%1`%2\n"_s.arg(
         shownUrl(c.target.baseUrl),
         c.target.model.isEmpty() ? QString() : u" · model `%1`"_s.arg(codeText(c.target.model)));
-    md += u"- **When:** %1 (took %2)\n"_s.arg(d.startedAt().toString(u"yyyy-MM-dd HH:mm:ss t"_s),
-                                              ms(d.durationMs()));
+    md += u"- **When:** %1 (took %2)\n"_s.arg(f.startedAt.toString(u"yyyy-MM-dd HH:mm:ss t"_s),
+                                              ms(f.durationMs));
     md += u"- **Verdict:** `%1` · **who should act:** %2 · confidence %3%\n\n"_s
               .arg(v.categoryName(), Verdict::whoActs(v.blame))
               .arg(std::lround(v.confidence * 100));
@@ -98,19 +93,33 @@ QByteArray markdownReport(const ReportSources &sources)
             md += u"%1. %2\n"_s.arg(i + 1).arg(cell(v.nextSteps.at(i)));
         md += u'\n';
     }
+    if (!v.alsoFound.isEmpty()) {
+        md += u"### Also found\n\n"_s;
+        for (const AlsoFound &a : v.alsoFound)
+            md += u"- %1 (who should act: %2)\n"_s.arg(cell(a.headline), Verdict::whoActs(a.blame));
+        md += u'\n';
+    }
+    if (f.pasted) {
+        md += u"### The error you pasted\n\n"_s + fenced(f.pasted->text, u"text"_s);
+        md += u"\nOn its own it reads as: %1 (who should act: %2)\n\n"_s.arg(
+            cell(f.pasted->reading.headline), Verdict::whoActs(f.pasted->reading.blame));
+    }
 
     md += u"### Checks\n\n| Check | Result | What it found |\n|---|---|---|\n"_s;
-    for (const CheckResult &r : d.results())
+    for (const CheckResult &r : f.checks)
         md += u"| %1 | %2 | %3 |\n"_s.arg(cell(r.title), statusWord(r.status), cell(r.summary));
     md += u'\n';
 
-    if (c.modelList) {
+    if (const auto timing = f.timing()) {
         const ExchangeResult &x = *c.modelList;
-        const PhaseDurations p = PhaseDurations::fromMarks(x.marks);
+        const PhaseDurations &p = timing->phases;
         md += u"### The model-list request\n\n"_s;
         md += u"| Finding the server | Connecting | Securing (TLS) | Waiting for the answer | Total |\n"
               "|---|---|---|---|---|\n| %1 | %2 | %3 | %4 | %5 |\n\n"_s.arg(
                   ms(p.dns), ms(p.connect), ms(p.tls), ms(p.ttfb), ms(p.total));
+        if (timing->failedPhase != Phase::None)
+            md += u"**Where it failed:** %1\n\n"_s.arg(
+                cell(failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs)));
         if (x.response) {
             md += u"- **Status:** %1 %2\n"_s.arg(x.response->status)
                       .arg(cell(QString::fromLatin1(x.response->reason)));
@@ -122,7 +131,7 @@ QByteArray markdownReport(const ReportSources &sources)
         if (!x.peer.isNull())
             md += u"- **Server address:** %1 port %2\n"_s.arg(x.peer.toString()).arg(x.peerPort);
     }
-    if (const auto ids = requestIdFacts(c); !ids.isEmpty()) {
+    if (const auto &ids = f.requestIds; !ids.isEmpty()) {
         md += u"- **Request ids (for support):** "_s;
         QStringList parts;
         for (const auto &[k, id] : ids)
@@ -143,21 +152,20 @@ QByteArray markdownReport(const ReportSources &sources)
         md += u'\n';
     }
 
-    if (sources.retry && !sources.retry->attempts().isEmpty()) {
-        md +=
-            u"### Wait and retry: %1\n\n| # | Result | Took | Waited before | Why |\n|---|---|---|---|---|\n"_s
-                .arg(Retrier::outcomeName(sources.retry->outcome()));
-        for (const RetryAttempt &a : sources.retry->attempts())
+    if (f.retry) {
+        md += u"### Wait and retry: %1\n\nAgainst `%2`.\n\n| # | Result | Took | Waited before | Why |\n"
+              "|---|---|---|---|---|\n"_s.arg(Retrier::outcomeName(f.retry->outcome), codeText(f.retry->target.address));
+        for (const RetryAttempt &a : f.retry->attempts)
             md += u"| %1 | %2 | %3 | %4 | %5 |\n"_s.arg(a.n).arg(
                 a.status ? u"HTTP %1 (%2)"_s.arg(a.status).arg(a.category) : a.category, ms(a.durationMs),
                 a.n == 1 ? QString() : ms(a.waitedMs), cell(a.waitReason));
         md += u'\n';
     }
-    if (sources.monitor && !sources.monitor->samples().isEmpty()) {
-        const RunStats s = sources.monitor->stats();
-        md +=
-            u"### Watched over time\n\n%1 requests, %2% worked.\n\n| Phase | p50 | p90 | p99 |\n|---|---|---|---|\n"_s
-                .arg(s.probes)
+    if (f.monitor) {
+        const RunStats &s = f.monitor->stats;
+        md += u"### Watched over time\n\n`%1`: %2 requests, %3% worked.\n\n| Phase | p50 | p90 | p99 |\n"
+              "|---|---|---|---|\n"_s.arg(codeText(f.monitor->target.address))
+                  .arg(s.probes)
                 .arg(std::lround(s.successRate * 100));
         for (const QString &key : samplePhases()) {
             if (const auto it = s.phases.constFind(key); it != s.phases.cend())
@@ -165,28 +173,27 @@ QByteArray markdownReport(const ReportSources &sources)
         }
         for (auto it = s.errors.cbegin(); it != s.errors.cend(); ++it)
             md += u"\n- %1 × `%2`"_s.arg(QString::number(it.value()), codeText(it.key()));
-        for (const TimingSignature &sig : sources.monitor->signatures())
+        for (const TimingSignature &sig : f.monitor->signatures)
             md += u"\n- **Pattern:** %1. %2"_s.arg(cell(sig.likely), cell(sig.advice));
         md += u"\n\n"_s;
     }
 
-    const SupportMessage message = supportMessage(d);
+    const SupportMessage &message = f.support;
     // The route hop by hop: the path check's, else the one the Watch window followed.
-    if (const PathResult *path = c.path && !c.path->method.isEmpty() ? &*c.path : sources.path;
-        path && !path->method.isEmpty())
-        md += u"### The route, hop by hop\n\n"_s + fenced(pathTable(*path)) + u'\n';
+    if (f.path)
+        md += u"### The route, hop by hop\n\n"_s + fenced(pathTable(*f.path)) + u'\n';
     md += u"### A message you can send to %1\n\n"_s.arg(cell(message.to));
     md += u"> **%1**\n>\n"_s.arg(cell(message.subject));
     for (const QString &line : message.body.trimmed().split(u'\n'))
         md += (line.isEmpty() ? u">"_s : u"> "_s + cell(line)) + u'\n';
     md +=
         u"\n### Repeat the request yourself\n\nThe key is read from an environment variable, never written here.\n\n"_s;
-    md += fenced(curlCommand(c), u"sh"_s);
+    md += fenced(f.curl, u"sh"_s);
 
     md += u"\n<details><summary>Environment and evidence</summary>\n\n"_s;
-    for (const auto &[k, val] : environmentFacts(c))
+    for (const auto &[k, val] : f.environment)
         md += u"- %1: %2\n"_s.arg(k, cell(val));
-    for (const CheckResult &r : d.results()) {
+    for (const CheckResult &r : f.checks) {
         if (r.details.isEmpty() && r.evidence.isEmpty())
             continue;
         md += u"\n**%1** (`%2`)\n\n"_s.arg(cell(r.title), r.id);

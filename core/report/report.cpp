@@ -1,16 +1,13 @@
 #include "report.h"
 
-#include "../checks/diagnosis.h"
-#include "../checks/diagnosiscontext.h"
-#include "../monitor/monitor.h"
-#include "../monitor/retrier.h"
-#include "../target/redactor.h"
+#include "findings.h"
 #include "jsonreport.h"
 #include "outputfile.h"
 #include "textreport.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QIODevice>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -68,31 +65,46 @@ QStringList reportFormatNames()
     return {u"text"_s, u"json"_s, u"markdown"_s, u"html"_s, u"har"_s};
 }
 
-QByteArray renderReport(const ReportSources &sources, ReportFormat format, bool color)
+namespace {
+PdfRenderer g_pdfRenderer = nullptr;
+} // namespace
+
+void setPdfRenderer(PdfRenderer renderer)
 {
-    Q_ASSERT(sources.diagnosis);
-    const Diagnosis &d = *sources.diagnosis;
-    QByteArray out;
+    g_pdfRenderer = renderer;
+}
+
+PdfRenderer pdfRenderer()
+{
+    return g_pdfRenderer;
+}
+
+bool writeReport(const Findings &findings, ReportFormat format, QIODevice *device, bool color)
+{
+    const QByteArray out = renderReport(findings, format, color);
+    return device->write(out) == out.size();
+}
+
+QByteArray renderReport(const Findings &f, ReportFormat format, bool color)
+{
     switch (format) {
     case ReportFormat::Text:
-        out = reportText(d, color, sources.retry, sources.monitor, sources.path).toUtf8();
-        break;
+        return reportText(f, color).toUtf8();
     case ReportFormat::Json:
-        out = QJsonDocument(reportJson(d, sources.retry, sources.monitor, sources.path))
-                  .toJson(QJsonDocument::Indented);
-        break;
+        return QJsonDocument(reportJson(f)).toJson(QJsonDocument::Indented);
     case ReportFormat::Markdown:
-        out = markdownReport(sources);
-        break;
+        return markdownReport(f);
     case ReportFormat::Html:
-        out = htmlReport(sources);
-        break;
+        return htmlReport(f);
     case ReportFormat::Har:
-        out = harReport(sources);
-        break;
+        return harReport(f);
     }
-    const Redactor redactor(d.context().target, d.context().proxy.proxy);
-    return redactor.apply(out);
+    return {};
+}
+
+QByteArray renderReport(const ReportSources &sources, ReportFormat format, bool color)
+{
+    return renderReport(buildFindings(sources), format, color);
 }
 
 bool writeReportFile(const QByteArray &data, const QString &path, QString *error)

@@ -5,12 +5,9 @@
 #include <QStringList>
 #include <optional>
 
-namespace llmdoctor::core {
+class QIODevice;
 
-class Diagnosis;
-class Monitor;
-class Retrier;
-struct PathResult;
+namespace llmdoctor::core {
 
 enum class ReportFormat
 {
@@ -26,19 +23,18 @@ QString reportFormatName(ReportFormat format);
 QString reportFileSuffix(ReportFormat format); // "txt", "json", "md", "html", "har"
 QStringList reportFormatNames();
 
-// What a report is made of: a finished diagnosis, and the wizard's retry and monitor runs when
-// there were any.
-struct ReportSources
-{
-    const Diagnosis *diagnosis = nullptr;
-    const Retrier *retry = nullptr;
-    const Monitor *monitor = nullptr;
-    const PathResult *path = nullptr; // the route the Watch window followed, when the diagnosis has none
-};
+struct Findings;
 
-// The report in that format, with every secret of the target (the key in any encoding, proxy
-// credentials) replaced by its redacted form as a last pass.
-QByteArray renderReport(const ReportSources &sources, ReportFormat format, bool color = false);
+// The report in that format. The findings are already redacted: nothing here removes secrets.
+QByteArray renderReport(const Findings &findings, ReportFormat format, bool color = false);
+// The same, written to a device (a file, a socket, standard output); false when it would not take it.
+bool writeReport(const Findings &findings, ReportFormat format, QIODevice *device, bool color = false);
+
+// PDF needs Qt GUI, which core does not link: the app binary registers its writer at start, and
+// `diagnose --format pdf` uses it when it is there.
+using PdfRenderer = QByteArray (*)(const Findings &findings);
+void setPdfRenderer(PdfRenderer renderer);
+PdfRenderer pdfRenderer();
 
 // Writes atomically: the file appears whole or not at all, and a failure leaves any old file.
 // false and a plain *error ("the folder does not exist", "permission denied") otherwise.
@@ -46,10 +42,10 @@ bool writeReportFile(const QByteArray &data, const QString &path, QString *error
 
 // Markdown (pastes cleanly into a GitHub issue or a support form), HTML (one self-contained file
 // with inline CSS and SVG charts) and HAR 1.2 (every HTTP exchange, for browser developer tools).
-QByteArray markdownReport(const ReportSources &sources);
+QByteArray markdownReport(const Findings &findings);
 // printable: for a page layout without a browser (the wizard's PDF): no collapsed sections and
 // no nested tables, column widths given.
-QByteArray htmlReport(const ReportSources &sources, bool printable = false);
-QByteArray harReport(const ReportSources &sources);
+QByteArray htmlReport(const Findings &findings, bool printable = false);
+QByteArray harReport(const Findings &findings);
 
 } // namespace llmdoctor::core

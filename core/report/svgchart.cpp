@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <vector>
+
 namespace llmdoctor::core {
 
 using namespace Qt::StringLiterals;
@@ -29,18 +31,28 @@ QString msText(double ms)
 
 } // namespace
 
-QString phaseBarSvg(const PhaseDurations &d, int width)
+QString phaseBarSvg(const PhaseDurations &d, Phase failedPhase, double failedMs, int width)
 {
     struct Part
     {
         const char16_t *label;
         double ms;
         const char16_t *colour;
+        Phase phase;
     };
-    const Part parts[] = {{u"Finding the server", d.dns, u"#4c78a8"},
-                          {u"Connecting", d.connect, u"#2ca58d"},
-                          {u"Securing (TLS)", d.tls, u"#e0a32e"},
-                          {u"Waiting for the answer", d.ttfb, u"#8e6bbf"}};
+    std::vector<Part> parts = {{u"Finding the server", d.dns, u"#4c78a8", Phase::Dns},
+                               {u"Connecting", d.connect, u"#2ca58d", Phase::Connect},
+                               {u"Securing (TLS)", d.tls, u"#e0a32e", Phase::Tls},
+                               {u"Waiting for the answer", d.ttfb, u"#8e6bbf", Phase::Ttfb}};
+    if (failedPhase == Phase::Body)
+        parts.push_back({u"Reading the answer", -1, u"#8e6bbf", Phase::Body});
+    // The phase it died in keeps its time, drawn in red: where a hang spent its 8 s.
+    for (Part &p : parts) {
+        if (p.phase == failedPhase) {
+            p.ms = std::max(0.0, failedMs);
+            p.colour = u"#c5221f";
+        }
+    }
     double total = 0;
     for (const Part &p : parts)
         total += std::max(0.0, p.ms);
@@ -66,7 +78,8 @@ QString phaseBarSvg(const PhaseDurations &d, int width)
                 .arg(barHeight)
                 .arg(QString::fromUtf16(p.colour), QString::fromUtf16(p.label), msText(p.ms));
         x += w;
-        const QString label = u"%1 %2"_s.arg(QString::fromUtf16(p.label), msText(p.ms));
+        const QString label = p.phase == failedPhase ? u"%1 %2 (failed here)"_s.arg(QString::fromUtf16(p.label), msText(p.ms))
+                                                     : u"%1 %2"_s.arg(QString::fromUtf16(p.label), msText(p.ms));
         svg +=
             u"<rect x=\"%1\" y=\"%2\" width=\"10\" height=\"10\" fill=\"%3\"/><text x=\"%4\" y=\"%5\">%6</text>"_s
                 .arg(legendX)

@@ -1,12 +1,9 @@
 #include "textreport.h"
 
-#include "../checks/diagnosis.h"
-#include "../checks/diagnosiscontext.h"
 #include "../diagnosis/hops.h"
 #include "../diagnosis/ratelimit.h"
 #include "../monitor/monitor.h"
-#include "../monitor/retrier.h"
-#include "reportparts.h"
+#include "findings.h"
 
 #include <cmath>
 
@@ -43,6 +40,11 @@ QString verdictText(const Verdict &v, bool color)
         for (qsizetype i = 0; i < v.nextSteps.size(); ++i)
             out += u"  %1. %2\n"_s.arg(i + 1).arg(v.nextSteps.at(i));
     }
+    if (!v.alsoFound.isEmpty()) {
+        out += u"\nAlso found:\n"_s;
+        for (const AlsoFound &a : v.alsoFound)
+            out += u"  - %1 (%2)\n"_s.arg(a.headline, Verdict::whoActs(a.blame));
+    }
     for (const Snippet &snippet : v.snippets) {
         // Indented so that it copies cleanly and stands apart from the prose.
         out += u"\n  %1:\n"_s.arg(snippet.title);
@@ -53,19 +55,25 @@ QString verdictText(const Verdict &v, bool color)
     return out;
 }
 
-QString reportText(const Diagnosis &diagnosis, bool color, const Retrier *retry, const Monitor *monitor,
-                   const PathResult *watchedPath)
+QString reportText(const Findings &f, bool color)
 {
     auto colour = [color](const QString &text, const char *code) { return paint(color, text, code); };
-    const Verdict v = diagnosis.verdict();
-    const DiagnosisContext &c = diagnosis.context();
+    const Verdict &v = f.verdict;
+    const DiagnosisContext &c = f.context;
     QString out;
     out += u"llmdoctor %1: %2\n\n"_s.arg(QStringLiteral(LLMDOCTOR_VERSION), shownUrl(c.target.baseUrl));
 
     out += verdictText(v, color);
+    if (f.pasted) {
+        out += u"\nThe error you pasted:\n"_s;
+        for (const QString &line : f.pasted->text.split(u'\n'))
+            out += u"  | "_s + line + u'\n';
+        out += u"  On its own it reads as: %1 (%2)\n"_s.arg(f.pasted->reading.headline,
+                                                            Verdict::whoActs(f.pasted->reading.blame));
+    }
 
     out += u"\nChecks:\n"_s;
-    for (const CheckResult &r : diagnosis.results()) {
+    for (const CheckResult &r : f.checks) {
         QString mark;
         switch (r.status) {
         case CheckStatus::Pass:
@@ -84,22 +92,24 @@ QString reportText(const Diagnosis &diagnosis, bool color, const Retrier *retry,
         out += u"  [%1] %2\n         %3\n"_s.arg(mark, r.title, r.summary);
     }
 
-    if (c.modelList) {
-        const PhaseDurations d = PhaseDurations::fromMarks(c.modelList->marks);
+    if (const auto timing = f.timing()) {
+        const PhaseDurations &d = timing->phases;
         out +=
             u"\nTimings: name lookup %1 · connect %2 · TLS %3 · waiting for first byte %4 · total %5\n"_s.arg(
                 ms(d.dns), ms(d.connect), ms(d.tls), ms(d.ttfb), ms(d.total));
-        // What a support team asks for first.
+        if (timing->failedPhase != Phase::None)
+            out += failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs) + u'\n';
         if (c.modelList->response) {
-            const auto ids = requestIds(c.modelList->response->headers);
-            QStringList parts;
-            for (auto it = ids.cbegin(); it != ids.cend(); ++it)
-                parts << it.key() + u": "_s + it.value();
-            if (!parts.isEmpty())
-                out += u"Request ids (quote them to support): %1\n"_s.arg(parts.join(u", "_s));
             if (const auto wait = suggestedWaitSeconds(parsedRateLimits(c.modelList->response->headers)))
                 out += u"Rate limit: the provider asks you to wait %1\n"_s.arg(plainWait(*wait));
         }
+    }
+    // What a support team asks for first.
+    if (!f.requestIds.isEmpty()) {
+        QStringList parts;
+        for (const auto &[k, id] : f.requestIds)
+            parts << k + u": "_s + id;
+        out += u"Request ids (quote them to support): %1\n"_s.arg(parts.join(u", "_s));
     }
     if (c.statusPage) {
         const StatusSnapshot &page = *c.statusPage;
@@ -109,41 +119,41 @@ QString reportText(const Diagnosis &diagnosis, bool color, const Retrier *retry,
     }
     if (c.proxy.proxy)
         out += u"Proxy: %1 (from %2)\n"_s.arg(proxyForDisplay(*c.proxy.proxy), c.proxy.reason);
-    if (retry && !retry->attempts().isEmpty()) {
-        out += u"\nWait and retry: %1 after %2 attempts\n"_s.arg(Retrier::outcomeName(retry->outcome()))
-                   .arg(retry->attempts().size());
-        for (const RetryAttempt &a : retry->attempts())
+    if (f.retry) {
+        out += u"\nWait and retry: %1 after %2 attempts against %3\n"_s.arg(Retrier::outcomeName(f.retry->outcome))
+                   .arg(f.retry->attempts.size())
+                   .arg(f.retry->target.address);
+        for (const RetryAttempt &a : f.retry->attempts)
             out += u"  #%1  %2  %3  %4\n"_s.arg(a.n).arg(
                 a.status ? u"HTTP %1"_s.arg(a.status) : a.category, ms(a.durationMs),
                 a.n == 1 ? QString()
                          : u"after waiting %1 s: %2"_s.arg(a.waitedMs / 1000.0, 0, 'f', 1).arg(a.waitReason));
     }
-    if (monitor && !monitor->samples().isEmpty()) {
-        const RunStats s = monitor->stats();
-        out += u"\nMonitor: %1 probes every %2 s, %3% worked"_s.arg(s.probes)
-                   .arg(monitor->options().intervalS)
-                   .arg(std::lround(s.successRate * 100));
+    if (f.monitor) {
+        const RunStats &s = f.monitor->stats;
+        out += u"\nMonitor: %1 probes every %2 s, %3% worked (%4)"_s.arg(s.probes)
+                   .arg(f.monitor->intervalS)
+                   .arg(std::lround(s.successRate * 100))
+                   .arg(f.monitor->target.address);
         if (const auto total = s.phases.constFind(u"total"_s); total != s.phases.cend())
             out += u"; time to answer p50 %1, p90 %2, p99 %3"_s.arg(ms(total->p50), ms(total->p90),
                                                                     ms(total->p99));
         out += u"\n"_s;
-        for (const TimingSignature &sig : monitor->signatures())
+        for (const TimingSignature &sig : f.monitor->signatures)
             out += u"  Pattern: %1. %2\n"_s.arg(sig.likely, sig.advice);
     }
     // The route hop by hop: the path check's, else the one the Watch window followed.
-    const PathResult *path = c.path && !c.path->method.isEmpty() ? &*c.path : watchedPath;
-    if (path && !path->method.isEmpty())
-        out += u"\n"_s + pathTable(*path);
+    if (f.path)
+        out += u"\n"_s + pathTable(*f.path);
     out += u"\nEnvironment:\n"_s;
-    for (const auto &[name, value] : environmentFacts(c))
+    for (const auto &[name, value] : f.environment)
         out += u"  %1: %2\n"_s.arg(name, value);
-    const SupportMessage message = supportMessage(diagnosis);
+    const SupportMessage &message = f.support;
     out += u"\nA message you can send to %1:\n\n"_s.arg(message.to);
     out += u"  Subject: %1\n\n"_s.arg(message.subject);
     for (const QString &line : message.body.split(u'\n'))
         out += (line.isEmpty() ? QString() : u"  "_s + line) + u'\n';
-    out += u"\nTo repeat the request yourself (the key is read from the environment):\n  %1\n"_s.arg(
-        curlCommand(c));
+    out += u"\nTo repeat the request yourself (the key is read from the environment):\n  %1\n"_s.arg(f.curl);
     return out;
 }
 

@@ -4,10 +4,7 @@
 
 namespace llmdoctor::core {
 
-class Diagnosis;
-class Monitor;
-class Retrier;
-struct PathResult;
+struct Findings;
 struct Verdict;
 
 // ANSI colour around text when color is set ("1;32" bold green, ...).
@@ -17,7 +14,6 @@ QString paint(bool color, const QString &text, const char *code);
 QString verdictText(const Verdict &verdict, bool color = false);
 
 // The diagnosis as a terminal reader wants it: verdict first, then each check.
-QString reportText(const Diagnosis &diagnosis, bool color = false, const Retrier *retry = nullptr,
-                   const Monitor *monitor = nullptr, const PathResult *path = nullptr);
+QString reportText(const Findings &findings, bool color = false);
 
 } // namespace llmdoctor::core

@@ -1,6 +1,7 @@
 // How the path is read: where loss starts and lasts to the end, rate-limiting middle hops, the JSON.
 #include "core/checks/diagnosis.h"
 #include "core/path/pathresult.h"
+#include "core/report/findings.h"
 #include "core/report/report.h"
 #include "core/sim/simulator.h"
 #include "support/diagnosisrun.h"

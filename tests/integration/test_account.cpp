@@ -3,6 +3,7 @@
 // error dialects. No test output may ever contain a key.
 #include "core/checks/diagnosis.h"
 #include "core/checks/diagnosiscontext.h"
+#include "core/report/findings.h"
 #include "core/report/jsonreport.h"
 #include "core/report/textreport.h"
 #include "core/sim/simulator.h"
@@ -54,7 +55,8 @@ Outcome diagnose(Target target)
     target.proxy.mode = ProxyChoice::Mode::None;
     Diagnosis d(target);
     const DiagnosisOutcome run = runDiagnosis(d);
-    return {run, QString::fromUtf8(QJsonDocument(reportJson(d)).toJson()), reportText(d, false)};
+    const Findings f = buildFindings({&d});
+    return {run, QString::fromUtf8(QJsonDocument(reportJson(f)).toJson()), reportText(f, false)};
 }
 
 SimulatorOptions options(const Style &s, Fault fault = Fault::None)

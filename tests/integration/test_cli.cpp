@@ -163,7 +163,7 @@ TEST(Cli, BadInputGetsAClearErrorAndExitTwo)
           QStringLiteral(LLMDOCTOR_SOURCE_DIR "/tests/integration/test_cli.cpp")},
          "BEGIN CERTIFICATE"},
         {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--timeout"_s, u"soon"_s}, "--timeout"},
-        {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--format"_s, u"pdf"_s}, "--format html"},
+        {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--format"_s, u"pdf"_s}, "a PDF goes into a file"},
         {{u"diagnose"_s, u"--base-url"_s, u"http://x.invalid"_s, u"--format"_s, u"xml"_s},
          "markdown, html, har"},
         {{u"diagnose"_s, u"--provider"_s, u"nosuch"_s}, "unknown provider"},

@@ -4,6 +4,7 @@
 #include "core/checks/diagnosiscontext.h"
 #include "core/monitor/monitor.h"
 #include "core/monitor/retrier.h"
+#include "core/report/findings.h"
 #include "core/report/report.h"
 #include "core/report/reportparts.h"
 #include "core/sim/simulator.h"

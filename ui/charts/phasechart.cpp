@@ -83,6 +83,8 @@ QString PhaseChart::phaseLabel(const QString &key)
         return tr("Securing");
     if (key == u"ttfb")
         return tr("Waiting for the answer");
+    if (key == u"body")
+        return tr("Reading the answer");
     if (key == u"total")
         return tr("Total");
     return key;
@@ -103,8 +105,17 @@ void PhaseChart::setTimings(const QMap<QString, double> &timings)
     rebuild();
 }
 
+void PhaseChart::setFailedPhase(const QString &key, const QString &sentence)
+{
+    m_failedKey = key;
+    m_failedSentence = sentence;
+    rebuild();
+}
+
 QString PhaseChart::captionText() const
 {
+    if (!m_failedSentence.isEmpty())
+        return m_failedSentence;
     // The one fact a non-expert can act on: where most of the time went.
     QString slowest;
     double most = -1;
@@ -147,15 +158,22 @@ void PhaseChart::rebuild()
     auto *series = new QHorizontalStackedBarSeries;
     series->setBarWidth(0.7);
     double sum = 0;
-    for (const QString &key : phaseKeys()) {
+    QStringList keys = phaseKeys();
+    if (m_failedKey == u"body")
+        keys << m_failedKey;
+    for (const QString &key : keys) {
         if (!m_timings.contains(key))
             continue; // a phase that did not happen (plain http has no "Securing")
         const double v = std::max(0.0, m_timings.value(key));
         sum += v;
-        auto *set = new QBarSet(u"%1 (%2)"_s.arg(phaseLabel(key), formatMs(v)));
+        const bool failed = key == m_failedKey;
+        auto *set = new QBarSet(failed ? tr("%1 (%2, failed here)").arg(phaseLabel(key), formatMs(v))
+                                       : u"%1 (%2)"_s.arg(phaseLabel(key), formatMs(v)));
         set->append(v);
-        set->setColor(phaseColour(key));
-        set->setBorderColor(phaseColour(key));
+        // Hatched as well as red: the failed phase stands out without telling colours apart.
+        const QColor colour = failed ? QColor(0xb0, 0x1c, 0x1c) : phaseColour(key);
+        set->setBrush(failed ? QBrush(colour, Qt::BDiagPattern) : QBrush(colour));
+        set->setBorderColor(colour);
         series->append(set);
     }
     m_chart->addSeries(series);

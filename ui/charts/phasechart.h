@@ -23,6 +23,10 @@ public:
 
     // Keys as in CheckResult::timings (ms): dns, connect, tls, ttfb; "total" is shown as text.
     void setTimings(const QMap<QString, double> &timings);
+    // The phase a failed request died in ("ttfb", "body"...), drawn marked, and the sentence that
+    // names it, which then is the caption; empty for a request that did not fail.
+    void setFailedPhase(const QString &key, const QString &sentence);
+    QString failedPhase() const { return m_failedKey; }
     bool isEmpty() const { return m_timings.isEmpty(); }
     QString plainText() const;   // every phase with its duration
     QString captionText() const; // the total and the slowest phase, in words
@@ -39,6 +43,8 @@ private:
     void applyPalette();
 
     QMap<QString, double> m_timings;
+    QString m_failedKey;
+    QString m_failedSentence;
     QChart *m_chart;
     QChartView *m_view;
     QLabel *m_caption;
