@@ -107,8 +107,8 @@ int main(int argc, char *argv[])
                     QTextStream(stderr) << message << '\n';
             });
         }
-        std::unique_ptr<QCoreApplication> app =
-            pdf ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+        std::unique_ptr<QCoreApplication> app = pdf ? std::make_unique<QGuiApplication>(argc, argv)
+                                                    : std::make_unique<QCoreApplication>(argc, argv);
         if (pdf)
             llmdoctor::core::setPdfRenderer(&llmdoctor::ui::ReportExport::pdf);
         QCoreApplication::setApplicationName(u"llmdoctor"_s);

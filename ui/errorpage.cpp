@@ -75,10 +75,10 @@ ErrorPage::ErrorPage(QWidget *parent) : QWidget(parent)
     layout->addStretch(1);
 }
 
-void ErrorPage::explain(const QString &pastedText)
+void ErrorPage::explain(const QString &pastedText, const core::Target &target)
 {
     m_signature = core::classifyErrorText(pastedText);
-    m_verdict = core::verdictForSignature(m_signature);
+    m_verdict = core::readPastedError(m_signature, target);
 
     m_quote->setPlainText(pastedText.left(4000));
     const int lines = std::clamp(int(pastedText.count(u'\n')) + 2, 2, 6);

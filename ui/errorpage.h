@@ -2,6 +2,7 @@
 
 #include "core/diagnosis/errorclassifier.h"
 #include "core/diagnosis/verdict.h"
+#include "core/target/target.h"
 
 #include <QWidget>
 
@@ -22,7 +23,7 @@ public:
     explicit ErrorPage(QWidget *parent = nullptr);
 
     // Classifies the text and shows what it means.
-    void explain(const QString &pastedText);
+    void explain(const QString &pastedText, const core::Target &target);
     const core::ErrorSignature &signature() const { return m_signature; }
     const core::Verdict &verdict() const { return m_verdict; }
 

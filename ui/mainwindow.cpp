@@ -297,7 +297,7 @@ void MainWindow::proceedFromStart()
         runChecks();
         return;
     }
-    m_errorPage->explain(pasted);
+    m_errorPage->explain(pasted, m_startPage->target(nullptr).value_or(core::Target()));
     goTo(Explain);
     m_run->setFocus();
 }

@@ -152,7 +152,8 @@ void ResultPage::showFindings(const core::Findings &findings)
     // few milliseconds of connecting before it.
     const auto timing = findings.timing();
     const bool failed = timing && timing->failedPhase != core::Phase::None;
-    const QString sentence = failed ? core::failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs) : QString();
+    const QString sentence =
+        failed ? core::failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs) : QString();
     m_chart->setFailedPhase(failed ? core::phaseName(timing->failedPhase) : QString(), sentence);
     m_failedPhase->setText(sentence);
     m_failedPhase->setVisible(failed);
@@ -194,7 +195,8 @@ QString ResultPage::buildSummary(const core::Findings &findings)
     if (!verdict.alsoFound.isEmpty()) {
         out += u'\n' + tr("Also found:") + u'\n';
         for (const core::AlsoFound &a : verdict.alsoFound)
-            out += u"- "_s + tr("%1 (who should act: %2)").arg(a.headline, core::Verdict::whoActs(a.blame)) + u'\n';
+            out += u"- "_s + tr("%1 (who should act: %2)").arg(a.headline, core::Verdict::whoActs(a.blame)) +
+                   u'\n';
     }
     if (findings.pasted)
         out += u'\n' + tr("The error you pasted: %1").arg(findings.pasted->text) + u'\n';

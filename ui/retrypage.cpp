@@ -1,8 +1,7 @@
 #include "retrypage.h"
 
-#include "core/report/findings.h"
-
 #include "charts/latencychart.h"
+#include "core/report/findings.h"
 #include "labels.h"
 #include "palette.h"
 #include "statusicon.h"

@@ -133,7 +133,9 @@ void ApiKeyFormatCheck::run()
                              : u"The key has the shape of a %1 key, with no stray characters."_s.arg(p.name);
     CheckResult r = lintResult(lint.findings, makeResult(CheckStatus::Pass, {}), pass);
     r.addDetail(u"length"_s, QString::number(lint.cleaned.size()));
-    r.facts.keyHasWhitespace = lint.strayCharacters;
+    // Anything around the key, a trailing line break too: we send it cleaned, but many HTTP
+    // libraries refuse a header with a line break, and the app sends the key as stored.
+    r.facts.keyHasWhitespace = !t.apiKey.trimmed().isEmpty() && lint.cleaned != t.apiKey;
     complete(r);
 }
 

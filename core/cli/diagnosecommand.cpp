@@ -98,9 +98,9 @@ int runDiagnoseCommand(const QStringList &args, QTextStream &out, QTextStream &e
 
     const bool toTerminal = sink->kind == OutputKind::Stdout && isatty(STDOUT_FILENO);
     const Findings findings = buildFindings({&diagnosis});
-    const QByteArray report = pdf ? pdfRenderer()(findings)
-                                  : renderReport(findings, *reportFormat,
-                                                 toTerminal && qEnvironmentVariableIsEmpty("NO_COLOR"));
+    const QByteArray report =
+        pdf ? pdfRenderer()(findings)
+            : renderReport(findings, *reportFormat, toTerminal && qEnvironmentVariableIsEmpty("NO_COLOR"));
     if (const int failed = writeCommandOutput(report, *sink, out, err, u"diagnose"_s, u"report"_s))
         return failed;
     return findings.verdict.category == Category::Ok ? 0 : 1;

@@ -184,6 +184,13 @@ QString hopList(const QStringList &hops)
 }
 
 // What the pasted message adds to a diagnosis whose checks have finished.
+// Errors a gateway writes about the server behind it: whose gateway it is decides who acts.
+bool isGatewayKind(Category c)
+{
+    return c == Category::GatewayError || c == Category::UpstreamReset || c == Category::GatewayTimeout ||
+           c == Category::ProxyError || c == Category::Timeout;
+}
+
 void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *decisive,
                     const DiagnosisContext &context)
 {
@@ -212,16 +219,15 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
     }
 
     // Every check passes now: the message tells what went wrong when the app saw it.
-    static const QList<Category> gatewayKinds{Category::GatewayError, Category::UpstreamReset,
-                                              Category::GatewayTimeout, Category::ProxyError,
-                                              Category::Timeout};
     const QString host = context.target.baseUrl.host();
     const bool ownPath = context.proxy.proxy.has_value() || isLocalHost(host) || sig.ownHop;
     QString key;
     Blame blame = blameOr(sig.blame);
-    if (blame == Blame::Proxy || (gatewayKinds.contains(pastedCategory) && ownPath)) {
+    if (blame == Blame::Proxy || (isGatewayKind(pastedCategory) && ownPath)) {
         key = u"pasted_own_gateway"_s;
-        blame = Blame::Proxy;
+        // A proxy only when one is set: a gateway on this computer or at the user's own address
+        // is theirs to configure, not their IT department's.
+        blame = blame == Blame::Proxy || context.proxy.proxy ? Blame::Proxy : Blame::Config;
     } else if (blame == Blame::Provider || blame == Blame::None) {
         key = u"pasted_provider_side"_s;
         blame = Blame::Provider;
@@ -231,11 +237,11 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
         key = u"pasted_app_settings"_s;
     }
     const QStringList hops = pathHops(sig.hops);
-    Values values{
-        {u"host"_s, host},
-        {u"proxy"_s, context.proxy.proxy ? proxyForDisplay(*context.proxy.proxy) : tr("your gateway")},
-        {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops))},
-        {u"meaning"_s, sig.meaning}};
+    Values values{{u"host"_s, host},
+                  {u"proxy"_s, context.proxy.proxy ? proxyForDisplay(*context.proxy.proxy)
+                                                   : tr("your own gateway at %1").arg(host)},
+                  {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops))},
+                  {u"meaning"_s, sig.meaning}};
     if (sig.status)
         values.insert(u"status"_s, QString::number(sig.status));
     const Verdict pasted = wordAdvice(key, values);
@@ -705,6 +711,27 @@ static QString conciseExplanation(const QString &meaning, const QString &advice)
         }
     }
     return kept.join(u' ');
+}
+
+Verdict readPastedError(const ErrorSignature &sig, const Target &target)
+{
+    Verdict v = verdictForSignature(sig);
+    // The same rule as the verdict after the checks (foldPastedText): a gateway's error on a path
+    // that is the user's own (their proxy, an address on their computer) is theirs to look at.
+    const bool proxySet = target.proxy.mode == ProxyChoice::Mode::Explicit;
+    const QString host = target.baseUrl.host();
+    if (isGatewayKind(v.category) && !sig.ownHop && v.blame != Blame::Proxy &&
+        (proxySet || (!host.isEmpty() && isLocalHost(host)))) {
+        v.blame = proxySet ? Blame::Proxy : Blame::Config;
+        v.explanation +=
+            u' ' + (proxySet ? tr("Your requests go through your proxy, so the gateway that wrote "
+                                  "this is most likely that proxy: its settings and logs decide.")
+                             : tr("The API address (%1) is on your own computer or network, so the "
+                                  "gateway that wrote this is most likely your own: its settings "
+                                  "and logs decide.")
+                                   .arg(host));
+    }
+    return v;
 }
 
 Verdict verdictForSignature(const ErrorSignature &sig)

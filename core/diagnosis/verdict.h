@@ -9,6 +9,8 @@
 
 namespace llmdoctor::core {
 
+struct Target;
+
 struct DiagnosisContext;
 
 // A further cause the checks found beside the one the verdict leads with.
@@ -55,5 +57,8 @@ Verdict verdictFromAdvice(const QString &key, Category category, const QMap<QStr
 
 // The verdict for a pasted error message alone (llmdoctor explain), without any check.
 Verdict verdictForSignature(const ErrorSignature &signature);
+// The same, for the target it was pasted for: whose gateway wrote it follows the same rules as
+// the verdict after the checks (a gateway in front of an address on this computer is the user's).
+Verdict readPastedError(const ErrorSignature &signature, const Target &target);
 
 } // namespace llmdoctor::core

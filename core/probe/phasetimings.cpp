@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QLocale>
-
 #include <algorithm>
 
 namespace llmdoctor::core {
@@ -63,17 +62,21 @@ QString failedPhaseSentence(Phase phase, double ms)
     case Phase::None:
         return {};
     case Phase::Dns:
-        return QCoreApplication::translate("Phase", "Spent %1 looking up the server's name; no address came.").arg(t);
+        return QCoreApplication::translate("Phase", "Spent %1 looking up the server's name; no address came.")
+            .arg(t);
     case Phase::Connect:
-        return QCoreApplication::translate("Phase", "Spent %1 trying to connect; the connection never opened.").arg(t);
-    case Phase::Tls:
         return QCoreApplication::translate("Phase",
-                                           "Spent %1 setting up the secure connection (TLS); it never finished.")
+                                           "Spent %1 trying to connect; the connection never opened.")
+            .arg(t);
+    case Phase::Tls:
+        return QCoreApplication::translate(
+                   "Phase", "Spent %1 setting up the secure connection (TLS); it never finished.")
             .arg(t);
     case Phase::Ttfb:
         return QCoreApplication::translate("Phase", "Waited %1 for an answer that never came.").arg(t);
     case Phase::Body:
-        return QCoreApplication::translate("Phase", "The answer began, then %1 passed without the rest of it.")
+        return QCoreApplication::translate("Phase",
+                                           "The answer began, then %1 passed without the rest of it.")
             .arg(t);
     }
     return {};

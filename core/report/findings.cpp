@@ -191,12 +191,13 @@ Findings buildFindings(const ReportSources &sources)
 
     if (!t.errorText.trimmed().isEmpty()) {
         const ErrorSignature sig = classifyErrorText(t.errorText);
-        f.pasted = PastedError{t.errorText, verdictForSignature(sig), sig.hops};
+        f.pasted = PastedError{t.errorText, readPastedError(sig, c.target), sig.hops};
         scrub(f.pasted->reading);
     }
 
     // Runs made against another target are another story: never shown with this one.
-    if (const Retrier *r = sources.retry; r && !r->attempts().isEmpty() && RunTarget::of(r->target()) == f.target) {
+    if (const Retrier *r = sources.retry;
+        r && !r->attempts().isEmpty() && RunTarget::of(r->target()) == f.target) {
         RetryRun run{f.target, r->outcome(), r->attempts(), r->samples(), r->toJson()};
         run.json.remove(u"schema"_s);
         run.json.remove(u"target"_s);

@@ -39,7 +39,7 @@ struct RetryRun
     Retrier::Outcome outcome = Retrier::Outcome::Running;
     QList<RetryAttempt> attempts;
     SampleStore samples; // one per attempt, for the chart
-    QJsonObject json; // Retrier::toJson without its schema and target
+    QJsonObject json;    // Retrier::toJson without its schema and target
 };
 
 struct MonitorRun

@@ -22,8 +22,8 @@ QJsonArray headerArray(const HeaderList &headers)
 {
     QJsonArray out;
     for (const auto &[name, value] : headers)
-        out.append(QJsonObject{{u"name"_s, QString::fromLatin1(name)},
-                               {u"value"_s, QString::fromUtf8(value)}});
+        out.append(
+            QJsonObject{{u"name"_s, QString::fromLatin1(name)}, {u"value"_s, QString::fromUtf8(value)}});
     return out;
 }
 
@@ -130,16 +130,15 @@ QJsonObject entry(const RecordedExchange &x)
     }
     double time = 0;
     const QJsonObject t = timings(r.marks, &time);
-    QJsonObject e{
-        {u"startedDateTime"_s,
-         x.startedAt.toOffsetFromUtc(x.startedAt.offsetFromUtc()).toString(Qt::ISODateWithMs)},
-        {u"time"_s, round3(time)},
-        {u"request"_s, request},
-        {u"response"_s, response},
-        {u"cache"_s, QJsonObject()},
-        {u"timings"_s, t},
-        {u"comment"_s, u"llmdoctor check \"%1\"%2"_s.arg(
-                           x.checkId, r.error.isEmpty() ? QString() : u": "_s + r.error)}};
+    QJsonObject e{{u"startedDateTime"_s,
+                   x.startedAt.toOffsetFromUtc(x.startedAt.offsetFromUtc()).toString(Qt::ISODateWithMs)},
+                  {u"time"_s, round3(time)},
+                  {u"request"_s, request},
+                  {u"response"_s, response},
+                  {u"cache"_s, QJsonObject()},
+                  {u"timings"_s, t},
+                  {u"comment"_s, u"llmdoctor check \"%1\"%2"_s.arg(
+                                     x.checkId, r.error.isEmpty() ? QString() : u": "_s + r.error)}};
     if (!r.peer.isNull())
         e.insert(u"serverIPAddress"_s, r.peer.toString());
     return e;
@@ -159,13 +158,12 @@ QByteArray harReport(const Findings &f)
     // HAR has no place for it but a comment: the message the user saw, as they pasted it.
     if (f.pasted)
         comment += u"\nThe error the user pasted: "_s + f.pasted->text;
-    const QJsonObject log{
-        {u"version"_s, u"1.2"_s},
-        {u"creator"_s,
-         QJsonObject{{u"name"_s, u"llmdoctor"_s}, {u"version"_s, QStringLiteral(LLMDOCTOR_VERSION)}}},
-        {u"pages"_s, QJsonArray()},
-        {u"entries"_s, entries},
-        {u"comment"_s, comment}};
+    const QJsonObject log{{u"version"_s, u"1.2"_s},
+                          {u"creator"_s, QJsonObject{{u"name"_s, u"llmdoctor"_s},
+                                                     {u"version"_s, QStringLiteral(LLMDOCTOR_VERSION)}}},
+                          {u"pages"_s, QJsonArray()},
+                          {u"entries"_s, entries},
+                          {u"comment"_s, comment}};
     return QJsonDocument(QJsonObject{{u"log"_s, log}}).toJson(QJsonDocument::Indented);
 }
 

@@ -155,7 +155,8 @@ QByteArray htmlReport(const Findings &f, bool printable)
         h += u"<h2>Where the time went in the model-list request</h2>\n"_s +
              phaseBarSvg(p, timing->failedPhase, timing->failedPhaseMs) + u'\n';
         if (timing->failedPhase != Phase::None)
-            h += u"<p><b>%1</b></p>\n"_s.arg(esc(failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs)));
+            h += u"<p><b>%1</b></p>\n"_s.arg(
+                esc(failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs)));
         h += u"<p>Total %1"_s.arg(ms(p.total));
         if (x.response) {
             h += u" · HTTP %1 %2"_s.arg(x.response->status).arg(esc(QString::fromLatin1(x.response->reason)));

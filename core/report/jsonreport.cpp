@@ -162,8 +162,9 @@ QJsonObject reportJson(const Findings &f)
         // The error message the user pasted (redacted) and what it says on its own; null when none.
         {u"pasted_error"_s, pastedJson},
         {u"environment"_s, environment},
-        {u"support_message"_s,
-         QJsonObject{{u"to"_s, f.support.to}, {u"subject"_s, f.support.subject}, {u"body"_s, f.support.body}}},
+        {u"support_message"_s, QJsonObject{{u"to"_s, f.support.to},
+                                           {u"subject"_s, f.support.subject},
+                                           {u"body"_s, f.support.body}}},
         {u"reproduce"_s, QJsonObject{{u"curl"_s, f.curl}}},
         {u"retry"_s, retryJson},
         {u"monitor"_s, monitorJsonValue},

@@ -154,7 +154,8 @@ QByteArray markdownReport(const Findings &f)
 
     if (f.retry) {
         md += u"### Wait and retry: %1\n\nAgainst `%2`.\n\n| # | Result | Took | Waited before | Why |\n"
-              "|---|---|---|---|---|\n"_s.arg(Retrier::outcomeName(f.retry->outcome), codeText(f.retry->target.address));
+              "|---|---|---|---|---|\n"_s.arg(Retrier::outcomeName(f.retry->outcome),
+                                              codeText(f.retry->target.address));
         for (const RetryAttempt &a : f.retry->attempts)
             md += u"| %1 | %2 | %3 | %4 | %5 |\n"_s.arg(a.n).arg(
                 a.status ? u"HTTP %1 (%2)"_s.arg(a.status).arg(a.category) : a.category, ms(a.durationMs),
@@ -166,7 +167,7 @@ QByteArray markdownReport(const Findings &f)
         md += u"### Watched over time\n\n`%1`: %2 requests, %3% worked.\n\n| Phase | p50 | p90 | p99 |\n"
               "|---|---|---|---|\n"_s.arg(codeText(f.monitor->target.address))
                   .arg(s.probes)
-                .arg(std::lround(s.successRate * 100));
+                  .arg(std::lround(s.successRate * 100));
         for (const QString &key : samplePhases()) {
             if (const auto it = s.phases.constFind(key); it != s.phases.cend())
                 md += u"| %1 | %2 | %3 | %4 |\n"_s.arg(key, ms(it->p50), ms(it->p90), ms(it->p99));

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-
 #include <vector>
 
 namespace llmdoctor::core {
@@ -78,8 +77,9 @@ QString phaseBarSvg(const PhaseDurations &d, Phase failedPhase, double failedMs,
                 .arg(barHeight)
                 .arg(QString::fromUtf16(p.colour), QString::fromUtf16(p.label), msText(p.ms));
         x += w;
-        const QString label = p.phase == failedPhase ? u"%1 %2 (failed here)"_s.arg(QString::fromUtf16(p.label), msText(p.ms))
-                                                     : u"%1 %2"_s.arg(QString::fromUtf16(p.label), msText(p.ms));
+        const QString label = p.phase == failedPhase
+                                  ? u"%1 %2 (failed here)"_s.arg(QString::fromUtf16(p.label), msText(p.ms))
+                                  : u"%1 %2"_s.arg(QString::fromUtf16(p.label), msText(p.ms));
         svg +=
             u"<rect x=\"%1\" y=\"%2\" width=\"10\" height=\"10\" fill=\"%3\"/><text x=\"%4\" y=\"%5\">%6</text>"_s
                 .arg(legendX)

@@ -120,7 +120,8 @@ QString reportText(const Findings &f, bool color)
     if (c.proxy.proxy)
         out += u"Proxy: %1 (from %2)\n"_s.arg(proxyForDisplay(*c.proxy.proxy), c.proxy.reason);
     if (f.retry) {
-        out += u"\nWait and retry: %1 after %2 attempts against %3\n"_s.arg(Retrier::outcomeName(f.retry->outcome))
+        out += u"\nWait and retry: %1 after %2 attempts against %3\n"_s
+                   .arg(Retrier::outcomeName(f.retry->outcome))
                    .arg(f.retry->attempts.size())
                    .arg(f.retry->target.address);
         for (const RetryAttempt &a : f.retry->attempts)
