@@ -69,8 +69,6 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
     m_chart = new PhaseChart(this);
     m_noTiming = textLabel(this);
     m_noTiming->setText(tr("No timing to show: the test request did not get far enough."));
-    m_failedPhase = textLabel(this);
-    m_failedPhase->setObjectName(u"failedPhase"_s);
 
     auto *top = new QHBoxLayout;
     top->setSpacing(16);
@@ -91,7 +89,6 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
     layout->addSpacing(6);
     layout->addWidget(m_timingHeading);
     layout->addWidget(m_chart);
-    layout->addWidget(m_failedPhase);
     layout->addWidget(m_noTiming);
     layout->addStretch(1);
 }
@@ -155,18 +152,14 @@ void ResultPage::showFindings(const core::Findings &findings)
     const QString sentence =
         failed ? core::failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs) : QString();
     m_chart->setFailedPhase(failed ? core::phaseName(timing->failedPhase) : QString(), sentence);
-    m_failedPhase->setText(sentence);
-    m_failedPhase->setVisible(failed);
     const QStringList phases = PhaseChart::phaseKeys();
     const bool anyPhase =
         std::any_of(phases.cbegin(), phases.cend(), [&](const QString &k) { return timings.contains(k); });
     m_chart->setVisible(anyPhase);
     m_noTiming->setVisible(!anyPhase);
     m_timingHeading->setVisible(verdict.category != core::Category::Cancelled);
-    if (verdict.category == core::Category::Cancelled) {
+    if (verdict.category == core::Category::Cancelled)
         m_noTiming->hide();
-        m_failedPhase->hide();
-    }
 
     m_summary = buildSummary(findings);
 }

@@ -40,7 +40,6 @@ private:
     QLabel *m_timingHeading;
     PhaseChart *m_chart;
     QLabel *m_noTiming;
-    QLabel *m_failedPhase; // "Waited 8.0 s for an answer that never came."
     QString m_summary;
 };
 

@@ -1074,6 +1074,14 @@ Was zu tun ist: %3</translation>
         <source>Test request</source>
         <translation>Testanfrage</translation>
     </message>
+    <message>
+        <source>Reading the answer</source>
+        <translation>Lesen der Antwort</translation>
+    </message>
+    <message>
+        <source>%1 (%2, failed here)</source>
+        <translation>%1 (%2, hier gescheitert)</translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::PracticeBox</name>
@@ -1195,6 +1203,26 @@ Was zu tun ist: %3</translation>
     <message>
         <source>Timings of the test request: %1</source>
         <translation>Zeiten der Testanfrage: %1</translation>
+    </message>
+    <message>
+        <source>Also found</source>
+        <translation>Außerdem gefunden</translation>
+    </message>
+    <message>
+        <source>Other problems the checks found. Fix the one above first: it blocks everything now; these come next.</source>
+        <translation>Weitere Probleme, die die Prüfungen gefunden haben. Beheben Sie zuerst das oben genannte: Es blockiert jetzt alles; diese kommen danach.</translation>
+    </message>
+    <message>
+        <source>%1 (who should act: %2)</source>
+        <translation>%1 (wer handeln sollte: %2)</translation>
+    </message>
+    <message>
+        <source>Also found:</source>
+        <translation>Außerdem gefunden:</translation>
+    </message>
+    <message>
+        <source>The error you pasted: %1</source>
+        <translation>Die eingefügte Fehlermeldung: %1</translation>
     </message>
 </context>
 <context>

@@ -1072,6 +1072,14 @@ What to do: %3</source>
         <source>Test request</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, failed here)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::PracticeBox</name>
@@ -1192,6 +1200,26 @@ What to do: %3</source>
     </message>
     <message>
         <source>Timings of the test request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other problems the checks found. Fix the one above first: it blocks everything now; these come next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (who should act: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also found:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error you pasted: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "core/sim/simulator.h"
 #include "support/diagnosisrun.h"
 #include "support/fixtureserver.h"
+#include "support/jsonschema.h"
 #include "support/servers.h"
 #include "support/waiting.h"
 
@@ -108,6 +109,7 @@ TEST(FindingsCli, AHangIsReportedAsTheWaitItWas)
     const CliRun r = runCli(args + QStringList{u"--format"_s, u"json"_s});
     const QJsonObject http = jsonOf(r).value(u"http"_s).toObject();
     EXPECT_EQ(http.value(u"failed_phase"_s).toString(), u"ttfb"_s) << r.out.toStdString();
+    EXPECT_EQ(schemaViolations(jsonOf(r), loadSchema(u"docs/report.schema.json"_s)), QStringList());
     const double ttfb = http.value(u"phases_ms"_s).toObject().value(u"ttfb"_s).toDouble();
     EXPECT_GT(ttfb, 2500) << r.out.toStdString();
     EXPECT_LT(ttfb, 4000);
@@ -148,6 +150,7 @@ TEST(FindingsCli, ThePastedErrorIsInEveryFormatAndPdfWorks)
     const QJsonObject p = jsonOf(json).value(u"pasted_error"_s).toObject();
     EXPECT_EQ(p.value(u"category"_s).toString(), u"auth_invalid_key"_s) << json.out.toStdString();
     EXPECT_EQ(p.value(u"blame"_s).toString(), u"account"_s);
+    EXPECT_EQ(schemaViolations(jsonOf(json), loadSchema(u"docs/report.schema.json"_s)), QStringList());
 
     // PDF: from the app binary, without a display.
     QTemporaryDir dir;

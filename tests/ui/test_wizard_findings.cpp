@@ -10,6 +10,7 @@
 #include "ui/retrypage.h"
 #include "ui/startpage.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -75,6 +76,15 @@ protected:
         EXPECT_TRUE(f.open(QIODevice::ReadOnly));
         return QJsonDocument::fromJson(f.readAll()).object();
     }
+    // LLMDOCTOR_SCREENSHOTS=dir: what a user sees, to look at.
+    void screenshot(const QString &name) const
+    {
+        const QString dir = qEnvironmentVariable("LLMDOCTOR_SCREENSHOTS");
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(60);
+        m_window->grab().save(QDir(dir).filePath(name + u".png"_s));
+    }
     void TearDown() override { m_window.reset(); }
 
     QTemporaryDir m_dir;
@@ -111,6 +121,7 @@ TEST_F(FindingsWizard, AnOutageLeadsAndTheMissingKeyIsAlsoFound)
     EXPECT_EQ(m_window->findings()->verdict.alsoFound.first().category, core::Category::AuthMissingKey);
     EXPECT_TRUE(also->text().contains(m_window->findings()->verdict.alsoFound.first().headline));
     EXPECT_FALSE(child<QLabel>(u"verdictExplanation"_s)->text().contains(u"401"_s));
+    screenshot(u"verdict-also-found"_s);
 }
 
 // The explain page and the verdict agree on who should act: a bare 504 pasted for an address on
@@ -204,13 +215,15 @@ TEST_F(FindingsWizard, AHangIsDrawnAsTheWaitItWas)
     auto *chart = child<ui::PhaseChart>(u"phaseChart"_s);
     ASSERT_NE(chart, nullptr);
     EXPECT_EQ(chart->failedPhase(), u"ttfb"_s);
-    auto *failed = child<QLabel>(u"failedPhase"_s);
-    ASSERT_NE(failed, nullptr);
-    EXPECT_TRUE(failed->isVisible());
-    EXPECT_TRUE(failed->text().contains(u"for an answer that never came"_s)) << failed->text().toStdString();
-    EXPECT_TRUE(failed->text().contains(u"3.0 s"_s) || failed->text().contains(u"2.9 s"_s))
-        << failed->text().toStdString();
-    EXPECT_FALSE(chart->captionText().contains(u"connecting"_s)) << chart->captionText().toStdString();
+    // The sentence under the chart names it.
+    auto *caption = chart->findChild<QLabel *>(u"phaseCaption"_s);
+    ASSERT_NE(caption, nullptr);
+    EXPECT_TRUE(caption->isVisible());
+    const QString text = caption->text();
+    EXPECT_TRUE(text.contains(u"for an answer that never came"_s)) << text.toStdString();
+    EXPECT_TRUE(text.contains(u"3.0 s"_s) || text.contains(u"2.9 s"_s)) << text.toStdString();
+    EXPECT_FALSE(text.contains(u"connecting"_s)) << text.toStdString();
+    screenshot(u"verdict-hang"_s);
 }
 
 // The pasted message is in every format the wizard saves, PDF included, without the key.
