@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -183,6 +184,31 @@ QString hopList(const QStringList &hops)
     return hops.join(u", "_s);
 }
 
+// Products by the names their makers use, for a sentence that names who wrote a message.
+QString productNames(const QStringList &hops)
+{
+    static const QHash<QString, QString> names{{u"traefik"_s, u"Traefik"_s},
+                                               {u"envoy"_s, u"Envoy"_s},
+                                               {u"cloudflare"_s, u"Cloudflare"_s},
+                                               {u"haproxy"_s, u"HAProxy"_s},
+                                               {u"squid"_s, u"Squid"_s},
+                                               {u"aws_alb"_s, u"an AWS load balancer"_s},
+                                               {u"azure_fd"_s, u"Azure Front Door"_s},
+                                               {u"gcp_lb"_s, u"a Google Cloud load balancer"_s},
+                                               {u"zscaler"_s, u"Zscaler"_s},
+                                               {u"litellm"_s, u"LiteLLM"_s},
+                                               {u"openrouter"_s, u"OpenRouter"_s},
+                                               {u"varnish"_s, u"Varnish"_s},
+                                               {u"akamai"_s, u"Akamai"_s},
+                                               {u"fastly"_s, u"Fastly"_s},
+                                               {u"kong"_s, u"Kong"_s},
+                                               {u"apache"_s, u"Apache"_s}};
+    QStringList out;
+    for (const QString &h : hops)
+        out << names.value(h, h);
+    return out.join(u", "_s);
+}
+
 // What the pasted message adds to a diagnosis whose checks have finished.
 // Errors a gateway writes about the server behind it: whose gateway it is decides who acts.
 bool isGatewayKind(Category c)
@@ -207,7 +233,17 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
     if (decisive) {
         if (pastedCategory == v.category) {
             v.confidence = std::min(0.95, v.confidence + 0.1);
-            v.explanation += u' ' + tr("The message you pasted says the same: %1").arg(sig.meaning);
+            // Who wrote it, as measured, beats who wrote it as guessed from its words: say so once
+            // rather than repeat the guess next to what the checks saw.
+            const QStringList seen = pathHops(decisive->facts.hops);
+            const QStringList guessed = pathHops(sig.hops);
+            const bool sameHop = guessed.isEmpty() || seen.isEmpty() ||
+                                 std::any_of(guessed.cbegin(), guessed.cend(),
+                                             [&](const QString &h) { return seen.contains(h); });
+            v.explanation += u' ' + (sameHop ? tr("The message you pasted says the same: %1").arg(sig.meaning)
+                                             : tr("The message you pasted says the same, but the checks show "
+                                                  "that %1 wrote it, not %2 as its words alone suggest.")
+                                                   .arg(productNames(seen), productNames(guessed)));
         } else {
             // The two disagree: say so once, plainly.
             v.nextSteps.append(

@@ -82,6 +82,25 @@ TEST(FindingsCli, AnOutageLeadsAndTheMissingKeyIsAlsoFound)
     EXPECT_TRUE(html.out.contains("<h2>Also found</h2>"));
 }
 
+// The pasted words alone suggest Traefik; the checks see nginx answer the same 504. The verdict says
+// so once, plainly, instead of quoting the guess next to what was measured.
+TEST(FindingsCli, WhenThePastedWordsAndTheChecksDisagreeOnWhoWroteItTheVerdictSaysSo)
+{
+    SimulatorOptions o = faultOptions(Fault::GatewayTimeout, 1.0);
+    o.gatewayTimeoutMs = 200;
+    Simulator sim(o);
+    ASSERT_TRUE(sim.start());
+    const CliRun r = runCli({u"diagnose"_s, u"--base-url"_s, sim.baseUrl().toString(), u"--proxy"_s,
+                             u"none"_s, u"--error-text"_s, u"Gateway Timeout"_s, u"--format"_s, u"json"_s});
+    const QJsonObject report = jsonOf(r);
+    const QJsonObject verdict = report.value(u"verdict"_s).toObject();
+    EXPECT_EQ(verdict.value(u"category"_s).toString(), u"gateway_timeout"_s) << r.out.toStdString();
+    const QString explanation = verdict.value(u"explanation"_s).toString();
+    EXPECT_TRUE(explanation.contains(u"nginx wrote it, not Traefik"_s)) << explanation.toStdString();
+    EXPECT_FALSE(explanation.contains(u"is what Traefik sends"_s)) << explanation.toStdString();
+    EXPECT_EQ(report.value(u"http"_s).toObject().value(u"hops"_s).toArray().first().toString(), u"nginx"_s);
+}
+
 // A key with a line break after it (copied with the end of the line) works against a server that
 // ignores keys, but not against the real API: the checks find it, and the verdict says so.
 TEST(FindingsCli, AKeyWithATrailingLineBreakIsNotEverythingWorks)

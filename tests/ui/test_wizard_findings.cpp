@@ -148,6 +148,23 @@ TEST_F(FindingsWizard, TheExplainPageAndTheVerdictAgree)
     EXPECT_FALSE(child<QLabel>(u"whoActs"_s)->text().contains(u"IT department"_s));
 }
 
+// The explain page guesses Traefik from a bare "Gateway Timeout"; the checks see nginx write the
+// same 504: the verdict says which is true, once.
+TEST_F(FindingsWizard, TheVerdictSaysOnceWhoReallyWroteThePastedMessage)
+{
+    core::SimulatorOptions o = faultOptions(core::Fault::GatewayTimeout, 1.0);
+    o.gatewayTimeoutMs = 200;
+    core::Simulator sim(o);
+    ASSERT_TRUE(sim.start());
+    core::Target t = targetFor(sim);
+    t.errorText = u"Gateway Timeout"_s;
+    open(t);
+    ASSERT_TRUE(runToVerdict());
+    const QString explanation = child<QLabel>(u"verdictExplanation"_s)->text();
+    EXPECT_TRUE(explanation.contains(u"nginx wrote it, not Traefik"_s)) << explanation.toStdString();
+    EXPECT_EQ(explanation.count(u"Traefik"_s), 1) << explanation.toStdString();
+}
+
 // A key with a line break after it: the verdict page does not say everything works.
 TEST_F(FindingsWizard, AKeyWithATrailingLineBreakIsNotEverythingWorks)
 {
