@@ -27,25 +27,6 @@ QString phaseName(Phase phase)
     return {};
 }
 
-QString phaseActivity(Phase phase)
-{
-    switch (phase) {
-    case Phase::None:
-        return {};
-    case Phase::Dns:
-        return QCoreApplication::translate("Phase", "looking up the server's name");
-    case Phase::Connect:
-        return QCoreApplication::translate("Phase", "connecting");
-    case Phase::Tls:
-        return QCoreApplication::translate("Phase", "setting up the secure connection (TLS)");
-    case Phase::Ttfb:
-        return QCoreApplication::translate("Phase", "waiting for the answer");
-    case Phase::Body:
-        return QCoreApplication::translate("Phase", "reading the answer");
-    }
-    return {};
-}
-
 QString plainDuration(double ms)
 {
     if (ms < 0)

@@ -15,7 +15,6 @@ enum class Phase : quint8
     Body,
 };
 QString phaseName(Phase phase);     // "dns", "connect", "tls", "ttfb", "body"; empty for None
-QString phaseActivity(Phase phase); // "waiting for the answer", translated
 QString plainDuration(double ms);   // "8.0 s", "9.5 ms", translated
 // Where a failed request's time went, in one sentence: "Waited 8.0 s for an answer that never came."
 QString failedPhaseSentence(Phase phase, double ms);
