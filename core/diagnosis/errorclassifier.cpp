@@ -715,6 +715,10 @@ void refineBlame(const QString &text, ErrorSignature &s)
     if (wayThere && s.blame != u"local"_s && isWellKnownProviderHost(s.host)) {
         s.blame = u"network"_s;
         s.where = u"network"_s;
+        s.advice = s.category == u"dns_failure" ? u"explain_dns_failure_network"_s
+                                                : u"explain_connection_refused_network"_s;
+        if (s.category == u"connection_refused")
+            s.meaning = u"The attempt to connect to %1 was refused at once."_s.arg(s.host);
     }
 }
 
