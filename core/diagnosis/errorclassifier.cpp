@@ -381,16 +381,17 @@ QString firstCapture(const QString &text, const QList<QRegularExpression> &patte
 
 QString hostIn(const QString &text)
 {
-    static const QList<QRegularExpression> patterns =
-        compileAll({u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
-                    u"(?:Unable|Failed) to resolve(?: host)? [\"']([A-Za-z0-9.-]+)[\"']",
-                    u"lookup ([A-Za-z0-9.-]+\\.[A-Za-z]+)(?: on [^:]+)?: no such host",
-                    u"Failed to connect to ([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)(?::\\d+)?:? ",
-                    u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
-                    u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+", u"dial tcp ([A-Za-z0-9.-]+):\\d+",
-                    u"address: '([0-9a-fA-F.:]+)'", u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
-                    u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert", u"https?://([A-Za-z0-9.-]+)",
-                    u"Host: ([A-Za-z0-9.-]+)"});
+    static const QList<QRegularExpression> patterns = compileAll(
+        {u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
+         u"(?:Unable|Failed) to resolve(?: host)? [\"']([A-Za-z0-9.-]+)[\"']",
+         u"lookup ([A-Za-z0-9.-]+\\.[A-Za-z]+)(?: on [^:]+)?: no such host",
+         u"Failed to connect to ([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)(?::\\d+)?:? ",
+         u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
+         u"connect E[A-Z]+ (::1|::ffff:127\\.[\\d.]+):\\d+", u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+",
+         u"dial tcp ([A-Za-z0-9.-]+):\\d+", u"address: '([0-9a-fA-F.:]+)'",
+         u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
+         u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert", u"https?://([A-Za-z0-9.-]+)",
+         u"\\(([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}):\\d{2,5}\\)", u"Host: ([A-Za-z0-9.-]+)"});
     return firstCapture(text, patterns);
 }
 
@@ -565,7 +566,8 @@ QStringList socketFamiliesIn(const QString &text, const Catalogue &c)
     }
     // Numbers count only in an error-number layout, and with the family's wording when it has one.
     static const QRegularExpression errnoLayout(
-        u"\\[(?:Errno|WinError) (-?\\d{1,5})\\]|\\berrno:?\\s*(-?\\d{1,5})\\b|SocketException "
+        u"\\bOs \\{ code: (\\d{1,5})|\\[(?:Errno|WinError) "
+        u"(-?\\d{1,5})\\]|\\berrno:?\\s*(-?\\d{1,5})\\b|SocketException "
         u"\\((\\d{1,5})\\)|"
         "\\((\\d{2,5}): [A-Z][a-z]|\\bos error (\\d{1,5})\\b|\\[errno ?(\\d{1,5})\\]"_s,
         QRegularExpression::CaseInsensitiveOption);
@@ -626,22 +628,18 @@ const Rule *socketRule(const QString &text, const Catalogue &c, const Rule *deci
         socketIds << f.connectSignature << f.readSignature;
     if (decisive && !socketIds.contains(decisive->id))
         return decisive;
-    const QStringList families = socketFamiliesIn(text, c);
-    if (families.isEmpty())
+    const QStringList families = decisive ? QStringList() : socketFamiliesIn(text, c);
+    if (!decisive && families.isEmpty())
         return decisive;
+    // The wording's family when a socket-level signature already matched (its words are more specific
+    // than a code: "Temporary failure in name resolution" inside an UnknownHostException), else the
+    // family of the first code named.
     const SocketFamily *family = nullptr;
     for (const SocketFamily &f : c.socketFamilies) {
-        const bool decided =
-            decisive && (decisive->id == f.connectSignature || decisive->id == f.readSignature);
-        if (families.contains(f.family) && (decided || !family))
+        if (decisive ? (decisive->id == f.connectSignature || decisive->id == f.readSignature)
+                     : f.family == families.first()) {
             family = &f;
-        if (decided && families.contains(f.family))
             break;
-    }
-    if (!family) {
-        for (const SocketFamily &f : c.socketFamilies) {
-            if (f.family == families.first())
-                family = &f;
         }
     }
     if (!family)

@@ -391,8 +391,9 @@ void expectAll(const QList<Expect> &cases)
         const ErrorSignature sig = classifyErrorText(c.text);
         EXPECT_EQ(sig.category, c.category)
             << c.text.toStdString() << "\n  matched " << sig.matched.join(u',').toStdString();
-        if (!c.blame.isEmpty())
+        if (!c.blame.isEmpty()) {
             EXPECT_EQ(verdictForSignature(sig).blameName(), c.blame) << c.text.toStdString();
+        }
     }
 }
 
@@ -577,4 +578,30 @@ TEST(ErrorStructure, TheServerTriedIsNoHop)
                     .hops.contains(u"openrouter"_s));
     // A Via header pasted from a JavaScript object is still a Via header.
     EXPECT_EQ(detectHops({{"via", "'1.1 google',"}}), QStringList{u"google-frontend"_s});
+}
+
+TEST(ErrorStructure, ClientFamiliesOfOtherLanguages)
+{
+    expectAll({
+        // Rust (reqwest/hyper): the OS error in its own layout, and its ErrorKind names.
+        {u"reqwest::Error { kind: Request, source: hyper_util::client::legacy::Error(Connect, "
+         u"ConnectError(\"tcp "
+         "connect error\", Os { code: 10060, kind: TimedOut, message: \"A connection attempt failed\" })) }"_s,
+         u"connect_timeout"_s, u"network"_s},
+        // Java: the phase in words; a resolver's temporary failure inside an UnknownHostException.
+        {u"java.net.SocketTimeoutException: connect timed out"_s, u"connect_timeout"_s, u"network"_s},
+        {u"Caused by: java.net.UnknownHostException: llm.example.org: Temporary failure in name resolution"_s,
+         u"dns_failure"_s, u"network"_s},
+        // Go: a TLS handshake that never finished is still connecting; HTTP/2 GOAWAY is the server closing.
+        {u"net/http: TLS handshake timeout"_s, u"connect_timeout"_s, u"network"_s},
+        {u"http2: server sent GOAWAY and closed the connection; LastStreamID=19, ErrCode=NO_ERROR"_s,
+         u"upstream_reset"_s, u"provider"_s},
+        // Node: AbortSignal.timeout(), a proxy tunnel that asked for credentials, IPv6 loopback.
+        {u"DOMException [TimeoutError]: The operation was aborted due to timeout"_s, u"timeout"_s, {}},
+        {u"Error: tunneling socket could not be established, statusCode=407"_s, u"proxy_error"_s, u"proxy"_s},
+        {u"Error: connect ECONNREFUSED ::1:1234"_s, u"connection_refused"_s, u"local"_s},
+        // .NET: the host in parentheses after the message.
+        {u"System.Net.Http.HttpRequestException: No such host is known. (api.openai.com:443)"_s,
+         u"dns_failure"_s, u"network"_s},
+    });
 }
