@@ -446,6 +446,25 @@ bool certificateForAnotherDomain(const QString &text, const QString &host)
     static const QRegularExpression target(u"target host name '([A-Za-z0-9.-]+)'"_s);
     if (const auto cn = subject.match(text), t = target.match(text); cn.hasMatch() && t.hasMatch())
         return registrable(cn.captured(1)) != registrable(t.captured(1));
+    // curl: "certificate subject name (*.other.net) does not match target host name 'api.example.com'".
+    static const QRegularExpression curlSubject(
+        u"subject name \\(\\*?\\.?([A-Za-z0-9.-]+)\\) does not match target host name '([A-Za-z0-9.-]+)'"_s);
+    if (const auto m = curlSubject.match(text); m.hasMatch())
+        return registrable(m.captured(1)) != registrable(m.captured(2));
+    // Go: "x509: certificate is valid for a.example, b.example, not api.example.com".
+    static const QRegularExpression goValidFor(
+        u"certificate is valid for ([^\\n]{1,300}), not ([A-Za-z0-9.-]+)"_s);
+    if (const auto m = goValidFor.match(text); m.hasMatch()) {
+        const QString own = registrable(m.captured(2));
+        for (const QString &name : m.captured(1).split(u',', Qt::SkipEmptyParts)) {
+            QString n = name.trimmed();
+            while (n.startsWith(u'*') || n.startsWith(u'.'))
+                n.remove(0, 1);
+            if (registrable(n) == own)
+                return false;
+        }
+        return true;
+    }
     static const QRegularExpression names(u"cert's altnames:([^\\n\"]*)"_s);
     const auto m = names.match(text);
     if (!m.hasMatch() || host.isEmpty() ||
