@@ -67,6 +67,7 @@ struct Catalogue
     QList<SocketFamily> socketFamilies;
     QRegularExpression connectPhase;
     QRegularExpression readPhase;
+    QHash<QString, int> exceptionStatuses; // "RateLimit" -> 429 (RateLimitError, RateLimitException...)
     QHash<QString, ResetReason> resetReasons;
     QList<QPair<QRegularExpression, QString>> transportFailures;
     QHash<QString, Snippet> snippets;
@@ -157,6 +158,11 @@ Catalogue loadCatalogue()
         family.readSignature = sig.value(u"read").toString();
         c.socketFamilies.append(family);
     }
+    const QJsonObject exceptions = root.value(u"exception_statuses").toObject();
+    for (auto it = exceptions.begin(); it != exceptions.end(); ++it) {
+        if (!it.key().startsWith(u'_'))
+            c.exceptionStatuses.insert(it.key(), it.value().toInt());
+    }
     c.connectPhase = compile(socket.value(u"connect_phase").toString(), true);
     c.readPhase = compile(socket.value(u"read_phase").toString(), true);
     const QJsonObject reasons = root.value(u"envoy_reset_reasons").toObject();
@@ -225,7 +231,27 @@ bool isKnownStatus(int s)
            s == 499 || (s >= 500 && s <= 511) || (s >= 520 && s <= 530) || (s >= 100 && s < 400);
 }
 
-int statusFromText(const QString &text)
+// The status an API client's exception class stands for ("openai.RateLimitError", "google.api_core.
+// exceptions.ResourceExhausted"): the first whole class name in the table, with or without a suffix.
+int exceptionStatus(const QString &text, const QHash<QString, int> &table)
+{
+    static const QRegularExpression className(
+        u"(?<![A-Za-z0-9_])(?:[A-Za-z_][A-Za-z0-9_]*\\.)*([A-Z][A-Za-z]+?)(?:Error|Exception)?(?![A-Za-z0-9_])"_s);
+    for (auto it = className.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        // Only names that look like a class: a dotted path, an Error/Exception suffix, or a colon after.
+        const QString whole = m.captured(0);
+        const bool classy = whole.contains(u'.') || whole.endsWith(u"Error") ||
+                            whole.endsWith(u"Exception") || text.mid(m.capturedEnd(), 1) == u":"_s;
+        if (classy) {
+            if (const int s = table.value(m.captured(1)); s != 0)
+                return s;
+        }
+    }
+    return 0;
+}
+
+int statusFromText(const QString &text, const QHash<QString, int> &exceptionStatuses)
 {
     // Layouts of an HTTP status in client errors, logs and wrapped exceptions, most specific first.
     static const QList<QRegularExpression> patterns =
@@ -265,6 +291,8 @@ int statusFromText(const QString &text)
             {u"FAILED_PRECONDITION"_s, 400}, {u"DEADLINE_EXCEEDED"_s, 504}, {u"INTERNAL"_s, 500}};
         return codes.value(m.captured(1));
     }
+    if (const int s = exceptionStatus(text, exceptionStatuses); s != 0)
+        return s;
     // A reason phrase on its own ("AI_APICallError: Unauthorized").
     static const QRegularExpression phrase(
         u"\\b(Unauthorized|Forbidden|Too Many Requests|Payment Required|Bad Gateway|Service Unavailable|"
@@ -842,7 +870,7 @@ ErrorSignature classifyErrorText(const QString &input)
     s.providerError = providerErrorIn(text, &json);
     if (json.isEmpty() && input.size() != text.size())
         s.providerError = providerErrorIn(input.left(scanLimit), &json);
-    s.status = statusFromText(text);
+    s.status = statusFromText(text, c.exceptionStatuses);
     s.host = hostIn(text);
     s.port = portIn(text, s.host);
     s.model = modelIn(text);

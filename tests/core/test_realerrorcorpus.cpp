@@ -642,3 +642,36 @@ TEST(ErrorStructure, EdgeBlocksAndLocalRunners)
     expectAll({{u"{\"error\":\"llama runner process has terminated: exit status 2\"}"_s, u"server_error"_s,
                 u"local"_s}});
 }
+
+TEST(ErrorStructure, ExceptionClassesStandForAStatus)
+{
+    // With no number in the text, the client's exception class says which status it got.
+    const QList<QPair<QString, int>> classes{
+        {u"google.api_core.exceptions.ResourceExhausted: Quota exceeded for requests per minute"_s, 429},
+        {u"dev.langchain4j.exception.RateLimitException: slow down"_s, 429},
+        {u"openai.PermissionDeniedError: nope"_s, 403},
+        {u"litellm.exceptions.ServiceUnavailableError: try later"_s, 503},
+        {u"google.genai.errors.DeadlineExceeded: took too long"_s, 504},
+    };
+    for (const auto &[text, status] : classes)
+        EXPECT_EQ(classifyErrorText(text).status, status) << text.toStdString();
+    // A number in the text wins over the class ("401 (PermissionDenied)" is a 401).
+    EXPECT_EQ(classifyErrorText(u"Status: 401 (PermissionDenied)"_s).status, 401);
+    // A word that is no class name stands for nothing.
+    EXPECT_EQ(classifyErrorText(u"the conflict between two settings"_s).status, 0);
+    EXPECT_EQ(
+        classifyErrorText(u"google.api_core.exceptions.ResourceExhausted: Quota exceeded for requests per "
+                          "minute"_s)
+            .category,
+        u"rate_limited"_s);
+}
+
+TEST(ErrorStructure, CorporateProxyPagesNameTheirHop)
+{
+    const ErrorSignature page = classifyErrorText(
+        u"Access blocked. This site has been blocked by your organization. Internet Security by "
+        "Zscaler"_s);
+    EXPECT_EQ(page.category, u"proxy_error"_s);
+    EXPECT_EQ(verdictForSignature(page).blameName(), u"proxy"_s);
+    EXPECT_EQ(page.hops, QStringList{u"zscaler"_s});
+}
