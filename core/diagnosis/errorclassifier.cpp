@@ -730,6 +730,8 @@ void refineBlame(const QString &text, ErrorSignature &s)
             s.advice = u"connection_refused_local"_s;
         else if (s.category == u"timeout")
             s.advice = u"explain_timeout_local"_s;
+        else if (s.category == u"server_error" || s.category == u"gateway_error")
+            s.advice = u"explain_server_error_local"_s;
         return;
     }
     // The request went through a proxy the client was told to use.
