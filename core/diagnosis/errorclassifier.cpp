@@ -877,6 +877,20 @@ ErrorSignature classifyErrorText(const QString &input)
     s.port = portIn(text, s.host);
     s.model = modelIn(text);
 
+    // A generic signature (an error type every request error shares, an SDK's catch-all class) says
+    // less than the HTTP status: a 403 typed "invalid_request_error" is still a refusal.
+    auto statusClass = [&] {
+        HttpResponse response;
+        response.status = s.status;
+        response.body = json.isEmpty() ? text.left(4096).toUtf8() : json;
+        return classifyResponse(response, true, false);
+    };
+    if (decisive && decisive->confidence <= 0.5 && s.status != 0) {
+        const ResponseClass rc = statusClass();
+        if (rc.category != u"unknown" && rc.category != decisive->category &&
+            verdictCategories().contains(rc.category))
+            decisive = nullptr;
+    }
     if (decisive) {
         s.category = decisive->category;
         s.blame = decisive->blame.isEmpty() ? u"none"_s : decisive->blame;
@@ -890,10 +904,7 @@ ErrorSignature classifyErrorText(const QString &input)
         parseEnvoy(text, s, c);
     } else if (s.status != 0 || !json.isEmpty()) {
         // No signature, but an HTTP status or a provider's error body: the response rules know those.
-        HttpResponse response;
-        response.status = s.status;
-        response.body = json.isEmpty() ? text.left(4096).toUtf8() : json;
-        const ResponseClass rc = classifyResponse(response, true, false);
+        const ResponseClass rc = statusClass();
         if (rc.category != u"unknown" && verdictCategories().contains(rc.category)) {
             s.category = rc.category;
             s.meaning = rc.summary;

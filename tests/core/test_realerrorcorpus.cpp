@@ -675,3 +675,37 @@ TEST(ErrorStructure, CorporateProxyPagesNameTheirHop)
     EXPECT_EQ(verdictForSignature(page).blameName(), u"proxy"_s);
     EXPECT_EQ(page.hops, QStringList{u"zscaler"_s});
 }
+
+TEST(ErrorStructure, GenericSignaturesYieldToTheStatus)
+{
+    // "invalid_request_error" is the type of nearly every request error: the status says more.
+    expectAll({
+        {u"Error: 403 {\"error\":{\"message\":\"You may not do that here.\",\"type\":\"invalid_request_error\"}}"_s,
+         u"permission_denied"_s, u"account"_s},
+        {u"openai.InternalServerError: Error code: 502 - {'error': {'message': 'Bad Gateway'}}"_s,
+         u"gateway_error"_s, u"provider"_s},
+        // Same type with a 400 stays a bad request.
+        {u"Error: 400 {\"error\":{\"message\":\"messages: must not be empty\",\"type\":\"invalid_request_error\"}}"_s,
+         u"bad_request"_s, u"config"_s},
+    });
+}
+
+TEST(ErrorStructure, MoreWordingFamilies)
+{
+    expectAll({
+        // A key that was never configured, in the SDKs' and apps' words.
+        {u"Error: Could not resolve authentication method. Expected either apiKey or authToken to be set."_s,
+         u"auth_missing_key"_s, u"config"_s},
+        {u"ValueError: MISTRAL_API_KEY environment variable is not set"_s, u"auth_missing_key"_s,
+         u"config"_s},
+        // "Invalid model key" is about a key, not a model name.
+        {u"Error: 400 {\"error\":{\"message\":\"invalid model ID\"}}"_s, u"model_not_found"_s, u"config"_s},
+        {u"{\"error\":{\"message\":\"Billing hard limit has been reached\"}}"_s, u"quota_exhausted"_s,
+         u"account"_s},
+        {u"Error: 400 This organization has been disabled."_s, u"permission_denied"_s, u"account"_s},
+        // HTML where the SDK expected JSON.
+        {u"SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON"_s, u"not_an_api"_s, {}},
+    });
+    EXPECT_NE(classifyErrorText(u"401 Invalid model key or incorrect configuration."_s).category,
+              u"model_not_found"_s);
+}
