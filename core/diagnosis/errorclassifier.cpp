@@ -241,8 +241,10 @@ int exceptionStatus(const QString &text, const QHash<QString, int> &table)
         const auto m = it.next();
         // Only names that look like a class: a dotted path, an Error/Exception suffix, or a colon after.
         const QString whole = m.captured(0);
+        // gRPC prints the status name after "code = " (Go) without any of those.
         const bool classy = whole.contains(u'.') || whole.endsWith(u"Error") ||
-                            whole.endsWith(u"Exception") || text.mid(m.capturedEnd(), 1) == u":"_s;
+                            whole.endsWith(u"Exception") || text.mid(m.capturedEnd(), 1) == u":"_s ||
+                            text.mid(std::max<qsizetype>(0, m.capturedStart() - 7), 7) == u"code = "_s;
         if (classy) {
             if (const int s = table.value(m.captured(1)); s != 0)
                 return s;

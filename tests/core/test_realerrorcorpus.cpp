@@ -655,6 +655,9 @@ TEST(ErrorStructure, ExceptionClassesStandForAStatus)
     };
     for (const auto &[text, status] : classes)
         EXPECT_EQ(classifyErrorText(text).status, status) << text.toStdString();
+    // Go's gRPC layout: the status name after "code = ".
+    EXPECT_EQ(classifyErrorText(u"rpc error: code = ResourceExhausted desc = Quota exceeded"_s).status, 429);
+    EXPECT_EQ(classifyErrorText(u"rpc error: code = Unavailable desc = try later"_s).status, 503);
     // A number in the text wins over the class ("401 (PermissionDenied)" is a 401).
     EXPECT_EQ(classifyErrorText(u"Status: 401 (PermissionDenied)"_s).status, 401);
     // A word that is no class name stands for nothing.
