@@ -994,6 +994,20 @@ QStringList signatureCatalogueProblems()
         if (!re.isValid())
             problems << u"transport failure pattern: %1"_s.arg(re.errorString());
     }
+    // Every socket family words itself through signatures that exist, with patterns that compile.
+    for (const SocketFamily &f : c.socketFamilies) {
+        for (const QString &id : {f.connectSignature, f.readSignature}) {
+            if (!ruleById(c, id))
+                problems << u"socket family %1: no signature %2"_s.arg(f.family, id);
+        }
+        if (!f.wording.pattern().isEmpty() && !f.wording.isValid())
+            problems << u"socket family %1: bad wording (%2)"_s.arg(f.family, f.wording.errorString());
+    }
+    for (const QRegularExpression *re : {&c.connectPhase, &c.readPhase}) {
+        if (re->pattern().isEmpty() || !re->isValid())
+            problems << u"socket phase pattern: %1"_s.arg(re->pattern().isEmpty() ? u"missing"_s
+                                                                                  : re->errorString());
+    }
     return problems;
 }
 
