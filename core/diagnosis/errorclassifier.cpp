@@ -863,8 +863,16 @@ ErrorSignature classifyErrorText(const QString &input)
         for (const QString &hop : std::as_const(answerHops))
             s.hops.removeAll(hop);
     }
+    // Header lines in a pasted text name hops by the same rules as a live response, but only known
+    // intermediaries count: a Server header of the origin (gunicorn, uvicorn) or an unnamed Via proxy
+    // is no hop a person can act on from a pasted message.
+    static const QStringList intermediaries{
+        u"cloudflare"_s, u"cloudfront"_s,      u"akamai"_s,  u"fastly"_s,  u"azure-fd"_s,
+        u"aws-elb"_s,    u"google-frontend"_s, u"kong"_s,    u"traefik"_s, u"haproxy"_s,
+        u"nginx"_s,      u"envoy"_s,           u"squid"_s,   u"varnish"_s, u"apache"_s,
+        u"caddy"_s,      u"vercel"_s,          u"litellm"_s, u"zscaler"_s, u"openrouter"_s};
     for (const QString &hop : detectHops(headerLines(text))) {
-        if (!s.hops.contains(hop) && hop.size() <= 40)
+        if (!s.hops.contains(hop) && intermediaries.contains(hop))
             s.hops << hop;
     }
     std::stable_sort(s.hops.begin(), s.hops.end(),

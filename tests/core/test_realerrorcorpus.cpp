@@ -576,6 +576,9 @@ TEST(ErrorStructure, TheServerTriedIsNoHop)
     EXPECT_TRUE(classifyErrorText(
                     u"402 Insufficient credits. Add more using https://openrouter.ai/settings/credits"_s)
                     .hops.contains(u"openrouter"_s));
+    // The origin's own web server and an unnamed Via proxy are no hop of the fixed list.
+    EXPECT_TRUE(classifyErrorText(u"HTTP/1.1 500 Internal Server Error\nServer: gunicorn\nVia: 1.1 vegur\n"_s)
+                    .hops.isEmpty());
     // A Via header pasted from a JavaScript object is still a Via header.
     EXPECT_EQ(detectHops({{"via", "'1.1 google',"}}), QStringList{u"google-frontend"_s});
 }
