@@ -715,3 +715,18 @@ TEST(ErrorStructure, MoreWordingFamilies)
     EXPECT_NE(classifyErrorText(u"401 Invalid model key or incorrect configuration."_s).category,
               u"model_not_found"_s);
 }
+
+TEST(ErrorStructure, ProxyAndTlsWordingOfOtherClients)
+{
+    expectAll({
+        {u"curl: (5) Could not resolve proxy: proxy.corp.example"_s, u"proxy_error"_s, u"proxy"_s},
+        {u"httpx.ProxyError: 503 Service Unavailable"_s, u"proxy_error"_s, u"proxy"_s},
+        {u"net::ERR_TUNNEL_CONNECTION_FAILED"_s, u"proxy_error"_s, u"proxy"_s},
+        {u"Error: self-signed certificate\n    at TLSSocket.onConnectSecure"_s, u"tls_untrusted"_s, {}},
+        // Java: the server's alert is the server refusing; a dropped handshake is the way there.
+        {u"javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure"_s,
+         u"tls_handshake_failed"_s, u"provider"_s},
+        {u"javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake"_s,
+         u"tls_handshake_failed"_s, u"network"_s},
+    });
+}
