@@ -516,6 +516,8 @@ TEST(ErrorStructure, WordingFamilies)
         {u"{\"error\":{\"message\":\"Upstream request failed\",\"type\":\"upstream_error\"}}"_s,
          u"gateway_error"_s, u"provider"_s},
         {u"HTTP 503: Service temporarily unavailable"_s, u"provider_outage"_s, u"provider"_s},
+        {u"{\"error\":{\"message\":\"Server is busy, please try again later\"}}"_s, u"provider_overloaded"_s,
+         u"provider"_s},
         {u"SSLError(1, '[SSL: SSLV3_ALERT_HANDSHAKE_FAILURE] sslv3 alert handshake failure (_ssl.c:1000)')"_s,
          u"tls_handshake_failed"_s, u"provider"_s},
         {u"Last error: This request would exceed your organization's rate limit of 10,000 output tokens per "
