@@ -732,3 +732,21 @@ TEST(ErrorStructure, ProxyAndTlsWordingOfOtherClients)
          u"tls_handshake_failed"_s, u"network"_s},
     });
 }
+
+TEST(ErrorStructure, RelayGatewaysAndProvidersInOtherLanguages)
+{
+    // one-api / new-api relays and Chinese providers word the same causes in Chinese.
+    expectAll({
+        {u"{\"error\":{\"message\":\"无效的令牌 (request id: 1)\",\"type\":\"new_api_error\"}}"_s,
+         u"auth_invalid_key"_s, u"account"_s},
+        {u"{\"error\":{\"message\":\"未提供令牌\",\"type\":\"one_api_error\"}}"_s, u"auth_missing_key"_s,
+         u"config"_s},
+        {u"{\"error\":{\"message\":\"用户额度不足\"}}"_s, u"quota_exhausted"_s, u"account"_s},
+        {u"{\"error\":{\"message\":\"上游负载已饱和，请稍后再试\"}}"_s, u"provider_overloaded"_s,
+         u"provider"_s},
+        {u"{\"error\":{\"code\":\"1302\",\"message\":\"并发数过高，请降低并发\"}}"_s, u"rate_limited"_s,
+         u"account"_s},
+        // A JSON parser's complaint is no key problem.
+        {u"SyntaxError: Unexpected token < in JSON at position 0"_s, u"not_an_api"_s, {}},
+    });
+}
