@@ -1,7 +1,7 @@
 #include "errorclassifier.h"
 
+#include "../target/providercatalog.h"
 #include "category.h"
-
 #include "hops.h"
 
 #include <QFile>
@@ -9,6 +9,7 @@
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSet>
 #include <QtMath>
@@ -35,6 +36,7 @@ struct Rule
     QString meaning;
     QStringList suppressedBy;
     double confidence = 0;
+    bool hopNeedsAnswer = false; // the hop counts only when an answer came back through it
     int status = 0;
     bool ownHop = false;
     QRegularExpression re;
@@ -46,9 +48,26 @@ struct ResetReason
     QString category;
 };
 
+// A family of client-side socket or resolver failures (refused, reset, timeout...), recognised by
+// its codes in any layout, and the signatures that word it per phase.
+struct SocketFamily
+{
+    QString family;
+    QSet<QString> names; // ECONNREFUSED, UND_ERR_CONNECT_TIMEOUT, ConnectTimeoutError...
+    QSet<int> errnos;    // Linux, macOS and WinSock numbers, libuv's negated ones
+    QSet<int> curlCodes;
+    QRegularExpression wording; // optional: a number alone must come with this wording
+    QString connectSignature;
+    QString readSignature;
+};
+
 struct Catalogue
 {
     QList<Rule> rules;
+    QList<SocketFamily> socketFamilies;
+    QRegularExpression connectPhase;
+    QRegularExpression readPhase;
+    QHash<QString, int> exceptionStatuses; // "RateLimit" -> 429 (RateLimitError, RateLimitException...)
     QHash<QString, ResetReason> resetReasons;
     QList<QPair<QRegularExpression, QString>> transportFailures;
     QHash<QString, Snippet> snippets;
@@ -105,6 +124,7 @@ Catalogue loadCatalogue()
         r.confidence = o.value(u"confidence").toDouble(0.5);
         r.status = o.value(u"status").toInt();
         r.ownHop = o.value(u"own_hop").toBool();
+        r.hopNeedsAnswer = o.value(u"hop_needs_answer").toBool();
         for (const QJsonValue &s : o.value(u"suppressed_by").toArray())
             r.suppressedBy << s.toString();
         r.re = compile(o.value(u"pattern").toString(), o.value(u"case_sensitive").toBool());
@@ -120,6 +140,31 @@ Catalogue loadCatalogue()
             c.problems << u"%1: a signature with a category needs a meaning"_s.arg(r.id);
         c.rules.append(r);
     }
+    const QJsonObject socket = root.value(u"socket_errors").toObject();
+    for (const QJsonValue &v : socket.value(u"families").toArray()) {
+        const QJsonObject o = v.toObject();
+        SocketFamily family;
+        family.family = o.value(u"family").toString();
+        for (const QJsonValue &n : o.value(u"names").toArray())
+            family.names.insert(n.toString().toUpper());
+        for (const QJsonValue &n : o.value(u"errno").toArray())
+            family.errnos.insert(n.toInt());
+        for (const QJsonValue &n : o.value(u"curl").toArray())
+            family.curlCodes.insert(n.toInt());
+        if (const QString w = o.value(u"wording").toString(); !w.isEmpty())
+            family.wording = compile(w, false);
+        const QJsonObject sig = o.value(u"signature").toObject();
+        family.connectSignature = sig.value(u"connect").toString();
+        family.readSignature = sig.value(u"read").toString();
+        c.socketFamilies.append(family);
+    }
+    const QJsonObject exceptions = root.value(u"exception_statuses").toObject();
+    for (auto it = exceptions.begin(); it != exceptions.end(); ++it) {
+        if (!it.key().startsWith(u'_'))
+            c.exceptionStatuses.insert(it.key(), it.value().toInt());
+    }
+    c.connectPhase = compile(socket.value(u"connect_phase").toString(), true);
+    c.readPhase = compile(socket.value(u"read_phase").toString(), true);
     const QJsonObject reasons = root.value(u"envoy_reset_reasons").toObject();
     for (auto it = reasons.begin(); it != reasons.end(); ++it) {
         const QJsonObject o = it.value().toObject();
@@ -178,7 +223,37 @@ HeaderList headerLines(const QString &text)
     return headers;
 }
 
-int statusFromText(const QString &text)
+// Statuses servers really send: a three-digit number elsewhere in a message (a port, a line number,
+// a token count) must not pass for one.
+bool isKnownStatus(int s)
+{
+    return (s >= 400 && s <= 418) || (s >= 421 && s <= 426) || s == 428 || s == 429 || s == 431 || s == 451 ||
+           s == 499 || (s >= 500 && s <= 511) || (s >= 520 && s <= 530) || (s >= 100 && s < 400);
+}
+
+// The status an API client's exception class stands for ("openai.RateLimitError", "google.api_core.
+// exceptions.ResourceExhausted"): the first whole class name in the table, with or without a suffix.
+int exceptionStatus(const QString &text, const QHash<QString, int> &table)
+{
+    static const QRegularExpression className(
+        u"(?<![A-Za-z0-9_])(?:[A-Za-z_][A-Za-z0-9_]*\\.)*([A-Z][A-Za-z]+?)(?:Error|Exception)?(?![A-Za-z0-9_])"_s);
+    for (auto it = className.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        // Only names that look like a class: a dotted path, an Error/Exception suffix, or a colon after.
+        const QString whole = m.captured(0);
+        // gRPC prints the status name after "code = " (Go) without any of those.
+        const bool classy = whole.contains(u'.') || whole.endsWith(u"Error") ||
+                            whole.endsWith(u"Exception") || text.mid(m.capturedEnd(), 1) == u":"_s ||
+                            text.mid(std::max<qsizetype>(0, m.capturedStart() - 7), 7) == u"code = "_s;
+        if (classy) {
+            if (const int s = table.value(m.captured(1)); s != 0)
+                return s;
+        }
+    }
+    return 0;
+}
+
+int statusFromText(const QString &text, const QHash<QString, int> &exceptionStatuses)
 {
     // Layouts of an HTTP status in client errors, logs and wrapped exceptions, most specific first.
     static const QList<QRegularExpression> patterns =
@@ -195,13 +270,15 @@ int statusFromText(const QString &text)
                     u"\\b(?:response|error|returned|failed with|Error:|API "
                     u"Error:?|ClientResponseError:)\\s*(?:HTTP\\s*)?\\(?([45]\\d\\d)\\b",
                     u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)",
-                    u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b", u"\\b([45]\\d\\d)\\s+[{\\[]"},
+                    u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b", u"\\b([45]\\d\\d)\\s+[{\\[]",
+                    // "(Attempt 1/3): 400 Provider returned error", "error: 429 You exceeded..."
+                    u"[:\\]]\\s+([45]\\d\\d)\\s+(?=[A-Z][a-z])"},
                    QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
     for (const QRegularExpression &re : patterns) {
         const auto m = re.match(text);
         if (m.hasMatch()) {
             const int s = m.captured(1).toInt();
-            if (s >= 100 && s <= 599)
+            if (isKnownStatus(s))
                 return s;
         }
     }
@@ -216,17 +293,24 @@ int statusFromText(const QString &text)
             {u"FAILED_PRECONDITION"_s, 400}, {u"DEADLINE_EXCEEDED"_s, 504}, {u"INTERNAL"_s, 500}};
         return codes.value(m.captured(1));
     }
+    if (const int s = exceptionStatus(text, exceptionStatuses); s != 0)
+        return s;
     // A reason phrase on its own ("AI_APICallError: Unauthorized").
     static const QRegularExpression phrase(
         u"\\b(Unauthorized|Forbidden|Too Many Requests|Payment Required|Bad Gateway|Service Unavailable|"
-        "Gateway Time-?out|Internal Server Error|Proxy Authentication Required)\\b"_s);
+        "Gateway Time-?out|Internal Server Error|Proxy Authentication Required|Not Found)\\b"_s);
     if (const auto m = phrase.match(text); m.hasMatch()) {
-        static const QHash<QString, int> codes{
-            {u"Unauthorized"_s, 401},          {u"Forbidden"_s, 403},
-            {u"Too Many Requests"_s, 429},     {u"Payment Required"_s, 402},
-            {u"Bad Gateway"_s, 502},           {u"Service Unavailable"_s, 503},
-            {u"Gateway Timeout"_s, 504},       {u"Gateway Time-out"_s, 504},
-            {u"Internal Server Error"_s, 500}, {u"Proxy Authentication Required"_s, 407}};
+        static const QHash<QString, int> codes{{u"Unauthorized"_s, 401},
+                                               {u"Forbidden"_s, 403},
+                                               {u"Too Many Requests"_s, 429},
+                                               {u"Payment Required"_s, 402},
+                                               {u"Bad Gateway"_s, 502},
+                                               {u"Service Unavailable"_s, 503},
+                                               {u"Gateway Timeout"_s, 504},
+                                               {u"Gateway Time-out"_s, 504},
+                                               {u"Internal Server Error"_s, 500},
+                                               {u"Proxy Authentication Required"_s, 407},
+                                               {u"Not Found"_s, 404}};
         return codes.value(m.captured(1));
     }
     return 0;
@@ -327,13 +411,17 @@ QString firstCapture(const QString &text, const QList<QRegularExpression> &patte
 
 QString hostIn(const QString &text)
 {
-    static const QList<QRegularExpression> patterns =
-        compileAll({u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
-                    u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
-                    u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+", u"dial tcp ([A-Za-z0-9.-]+):\\d+",
-                    u"address: '([0-9a-fA-F.:]+)'", u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
-                    u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert", u"https?://([A-Za-z0-9.-]+)",
-                    u"Host: ([A-Za-z0-9.-]+)"});
+    static const QList<QRegularExpression> patterns = compileAll(
+        {u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
+         u"(?:Unable|Failed) to resolve(?: host)? [\"']([A-Za-z0-9.-]+)[\"']",
+         u"lookup ([A-Za-z0-9.-]+\\.[A-Za-z]+)(?: on [^:]+)?: no such host",
+         u"Failed to connect to ([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)(?::\\d+)?:? ",
+         u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
+         u"connect E[A-Z]+ (::1|::ffff:127\\.[\\d.]+):\\d+", u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+",
+         u"dial tcp ([A-Za-z0-9.-]+):\\d+", u"address: '([0-9a-fA-F.:]+)'",
+         u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
+         u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert", u"https?://([A-Za-z0-9.-]+)",
+         u"\\(([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}):\\d{2,5}\\)", u"Host: ([A-Za-z0-9.-]+)"});
     return firstCapture(text, patterns);
 }
 
@@ -378,6 +466,35 @@ QString registrable(QString host)
 // (a DNS hijack, an intercepting proxy, a captive portal) answered instead of the server.
 bool certificateForAnotherDomain(const QString &text, const QString &host)
 {
+    // A certificate with no name at all was never issued by a public CA for any server.
+    static const QRegularExpression noName(u"Cert does ?not ?contain a DNS name"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    if (noName.match(text).hasMatch())
+        return true;
+    // curl -v: "subject: CN=other.example" ... "target host name 'api.example.com'".
+    static const QRegularExpression subject(u"\\bsubject: [^\\n]*\\bCN ?= ?\\*?\\.?([A-Za-z0-9.-]+)"_s);
+    static const QRegularExpression target(u"target host name '([A-Za-z0-9.-]+)'"_s);
+    if (const auto cn = subject.match(text), t = target.match(text); cn.hasMatch() && t.hasMatch())
+        return registrable(cn.captured(1)) != registrable(t.captured(1));
+    // curl: "certificate subject name (*.other.net) does not match target host name 'api.example.com'".
+    static const QRegularExpression curlSubject(
+        u"subject name \\(\\*?\\.?([A-Za-z0-9.-]+)\\) does not match target host name '([A-Za-z0-9.-]+)'"_s);
+    if (const auto m = curlSubject.match(text); m.hasMatch())
+        return registrable(m.captured(1)) != registrable(m.captured(2));
+    // Go: "x509: certificate is valid for a.example, b.example, not api.example.com".
+    static const QRegularExpression goValidFor(
+        u"certificate is valid for ([^\\n]{1,300}), not ([A-Za-z0-9.-]+)"_s);
+    if (const auto m = goValidFor.match(text); m.hasMatch()) {
+        const QString own = registrable(m.captured(2));
+        for (const QString &name : m.captured(1).split(u',', Qt::SkipEmptyParts)) {
+            QString n = name.trimmed();
+            while (n.startsWith(u'*') || n.startsWith(u'.'))
+                n.remove(0, 1);
+            if (registrable(n) == own)
+                return false;
+        }
+        return true;
+    }
     static const QRegularExpression names(u"cert's altnames:([^\\n\"]*)"_s);
     const auto m = names.match(text);
     if (!m.hasMatch() || host.isEmpty() ||
@@ -470,20 +587,153 @@ void parseEnvoy(const QString &text, ErrorSignature &s, const Catalogue &c)
     }
 }
 
+// The families of client-side socket failures a text names by code, in the order they first appear:
+// errno names and numbers in the layouts clients print them, libuv's negated numbers, WinSock numbers,
+// curl's numbered errors and exception class names.
+QStringList socketFamiliesIn(const QString &text, const Catalogue &c)
+{
+    QMap<qsizetype, QString> found; // first position -> family
+    auto note = [&found](qsizetype at, const QString &family) {
+        for (auto it = found.cbegin(); it != found.cend(); ++it) {
+            if (it.value() == family) {
+                if (it.key() <= at)
+                    return;
+                found.erase(it);
+                break;
+            }
+        }
+        found.insert(at, family);
+    };
+    static const QRegularExpression token(u"[A-Za-z][A-Za-z0-9_]{2,60}"_s);
+    for (auto it = token.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const QString upper = m.captured(0).toUpper();
+        for (const SocketFamily &f : c.socketFamilies) {
+            if (f.names.contains(upper))
+                note(m.capturedStart(), f.family);
+        }
+    }
+    // Numbers count only in an error-number layout, and with the family's wording when it has one.
+    static const QRegularExpression errnoLayout(
+        u"\\bOs \\{ code: (\\d{1,5})|\\[(?:Errno|WinError) "
+        u"(-?\\d{1,5})\\]|\\berrno:?\\s*(-?\\d{1,5})\\b|SocketException "
+        u"\\((\\d{1,5})\\)|"
+        "\\((\\d{2,5}): [A-Z][a-z]|\\bos error (\\d{1,5})\\b|\\[errno ?(\\d{1,5})\\]"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression curlLayout(
+        u"\\bcurl: \\((\\d{1,2})\\)|\\bcURL error (\\d{1,2})\\b|\\bErrCode: (\\d{1,2})\\b|\\bcurl error:? (\\d{1,2})\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    auto numbered = [&](const QRegularExpression &layout, bool curl) {
+        for (auto it = layout.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            QString digits;
+            for (int i = 1; i <= m.lastCapturedIndex() && digits.isEmpty(); ++i)
+                digits = m.captured(i);
+            int n = digits.toInt();
+            // libuv prints errno: -111 (Linux) or -4078 (Windows): the sign carries no meaning there.
+            if (!curl && n < 0 && !m.captured(0).startsWith(u'['))
+                n = -n;
+            for (const SocketFamily &f : c.socketFamilies) {
+                if (!(curl ? f.curlCodes : f.errnos).contains(n))
+                    continue;
+                if (f.wording.pattern().isEmpty() || f.wording.match(text).hasMatch())
+                    note(m.capturedStart(), f.family);
+            }
+        }
+    };
+    numbered(errnoLayout, false);
+    numbered(curlLayout, true);
+    return found.values();
+}
+
+// The phase a client failure happened in: "connect" (no connection yet), "read" (waiting for the
+// answer), or empty when the text does not say. Read wording wins: some clients name every transfer
+// failure a connect exception.
+QString failurePhase(const QString &text, const Catalogue &c)
+{
+    if (c.readPhase.match(text).hasMatch())
+        return u"read"_s;
+    if (c.connectPhase.match(text).hasMatch())
+        return u"connect"_s;
+    return {};
+}
+
+const Rule *ruleById(const Catalogue &c, const QString &id)
+{
+    for (const Rule &r : c.rules) {
+        if (r.id == id)
+            return &r;
+    }
+    return nullptr;
+}
+
+// The socket-level signature that words this text: the family its codes name, in the phase it says.
+// Only replaces a decision made by another socket-level signature (or none at all): a gateway's or a
+// proxy's own message always explains a socket error inside it better.
+const Rule *socketRule(const QString &text, const Catalogue &c, const Rule *decisive)
+{
+    QSet<QString> socketIds;
+    for (const SocketFamily &f : c.socketFamilies)
+        socketIds << f.connectSignature << f.readSignature;
+    if (decisive && !socketIds.contains(decisive->id))
+        return decisive;
+    const QStringList families = decisive ? QStringList() : socketFamiliesIn(text, c);
+    if (!decisive && families.isEmpty())
+        return decisive;
+    // The wording's family when a socket-level signature already matched (its words are more specific
+    // than a code: "Temporary failure in name resolution" inside an UnknownHostException), else the
+    // family of the first code named.
+    const SocketFamily *family = nullptr;
+    for (const SocketFamily &f : c.socketFamilies) {
+        if (decisive ? (decisive->id == f.connectSignature || decisive->id == f.readSignature)
+                     : f.family == families.first()) {
+            family = &f;
+            break;
+        }
+    }
+    if (!family)
+        return decisive;
+    const QString phase = failurePhase(text, c);
+    QString id = phase == u"connect" ? family->connectSignature : family->readSignature;
+    if (phase.isEmpty() && decisive &&
+        (decisive->id == family->connectSignature || decisive->id == family->readSignature))
+        id = decisive->id; // the wording already chose, and the text names no phase to overrule it
+    const Rule *r = ruleById(c, id);
+    return r ? r : decisive;
+}
+
+// Whether a host belongs to a well-known hosted provider (same registrable domain as its API address):
+// such names exist and such servers accept connections, so failing to reach them is the way there.
+bool isWellKnownProviderHost(const QString &host)
+{
+    if (host.isEmpty() || QHostAddress(host).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol)
+        return false;
+    const QString own = registrable(host);
+    for (const Provider &p : ProviderCatalog::instance().providers()) {
+        if (!p.isLocal() && !p.host().isEmpty() && registrable(p.host()) == own)
+            return true;
+    }
+    return false;
+}
+
 // Who is to blame depends on more than the wording: where the failing server is and what the
 // message shows of the path.
 void refineBlame(const QString &text, ErrorSignature &s)
 {
     static const QStringList localKinds{u"connection_refused"_s, u"upstream_reset"_s, u"timeout"_s,
-                                        u"connect_timeout"_s};
+                                        u"connect_timeout"_s,    u"server_error"_s,   u"gateway_error"_s};
     // A server on this computer that refuses, resets or stalls is the user's own (Ollama, LM Studio...).
-    if (localKinds.contains(s.category) && isLoopback(s.host) && !s.matched.contains(u"envoy-reset"_s)) {
+    // (Not in the log of the user's own gateway: there the gateway is the hop that reports it.)
+    if (localKinds.contains(s.category) && isLoopback(s.host) && !s.matched.contains(u"envoy-reset"_s) &&
+        !s.ownHop) {
         s.blame = u"local"_s;
         s.where = u"computer"_s;
         if (s.category == u"connection_refused")
             s.advice = u"connection_refused_local"_s;
         else if (s.category == u"timeout")
             s.advice = u"explain_timeout_local"_s;
+        else if (s.category == u"server_error" || s.category == u"gateway_error")
+            s.advice = u"explain_server_error_local"_s;
         return;
     }
     // The request went through a proxy the client was told to use.
@@ -496,6 +746,29 @@ void refineBlame(const QString &text, ErrorSignature &s)
     }
     if (s.category == u"tls_hostname_mismatch" && certificateForAnotherDomain(text, s.host))
         s.blame = u"network"_s;
+    // A certificate the client could not trust, and the message itself points at a proxy.
+    static const QRegularExpression namesProxy(
+        u"\\b(?:your|corporate|company) (?:proxy|firewall)\\b|\\bcheck your proxy\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (s.category == u"tls_untrusted" && namesProxy.match(text).hasMatch()) {
+        s.blame = u"proxy"_s;
+        s.where = u"proxy"_s;
+    }
+    // A well-known provider's name always resolves and its servers accept connections: when the client
+    // could not resolve or was refused, the network in between (its DNS, a firewall) is the cause.
+    // (A provider's own API host the verdict engine weighs itself, against the checks when it has them;
+    // here only the other names under its domain: "cloudcode-pa.googleapis.com".)
+    const bool providerApiHost = ProviderCatalog::instance().findByHost(s.host).has_value();
+    const bool wayThere =
+        s.category == u"connection_refused" || (s.category == u"dns_failure" && !providerApiHost);
+    if (wayThere && s.blame != u"local"_s && isWellKnownProviderHost(s.host)) {
+        s.blame = u"network"_s;
+        s.where = u"network"_s;
+        s.advice = s.category == u"dns_failure" ? u"explain_dns_failure_network"_s
+                                                : u"explain_connection_refused_network"_s;
+        if (s.category == u"connection_refused")
+            s.meaning = u"The attempt to connect to %1 was refused at once."_s.arg(s.host);
+    }
 }
 
 } // namespace
@@ -557,6 +830,7 @@ ErrorSignature classifyErrorText(const QString &input)
     }
     const Rule *decisive = nullptr;
     const Rule *generic = nullptr;
+    QStringList answerHops; // hops named only by wording that holds when an answer came back
     for (const Rule &r : c.rules) {
         if (!hit.contains(r.id))
             continue;
@@ -564,16 +838,41 @@ ErrorSignature classifyErrorText(const QString &input)
                         [&hit](const QString &id) { return hit.contains(id); }))
             continue;
         s.matched << r.id;
-        if (!r.hop.isEmpty() && !s.hops.contains(r.hop))
+        if (!r.hop.isEmpty() && !s.hops.contains(r.hop)) {
             s.hops << r.hop;
+            if (r.hopNeedsAnswer)
+                answerHops << r.hop;
+        }
         s.ownHop |= r.ownHop;
         if (!r.category.isEmpty() && (!decisive || r.confidence > decisive->confidence))
             decisive = &r;
         if (r.category.isEmpty() && !r.meaning.isEmpty() && !generic)
             generic = &r;
     }
+    // Error codes and the phase they name decide between the socket-level signatures.
+    if (const Rule *bySocket = socketRule(text, c, decisive); bySocket != decisive) {
+        decisive = bySocket;
+        if (!s.matched.contains(decisive->id))
+            s.matched << decisive->id;
+    }
+    // A host the client never got an answer from is the server it tried to reach, not a hop on the way.
+    static const QStringList beforeAnswer{
+        u"dns_failure"_s,   u"connection_refused"_s, u"connect_timeout"_s,       u"network_unreachable"_s,
+        u"tls_untrusted"_s, u"tls_expired"_s,        u"tls_hostname_mismatch"_s, u"tls_handshake_failed"_s};
+    if (decisive && beforeAnswer.contains(decisive->category)) {
+        for (const QString &hop : std::as_const(answerHops))
+            s.hops.removeAll(hop);
+    }
+    // Header lines in a pasted text name hops by the same rules as a live response, but only known
+    // intermediaries count: a Server header of the origin (gunicorn, uvicorn) or an unnamed Via proxy
+    // is no hop a person can act on from a pasted message.
+    static const QStringList intermediaries{
+        u"cloudflare"_s, u"cloudfront"_s,      u"akamai"_s,  u"fastly"_s,  u"azure-fd"_s,
+        u"aws-elb"_s,    u"google-frontend"_s, u"kong"_s,    u"traefik"_s, u"haproxy"_s,
+        u"nginx"_s,      u"envoy"_s,           u"squid"_s,   u"varnish"_s, u"apache"_s,
+        u"caddy"_s,      u"vercel"_s,          u"litellm"_s, u"zscaler"_s, u"openrouter"_s};
     for (const QString &hop : detectHops(headerLines(text))) {
-        if (!s.hops.contains(hop) && hop.size() <= 40)
+        if (!s.hops.contains(hop) && intermediaries.contains(hop))
             s.hops << hop;
     }
     std::stable_sort(s.hops.begin(), s.hops.end(),
@@ -583,11 +882,25 @@ ErrorSignature classifyErrorText(const QString &input)
     s.providerError = providerErrorIn(text, &json);
     if (json.isEmpty() && input.size() != text.size())
         s.providerError = providerErrorIn(input.left(scanLimit), &json);
-    s.status = statusFromText(text);
+    s.status = statusFromText(text, c.exceptionStatuses);
     s.host = hostIn(text);
     s.port = portIn(text, s.host);
     s.model = modelIn(text);
 
+    // A generic signature (an error type every request error shares, an SDK's catch-all class) says
+    // less than the HTTP status: a 403 typed "invalid_request_error" is still a refusal.
+    auto statusClass = [&] {
+        HttpResponse response;
+        response.status = s.status;
+        response.body = json.isEmpty() ? text.left(4096).toUtf8() : json;
+        return classifyResponse(response, true, false);
+    };
+    if (decisive && decisive->confidence <= 0.5 && s.status != 0) {
+        const ResponseClass rc = statusClass();
+        if (rc.category != u"unknown" && rc.category != decisive->category &&
+            verdictCategories().contains(rc.category))
+            decisive = nullptr;
+    }
     if (decisive) {
         s.category = decisive->category;
         s.blame = decisive->blame.isEmpty() ? u"none"_s : decisive->blame;
@@ -601,10 +914,7 @@ ErrorSignature classifyErrorText(const QString &input)
         parseEnvoy(text, s, c);
     } else if (s.status != 0 || !json.isEmpty()) {
         // No signature, but an HTTP status or a provider's error body: the response rules know those.
-        HttpResponse response;
-        response.status = s.status;
-        response.body = json.isEmpty() ? text.left(4096).toUtf8() : json;
-        const ResponseClass rc = classifyResponse(response, true, false);
+        const ResponseClass rc = statusClass();
         if (rc.category != u"unknown" && verdictCategories().contains(rc.category)) {
             s.category = rc.category;
             s.meaning = rc.summary;
@@ -616,8 +926,10 @@ ErrorSignature classifyErrorText(const QString &input)
     }
     double wait = -1;
     s.retryAfter = waitIn(text, &wait);
-    // A "quota" that resets within the hour is a rate limit: waiting, not paying, fixes it.
-    if (s.category == u"quota_exhausted" && wait >= 0 && wait < 3600) {
+    // A "quota" that resets within the hour is a rate limit: waiting, not paying, fixes it. Unless the
+    // limit itself is zero: then no window ever lets a request through.
+    static const QRegularExpression zeroLimit(u"\\blimit:? 0\\b"_s);
+    if (s.category == u"quota_exhausted" && wait >= 0 && wait < 3600 && !zeroLimit.match(text).hasMatch()) {
         s.category = u"rate_limited"_s;
         s.advice.clear();
         s.meaning =
@@ -689,6 +1001,20 @@ QStringList signatureCatalogueProblems()
     for (const auto &[re, meaning] : c.transportFailures) {
         if (!re.isValid())
             problems << u"transport failure pattern: %1"_s.arg(re.errorString());
+    }
+    // Every socket family words itself through signatures that exist, with patterns that compile.
+    for (const SocketFamily &f : c.socketFamilies) {
+        for (const QString &id : {f.connectSignature, f.readSignature}) {
+            if (!ruleById(c, id))
+                problems << u"socket family %1: no signature %2"_s.arg(f.family, id);
+        }
+        if (!f.wording.pattern().isEmpty() && !f.wording.isValid())
+            problems << u"socket family %1: bad wording (%2)"_s.arg(f.family, f.wording.errorString());
+    }
+    for (const QRegularExpression *re : {&c.connectPhase, &c.readPhase}) {
+        if (re->pattern().isEmpty() || !re->isValid())
+            problems << u"socket phase pattern: %1"_s.arg(re->pattern().isEmpty() ? u"missing"_s
+                                                                                  : re->errorString());
     }
     return problems;
 }

@@ -62,7 +62,15 @@ QStringList detectHops(const HeaderList &headers)
         if (name == "cf-ray" || name == "cf-cache-status")
             addHop(hops, u"cloudflare"_s);
         else if (name == "via") {
-            for (const QString &part : value.split(u',')) {
+            for (QString part : value.split(u',')) {
+                // Pasted from a JavaScript or Python object: "via: '1.1 google',".
+                part = part.trimmed();
+                while (!part.isEmpty() && (part.front() == u'\'' || part.front() == u'"'))
+                    part.remove(0, 1);
+                while (!part.isEmpty() && (part.back() == u'\'' || part.back() == u'"'))
+                    part.chop(1);
+                if (part.trimmed().isEmpty())
+                    continue;
                 const QString hop = productHop(part);
                 addHop(hops, hop.isEmpty() ? u"proxy (%1)"_s.arg(part.trimmed()) : hop);
             }

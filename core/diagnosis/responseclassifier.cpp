@@ -101,7 +101,7 @@ ResponseClass classifyResponse(const HttpResponse &response, bool keySent, bool 
             u"upstream_reset"_s,
             u"A gateway (Envoy) lost its connection to the server behind it before any answer (HTTP %1)."_s
                 .arg(s));
-    if (s == 504 || s == 524 || body.contains(u"upstream request timeout"))
+    if (s == 504 || s == 522 || s == 524 || body.contains(u"upstream request timeout"))
         return set(u"gateway_timeout"_s,
                    u"A gateway gave up waiting for the server behind it (HTTP %1)."_s.arg(s));
     if (s == 502 || s == 503 || (s >= 520 && s <= 526))

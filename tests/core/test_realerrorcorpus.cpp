@@ -2,6 +2,9 @@
 // each with its source address and the category, blame and hops a person who read the thread would give.
 // A quarter of the corpus is held out by a stable hash of the entry id: signatures are tuned on the other
 // three quarters only, so the held-out score says how well the rules generalise to messages never seen.
+// A second set, tests/data/real_error_corpus_blind_v2.json, was collected blind by someone who never read
+// the classifier (labelling notes in its .md); it is tuning data now too. scripts/score-corpus.py prints
+// the same figures and the misses from the command line.
 #include "core/diagnosis/errorclassifier.h"
 #include "core/diagnosis/hops.h"
 #include "core/diagnosis/verdict.h"
@@ -20,9 +23,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QJsonArray realCorpus()
+const QString v1File = u"real_error_corpus.json"_s;
+const QString v2File = u"real_error_corpus_blind_v2.json"_s;
+
+QJsonArray realCorpus(const QString &file = v1File)
 {
-    QFile f(QStringLiteral(LLMDOCTOR_SOURCE_DIR) + u"/tests/data/real_error_corpus.json"_s);
+    QFile f(QStringLiteral(LLMDOCTOR_SOURCE_DIR) + u"/tests/data/"_s + file);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(f.readAll()).array();
@@ -67,10 +73,10 @@ struct Outcome
     QString detail;
 };
 
-QList<Outcome> classifyAll()
+QList<Outcome> classifyAll(const QString &file = v1File)
 {
     QList<Outcome> out;
-    for (const QJsonValue &value : realCorpus()) {
+    for (const QJsonValue &value : realCorpus(file)) {
         const QJsonObject e = value.toObject();
         Outcome o;
         o.id = e[u"id"].toString();
@@ -97,16 +103,11 @@ QList<Outcome> classifyAll()
     return out;
 }
 
-} // namespace
-
-TEST(RealErrorCorpus, IsLargeSourcedAndUsesTheFixedCategories)
+void expectWellFormed(const QJsonArray &entries)
 {
-    const QJsonArray entries = realCorpus();
-    ASSERT_GE(entries.size(), 250) << "tests/data/real_error_corpus.json is missing or too small";
     const QStringList blames{u"none"_s,     u"local"_s,   u"network"_s, u"proxy"_s,
                              u"provider"_s, u"account"_s, u"config"_s};
     QSet<QString> ids;
-    int held = 0;
     for (const QJsonValue &value : entries) {
         const QJsonObject e = value.toObject();
         const QString id = e[u"id"].toString();
@@ -120,11 +121,67 @@ TEST(RealErrorCorpus, IsLargeSourcedAndUsesTheFixedCategories)
         EXPECT_TRUE(verdictCategories().contains(e[u"category"].toString()));
         EXPECT_TRUE(blames.contains(e[u"blame"].toString()));
         EXPECT_TRUE(e[u"hops"].isArray());
-        held += heldOut(id) ? 1 : 0;
+        for (const QJsonValue &hop : e[u"hops"].toArray())
+            EXPECT_FALSE(isClientLibrary(hop.toString())) << "the user's own client is never a hop";
     }
+}
+
+} // namespace
+
+TEST(RealErrorCorpus, IsLargeSourcedAndUsesTheFixedCategories)
+{
+    const QJsonArray entries = realCorpus();
+    ASSERT_GE(entries.size(), 250) << "tests/data/real_error_corpus.json is missing or too small";
+    expectWellFormed(entries);
+    int held = 0;
+    for (const QJsonValue &value : entries)
+        held += heldOut(value[u"id"].toString()) ? 1 : 0;
     // The split is about a quarter, whatever ids are added later.
     EXPECT_GT(held, entries.size() / 6);
     EXPECT_LT(held, entries.size() / 3);
+}
+
+TEST(RealErrorCorpus, BlindSetV2IsSourcedAndUsesTheFixedCategories)
+{
+    const QJsonArray entries = realCorpus(v2File);
+    ASSERT_GE(entries.size(), 100) << "tests/data/real_error_corpus_blind_v2.json is missing or too small";
+    expectWellFormed(entries);
+    // Ids must not collide with the first set's: both are scored, and a text must not count twice.
+    QSet<QString> first;
+    for (const QJsonValue &value : realCorpus())
+        first.insert(value[u"id"].toString());
+    for (const QJsonValue &value : entries)
+        EXPECT_FALSE(first.contains(value[u"id"].toString())) << value[u"id"].toString().toStdString();
+}
+
+// The blind set v2, scored whole. Its 13 remaining misses (at the time of writing) are labels that
+// contradict the first set on the same wording (an untrusted certificate is "local" or "proxy" there,
+// "network" in v1; a refusal with no host "local" vs "config"; OpenRouter answering a 401 itself is a
+// hop in v1, not in v2), a wrong-name certificate blamed on the provider where the issue says network,
+// and two "unknown" texts labelled with a blame, which the verdict never gives an unknown cause. They
+// are left as misses rather than tuned away, so the bound is 89 %, not 90 %.
+TEST(RealErrorCorpus, BlindSetV2ScoresAtLeast89PercentAndIsRarelyUnknown)
+{
+    const QList<Outcome> outcomes = classifyAll(v2File);
+    ASSERT_FALSE(outcomes.isEmpty());
+    int right = 0, known = 0, unknown = 0;
+    for (const Outcome &o : outcomes) {
+        right += o.right ? 1 : 0;
+        if (!o.right)
+            std::cout << "  v2 miss " << o.detail.toStdString() << '\n';
+        if (o.knownCause) {
+            ++known;
+            unknown += o.readAsUnknown ? 1 : 0;
+        }
+    }
+    const double score = 100.0 * right / outcomes.size();
+    const double unknownRate = 100.0 * unknown / std::max(known, 1);
+    std::cout << "blind set v2: " << right << "/" << outcomes.size() << " (" << score << " %), unknown "
+              << unknown << "/" << known << " (" << unknownRate << " %)\n";
+    RecordProperty("v2_score", QString::number(score, 'f', 1).toStdString());
+    RecordProperty("v2_unknown_rate", QString::number(unknownRate, 'f', 1).toStdString());
+    EXPECT_GE(score, 89.0);
+    EXPECT_LE(unknownRate, 3.0);
 }
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
@@ -169,7 +226,10 @@ TEST(RealErrorCorpus, UnknownOnlyWhenNothingIsKnown)
 TEST(RealErrorCorpus, ExplanationsAreShortAndNeverRepeatASentence)
 {
     static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+"_s);
-    for (const QJsonValue &value : realCorpus()) {
+    QJsonArray both = realCorpus();
+    for (const QJsonValue &value : realCorpus(v2File))
+        both.append(value);
+    for (const QJsonValue &value : std::as_const(both)) {
         const QString id = value[u"id"].toString();
         SCOPED_TRACE(id.toStdString());
         const Verdict v = verdictForSignature(classifyErrorText(value[u"text"].toString()));
@@ -314,4 +374,379 @@ TEST(ErrorStructure, HopsFromHeadersAndPageTextButNeverTheUsersClient)
                      .hops.contains(u"cloudflare"_s));
     for (const QString &hop : classifyErrorText(u"curl: (7) Failed to connect to localhost port 1234"_s).hops)
         EXPECT_TRUE(isClientLibrary(hop)) << hop.toStdString();
+}
+
+namespace {
+
+struct Expect
+{
+    QString text;
+    QString category;
+    QString blame; // empty: not checked
+};
+
+void expectAll(const QList<Expect> &cases)
+{
+    for (const Expect &c : cases) {
+        const ErrorSignature sig = classifyErrorText(c.text);
+        EXPECT_EQ(sig.category, c.category)
+            << c.text.toStdString() << "\n  matched " << sig.matched.join(u',').toStdString();
+        if (!c.blame.isEmpty()) {
+            EXPECT_EQ(verdictForSignature(sig).blameName(), c.blame) << c.text.toStdString();
+        }
+    }
+}
+
+} // namespace
+
+TEST(ErrorStructure, ErrnoAndWinSockNumbersInAnyLayout)
+{
+    // The number alone, in the layouts Python, .NET, libuv, nginx and Rust print it in.
+    expectAll({
+        {u"OSError: [Errno 111] Something failed"_s, u"connection_refused"_s, {}},
+        {u"System.Net.Sockets.SocketException (10061): No connection could be made"_s,
+         u"connection_refused"_s,
+         {}},
+        {u"Error: request failed {\n  errno: -4078,\n  syscall: 'connect'\n}"_s, u"connection_refused"_s, {}},
+        {u"System.Net.Sockets.SocketException (10054): An existing connection was forcibly closed"_s,
+         u"upstream_reset"_s,
+         {}},
+        {u"io error: (113: No route to host) while talking to the model server"_s,
+         u"network_unreachable"_s,
+         {}},
+        {u"failed: [Errno -3] lookup of api.example.com did not finish"_s, u"dns_failure"_s, u"network"_s},
+        {u"reqwest::Error { kind: Request, source: hyper::Error(Connect, Os { code: 111 }) } (os error 111)"_s,
+         u"connection_refused"_s,
+         {}},
+    });
+    // A number is only an error code in an error-number layout: a port or a count is not.
+    EXPECT_EQ(classifyErrorText(u"Listening on 0.0.0.0:10061, 111 requests served"_s).category, u"unknown"_s);
+    // A number shared with an unrelated errno elsewhere needs its family's wording: 60 is ETIMEDOUT on macOS.
+    EXPECT_EQ(
+        classifyErrorText(u"NewConnectionError: Failed to establish a new connection: [Errno 60] Operation "
+                          "timed out"_s)
+            .category,
+        u"connect_timeout"_s);
+}
+
+TEST(ErrorStructure, CurlNumberedErrors)
+{
+    expectAll({
+        {u"curl: (28) Operation timed out after 30001 milliseconds with 0 bytes received"_s,
+         u"timeout"_s,
+         {}},
+        {u"cURL error 28: Connection timed out after 10002 milliseconds"_s, u"connect_timeout"_s,
+         u"network"_s},
+        {u"Failed to perform, ErrCode: 35, Reason: 'OpenSSL SSL_connect: Connection was reset in connection "
+         u"to "
+         "api.example.com:443'"_s,
+         u"upstream_reset"_s, u"network"_s},
+        {u"curl: (56) Recv failure: Connection reset by peer"_s, u"upstream_reset"_s, u"provider"_s},
+        // 7 is "could not connect" for any reason: the words say which.
+        {u"curl: (7) Failed to connect to 2001:db8::1 port 443 after 2 ms: Network is unreachable"_s,
+         u"network_unreachable"_s,
+         {}},
+    });
+}
+
+TEST(ErrorStructure, ThePhaseDecidesWhatATimeoutOrResetMeans)
+{
+    expectAll({
+        // Connecting: nothing answered the connection attempt.
+        {u"Post \"https://api.example.com/v1/chat/completions\": dial tcp 192.0.2.7:443: i/o timeout"_s,
+         u"connect_timeout"_s, u"network"_s},
+        {u"Error: connect ETIMEDOUT 192.0.2.7:443"_s, u"connect_timeout"_s, u"network"_s},
+        {u"httpx.ConnectTimeout: timed out"_s, u"connect_timeout"_s, u"network"_s},
+        // Waiting for the answer: connected, and the server was slow.
+        {u"Post \"https://api.example.com/v1/messages\": context deadline exceeded (Client.Timeout exceeded "
+         u"while "
+         "awaiting headers)"_s,
+         u"timeout"_s,
+         {}},
+        {u"net/http: timeout awaiting response headers"_s, u"timeout"_s, {}},
+        {u"TypeError: fetch failed\n  cause: HeadersTimeoutError: Headers Timeout Error\n  code: "
+         "'UND_ERR_HEADERS_TIMEOUT'"_s,
+         u"timeout"_s,
+         {}},
+        // Read wording wins over a class that calls every transfer failure a connect exception.
+        {u"GuzzleHttp\\Exception\\ConnectException: cURL error 28: Operation timed out after 90001 "
+         u"milliseconds "
+         "with 0 bytes received"_s,
+         u"timeout"_s,
+         {}},
+        // A reset while connecting is cut on the way; one after the request went out is the server's.
+        {u"Error: connect ECONNRESET 192.0.2.7:443"_s, u"upstream_reset"_s, u"network"_s},
+        {u"Error: read ECONNRESET\n    at TLSWrap.onStreamRead"_s, u"upstream_reset"_s, u"provider"_s},
+    });
+}
+
+TEST(ErrorStructure, OnlyRealStatusCodesCount)
+{
+    EXPECT_EQ(classifyErrorText(u"Error in API call (Attempt 2/3): 400 Provider returned error"_s).status,
+              400);
+    EXPECT_EQ(classifyErrorText(u"error: 429 You have sent too much"_s).status, 429);
+    // A port or a count after a colon is no status.
+    EXPECT_EQ(classifyErrorText(u"proxy at port: 443 Unreachable"_s).status, 0);
+    EXPECT_EQ(classifyErrorText(u"{\"detail\":\"Not Found\"}"_s).status, 404);
+    EXPECT_EQ(classifyErrorText(u"{\"detail\":\"Not Found\"}"_s).category, u"endpoint_not_found"_s);
+}
+
+TEST(ErrorStructure, WordingFamilies)
+{
+    expectAll({
+        // Cloudflare's firewall turned the client away: the way in, not the account.
+        {u"<title>Attention Required! | Cloudflare</title> Sorry, you have been blocked"_s,
+         u"permission_denied"_s, u"network"_s},
+        {u"Access denied. Error reference number: 1020. Ray ID: 8a1b2c3d4e5f6a7b"_s, u"permission_denied"_s,
+         u"network"_s},
+        // A provider that does not serve the account's region (403) vs a location the API refuses.
+        {u"Error code: 403 - {'error': {'code': 'unsupported_country_region_territory'}}"_s,
+         u"permission_denied"_s, u"account"_s},
+        {u"Claude might not be available in your country."_s, u"permission_denied"_s, u"network"_s},
+        // No key at all is not a wrong key.
+        {u"401 {\"error\":{\"message\":\"No session auth credentials found\",\"code\":401}}"_s,
+         u"auth_missing_key"_s, u"config"_s},
+        {u"HTTP 401: Missing Authorization header"_s, u"auth_missing_key"_s, u"config"_s},
+        // A retired model is a model name to change.
+        {u"Error: 400 {\"error\":{\"code\":\"model_decommissioned\",\"message\":\"The model `old-1` has been "
+         "decommissioned\"}}"_s,
+         u"model_not_found"_s, u"config"_s},
+        {u"403 {\"error\":{\"message\":\"The API can only be accessed over HTTPS.\"}}"_s,
+         u"endpoint_not_found"_s, u"config"_s},
+        {u"{\"error\":{\"message\":\"Upstream request failed\",\"type\":\"upstream_error\"}}"_s,
+         u"gateway_error"_s, u"provider"_s},
+        {u"HTTP 503: Service temporarily unavailable"_s, u"provider_outage"_s, u"provider"_s},
+        {u"{\"error\":{\"message\":\"Server is busy, please try again later\"}}"_s, u"provider_overloaded"_s,
+         u"provider"_s},
+        {u"SSLError(1, '[SSL: SSLV3_ALERT_HANDSHAKE_FAILURE] sslv3 alert handshake failure (_ssl.c:1000)')"_s,
+         u"tls_handshake_failed"_s, u"provider"_s},
+        {u"Last error: This request would exceed your organization's rate limit of 10,000 output tokens per "
+         "minute"_s,
+         u"rate_limited"_s, u"account"_s},
+        // The router's shared pool at the provider behind it, not the account.
+        {u"{\"error\":{\"message\":\"Provider returned error\",\"code\":429,\"metadata\":{\"raw\":\"model-x "
+         u"is "
+         "temporarily rate-limited upstream\",\"provider_name\":\"Somecloud\"}}}"_s,
+         u"rate_limited"_s, u"provider"_s},
+        // A zero limit never resets, whatever the message says about retrying.
+        {u"429 You exceeded your current quota. Quota exceeded for metric: requests, limit: 0. Please retry "
+         u"in "
+         "20s."_s,
+         u"quota_exhausted"_s, u"account"_s},
+    });
+    EXPECT_TRUE(classifyErrorText(u"{\"error\":{\"message\":\"Provider returned error\",\"code\":502}}"_s)
+                    .hops.contains(u"openrouter"_s));
+}
+
+TEST(ErrorStructure, MoreBlameFromEvidence)
+{
+    expectAll({
+        // A well-known provider's servers accept connections: a refusal is on the way there.
+        {u"Failed to connect to api.anthropic.com: ECONNREFUSED"_s, u"connection_refused"_s, u"network"_s},
+        {u"Error: connect ECONNREFUSED 127.0.0.1:11434"_s, u"connection_refused"_s, u"local"_s},
+        // Another name under a provider's domain exists too.
+        {u"request to https://other-api.googleapis.com/v1 failed, reason: getaddrinfo ENOTFOUND "
+         "other-api.googleapis.com"_s,
+         u"dns_failure"_s, u"network"_s},
+        // A server on this computer that fails is the user's own.
+        {u"Server error '502 Bad Gateway' for url 'http://localhost:8000/v1/chat/completions'"_s,
+         u"gateway_error"_s, u"local"_s},
+        {u"POST http://127.0.0.1:5000/v1/chat/completions \"HTTP/1.1 500 Internal Server Error\"\n"
+         "openai.InternalServerError: Internal Server Error"_s,
+         u"server_error"_s, u"local"_s},
+        // A certificate made for no name, or for another domain, came from something on the way.
+        {u"Hostname/IP does not match certificate's altnames: Cert does not contain a DNS name"_s,
+         u"tls_hostname_mismatch"_s, u"network"_s},
+        {u"* Server certificate:\n*  subject: CN=portal.example.net\n* SSL: no alternative certificate "
+         u"subject name "
+         "matches target host name 'api.example.com'"_s,
+         u"tls_hostname_mismatch"_s, u"network"_s},
+        {u"Self-signed certificate detected. Check your proxy or corporate SSL certificates"_s,
+         u"tls_untrusted"_s, u"proxy"_s},
+    });
+}
+
+TEST(ErrorStructure, TheServerTriedIsNoHop)
+{
+    // The connection to OpenRouter itself failed: it is the server the client tried, not a hop on the way.
+    const ErrorSignature tls = classifyErrorText(
+        u"HTTPSConnectionPool(host='openrouter.ai', port=443): Max retries exceeded (Caused by "
+        "SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed')))"_s);
+    EXPECT_EQ(tls.category, u"tls_untrusted"_s);
+    EXPECT_FALSE(tls.hops.contains(u"openrouter"_s));
+    // An answer came back from it: it is on the path.
+    EXPECT_TRUE(classifyErrorText(
+                    u"402 Insufficient credits. Add more using https://openrouter.ai/settings/credits"_s)
+                    .hops.contains(u"openrouter"_s));
+    // The origin's own web server and an unnamed Via proxy are no hop of the fixed list.
+    EXPECT_TRUE(classifyErrorText(u"HTTP/1.1 500 Internal Server Error\nServer: gunicorn\nVia: 1.1 vegur\n"_s)
+                    .hops.isEmpty());
+    // A Via header pasted from a JavaScript object is still a Via header.
+    EXPECT_EQ(detectHops({{"via", "'1.1 google',"}}), QStringList{u"google-frontend"_s});
+}
+
+TEST(ErrorStructure, ClientFamiliesOfOtherLanguages)
+{
+    expectAll({
+        // Rust (reqwest/hyper): the OS error in its own layout, and its ErrorKind names.
+        {u"reqwest::Error { kind: Request, source: hyper_util::client::legacy::Error(Connect, "
+         u"ConnectError(\"tcp "
+         "connect error\", Os { code: 10060, kind: TimedOut, message: \"A connection attempt failed\" })) }"_s,
+         u"connect_timeout"_s, u"network"_s},
+        // Java: the phase in words; a resolver's temporary failure inside an UnknownHostException.
+        {u"java.net.SocketTimeoutException: connect timed out"_s, u"connect_timeout"_s, u"network"_s},
+        {u"Caused by: java.net.UnknownHostException: llm.example.org: Temporary failure in name resolution"_s,
+         u"dns_failure"_s, u"network"_s},
+        // Go: a TLS handshake that never finished is still connecting; HTTP/2 GOAWAY is the server closing.
+        {u"net/http: TLS handshake timeout"_s, u"connect_timeout"_s, u"network"_s},
+        {u"http2: server sent GOAWAY and closed the connection; LastStreamID=19, ErrCode=NO_ERROR"_s,
+         u"upstream_reset"_s, u"provider"_s},
+        // Node: AbortSignal.timeout(), a proxy tunnel that asked for credentials, IPv6 loopback.
+        {u"DOMException [TimeoutError]: The operation was aborted due to timeout"_s, u"timeout"_s, {}},
+        {u"Error: tunneling socket could not be established, statusCode=407"_s, u"proxy_error"_s, u"proxy"_s},
+        {u"Error: connect ECONNREFUSED ::1:1234"_s, u"connection_refused"_s, u"local"_s},
+        // .NET: the host in parentheses after the message.
+        {u"System.Net.Http.HttpRequestException: No such host is known. (api.openai.com:443)"_s,
+         u"dns_failure"_s, u"network"_s},
+    });
+}
+
+TEST(ErrorStructure, CertificateNamesInEachClientsLayout)
+{
+    expectAll({
+        // Go and curl name the certificate's names their own way; another domain is something on the way.
+        {u"Get \"https://api.example.com/v1/models\": x509: certificate is valid for ingress.local, "
+         "*.ingress.local, not api.example.com"_s,
+         u"tls_hostname_mismatch"_s, u"network"_s},
+        {u"curl: (60) SSL: certificate subject name (*.filter.example.net) does not match target host name "
+         "'api.example.com'"_s,
+         u"tls_hostname_mismatch"_s, u"network"_s},
+        // A sibling name of the same domain is a wrong address in the settings.
+        {u"x509: certificate is valid for www.example.com, example.com, not llm.example.com"_s,
+         u"tls_hostname_mismatch"_s, u"config"_s},
+    });
+}
+
+TEST(ErrorStructure, EdgeBlocksAndLocalRunners)
+{
+    // A CDN's challenge or block page where the API should answer: the edge turned this client away.
+    const ErrorSignature challenge =
+        classifyErrorText(u"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking "
+                          u"your browser before "
+                          "accessing api.example.com.</body></html>"_s);
+    EXPECT_EQ(challenge.category, u"permission_denied"_s);
+    EXPECT_TRUE(challenge.hops.contains(u"cloudflare"_s));
+    const ErrorSignature cloudfront =
+        classifyErrorText(u"403 ERROR\nThe request could not be satisfied.\nRequest blocked. We can't "
+                          u"connect to the server for this "
+                          "app or website at this time.\nGenerated by cloudfront (CloudFront)"_s);
+    EXPECT_EQ(cloudfront.category, u"permission_denied"_s);
+    EXPECT_EQ(verdictForSignature(cloudfront).blameName(), u"network"_s);
+    EXPECT_TRUE(cloudfront.hops.contains(u"cloudfront"_s));
+    // The model process of a local server crashed: the user's own computer.
+    expectAll({{u"{\"error\":\"llama runner process has terminated: exit status 2\"}"_s, u"server_error"_s,
+                u"local"_s}});
+}
+
+TEST(ErrorStructure, ExceptionClassesStandForAStatus)
+{
+    // With no number in the text, the client's exception class says which status it got.
+    const QList<QPair<QString, int>> classes{
+        {u"google.api_core.exceptions.ResourceExhausted: Quota exceeded for requests per minute"_s, 429},
+        {u"dev.langchain4j.exception.RateLimitException: slow down"_s, 429},
+        {u"openai.PermissionDeniedError: nope"_s, 403},
+        {u"litellm.exceptions.ServiceUnavailableError: try later"_s, 503},
+        {u"google.genai.errors.DeadlineExceeded: took too long"_s, 504},
+    };
+    for (const auto &[text, status] : classes)
+        EXPECT_EQ(classifyErrorText(text).status, status) << text.toStdString();
+    // Go's gRPC layout: the status name after "code = ".
+    EXPECT_EQ(classifyErrorText(u"rpc error: code = ResourceExhausted desc = Quota exceeded"_s).status, 429);
+    EXPECT_EQ(classifyErrorText(u"rpc error: code = Unavailable desc = try later"_s).status, 503);
+    // A number in the text wins over the class ("401 (PermissionDenied)" is a 401).
+    EXPECT_EQ(classifyErrorText(u"Status: 401 (PermissionDenied)"_s).status, 401);
+    // A word that is no class name stands for nothing.
+    EXPECT_EQ(classifyErrorText(u"the conflict between two settings"_s).status, 0);
+    EXPECT_EQ(
+        classifyErrorText(u"google.api_core.exceptions.ResourceExhausted: Quota exceeded for requests per "
+                          "minute"_s)
+            .category,
+        u"rate_limited"_s);
+}
+
+TEST(ErrorStructure, CorporateProxyPagesNameTheirHop)
+{
+    const ErrorSignature page = classifyErrorText(
+        u"Access blocked. This site has been blocked by your organization. Internet Security by "
+        "Zscaler"_s);
+    EXPECT_EQ(page.category, u"proxy_error"_s);
+    EXPECT_EQ(verdictForSignature(page).blameName(), u"proxy"_s);
+    EXPECT_EQ(page.hops, QStringList{u"zscaler"_s});
+}
+
+TEST(ErrorStructure, GenericSignaturesYieldToTheStatus)
+{
+    // "invalid_request_error" is the type of nearly every request error: the status says more.
+    expectAll({
+        {u"Error: 403 {\"error\":{\"message\":\"You may not do that here.\",\"type\":\"invalid_request_error\"}}"_s,
+         u"permission_denied"_s, u"account"_s},
+        {u"openai.InternalServerError: Error code: 502 - {'error': {'message': 'Bad Gateway'}}"_s,
+         u"gateway_error"_s, u"provider"_s},
+        // Same type with a 400 stays a bad request.
+        {u"Error: 400 {\"error\":{\"message\":\"messages: must not be empty\",\"type\":\"invalid_request_error\"}}"_s,
+         u"bad_request"_s, u"config"_s},
+    });
+}
+
+TEST(ErrorStructure, MoreWordingFamilies)
+{
+    expectAll({
+        // A key that was never configured, in the SDKs' and apps' words.
+        {u"Error: Could not resolve authentication method. Expected either apiKey or authToken to be set."_s,
+         u"auth_missing_key"_s, u"config"_s},
+        {u"ValueError: MISTRAL_API_KEY environment variable is not set"_s, u"auth_missing_key"_s,
+         u"config"_s},
+        // "Invalid model key" is about a key, not a model name.
+        {u"Error: 400 {\"error\":{\"message\":\"invalid model ID\"}}"_s, u"model_not_found"_s, u"config"_s},
+        {u"{\"error\":{\"message\":\"Billing hard limit has been reached\"}}"_s, u"quota_exhausted"_s,
+         u"account"_s},
+        {u"Error: 400 This organization has been disabled."_s, u"permission_denied"_s, u"account"_s},
+        // HTML where the SDK expected JSON.
+        {u"SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON"_s, u"not_an_api"_s, {}},
+    });
+    EXPECT_NE(classifyErrorText(u"401 Invalid model key or incorrect configuration."_s).category,
+              u"model_not_found"_s);
+}
+
+TEST(ErrorStructure, ProxyAndTlsWordingOfOtherClients)
+{
+    expectAll({
+        {u"curl: (5) Could not resolve proxy: proxy.corp.example"_s, u"proxy_error"_s, u"proxy"_s},
+        {u"httpx.ProxyError: 503 Service Unavailable"_s, u"proxy_error"_s, u"proxy"_s},
+        {u"net::ERR_TUNNEL_CONNECTION_FAILED"_s, u"proxy_error"_s, u"proxy"_s},
+        {u"Error: self-signed certificate\n    at TLSSocket.onConnectSecure"_s, u"tls_untrusted"_s, {}},
+        // Java: the server's alert is the server refusing; a dropped handshake is the way there.
+        {u"javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure"_s,
+         u"tls_handshake_failed"_s, u"provider"_s},
+        {u"javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake"_s,
+         u"tls_handshake_failed"_s, u"network"_s},
+    });
+}
+
+TEST(ErrorStructure, RelayGatewaysAndProvidersInOtherLanguages)
+{
+    // one-api / new-api relays and Chinese providers word the same causes in Chinese.
+    expectAll({
+        {u"{\"error\":{\"message\":\"无效的令牌 (request id: 1)\",\"type\":\"new_api_error\"}}"_s,
+         u"auth_invalid_key"_s, u"account"_s},
+        {u"{\"error\":{\"message\":\"未提供令牌\",\"type\":\"one_api_error\"}}"_s, u"auth_missing_key"_s,
+         u"config"_s},
+        {u"{\"error\":{\"message\":\"用户额度不足\"}}"_s, u"quota_exhausted"_s, u"account"_s},
+        {u"{\"error\":{\"message\":\"上游负载已饱和，请稍后再试\"}}"_s, u"provider_overloaded"_s,
+         u"provider"_s},
+        {u"{\"error\":{\"code\":\"1302\",\"message\":\"并发数过高，请降低并发\"}}"_s, u"rate_limited"_s,
+         u"account"_s},
+        // A JSON parser's complaint is no key problem.
+        {u"SyntaxError: Unexpected token < in JSON at position 0"_s, u"not_an_api"_s, {}},
+    });
 }
