@@ -84,6 +84,19 @@ QStringList modelChoices(const core::Findings &findings)
     return out;
 }
 
+// The proxy is to blame, or could not even be reached: the name lookup and the connection go to
+// the proxy when one is used.
+bool proxyInTheWay(const core::Findings &findings)
+{
+    const core::Verdict &verdict = findings.verdict;
+    if (verdict.blame == core::Blame::Proxy || verdict.category == core::Category::ProxyError)
+        return true;
+    static const QList<core::Category> unreachable{core::Category::DnsFailure, core::Category::ConnectionRefused,
+                                                   core::Category::ConnectTimeout};
+    return findings.context.proxy.proxy.has_value() && unreachable.contains(verdict.category) &&
+           (verdict.decidedBy == u"dns" || verdict.decidedBy == u"tcp");
+}
+
 bool providerSide(const core::Verdict &verdict)
 {
     return verdict.category == core::Category::ProviderOutage || verdict.blame == core::Blame::Provider;
@@ -125,7 +138,7 @@ QList<Fix> FixActions::forFindings(const core::Findings &findings)
     }
     if (verdict.category == core::Category::TlsUntrusted)
         fixes.append({Fix::Kind::ChooseCaFile, target.caFile, {}});
-    if (verdict.blame == core::Blame::Proxy || verdict.category == core::Category::ProxyError) {
+    if (proxyInTheWay(findings)) {
         // The setting in use is not offered again.
         if (target.proxy.mode != core::ProxyChoice::Mode::System)
             fixes.append({Fix::Kind::UseSystemProxy, {}, {}});

@@ -37,6 +37,7 @@ ModelChooser::ModelChooser(const QStringList &models, const QString &wanted, QWi
     m_none->hide();
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Use this model"));
+    m_buttons->button(QDialogButtonBox::Ok)->setDefault(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
@@ -46,11 +47,7 @@ ModelChooser::ModelChooser(const QStringList &models, const QString &wanted, QWi
     layout->addWidget(m_buttons);
 
     connect(m_filter, &QLineEdit::textChanged, this, &ModelChooser::applyFilter);
-    // Enter in the search field takes the first name left; arrows move into the list.
-    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
-        if (!chosenModel().isEmpty())
-            accept();
-    });
+    // Enter in the search field presses the default button: the first name left is taken.
     connect(m_list, &QListWidget::currentRowChanged, this, &ModelChooser::updateOk);
     connect(m_list, &QListWidget::itemActivated, this, [this] { accept(); });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -215,10 +215,11 @@ void ResultPage::showFindings(const core::Findings &findings)
     m_whoActs->setVisible(!who.isEmpty());
     m_explanation->setText(verdict.explanation);
 
+    const bool isFailure =
+        verdict.category != core::Category::Ok && verdict.category != core::Category::Cancelled;
     const double wait = FixActions::retryAfterSeconds(findings);
     const int waitS = wait >= 0 ? int(std::ceil(wait)) : -1;
-    const bool sayWait = waitS >= 0 && verdict.category != core::Category::Ok &&
-                         verdict.category != core::Category::Cancelled && !saysTheWait(verdict, waitS);
+    const bool sayWait = waitS >= 0 && isFailure && !saysTheWait(verdict, waitS);
     m_wait->setText(sayWait ? tr("The provider asks you to wait %n second(s).", nullptr, waitS) : QString());
     m_wait->setVisible(sayWait);
 
@@ -236,7 +237,8 @@ void ResultPage::showFindings(const core::Findings &findings)
     m_fixRow->setVisible(!m_fixes.isEmpty());
     setFixStatus({});
 
-    const auto requestId = FixActions::firstRequestId(findings);
+    // Only a failure is worth a support ticket.
+    const auto requestId = isFailure ? FixActions::firstRequestId(findings) : QPair<QString, QString>();
     m_requestId->setText(requestId.second.isEmpty()
                              ? QString()
                              : tr("The provider's ID for this request: %1").arg(requestId.second));

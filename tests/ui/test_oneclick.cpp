@@ -232,6 +232,7 @@ TEST_F(OneClickFix, ChooseAModelFromTheProvidersList)
     EXPECT_EQ(category(), u"ok"_s) << headline().toStdString();
     EXPECT_TRUE(shownFixes().isEmpty());
     EXPECT_TRUE(fixStatus().isEmpty()) << "a new verdict starts without the old status";
+    EXPECT_FALSE(child<QWidget>(u"requestIdRow"_s)->isVisible()) << "nothing to ask support about";
 }
 
 // Cancelling the model dialog changes nothing.
@@ -323,12 +324,9 @@ TEST_F(OneClickFix, GoDirectPastABrokenProxy)
     t.proxy.url = QUrl(u"http://127.0.0.1:%1"_s.arg(test::freePort()));
     open(t);
     ASSERT_TRUE(runToVerdict());
-    const auto *findings = m_window->findings();
-    ASSERT_NE(findings, nullptr);
-    ASSERT_TRUE(findings->verdict.blame == core::Blame::Proxy ||
-                findings->verdict.category == core::Category::ProxyError)
+    // Whether it reads as the proxy's fault or as nothing listening there: the proxy is in the way.
+    ASSERT_EQ(shownFixes(), (QStringList{u"useSystemProxyButton"_s, u"goDirectButton"_s}))
         << headline().toStdString() << " (" << category().toStdString() << ")";
-    EXPECT_EQ(shownFixes(), (QStringList{u"useSystemProxyButton"_s, u"goDirectButton"_s}));
     expectLayoutHolds(u"oneclick-proxy"_s);
 
     button(u"useSystemProxyButton"_s)->click();
