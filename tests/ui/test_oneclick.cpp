@@ -281,6 +281,29 @@ TEST_F(OneClickFix, UseTheCorrectedAddress)
     EXPECT_EQ(category(), u"ok"_s) << headline().toStdString();
 }
 
+// The API moved (a redirect llmdoctor does not follow with the key): "Use this address" takes the
+// new one.
+TEST_F(OneClickFix, UseTheAddressARedirectPointsTo)
+{
+    core::Simulator sim(faultOptions(core::Fault::None));
+    ASSERT_TRUE(sim.start());
+    test::FixtureServer old;
+    ASSERT_TRUE(old.start());
+    const QString base = sim.baseUrl().toString();
+    old.redirect(u"/old/v1/models"_s, (base + u"/models"_s).toUtf8(), 301);
+    core::Target t = targetFor(sim);
+    t.model = u"gpt-4o-mini"_s;
+    t.baseUrl = old.url(u"/old/v1"_s);
+    open(t);
+    ASSERT_TRUE(runToVerdict());
+    ASSERT_EQ(category(), u"endpoint_not_found"_s) << headline().toStdString();
+    ASSERT_EQ(shownFixes(), QStringList{u"useAddressButton"_s});
+    button(u"useAddressButton"_s)->click();
+    EXPECT_EQ(child<QLineEdit>(u"addressEdit"_s)->text(), base);
+    ASSERT_TRUE(runAgain());
+    EXPECT_EQ(category(), u"ok"_s) << headline().toStdString();
+}
+
 // A certificate nobody trusts (a company's inspecting proxy, here a private CA): the company's
 // certificate file goes into the field, and the next run trusts it.
 TEST_F(OneClickFix, ChooseTheCompanyCertificateFile)
