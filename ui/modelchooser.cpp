@@ -2,7 +2,9 @@
 
 #include "labels.h"
 
+#include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -47,7 +49,9 @@ ModelChooser::ModelChooser(const QStringList &models, const QString &wanted, QWi
     layout->addWidget(m_buttons);
 
     connect(m_filter, &QLineEdit::textChanged, this, &ModelChooser::applyFilter);
-    // Enter in the search field presses the default button: the first name left is taken.
+    // Enter in the search field presses the default button: the first name left is taken. The
+    // arrow keys there move through the list, so typing and choosing need no mouse.
+    m_filter->installEventFilter(this);
     connect(m_list, &QListWidget::currentRowChanged, this, &ModelChooser::updateOk);
     connect(m_list, &QListWidget::itemActivated, this, [this] { accept(); });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -57,6 +61,18 @@ ModelChooser::ModelChooser(const QStringList &models, const QString &wanted, QWi
     updateOk();
     m_filter->setFocus();
     resize(420, 420);
+}
+
+bool ModelChooser::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_filter && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Up || key == Qt::Key_Down || key == Qt::Key_PageUp || key == Qt::Key_PageDown) {
+            QCoreApplication::sendEvent(m_list, event);
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 QString ModelChooser::chosenModel() const

@@ -20,6 +20,9 @@ public:
     QString chosenModel() const;
     void setFilter(const QString &text); // what typing in the search field does
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void applyFilter();
     void updateOk();

@@ -221,6 +221,11 @@ TEST_F(OneClickFix, ChooseAModelFromTheProvidersList)
     EXPECT_EQ(visible, 1);
     EXPECT_EQ(dialog->chosenModel(), u"meta-llama/Llama-3.3-70B-Instruct"_s);
     filter->clear();
+    // The arrow keys in the search field move through the list.
+    QTest::keyClick(filter, Qt::Key_Down);
+    EXPECT_EQ(dialog->chosenModel(), list->item(1)->text());
+    QTest::keyClick(filter, Qt::Key_Up);
+    EXPECT_EQ(dialog->chosenModel(), list->item(0)->text());
     QTest::keyClicks(filter, u"4o-mini"_s);
     EXPECT_EQ(dialog->chosenModel(), u"gpt-4o-mini"_s);
     QTest::keyClick(filter, Qt::Key_Return);
