@@ -1,5 +1,6 @@
 #include "fixactions.h"
 
+#include "core/checks/networkchecks.h"
 #include "core/target/providercatalog.h"
 #include "core/target/target.h"
 
@@ -67,8 +68,11 @@ QStringList modelChoices(const core::Findings &findings)
         close += r.facts.closeModels;
         all += r.facts.models;
     }
+    const auto &list = findings.context.modelList;
+    if (all.isEmpty() && list && list->response && list->response->status / 100 == 2)
+        all = core::ModelCheck::parseModelList(list->response->body); // the run read it for another check
     if (all.isEmpty()) {
-        // A list read before the facts carried it: the names the model check showed.
+        // Findings from before the facts carried the list: the names the model check showed.
         if (const core::CheckResult *r = findings.check(u"model"_s)) {
             for (const QString &name : r->detail(u"models offered"_s).split(u", "_s, Qt::SkipEmptyParts)) {
                 if (name != u"…")
@@ -91,8 +95,8 @@ bool proxyInTheWay(const core::Findings &findings)
     const core::Verdict &verdict = findings.verdict;
     if (verdict.blame == core::Blame::Proxy || verdict.category == core::Category::ProxyError)
         return true;
-    static const QList<core::Category> unreachable{core::Category::DnsFailure, core::Category::ConnectionRefused,
-                                                   core::Category::ConnectTimeout};
+    static const QList<core::Category> unreachable{
+        core::Category::DnsFailure, core::Category::ConnectionRefused, core::Category::ConnectTimeout};
     return findings.context.proxy.proxy.has_value() && unreachable.contains(verdict.category) &&
            (verdict.decidedBy == u"dns" || verdict.decidedBy == u"tcp");
 }

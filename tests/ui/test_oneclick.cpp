@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -242,6 +243,38 @@ TEST_F(OneClickFix, ChooseAModelFromTheProvidersList)
     EXPECT_TRUE(shownFixes().isEmpty());
     EXPECT_TRUE(fixStatus().isEmpty()) << "a new verdict starts without the old status";
     EXPECT_FALSE(child<QWidget>(u"requestIdRow"_s)->isVisible()) << "nothing to ask support about";
+}
+
+// A server without the usual model (the simulator's ModelNotFound fault): a name it lists, picked
+// with the mouse, works.
+TEST_F(OneClickFix, ChooseTheFirstModelAServerLists)
+{
+    core::Simulator sim(faultOptions(core::Fault::ModelNotFound));
+    ASSERT_TRUE(sim.start());
+    core::Target t = targetFor(sim);
+    t.model = u"gpt-4o-mini"_s;
+    open(t);
+    ASSERT_TRUE(runToVerdict());
+    ASSERT_EQ(category(), u"model_not_found"_s) << headline().toStdString();
+    ASSERT_EQ(shownFixes(), QStringList{u"chooseModelButton"_s});
+    button(u"chooseModelButton"_s)->click();
+    ui::ModelChooser *dialog = nullptr;
+    ASSERT_TRUE(waitFor([&] { return (dialog = chooser()) != nullptr; }, 3000));
+    auto *list = dialog->findChild<QListWidget *>(u"modelList"_s);
+    ASSERT_TRUE(list && list->count() > 0);
+    EXPECT_TRUE(list->findItems(u"gpt-4o-mini"_s, Qt::MatchExactly).isEmpty());
+    // The last name, clicked, then the dialog's button.
+    QListWidgetItem *item = list->item(list->count() - 1);
+    const QString chosen = item->text();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
+    EXPECT_EQ(dialog->chosenModel(), chosen);
+    auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    ASSERT_TRUE(ok && ok->isEnabled());
+    ok->click();
+    ASSERT_TRUE(waitFor([&] { return chooser() == nullptr; }, 3000));
+    EXPECT_EQ(child<QLineEdit>(u"modelEdit"_s)->text(), chosen);
+    ASSERT_TRUE(runAgain());
+    EXPECT_EQ(category(), u"ok"_s) << headline().toStdString();
 }
 
 // Cancelling the model dialog changes nothing.
