@@ -9,9 +9,11 @@
 #include "core/target/redactor.h"
 #include "errorpage.h"
 #include "exportpage.h"
+#include "fixactions.h"
 #include "flowlayout.h"
 #include "keyboard.h"
 #include "keystore.h"
+#include "modelchooser.h"
 #include "monitorwindow.h"
 #include "palette.h"
 #include "practicebox.h"
@@ -214,6 +216,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     connect(m_watch, &QPushButton::clicked, this, &MainWindow::showMonitor);
     connect(m_retryPage, &RetryPage::stateChanged, this, &MainWindow::updateRetryStatus);
     connect(m_share, &QPushButton::clicked, this, &MainWindow::showExport);
+    connect(m_resultPage, &ResultPage::fixRequested, this, &MainWindow::applyFix);
     connect(m_startPage->practiceBox(), &PracticeBox::practiceRequested, this, &MainWindow::startPractice);
     connect(m_exportPage, &ExportPage::saveRequested, this, &MainWindow::chooseExport);
     connect(m_exportPage, &ExportPage::copyCurlRequested, this, &MainWindow::copyCurl);
@@ -665,6 +668,72 @@ void MainWindow::rememberTarget(const core::Target &target)
         m_settings.setDefaultProvider(target.provider);
     if (m_startPage->rememberKey() && !target.apiKey.isEmpty())
         m_keyStore->write(KeyStore::accountFor(target), target.apiKey);
+}
+
+void MainWindow::applyFix(const Fix &fix)
+{
+    switch (fix.kind) {
+    case Fix::Kind::UseAddress:
+        m_startPage->setAddress(fix.value);
+        fixApplied(tr("Changed the address to %1; press Run again.").arg(fix.value));
+        break;
+    case Fix::Kind::ChooseModel: {
+        // Window-modal without a nested event loop: a retry may be running behind the page.
+        auto *chooser = new ModelChooser(fix.choices, fix.value, this);
+        chooser->setAttribute(Qt::WA_DeleteOnClose);
+        connect(chooser, &QDialog::accepted, this, [this, chooser] {
+            const QString model = chooser->chosenModel();
+            if (model.isEmpty())
+                return;
+            m_startPage->setModel(model);
+            fixApplied(tr("Changed the model to %1; press Run again.").arg(model));
+        });
+        chooser->open();
+        break;
+    }
+    case Fix::Kind::OpenStatusPage:
+    case Fix::Kind::OpenKeyPage: {
+        const QUrl url(fix.value);
+        if (!FixActions::openUrl(url)) {
+            m_resultPage->setFixStatus(tr("Nothing on this computer opened %1.").arg(fix.value), true);
+            break;
+        }
+        m_resultPage->setFixStatus(fix.kind == Fix::Kind::OpenKeyPage
+                                       ? tr("Opened %1 in your browser. Make a key there, put it in the "
+                                            "key field on the first page, then run the checks again.")
+                                             .arg(fix.value)
+                                       : tr("Opened %1 in your browser.").arg(fix.value));
+        break;
+    }
+    case Fix::Kind::ChooseCaFile:
+        FixActions::chooseFile(this, tr("Choose the company certificate file"), fix.value,
+                               tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+                               [this, guard = QPointer<MainWindow>(this)](const QString &path) {
+                                   if (!guard)
+                                       return;
+                                   m_startPage->setCaFile(path);
+                                   fixApplied(tr("The checks will also trust the certificates in %1; press "
+                                                 "Run again.")
+                                                  .arg(QDir::toNativeSeparators(path)));
+                               });
+        break;
+    case Fix::Kind::UseSystemProxy:
+        m_startPage->setProxyMode(core::ProxyChoice::Mode::System);
+        fixApplied(tr("Changed the proxy setting to this computer's settings; press Run again."));
+        break;
+    case Fix::Kind::GoDirect:
+        m_startPage->setProxyMode(core::ProxyChoice::Mode::None);
+        fixApplied(tr("Changed the proxy setting to connect directly; press Run again."));
+        break;
+    }
+}
+
+void MainWindow::fixApplied(const QString &status)
+{
+    m_resultPage->setFixStatus(status);
+    updateButtons(); // the changed field may make the target valid again
+    if (currentPage() == Result && m_runAgain->isEnabled())
+        m_runAgain->setFocus();
 }
 
 void MainWindow::onRememberKeyToggled(bool remember)

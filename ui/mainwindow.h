@@ -93,6 +93,9 @@ private:
     // The provider's incidents from the last diagnosis, as spans for the latency charts.
     QList<LatencyChart::Span> incidentSpans() const;
     void rememberTarget(const core::Target &target);
+    // A one-click fix from the verdict page: changes the start page, then offers "Run again".
+    void applyFix(const struct Fix &fix);
+    void fixApplied(const QString &status);
     void onRememberKeyToggled(bool remember);
 
     core::Settings m_settings; // the UI's only way to QSettings

@@ -2,13 +2,19 @@
 
 #include "charts/phasechart.h"
 #include "labels.h"
+#include "palette.h"
 #include "snippetview.h"
 #include "statusicon.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace llmdoctor::ui {
 
@@ -29,6 +35,69 @@ QString whoActsLine(const core::Verdict &verdict)
                    ? ResultPage::tr("Who should act: nobody, everything works.")
                    : QString();
     return ResultPage::tr("Who should act: %1").arg(core::Verdict::whoActs(verdict.blame));
+}
+
+// The button for a fix: its text says what it does, with a mnemonic no bar button uses.
+QPushButton *fixButton(const Fix &fix, QWidget *parent)
+{
+    QString text, name, tip;
+    switch (fix.kind) {
+    case Fix::Kind::UseAddress:
+        text = ResultPage::tr("&Use this address");
+        name = u"useAddressButton"_s;
+        tip = ResultPage::tr("Puts %1 in the address field on the first page.").arg(fix.value);
+        break;
+    case Fix::Kind::ChooseModel:
+        text = ResultPage::tr("Choose a &model…");
+        name = u"chooseModelButton"_s;
+        tip = ResultPage::tr("Shows the models this server offers, the closest names first.");
+        break;
+    case Fix::Kind::OpenStatusPage:
+        text = ResultPage::tr("&Open the status page");
+        name = u"openStatusPageButton"_s;
+        tip = fix.value;
+        break;
+    case Fix::Kind::OpenKeyPage:
+        text = ResultPage::tr("Open the page where you make a &key");
+        name = u"openKeyPageButton"_s;
+        tip = fix.value;
+        break;
+    case Fix::Kind::ChooseCaFile:
+        text = ResultPage::tr("Choose the company certificate &file…");
+        name = u"chooseCaFileButton"_s;
+        tip = ResultPage::tr("The certificate file your IT department gives out (.pem or .crt): the checks "
+                             "then trust what it signed.");
+        break;
+    case Fix::Kind::UseSystemProxy:
+        text = ResultPage::tr("Use the system &proxy");
+        name = u"useSystemProxyButton"_s;
+        tip = ResultPage::tr("Sets the proxy to this computer's proxy settings.");
+        break;
+    case Fix::Kind::GoDirect:
+        text = ResultPage::tr("Go &direct");
+        name = u"goDirectButton"_s;
+        tip = ResultPage::tr("Sets the proxy to none: connect to the API directly.");
+        break;
+    }
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(name);
+    button->setToolTip(tip);
+    button->setAccessibleName(QString(text).remove(u'&'));
+    button->setAutoDefault(true);
+    return button;
+}
+
+// True when the verdict's headline or explanation already names the wait.
+bool saysTheWait(const core::Verdict &verdict, int seconds)
+{
+    static const QRegularExpression number(u"\\d+"_s);
+    for (const QString &text : {verdict.headline, verdict.explanation}) {
+        for (const auto &m : number.globalMatch(text)) {
+            if (m.captured().toInt() == seconds)
+                return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
@@ -52,6 +121,36 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
 
     m_explanation = textLabel(this);
     m_explanation->setObjectName(u"verdictExplanation"_s);
+    m_wait = textLabel(this, u"retryAfterLine"_s);
+
+    // What the page can do rather than describe, for the verdict's own cause.
+    m_fixRow = new QWidget(this);
+    m_fixRow->setObjectName(u"oneClickFixes"_s);
+    m_fixLayout = new QHBoxLayout(m_fixRow);
+    m_fixLayout->setContentsMargins(0, 0, 0, 0);
+    m_fixLayout->setSpacing(8);
+    m_fixStatus = textLabel(this, u"fixStatus"_s);
+    m_fixStatus->hide();
+
+    // The provider's id of the request: what its support asks for first.
+    m_requestRow = new QWidget(this);
+    m_requestRow->setObjectName(u"requestIdRow"_s);
+    m_requestId = textLabel(m_requestRow, u"requestId"_s);
+    m_copyRequestId = new QPushButton(tr("Copy request &ID"), m_requestRow);
+    m_copyRequestId->setObjectName(u"copyRequestIdButton"_s);
+    m_copyRequestId->setAccessibleName(tr("Copy the request ID"));
+    m_copyRequestId->setToolTip(tr("The provider's support can find this request by its ID."));
+    m_copyRequestId->setAutoDefault(true);
+    auto *requestLayout = new QHBoxLayout(m_requestRow);
+    requestLayout->setContentsMargins(0, 0, 0, 0);
+    requestLayout->setSpacing(8);
+    requestLayout->addWidget(m_requestId, 1);
+    requestLayout->addWidget(m_copyRequestId, 0, Qt::AlignVCenter);
+    connect(m_copyRequestId, &QPushButton::clicked, this, [this] {
+        const QString id = m_copyRequestId->property("requestId").toString();
+        QApplication::clipboard()->setText(id);
+        setFixStatus(tr("Copied the request ID %1.").arg(id));
+    });
 
     m_alsoHeading = headingLabel(tr("Also found"), this);
     m_alsoHeading->setToolTip(tr("Other problems the checks found. Fix the one above first: it blocks "
@@ -81,6 +180,10 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
     layout->addLayout(top);
     layout->addWidget(m_whoActs);
     layout->addWidget(m_explanation);
+    layout->addWidget(m_wait);
+    layout->addWidget(m_fixRow);
+    layout->addWidget(m_fixStatus);
+    layout->addWidget(m_requestRow);
     layout->addWidget(m_alsoHeading);
     layout->addWidget(m_also);
     layout->addSpacing(6);
@@ -111,6 +214,37 @@ void ResultPage::showFindings(const core::Findings &findings)
     m_whoActs->setText(who);
     m_whoActs->setVisible(!who.isEmpty());
     m_explanation->setText(verdict.explanation);
+
+    const bool isFailure =
+        verdict.category != core::Category::Ok && verdict.category != core::Category::Cancelled;
+    const double wait = FixActions::retryAfterSeconds(findings);
+    const int waitS = wait >= 0 ? int(std::ceil(wait)) : -1;
+    const bool sayWait = waitS >= 0 && isFailure && !saysTheWait(verdict, waitS);
+    m_wait->setText(sayWait ? tr("The provider asks you to wait %n second(s).", nullptr, waitS) : QString());
+    m_wait->setVisible(sayWait);
+
+    m_fixes = FixActions::forFindings(findings);
+    // A fix button may be the one whose click led here: the old ones go later, nameless now.
+    for (QPushButton *old : m_fixRow->findChildren<QPushButton *>(QString(), Qt::FindDirectChildrenOnly))
+        old->setObjectName(QString());
+    clearLayout(m_fixLayout);
+    for (const Fix &fix : std::as_const(m_fixes)) {
+        QPushButton *button = fixButton(fix, m_fixRow);
+        connect(button, &QPushButton::clicked, this, [this, fix] { emit fixRequested(fix); });
+        m_fixLayout->addWidget(button);
+    }
+    m_fixLayout->addStretch(1);
+    m_fixRow->setVisible(!m_fixes.isEmpty());
+    setFixStatus({});
+
+    // Only a failure is worth a support ticket.
+    const auto requestId = isFailure ? FixActions::firstRequestId(findings) : QPair<QString, QString>();
+    m_requestId->setText(requestId.second.isEmpty()
+                             ? QString()
+                             : tr("The provider's ID for this request: %1").arg(requestId.second));
+    m_requestId->setToolTip(requestId.first);
+    m_copyRequestId->setProperty("requestId", requestId.second);
+    m_requestRow->setVisible(!requestId.second.isEmpty());
 
     QStringList also;
     for (const core::AlsoFound &a : verdict.alsoFound)
@@ -162,6 +296,13 @@ void ResultPage::showFindings(const core::Findings &findings)
         m_noTiming->hide();
 
     m_summary = buildSummary(findings);
+}
+
+void ResultPage::setFixStatus(const QString &text, bool failed)
+{
+    m_fixStatus->setText(text);
+    m_fixStatus->setVisible(!text.isEmpty());
+    setTone(m_fixStatus, failed ? Tone::Fail : Tone::Normal);
 }
 
 QString ResultPage::buildSummary(const core::Findings &findings)

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/report/findings.h"
+#include "fixactions.h"
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
+class QPushButton;
 class QVBoxLayout;
 
 namespace llmdoctor::ui {
@@ -27,11 +30,27 @@ public:
     // The text behind "Copy summary", from the same facts.
     static QString buildSummary(const core::Findings &findings);
 
+    // The fixes the page offers as buttons, for the findings shown.
+    const QList<Fix> &fixes() const { return m_fixes; }
+    // One line under the fix buttons: what a fix changed ("press Run again"); empty hides it.
+    void setFixStatus(const QString &text, bool failed = false);
+
+signals:
+    void fixRequested(const llmdoctor::ui::Fix &fix);
+
 private:
     StatusIcon *m_icon;
     QLabel *m_headline;
     QLabel *m_whoActs;
     QLabel *m_explanation;
+    QLabel *m_wait; // the retry-after the provider asked for, when the verdict does not say it
+    QWidget *m_fixRow;
+    QHBoxLayout *m_fixLayout;
+    QLabel *m_fixStatus;
+    QList<Fix> m_fixes;
+    QWidget *m_requestRow;
+    QLabel *m_requestId;
+    QPushButton *m_copyRequestId;
     QLabel *m_alsoHeading;
     QLabel *m_also; // the other causes, one line each
     QLabel *m_stepsHeading;

@@ -441,6 +441,41 @@ void StartPage::setTarget(const core::Target &target)
     validate();
 }
 
+void StartPage::setAddress(const QString &address)
+{
+    m_address->setText(address); // validated as typed text is
+}
+
+void StartPage::setModel(const QString &model)
+{
+    m_model->setText(model);
+}
+
+void StartPage::setCaFile(const QString &path)
+{
+    m_caFile->setText(path);
+    setAdvancedOpen(true);
+}
+
+void StartPage::setProxyMode(core::ProxyChoice::Mode mode)
+{
+    switch (mode) {
+    case core::ProxyChoice::Mode::Auto:
+        m_proxyMode->setCurrentIndex(ProxyAuto);
+        break;
+    case core::ProxyChoice::Mode::None:
+        m_proxyMode->setCurrentIndex(ProxyNone);
+        break;
+    case core::ProxyChoice::Mode::System:
+        m_proxyMode->setCurrentIndex(ProxySystem);
+        break;
+    case core::ProxyChoice::Mode::Explicit:
+        m_proxyMode->setCurrentIndex(ProxyCustom);
+        break;
+    }
+    setAdvancedOpen(true);
+}
+
 QString StartPage::proxyText() const
 {
     switch (m_proxyMode->currentIndex()) {

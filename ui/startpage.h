@@ -45,6 +45,12 @@ public:
     QStringList availableModels() const;
     // Asks the provider for its models with the key typed (one free model-list request).
     void loadModels();
+    // The verdict page's one-click fixes: each changes one field as typing would (the advanced
+    // settings open for the certificate file and the proxy, so the change can be seen).
+    void setAddress(const QString &address);
+    void setModel(const QString &model);
+    void setCaFile(const QString &path);
+    void setProxyMode(core::ProxyChoice::Mode mode);
     // The timeout a new target gets; the advanced settings open when a target differs.
     void setDefaultTimeout(int seconds);
 

@@ -741,6 +741,7 @@ void ModelCheck::run()
     if (!near.isEmpty())
         r.addDetail(u"did you mean"_s, near.join(u", "_s));
     r.facts.closeModels = near;
+    r.facts.models = ids; // the whole list, for choosing another name
     r.addDetail(u"models offered"_s, ids.mid(0, 30).join(u", "_s) + (ids.size() > 30 ? u", …"_s : QString()));
     complete(r);
 }

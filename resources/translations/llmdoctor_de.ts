@@ -736,6 +736,81 @@ Das Diagramm füllt sich, sobald die erste Anfrage gestellt ist.</translation>
         <source>A&amp;bout</source>
         <translation>Inf&amp;o</translation>
     </message>
+    <message>
+        <source>Changed the address to %1; press Run again.</source>
+        <translation>Adresse auf %1 geändert; drücken Sie „Erneut prüfen“.</translation>
+    </message>
+    <message>
+        <source>Changed the model to %1; press Run again.</source>
+        <translation>Modell auf %1 geändert; drücken Sie „Erneut prüfen“.</translation>
+    </message>
+    <message>
+        <source>Nothing on this computer opened %1.</source>
+        <translation>Kein Programm auf diesem Computer hat %1 geöffnet.</translation>
+    </message>
+    <message>
+        <source>Opened %1 in your browser. Make a key there, put it in the key field on the first page, then run the checks again.</source>
+        <translation>%1 im Browser geöffnet. Erstellen Sie dort einen Schlüssel, tragen Sie ihn auf der ersten Seite in das Schlüsselfeld ein und prüfen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>Opened %1 in your browser.</source>
+        <translation>%1 im Browser geöffnet.</translation>
+    </message>
+    <message>
+        <source>Choose the company certificate file</source>
+        <translation>Zertifikatsdatei der Firma wählen</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The checks will also trust the certificates in %1; press Run again.</source>
+        <translation>Die Prüfungen vertrauen jetzt auch den Zertifikaten in %1; drücken Sie „Erneut prüfen“.</translation>
+    </message>
+    <message>
+        <source>Changed the proxy setting to this computer&apos;s settings; press Run again.</source>
+        <translation>Proxy auf die Einstellungen dieses Computers gestellt; drücken Sie „Erneut prüfen“.</translation>
+    </message>
+    <message>
+        <source>Changed the proxy setting to connect directly; press Run again.</source>
+        <translation>Proxy abgestellt, die Verbindung geht jetzt direkt; drücken Sie „Erneut prüfen“.</translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::ModelChooser</name>
+    <message>
+        <source>Choose a model</source>
+        <translation>Modell wählen</translation>
+    </message>
+    <message>
+        <source>The models this server offers:</source>
+        <translation>Die Modelle, die dieser Server anbietet:</translation>
+    </message>
+    <message>
+        <source>This server has no model called &quot;%1&quot;. The models it offers, the closest names first:</source>
+        <translation>Dieser Server hat kein Modell namens „%1“. Die Modelle, die er anbietet, die ähnlichsten Namen zuerst:</translation>
+    </message>
+    <message>
+        <source>Type to search</source>
+        <translation>Zum Suchen tippen</translation>
+    </message>
+    <message>
+        <source>Search the models</source>
+        <translation>Modelle durchsuchen</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>No model name contains that.</source>
+        <translation>Kein Modellname enthält das.</translation>
+    </message>
+    <message>
+        <source>&amp;Use this model</source>
+        <translation>Dieses Modell &amp;verwenden</translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::MonitorWindow</name>
@@ -1223,6 +1298,81 @@ Was zu tun ist: %3</translation>
     <message>
         <source>The error you pasted: %1</source>
         <translation>Die eingefügte Fehlermeldung: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Use this address</source>
+        <translation>Diese &amp;Adresse verwenden</translation>
+    </message>
+    <message>
+        <source>Puts %1 in the address field on the first page.</source>
+        <translation>Setzt %1 in das Adressfeld auf der ersten Seite.</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;model…</source>
+        <translation>&amp;Modell wählen …</translation>
+    </message>
+    <message>
+        <source>Shows the models this server offers, the closest names first.</source>
+        <translation>Zeigt die Modelle, die dieser Server anbietet, die ähnlichsten Namen zuerst.</translation>
+    </message>
+    <message>
+        <source>&amp;Open the status page</source>
+        <translation>&amp;Statusseite öffnen</translation>
+    </message>
+    <message>
+        <source>Open the page where you make a &amp;key</source>
+        <translation>Seite für einen neuen Schlüsse&amp;l öffnen</translation>
+    </message>
+    <message>
+        <source>Choose the company certificate &amp;file…</source>
+        <translation>&amp;Zertifikatsdatei der Firma wählen …</translation>
+    </message>
+    <message>
+        <source>The certificate file your IT department gives out (.pem or .crt): the checks then trust what it signed.</source>
+        <translation>Die Zertifikatsdatei, die Ihre IT-Abteilung ausgibt (.pem oder .crt): Die Prüfungen vertrauen dann allem, was damit signiert ist.</translation>
+    </message>
+    <message>
+        <source>Use the system &amp;proxy</source>
+        <translation>System-Pro&amp;xy verwenden</translation>
+    </message>
+    <message>
+        <source>Sets the proxy to this computer&apos;s proxy settings.</source>
+        <translation>Stellt den Proxy auf die Proxy-Einstellungen dieses Computers.</translation>
+    </message>
+    <message>
+        <source>Go &amp;direct</source>
+        <translation>&amp;Direkt verbinden</translation>
+    </message>
+    <message>
+        <source>Sets the proxy to none: connect to the API directly.</source>
+        <translation>Stellt den Proxy ab: direkt mit der API verbinden.</translation>
+    </message>
+    <message>
+        <source>Copy request &amp;ID</source>
+        <translation>Anfrage-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the request ID</source>
+        <translation>Die Anfrage-ID kopieren</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s support can find this request by its ID.</source>
+        <translation>Der Support des Anbieters findet diese Anfrage über ihre ID.</translation>
+    </message>
+    <message>
+        <source>Copied the request ID %1.</source>
+        <translation>Anfrage-ID %1 kopiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The provider asks you to wait %n second(s).</source>
+        <translation>
+            <numerusform>Der Anbieter bittet Sie, %n Sekunde zu warten.</numerusform>
+            <numerusform>Der Anbieter bittet Sie, %n Sekunden zu warten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider&apos;s ID for this request: %1</source>
+        <translation>Die ID des Anbieters für diese Anfrage: %1</translation>
     </message>
 </context>
 <context>

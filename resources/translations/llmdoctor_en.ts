@@ -735,6 +735,81 @@ The chart fills in as soon as the first request is made.</source>
         <source>A&amp;bout</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Changed the address to %1; press Run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the model to %1; press Run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing on this computer opened %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1 in your browser. Make a key there, put it in the key field on the first page, then run the checks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1 in your browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the company certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks will also trust the certificates in %1; press Run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the proxy setting to this computer&apos;s settings; press Run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed the proxy setting to connect directly; press Run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::ModelChooser</name>
+    <message>
+        <source>Choose a model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The models this server offers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no model called &quot;%1&quot;. The models it offers, the closest names first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type to search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model name contains that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use this model</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::MonitorWindow</name>
@@ -1220,6 +1295,81 @@ What to do: %3</source>
     </message>
     <message>
         <source>The error you pasted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use this address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts %1 in the address field on the first page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a &amp;model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the models this server offers, the closest names first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open the status page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the page where you make a &amp;key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the company certificate &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate file your IT department gives out (.pem or .crt): the checks then trust what it signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the system &amp;proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets the proxy to this computer&apos;s proxy settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go &amp;direct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sets the proxy to none: connect to the API directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy request &amp;ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the request ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s support can find this request by its ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the request ID %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The provider asks you to wait %n second(s).</source>
+        <translation>
+            <numerusform>The provider asks you to wait %n second.</numerusform>
+            <numerusform>The provider asks you to wait %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The provider&apos;s ID for this request: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
