@@ -1,7 +1,6 @@
 #include "errorclassifier.h"
 
 #include "category.h"
-
 #include "hops.h"
 
 #include <QFile>
