@@ -250,7 +250,7 @@ void DnsCheck::run()
         DiagnosisContext &ctx = context();
         const double took = double(clock.nsecsElapsed()) / 1e6;
         ctx.dnsMs = took;
-        const QString what = viaProxy ? u"the proxy %1"_s.arg(host) : host;
+        const QString what = viaProxy ? QCoreApplication::translate("Check", "the proxy %1").arg(host) : host;
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
             const bool notFound = info.error() == QHostInfo::HostNotFound || info.addresses().isEmpty();
             QString hint; // "api.opena1.com" is almost "api.openai.com"

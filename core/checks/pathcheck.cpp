@@ -200,8 +200,9 @@ void PathCheck::run()
     o.deadlineMs = std::max(1000, c.remainingMs() - 500);
     emit progress(QCoreApplication::translate("Check", "Following the route to the server, hop by hop…"));
     m_tracer = new PathTracer(o, this);
-    connect(m_tracer, &PathTracer::progress, this,
-            [this](const PathResult &p) { emit progress(u"%1 hops found…"_s.arg(p.hops.size())); });
+    connect(m_tracer, &PathTracer::progress, this, [this](const PathResult &p) {
+        emit progress(QCoreApplication::translate("Check", "%1 hops found…").arg(p.hops.size()));
+    });
     connect(m_tracer, &PathTracer::finished, this, &PathCheck::onDone);
     m_tracer->start();
 }

@@ -27,13 +27,14 @@ bool providerSide(const QString &category)
 
 QString attemptFailure(const RetryAttempt &a)
 {
-    static const QMap<QString, QString> words{
-        {u"upstream_reset"_s, u"connection reset"_s},
+    // Built on each call: the words follow the translator installed at the time.
+    const QMap<QString, QString> words{
+        {u"upstream_reset"_s, QCoreApplication::translate("Retry", "connection reset")},
         {u"timeout"_s, QCoreApplication::translate("Retry", "no answer in time")},
         {u"connect_timeout"_s, QCoreApplication::translate("Retry", "connection timed out")},
-        {u"connection_refused"_s, u"connection refused"_s},
+        {u"connection_refused"_s, QCoreApplication::translate("Retry", "connection refused")},
         {u"dns_failure"_s, QCoreApplication::translate("Retry", "name not found")},
-        {u"proxy_error"_s, u"proxy refused"_s}};
+        {u"proxy_error"_s, QCoreApplication::translate("Retry", "proxy refused")}};
     if (a.status > 0)
         return u"HTTP %1"_s.arg(a.status);
     return words.value(a.category, a.category);
@@ -290,7 +291,8 @@ void Retrier::finish(Outcome outcome, const ProbeOutcome *last)
                     .arg(totalTime, failureBreakdown(m_attempts));
         }
         if (!stopReason.isEmpty())
-            m_verdict.explanation += u" Stopped because %1."_s.arg(stopReason);
+            m_verdict.explanation +=
+                QCoreApplication::translate("Retry", " Stopped because %1.").arg(stopReason);
         break;
     }
     case Outcome::NotRetryable:
@@ -302,8 +304,13 @@ void Retrier::finish(Outcome outcome, const ProbeOutcome *last)
             values.insert(u"model"_s, m_target.model);
         values.insert(u"detail"_s, final->summary);
         m_verdict = verdictFromAdvice(final->category, categoryOr(final->category), values);
-        m_verdict.headline = QCoreApplication::translate("Retry", "Retrying cannot help: ") +
-                             m_verdict.headline.left(1).toLower() + m_verdict.headline.mid(1);
+        // English lowercases the headline after the colon; other languages keep its capitals (German
+        // nouns and "Sie" keep theirs).
+        if (const QString prefix = QCoreApplication::translate("Retry", "Retrying cannot help: ");
+            prefix == u"Retrying cannot help: ")
+            m_verdict.headline = prefix + m_verdict.headline.left(1).toLower() + m_verdict.headline.mid(1);
+        else
+            m_verdict.headline = prefix + m_verdict.headline;
         m_verdict.explanation =
             (stopReason.isEmpty()
                  ? QString()

@@ -643,6 +643,14 @@
         <source>The model answered a one-word test request.</source>
         <translation>Das Modell hat eine Testanfrage mit einem Wort beantwortet.</translation>
     </message>
+    <message>
+        <source>%1 hops found…</source>
+        <translation>%1 Hops gefunden …</translation>
+    </message>
+    <message>
+        <source>the proxy %1</source>
+        <translation>den Proxy %1</translation>
+    </message>
 </context>
 <context>
     <name>Lint</name>
@@ -1325,6 +1333,22 @@
     <message>
         <source>Waiting and trying again would not change this answer (%1). </source>
         <translation>Warten und erneut versuchen würde diese Antwort nicht ändern (%1). </translation>
+    </message>
+    <message>
+        <source>connection reset</source>
+        <translation>Verbindung zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>proxy refused</source>
+        <translation>Proxy hat abgelehnt</translation>
+    </message>
+    <message>
+        <source> Stopped because %1.</source>
+        <translation> Angehalten: %1.</translation>
     </message>
 </context>
 <context>

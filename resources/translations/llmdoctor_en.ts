@@ -643,6 +643,14 @@
         <source>The model answered a one-word test request.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 hops found…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lint</name>
@@ -1324,6 +1332,22 @@
     </message>
     <message>
         <source>Waiting and trying again would not change this answer (%1). </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Stopped because %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
