@@ -3958,6 +3958,12 @@ Was zu tun ist: %3</translation>
         <source>%1 (%2, failed here)</source>
         <translation>%1 (%2, hier gescheitert)</translation>
     </message>
+    <message>
+        <source>yes</source>
+        <comment>lowercase phase names in sentences</comment>
+        <extracomment>&quot;yes&quot; where a phase name (&quot;Connecting&quot;) is lowercased inside a sentence, &quot;no&quot; where not</extracomment>
+        <translation>no</translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::PracticeBox</name>

@@ -3956,6 +3956,12 @@ What to do: %3</source>
         <source>%1 (%2, failed here)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>yes</source>
+        <comment>lowercase phase names in sentences</comment>
+        <extracomment>&quot;yes&quot; where a phase name (&quot;Connecting&quot;) is lowercased inside a sentence, &quot;no&quot; where not</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::PracticeBox</name>

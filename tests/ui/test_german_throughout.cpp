@@ -4,15 +4,14 @@
 // verdicts, advice.json) go through the translator as well as the wizard's own.
 //
 // Allowed to stay English: the message a user pasted and what llmdoctor says it means (the
-// pasted-error "meaning" texts from signatures.json are not translated yet), web addresses.
+// pasted-error "meaning" texts from signatures.json are not translated yet), the provider's own
+// error message where a sentence quotes it, web addresses.
 #include "core/diagnosis/errorclassifier.h"
 #include "support/waiting.h"
 #include "ui/checkspage.h"
 #include "ui/mainwindow.h"
 #include "ui/practicebox.h"
 #include "ui/startpage.h"
-
-#include <algorithm>
 
 #include <QComboBox>
 #include <QLabel>
@@ -23,7 +22,9 @@
 #include <QTest>
 #include <QTextDocument>
 #include <QTranslator>
+#include <algorithm>
 #include <gtest/gtest.h>
+#include <iostream>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -69,10 +70,11 @@ int wordCount(const QString &sentence)
     return n;
 }
 
-struct Run
+struct PageTexts
 {
     QStringList checks;  // the checks page, once every check has finished
     QStringList verdict; // the verdict page
+    QStringList quoted;  // the provider's own error messages, quoted as they came
 };
 
 class GermanThroughout : public ::testing::TestWithParam<core::Fault>
@@ -88,7 +90,7 @@ protected:
     }
 
     // One practice run in a new window, in the language installed now.
-    static Run run(core::Fault fault)
+    static PageTexts walk(core::Fault fault)
     {
         QStandardPaths::setTestModeEnabled(true);
         auto window = std::make_unique<MainWindow>();
@@ -102,7 +104,7 @@ protected:
         box->findChild<QPushButton *>(u"practiceButton"_s)->click();
         if (window->currentPage() == MainWindow::Explain)
             window->findChild<QPushButton *>(u"runButton"_s)->click();
-        Run r;
+        PageTexts r;
         const bool done =
             waitFor([&] { return window->checksPage()->state() == ui::ChecksPage::State::Finished; }, 30000);
         EXPECT_TRUE(done);
@@ -113,6 +115,10 @@ protected:
         EXPECT_EQ(window->currentPage(), MainWindow::Result);
         QTest::qWait(50);
         r.verdict = visibleSentences(window.get());
+        if (const core::Findings *findings = window->findings()) {
+            for (const core::CheckResult &check : findings->checks)
+                r.quoted << check.facts.providerMessage;
+        }
         return r;
     }
 
@@ -125,11 +131,14 @@ protected:
         for (const QString &s : german) {
             if (wordCount(s) < 3 || !englishSet.contains(s) || s.contains(u"://"_s))
                 continue;
+            // A quotation inside a German sentence brings its brackets and quotation marks along.
+            static const QRegularExpression ends(u"^[\\s(\"\u201E\u201C]+|[\\s)\"\u201C.]+$"_s);
+            const QString bare = QString(s).remove(ends);
             const bool isAllowed = std::any_of(allowed.cbegin(), allowed.cend(), [&](const QString &a) {
                 return !a.isEmpty() && QString(a)
                                            .replace(QRegularExpression(u"\\d+([.,]\\d+)?"_s), u"#"_s)
                                            .simplified()
-                                           .contains(s);
+                                           .contains(bare);
             });
             if (!isAllowed && !out.contains(s))
                 out << s;
@@ -142,21 +151,23 @@ TEST_P(GermanThroughout, ChecksAndVerdictHaveNoEnglishSentence)
 {
     const ui::PracticeScenario s = scenario(GetParam());
     ASSERT_FALSE(s.label.isEmpty()) << "no practice scenario for fault " << int(GetParam());
-    const Run english = run(s.fault);
+    const PageTexts english = walk(s.fault);
     ASSERT_FALSE(english.checks.isEmpty());
     ASSERT_FALSE(english.verdict.isEmpty());
 
     QTranslator german;
     ASSERT_TRUE(german.load(u"llmdoctor_de"_s, u":/i18n"_s));
     QCoreApplication::installTranslator(&german);
-    const Run translated = run(s.fault);
+    const PageTexts translated = walk(s.fault);
     QCoreApplication::removeTranslator(&german);
     ASSERT_FALSE(translated.checks.isEmpty());
+    if (qEnvironmentVariableIsSet("LLMDOCTOR_DUMP_SENTENCES")) // to read what a German user sees
+        std::cerr << (translated.checks + translated.verdict).join(u"\n"_s).toStdString() << "\n";
 
     // Headline and summary words of the German run really are German, not an empty page.
     EXPECT_NE(translated.verdict, english.verdict);
 
-    QStringList allowed{s.pastedText};
+    QStringList allowed = english.quoted + QStringList{s.pastedText};
     if (!s.pastedText.isEmpty())
         allowed << core::classifyErrorText(s.pastedText).meaning;
     const QStringList checks = stillEnglish(translated.checks, english.checks, allowed);
