@@ -264,8 +264,12 @@ void Retrier::finish(Outcome outcome, const ProbeOutcome *last)
             for (const RetryAttempt &a : std::as_const(m_attempts))
                 waited += a.waitedMs;
             values.insert(u"attempt"_s, QString::number(m_attempts.size()));
-            values.insert(u"failed"_s, m_attempts.size() == 2 ? u"attempt"_s
-                                                              : u"%1 attempts"_s.arg(m_attempts.size() - 1));
+            // "The first {failed} failed": "attempt" or "2 attempts" (German: "Gescheitert: {failed}").
+            values.insert(
+                u"failed"_s,
+                m_attempts.size() == 2
+                    ? QCoreApplication::translate("Retry", "attempt")
+                    : QCoreApplication::translate("Retry", "%1 attempts").arg(m_attempts.size() - 1));
             values.insert(u"waited"_s, duration(waited));
             values.insert(u"failures"_s, failureBreakdown(m_attempts));
             m_verdict = verdictFromAdvice(u"retry_recovered"_s, Category::Ok, values);

@@ -1350,6 +1350,14 @@
         <source> Stopped because %1.</source>
         <translation> Angehalten: %1.</translation>
     </message>
+    <message>
+        <source>attempt</source>
+        <translation>der erste Versuch</translation>
+    </message>
+    <message>
+        <source>%1 attempts</source>
+        <translation>die ersten %1 Versuche</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -2681,7 +2689,7 @@
     </message>
     <message>
         <source>The first {failed} failed ({failures}); then {host} answered normally. The failure was temporary, as most 5xx, 429 and connection errors are. Waiting and retrying, as done here, is the cure.</source>
-        <translation>Die ersten {failed} sind gescheitert ({failures}); dann hat {host} normal geantwortet. Der Fehler war vorübergehend, wie die meisten 5xx-, 429- und Verbindungsfehler. Warten und erneut versuchen, wie hier geschehen, ist die Lösung.</translation>
+        <translation>Gescheitert: {failed} ({failures}); dann hat {host} normal geantwortet. Der Fehler war vorübergehend, wie die meisten 5xx-, 429- und Verbindungsfehler. Warten und erneut versuchen, wie hier geschehen, ist die Lösung.</translation>
     </message>
     <message>
         <source>Make your app retry such errors with increasing pauses (the code below does it the way the official SDKs do).</source>

@@ -1350,6 +1350,14 @@
         <source> Stopped because %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

@@ -7,10 +7,12 @@
 // pasted-error "meaning" texts from signatures.json are not translated yet), the provider's own
 // error message where a sentence quotes it, web addresses.
 #include "core/diagnosis/errorclassifier.h"
+#include "core/sim/simulator.h"
 #include "support/waiting.h"
 #include "ui/checkspage.h"
 #include "ui/mainwindow.h"
 #include "ui/practicebox.h"
+#include "ui/retrypage.h"
 #include "ui/startpage.h"
 
 #include <QComboBox>
@@ -22,6 +24,7 @@
 #include <QTest>
 #include <QTextDocument>
 #include <QTranslator>
+#include <QTreeWidget>
 #include <algorithm>
 #include <gtest/gtest.h>
 #include <iostream>
@@ -122,6 +125,7 @@ protected:
         return r;
     }
 
+public:
     // Sentences of the German run that read exactly as in the English run.
     static QStringList stillEnglish(const QStringList &german, const QStringList &english,
                                     const QStringList &allowed)
@@ -201,5 +205,78 @@ TEST(GermanThroughoutList, CoversEveryPracticeScenario)
     for (const ui::PracticeScenario &s : ui::PracticeBox::scenarios())
         EXPECT_TRUE(walked.contains(s.fault)) << s.label.toStdString() << " is not walked in German";
 }
+
+// The wait-and-retry page, in both languages: one retry that ends well after waiting (429 with
+// retry-after), one where retrying cannot help (a refused key).
+struct RetryCase
+{
+    core::Fault fault;
+    int failFirst;
+};
+
+class GermanRetry : public ::testing::TestWithParam<RetryCase>
+{
+protected:
+    static QStringList retryPage(const RetryCase &c, QStringList *quoted)
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        core::SimulatorOptions o;
+        o.fault = c.fault;
+        o.retryAfterSeconds = 1;
+        o.failFirst = c.failFirst;
+        core::Simulator sim(o);
+        EXPECT_TRUE(sim.start());
+        core::Target target;
+        target.baseUrl = sim.baseUrl();
+        target.timeoutMs = 10000;
+        target.proxy.mode = core::ProxyChoice::Mode::None;
+        MainWindow window(target);
+        window.resize(900, 760);
+        window.show();
+        EXPECT_TRUE(QTest::qWaitForWindowExposed(&window));
+        window.findChild<QPushButton *>(u"runButton"_s)->click();
+        if (!waitFor([&] { return window.checksPage()->state() == ui::ChecksPage::State::Finished; }, 20000))
+            return {};
+        window.findChild<QPushButton *>(u"retryButton"_s)->click();
+        EXPECT_EQ(window.currentPage(), MainWindow::Retry);
+        ui::RetryPage *page = window.retryPage();
+        EXPECT_TRUE(waitFor([&] { return !page->isRunning(); }, 20000));
+        QTest::qWait(50);
+        QStringList out = visibleSentences(&window);
+        static const QRegularExpression number(u"\\d+([.,]\\d+)?"_s);
+        if (auto *list = page->findChild<QTreeWidget *>(u"retryAttempts"_s)) {
+            for (int i = 0; i < list->topLevelItemCount(); ++i) {
+                for (int col = 0; col < list->columnCount(); ++col)
+                    out << list->topLevelItem(i)->text(col).simplified().replace(number, u"#"_s);
+            }
+        }
+        if (const core::Findings *findings = window.findings()) {
+            for (const core::CheckResult &check : findings->checks)
+                *quoted << check.facts.providerMessage;
+        }
+        return out;
+    }
+};
+
+TEST_P(GermanRetry, RetryPageHasNoEnglishSentence)
+{
+    QStringList quoted;
+    const QStringList english = retryPage(GetParam(), &quoted);
+    ASSERT_FALSE(english.isEmpty());
+    QTranslator german;
+    ASSERT_TRUE(german.load(u"llmdoctor_de"_s, u":/i18n"_s));
+    QCoreApplication::installTranslator(&german);
+    const QStringList translated = retryPage(GetParam(), &quoted);
+    QCoreApplication::removeTranslator(&german);
+    ASSERT_FALSE(translated.isEmpty());
+    if (qEnvironmentVariableIsSet("LLMDOCTOR_DUMP_SENTENCES"))
+        std::cerr << translated.join(u"\n"_s).toStdString() << "\n";
+    const QStringList left = GermanThroughout::stillEnglish(translated, english, quoted);
+    EXPECT_TRUE(left.isEmpty()) << "retry page, still English:\n  " << left.join(u"\n  "_s).toStdString();
+}
+
+INSTANTIATE_TEST_SUITE_P(WaitHelpsAndCannotHelp, GermanRetry,
+                         ::testing::Values(RetryCase{core::Fault::RateLimit, 3},
+                                           RetryCase{core::Fault::InvalidKey, 0}));
 
 } // namespace
