@@ -10,10 +10,12 @@
 #include "diagnosiscontext.h"
 #include "networkchecks.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <algorithm>
 
 namespace llmdoctor::core {
 
@@ -89,7 +91,8 @@ QString keyHint(const KeyLint &lint)
 // ---------------------------------------------------------------------------------------------
 
 BaseUrlFormatCheck::BaseUrlFormatCheck(QObject *parent)
-    : Check(u"base_url_format"_s, u"Is the API address written correctly?"_s, {}, parent)
+    : Check(u"base_url_format"_s,
+            QCoreApplication::translate("Check", "Is the API address written correctly?"), {}, parent)
 {
 }
 
@@ -98,7 +101,7 @@ void BaseUrlFormatCheck::run()
     const Target &t = context().target;
     const QString text = t.baseUrlText.isEmpty() ? t.baseUrl.toString() : t.baseUrlText;
     CheckResult r = lintResult(lintBaseUrl(text, t.provider), makeResult(CheckStatus::Pass, {}),
-                               u"The address is written correctly."_s);
+                               QCoreApplication::translate("Check", "The address is written correctly."));
     r.addDetail(u"address"_s, shownUrl(t.baseUrl));
     complete(r);
 }
@@ -106,7 +109,8 @@ void BaseUrlFormatCheck::run()
 // ---------------------------------------------------------------------------------------------
 
 ApiKeyFormatCheck::ApiKeyFormatCheck(QObject *parent)
-    : Check(u"api_key_format"_s, u"Does the API key look right?"_s, {}, parent)
+    : Check(u"api_key_format"_s, QCoreApplication::translate("Check", "Does the API key look right?"), {},
+            parent)
 {
 }
 
@@ -116,21 +120,27 @@ void ApiKeyFormatCheck::run()
     if (t.apiKey.trimmed().isEmpty() && !querySecrets(t.baseUrl).isEmpty()) {
         complete(makeResult(
             CheckStatus::Pass,
-            u"The key is carried in the address (%1); it is never shown."_s.arg(shownUrl(t.baseUrl)),
+            QCoreApplication::translate("Check", "The key is carried in the address (%1); it is never shown.")
+                .arg(shownUrl(t.baseUrl)),
             u"ok"_s));
         return;
     }
     const KeyLint lint = lintApiKey(t.apiKey, t.provider);
     if (t.apiKey.trimmed().isEmpty() && lint.findings.isEmpty()) {
-        complete(makeResult(CheckStatus::Skip,
-                            u"No API key was given. Servers on your own computer usually need none."_s,
-                            u"skipped"_s));
+        complete(
+            makeResult(CheckStatus::Skip,
+                       QCoreApplication::translate(
+                           "Check", "No API key was given. Servers on your own computer usually need none."),
+                       u"skipped"_s));
         return;
     }
     const Provider p = providerOf(t);
     const QString pass = p.keyPrefixes.isEmpty() || p.id.isEmpty()
-                             ? u"The key has no stray spaces, quotes or other extra characters."_s
-                             : u"The key has the shape of a %1 key, with no stray characters."_s.arg(p.name);
+                             ? QCoreApplication::translate(
+                                   "Check", "The key has no stray spaces, quotes or other extra characters.")
+                             : QCoreApplication::translate(
+                                   "Check", "The key has the shape of a %1 key, with no stray characters.")
+                                   .arg(p.name);
     CheckResult r = lintResult(lint.findings, makeResult(CheckStatus::Pass, {}), pass);
     r.addDetail(u"length"_s, QString::number(lint.cleaned.size()));
     // Anything around the key, a trailing line break too: we send it cleaned, but many HTTP
@@ -142,7 +152,8 @@ void ApiKeyFormatCheck::run()
 // ---------------------------------------------------------------------------------------------
 
 ApiKeyCheck::ApiKeyCheck(QObject *parent)
-    : Check(u"api_key"_s, u"Is your API key accepted?"_s, {u"http"_s}, parent)
+    : Check(u"api_key"_s, QCoreApplication::translate("Check", "Is your API key accepted?"), {u"http"_s},
+            parent)
 {
 }
 
@@ -150,8 +161,10 @@ void ApiKeyCheck::run()
 {
     const DiagnosisContext &c = context();
     if (!c.modelList || !c.modelList->response) {
-        complete(makeResult(CheckStatus::Skip, u"The API gave no answer to read the key's status from."_s,
-                            u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate("Check", "The API gave no answer to read the key's status from."),
+            u"skipped"_s));
         return;
     }
     const ResponseClass rc =
@@ -165,7 +178,7 @@ void ApiKeyCheck::run()
     // The key as typed was refused; would it work without the stray characters?
     ExchangeRequest req = exchangeRequestFor(c, c.target.modelsUrl());
     req.headers.append(providerOf(c.target).authHeaders(lint.cleaned));
-    emit progress(u"Trying the key again without the stray characters…"_s);
+    emit progress(QCoreApplication::translate("Check", "Trying the key again without the stray characters…"));
     m_exchange = new Exchange(req, this);
     connect(m_exchange, &Exchange::finished, this, [this](const ExchangeResult &x) {
         recordExchange(m_exchange, x);
@@ -188,36 +201,54 @@ void ApiKeyCheck::finishWith(const ExchangeResult *cleanedAnswer)
         bool trimmed = false;
         for (const LintFinding &f : lint.findings)
             trimmed |= f.code == u"whitespace";
-        r = makeResult(CheckStatus::Pass,
-                       !sent     ? u"The server answered without a key: it does not need one."_s
-                       : trimmed ? u"Your API key is accepted once the spaces or line breaks around it are "
-                                   "removed; make sure your app removes them too."_s
-                                 : u"Your API key is accepted."_s,
-                       u"ok"_s);
+        r = makeResult(
+            CheckStatus::Pass,
+            !sent     ? QCoreApplication::translate("Check",
+                                                    "The server answered without a key: it does not need one.")
+            : trimmed ? QCoreApplication::translate(
+                            "Check", "Your API key is accepted once the spaces or line breaks around it are "
+                                     "removed; make sure your app removes them too.")
+                      : QCoreApplication::translate("Check", "Your API key is accepted."),
+            u"ok"_s);
     } else if (cat == u"auth_missing_key") {
-        r = makeResult(CheckStatus::Fail,
-                       u"The server wants an API key, and none was sent (HTTP %1)."_s.arg(status), cat);
+        r = makeResult(
+            CheckStatus::Fail,
+            QCoreApplication::translate("Check", "The server wants an API key, and none was sent (HTTP %1).")
+                .arg(status),
+            cat);
     } else if (cat == u"auth_invalid_key") {
         r = makeResult(CheckStatus::Fail,
-                       u"The provider rejected your API key (HTTP %1).%2"_s.arg(status, keyHint(lint)), cat);
+                       QCoreApplication::translate("Check", "The provider rejected your API key (HTTP %1).%2")
+                           .arg(status, keyHint(lint)),
+                       cat);
     } else if (cat == u"permission_denied") {
         r = makeResult(CheckStatus::Fail, rc.summary + keyHint(lint), cat);
     } else if (cat == u"quota_exhausted") {
         r = makeResult(
             CheckStatus::Fail,
-            u"Your key is valid, but the account has run out of credit or quota (HTTP %1): waiting or "
-            "retrying will not help."_s.arg(status),
+            QCoreApplication::translate(
+                "Check",
+                "Your key is valid, but the account has run out of credit or quota (HTTP %1): waiting or "
+                "retrying will not help.")
+                .arg(status),
             cat);
     } else if (cat == u"rate_limited") {
         const auto wait = suggestedWaitSeconds(parsedRateLimits(resp.headers));
-        r = makeResult(
-            CheckStatus::Fail,
-            u"Your key is accepted, but the provider is limiting your requests right now (HTTP 429)%1."_s.arg(
-                wait ? u"; it asks you to wait %1"_s.arg(plainWait(*wait)) : QString()),
-            cat);
+        r = makeResult(CheckStatus::Fail,
+                       wait ? QCoreApplication::translate(
+                                  "Check", "Your key is accepted, but the provider is limiting your "
+                                           "requests right now (HTTP 429); it asks you to wait %1.")
+                                  .arg(plainWait(*wait))
+                            : QCoreApplication::translate(
+                                  "Check", "Your key is accepted, but the provider is limiting your "
+                                           "requests right now (HTTP 429)."),
+                       cat);
     } else {
-        r = makeResult(CheckStatus::Skip,
-                       u"The API's answer (HTTP %1) says nothing about the key."_s.arg(status), u"skipped"_s);
+        r = makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate("Check", "The API's answer (HTTP %1) says nothing about the key.")
+                .arg(status),
+            u"skipped"_s);
     }
     if (cleanedAnswer) {
         const bool fixedByCleaning =
@@ -226,23 +257,41 @@ void ApiKeyCheck::finishWith(const ExchangeResult *cleanedAnswer)
             QStringList what;
             for (const LintFinding &f : lint.findings) {
                 if (f.code == u"quotes")
-                    what << u"quotation marks"_s;
+                    what << QCoreApplication::translate("Check", "quotation marks");
                 else if (f.code == u"bearer_prefix")
-                    what << u"word \"Bearer\""_s;
+                    what << QCoreApplication::translate("Check", "word \"Bearer\"");
                 else if (f.code == u"whitespace_inside" || f.code == u"whitespace")
-                    what << u"spaces and line breaks"_s;
+                    what << QCoreApplication::translate("Check", "spaces and line breaks");
                 else if (f.code == u"invisible")
-                    what << u"invisible characters"_s;
+                    what << QCoreApplication::translate("Check", "invisible characters");
                 else if (f.code == u"non_ascii")
-                    what << u"typographic dashes"_s;
+                    what << QCoreApplication::translate("Check", "typographic dashes");
             }
-            r.summary = u"The key is rejected as typed, but accepted once the %1 %2 removed: correct the key "
-                        "where your app stores it."_s.arg(
-                            what.isEmpty() ? u"stray characters"_s : u"the "_s + what.join(u" and "_s),
-                            what.size() == 1 && what.first().startsWith(u"word") ? u"is"_s : u"are"_s);
+            const bool bearerOnly =
+                what.size() == 1 && lint.findings.size() >= 1 &&
+                std::any_of(lint.findings.cbegin(), lint.findings.cend(),
+                            [](const LintFinding &f) { return f.code == u"bearer_prefix"; });
+            r.summary =
+                what.isEmpty()
+                    ? QCoreApplication::translate("Check",
+                                                  "The key is rejected as typed, but accepted once the stray "
+                                                  "characters are removed: correct the key where your app "
+                                                  "stores it.")
+                : bearerOnly
+                    ? QCoreApplication::translate("Check",
+                                                  "The key is rejected as typed, but accepted once the "
+                                                  "%1 is removed: correct the key where your app stores "
+                                                  "it.")
+                          .arg(what.first())
+                    : QCoreApplication::translate("Check",
+                                                  "The key is rejected as typed, but accepted once the "
+                                                  "%1 are removed: correct the key where your app "
+                                                  "stores it.")
+                          .arg(what.join(QCoreApplication::translate("Check", " and ")));
             r.addDetail(u"cleaned key"_s, u"accepted"_s);
         } else {
-            r.summary += u" Removing the stray characters does not help either."_s;
+            r.summary +=
+                QCoreApplication::translate("Check", " Removing the stray characters does not help either.");
             r.addDetail(u"cleaned key"_s, cleanedAnswer->response ? u"rejected too (HTTP %1)"_s.arg(
                                                                         cleanedAnswer->response->status)
                                                                   : u"no answer"_s);
@@ -269,7 +318,8 @@ void ApiKeyCheck::abort()
 // ---------------------------------------------------------------------------------------------
 
 TestRequestCheck::TestRequestCheck(QObject *parent)
-    : Check(u"test_request"_s, u"Does a tiny test request work?"_s, {u"api_key"_s}, parent)
+    : Check(u"test_request"_s, QCoreApplication::translate("Check", "Does a tiny test request work?"),
+            {u"api_key"_s}, parent)
 {
 }
 
@@ -277,25 +327,30 @@ void TestRequestCheck::run()
 {
     const DiagnosisContext &c = context();
     if (!c.target.sendTestRequest) {
-        complete(
-            makeResult(CheckStatus::Skip,
-                       u"Not sent: a test request may cost a fraction of a cent, so it only runs when you "
-                       "ask for it."_s,
-                       u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate(
+                "Check", "Not sent: a test request may cost a fraction of a cent, so it only runs when you "
+                         "ask for it."),
+            u"skipped"_s));
         return;
     }
     if (c.target.model.trimmed().isEmpty()) {
-        complete(makeResult(CheckStatus::Skip, u"No model was named, so no test request was sent."_s,
-                            u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate("Check", "No model was named, so no test request was sent."),
+            u"skipped"_s));
         return;
     }
     // A model the list does not have would only earn a paid error: the model check says why.
     if (c.modelList && c.modelList->response && c.modelList->response->status / 100 == 2) {
         const QStringList ids = ModelCheck::parseModelList(c.modelList->response->body);
         if (!ids.isEmpty() && !ids.contains(c.target.model.trimmed())) {
-            complete(makeResult(CheckStatus::Skip,
-                                u"Not sent: the model is not in the server's list (see the model check)."_s,
-                                u"skipped"_s));
+            complete(makeResult(
+                CheckStatus::Skip,
+                QCoreApplication::translate(
+                    "Check", "Not sent: the model is not in the server's list (see the model check)."),
+                u"skipped"_s));
             return;
         }
     }
@@ -313,27 +368,33 @@ void TestRequestCheck::run()
     req.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     req.headers.append(HeaderList::value_type("Content-Type", "application/json"));
     req.headers.append(p.authHeaders(sendableKey(c.target.apiKey)));
-    emit progress(u"Sending one tiny test request…"_s);
+    emit progress(QCoreApplication::translate("Check", "Sending one tiny test request…"));
     m_exchange = new Exchange(req, this);
     connect(m_exchange, &Exchange::finished, this, [this, url](const ExchangeResult &x) {
         recordExchange(m_exchange, x);
         CheckResult r;
         if (!x.ok() || !x.response) {
-            r = makeResult(CheckStatus::Fail, u"The test request got no answer: %1"_s.arg(x.error),
-                           failureCategory(x.failure));
+            r = makeResult(
+                CheckStatus::Fail,
+                QCoreApplication::translate("Check", "The test request got no answer: %1").arg(x.error),
+                failureCategory(x.failure));
         } else if (x.readLimitHit) {
             // A one-token answer that does not end is a broken server, whatever its status said.
             r = makeResult(
                 CheckStatus::Fail,
-                u"The test request's answer (HTTP %1) never ended: llmdoctor stopped reading after "
-                "%2 bytes. The server, or a gateway in front of it, is broken."_s.arg(x.response->status)
+                QCoreApplication::translate(
+                    "Check",
+                    "The test request's answer (HTTP %1) never ended: llmdoctor stopped reading after "
+                    "%2 bytes. The server, or a gateway in front of it, is broken.")
+                    .arg(x.response->status)
                     .arg(x.response->bodyBytes),
                 u"server_error"_s);
             r.evidence = responseEvidence(*x.response);
         } else {
             const ResponseClass rc = classifyResponse(*x.response, true, x.viaProxy);
             r = makeResult(rc.category == u"ok" ? CheckStatus::Pass : CheckStatus::Fail,
-                           rc.category == u"ok" ? u"The model answered a one-word test request."_s
+                           rc.category == u"ok" ? QCoreApplication::translate(
+                                                      "Check", "The model answered a one-word test request.")
                                                 : rc.summary,
                            rc.category);
             r.addDetail(u"status"_s, QString::number(x.response->status));

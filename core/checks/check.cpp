@@ -4,6 +4,8 @@
 #include "../target/redactor.h"
 #include "diagnosiscontext.h"
 
+#include <QCoreApplication>
+
 namespace llmdoctor::core {
 
 using namespace Qt::StringLiterals;
@@ -92,7 +94,8 @@ void Check::cancel()
         return;
     if (m_running)
         abort();
-    complete(makeResult(CheckStatus::Skip, u"Cancelled."_s, u"cancelled"_s));
+    complete(
+        makeResult(CheckStatus::Skip, QCoreApplication::translate("Check", "Cancelled."), u"cancelled"_s));
 }
 
 void Check::expire(const QString &why, const QString &category)

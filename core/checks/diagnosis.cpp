@@ -10,6 +10,8 @@
 #include "statuspagecheck.h"
 #include "streamcheck.h"
 
+#include <QCoreApplication>
+
 namespace llmdoctor::core {
 
 using namespace Qt::StringLiterals;
@@ -82,9 +84,13 @@ bool Diagnosis::prepare(QString *error)
         const auto certs = QSslCertificate::fromPath(c.target.caFile, QSsl::Pem);
         if (certs.isEmpty()) {
             if (error)
-                *error = u"No certificate could be read from \"%1\": the file must hold certificates in text "
-                         u"(PEM) form, "
-                         "starting with -----BEGIN CERTIFICATE-----."_s.arg(c.target.caFile);
+                *error =
+                    QCoreApplication::translate(
+                        "Check",
+                        "No certificate could be read from \"%1\": the file must hold certificates in text "
+                        "(PEM) form, "
+                        "starting with -----BEGIN CERTIFICATE-----.")
+                        .arg(c.target.caFile);
             return false;
         }
         c.caCertificates = certs;
@@ -153,7 +159,9 @@ void Diagnosis::schedule()
                 continue;
             progressMade = true;
             if (!blocker.isEmpty()) {
-                c->skip(u"Not checked, because an earlier step did not succeed: \"%1\""_s.arg(blocker),
+                c->skip(QCoreApplication::translate(
+                            "Check", "Not checked, because an earlier step did not succeed: \"%1\"")
+                            .arg(blocker),
                         blocker);
                 return; // skip() emitted finished(), which re-entered schedule()
             }
@@ -185,7 +193,8 @@ void Diagnosis::schedule()
 void Diagnosis::onDeadline()
 {
     const QString why =
-        u"Stopped: the whole diagnosis ran out of time (%1 s)."_s.arg(m_context->target.timeoutMs / 1000.0);
+        QCoreApplication::translate("Check", "Stopped: the whole diagnosis ran out of time (%1 s).")
+            .arg(m_context->target.timeoutMs / 1000.0);
     m_stopping = true;
     m_context->proxy.systemQueryNeeded = false; // never read: no check waits for it any more
     for (Check *c : std::as_const(m_checks)) {

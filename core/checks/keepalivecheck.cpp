@@ -7,6 +7,8 @@
 #include "diagnosiscontext.h"
 #include "networkchecks.h"
 
+#include <QCoreApplication>
+
 namespace llmdoctor::core {
 
 using namespace Qt::StringLiterals;
@@ -24,11 +26,12 @@ QString roundText(const KeepAliveRound &r)
     case KeepAliveRound::Outcome::Answered:
         return u"answered (HTTP %1)"_s.arg(r.status);
     case KeepAliveRound::Outcome::ClosedWhileIdle:
-        return u"closed by the other side after %1 idle"_s.arg(seconds(r.closedAfterMs));
+        return QCoreApplication::translate("Check", "closed by the other side after %1 idle")
+            .arg(seconds(r.closedAfterMs));
     case KeepAliveRound::Outcome::ClosedOnReuse:
-        return u"closed or reset when reused (%1)"_s.arg(r.error);
+        return QCoreApplication::translate("Check", "closed or reset when reused (%1)").arg(r.error);
     case KeepAliveRound::Outcome::NoAnswer:
-        return u"no answer when reused (%1)"_s.arg(r.error);
+        return QCoreApplication::translate("Check", "no answer when reused (%1)").arg(r.error);
     case KeepAliveRound::Outcome::Failed:
         return u"failed (%1)"_s.arg(r.error);
     }
@@ -38,7 +41,9 @@ QString roundText(const KeepAliveRound &r)
 } // namespace
 
 KeepAliveCheck::KeepAliveCheck(QObject *parent)
-    : Check(u"keepalive"_s, u"Does the server keep idle connections open?"_s, {u"http"_s}, parent)
+    : Check(u"keepalive"_s,
+            QCoreApplication::translate("Check", "Does the server keep idle connections open?"), {u"http"_s},
+            parent)
 {
 }
 
@@ -46,9 +51,11 @@ void KeepAliveCheck::run()
 {
     const DiagnosisContext &c = context();
     if (!c.target.checkKeepAlive) {
-        complete(makeResult(CheckStatus::Skip,
-                            u"Not checked: it takes up to 15 seconds, so it only runs when you ask for it."_s,
-                            u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate(
+                "Check", "Not checked: it takes up to 15 seconds, so it only runs when you ask for it."),
+            u"skipped"_s));
         return;
     }
     ExchangeRequest req = exchangeRequestFor(c, c.target.modelsUrl());
@@ -57,7 +64,8 @@ void KeepAliveCheck::run()
     // Each request gets at most 10 s; the pauses must end before the diagnosis does.
     req.timeoutMs = std::min(10000, c.remainingMs());
     const int budget = std::max(1, c.remainingMs() - 500);
-    emit progress(u"Reusing one connection after longer and longer pauses…"_s);
+    emit progress(
+        QCoreApplication::translate("Check", "Reusing one connection after longer and longer pauses…"));
     m_probe = new KeepAliveProbe(req, pausesMs(), budget, this);
     connect(m_probe, &KeepAliveProbe::progress, this, &KeepAliveCheck::progress);
     connect(m_probe, &KeepAliveProbe::finished, this, &KeepAliveCheck::onDone);
@@ -70,46 +78,59 @@ void KeepAliveCheck::onDone(const KeepAliveResult &x)
     if (x.firstResponse)
         hops = detectHops(x.firstResponse->headers);
     hops.removeAll(u"llmdoctor-simulator"_s);
-    const QString who = x.viaProxy ? u"The proxy, or the server behind it,"_s
-                        : hops.isEmpty()
-                            ? u"The server, or a gateway in front of it,"_s
-                            : u"The server or a gateway in front of it (%1)"_s.arg(hops.join(u", "_s));
+    const QString who =
+        x.viaProxy       ? QCoreApplication::translate("Check", "The proxy, or the server behind it,")
+        : hops.isEmpty() ? QCoreApplication::translate("Check", "The server, or a gateway in front of it,")
+                         : QCoreApplication::translate("Check", "The server or a gateway in front of it (%1)")
+                               .arg(hops.join(u", "_s));
     CheckResult r;
     if (!x.ok()) {
         r = makeResult(CheckStatus::Skip,
-                       u"The connection could not be tested: the first request failed (%1)."_s.arg(x.error),
+                       QCoreApplication::translate(
+                           "Check", "The connection could not be tested: the first request failed (%1).")
+                           .arg(x.error),
                        u"skipped"_s);
     } else if (!x.offered) {
-        r = makeResult(CheckStatus::Pass,
-                       u"The server closes the connection after every answer, so no app can reuse one that "
-                       "went stale (each request pays for a new connection)."_s);
+        r = makeResult(
+            CheckStatus::Pass,
+            QCoreApplication::translate(
+                "Check", "The server closes the connection after every answer, so no app can reuse one that "
+                         "went stale (each request pays for a new connection)."));
     } else if (x.closedAfterMs >= 0) {
         const QString limit = seconds(x.closedAfterMs);
         r = makeResult(
             CheckStatus::Warn,
-            u"%1 closes a connection after about %2 without traffic. An app that keeps connections open "
-            "longer than that and reuses one just as it is closed gets \"connection reset\" or \"disconnect/"
-            "reset before headers\": set its idle limit for pooled connections below %2."_s.arg(who, limit));
+            QCoreApplication::translate(
+                "Check",
+                "%1 closes a connection after about %2 without traffic. An app that keeps connections open "
+                "longer than that and reuses one just as it is closed gets \"connection reset\" or "
+                "\"disconnect/"
+                "reset before headers\": set its idle limit for pooled connections below %2.")
+                .arg(who, limit));
         r.advice << u"keepalive_idle_close"_s;
         r.addDetail(u"closed after idle"_s, limit);
         r.timings.insert(u"idle_limit"_s, x.closedAfterMs);
     } else if (x.dropAfterPauseMs >= 0) {
         r = makeResult(
             CheckStatus::Warn,
-            u"A connection left idle for %1 was dropped without any notice (after %2 it still worked): an "
-            "app that reuses such a connection gets \"connection reset\" or \"disconnect/reset before "
-            "headers\". Set its idle limit for pooled connections below %2, and retry once on a reset."_s.arg(
-                seconds(x.dropAfterPauseMs), seconds(x.longestKeptMs)),
+            QCoreApplication::translate(
+                "Check",
+                "A connection left idle for %1 was dropped without any notice (after %2 it still worked): an "
+                "app that reuses such a connection gets \"connection reset\" or \"disconnect/reset before "
+                "headers\". Set its idle limit for pooled connections below %2, and retry once on a reset.")
+                .arg(seconds(x.dropAfterPauseMs), seconds(x.longestKeptMs)),
             u"ok"_s);
         r.advice << u"keepalive_idle_close"_s;
         r.addDetail(u"dropped after idle"_s, seconds(x.dropAfterPauseMs));
         r.timings.insert(u"idle_limit"_s, x.dropAfterPauseMs);
     } else {
-        r = makeResult(CheckStatus::Pass,
-                       u"The connection still worked after being idle for %1%2."_s.arg(
-                           seconds(x.longestKeptMs),
-                           x.budgetEnded ? u" (the longest pause that fitted in the time limit)"_s
-                                         : u", the longest pause tried"_s));
+        r = makeResult(
+            CheckStatus::Pass,
+            QCoreApplication::translate("Check", "The connection still worked after being idle for %1%2.")
+                .arg(seconds(x.longestKeptMs),
+                     x.budgetEnded ? QCoreApplication::translate(
+                                         "Check", " (the longest pause that fitted in the time limit)")
+                                   : QCoreApplication::translate("Check", ", the longest pause tried")));
     }
     if (x.ok() && x.offered)
         r.addDetail(u"kept open for"_s,

@@ -11,6 +11,7 @@
 #include "../target/providercatalog.h"
 #include "diagnosiscontext.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -69,36 +70,50 @@ QString plainFailure(const ExchangeResult &r, const QString &host, quint16 port)
 {
     switch (r.failure) {
     case Failure::ConnectionRefused:
-        return u"%1 answered that nothing is listening on port %2 (connection refused)."_s.arg(host).arg(
-            port);
+        return QCoreApplication::translate(
+                   "Check", "%1 answered that nothing is listening on port %2 (connection refused).")
+            .arg(host)
+            .arg(port);
     case Failure::ConnectTimeout:
-        return u"%1 did not respond on port %2: the connection attempt timed out."_s.arg(host).arg(port);
+        return QCoreApplication::translate("Check",
+                                           "%1 did not respond on port %2: the connection attempt timed out.")
+            .arg(host)
+            .arg(port);
     case Failure::NetworkUnreachable:
-        return u"Your computer has no route to %1 (network unreachable)."_s.arg(host);
+        return QCoreApplication::translate("Check", "Your computer has no route to %1 (network unreachable).")
+            .arg(host);
     case Failure::DnsFailure:
-        return u"The server's name could not be looked up."_s;
+        return QCoreApplication::translate("Check", "The server's name could not be looked up.");
     case Failure::TlsUntrusted:
-        return u"The server's certificate is not signed by an authority your computer trusts."_s;
+        return QCoreApplication::translate(
+            "Check", "The server's certificate is not signed by an authority your computer trusts.");
     case Failure::TlsExpired:
-        return u"The server's certificate has expired or is not valid yet."_s;
+        return QCoreApplication::translate("Check",
+                                           "The server's certificate has expired or is not valid yet.");
     case Failure::TlsHostnameMismatch:
-        return u"The server's certificate is for a different name than %1."_s.arg(host);
+        return QCoreApplication::translate("Check",
+                                           "The server's certificate is for a different name than %1.")
+            .arg(host);
     case Failure::TlsHandshakeFailed:
-        return u"The secure connection could not be set up (TLS handshake failed)."_s;
+        return QCoreApplication::translate(
+            "Check", "The secure connection could not be set up (TLS handshake failed).");
     case Failure::ProxyError:
-        return u"The proxy did not let the connection through."_s;
+        return QCoreApplication::translate("Check", "The proxy did not let the connection through.");
     case Failure::UpstreamReset:
         if (r.response && r.response->status > 0)
-            return u"The connection was closed in the middle of the server's answer (HTTP %1; %2 bytes of it "
-                   "arrived)."_s.arg(r.response->status)
-                       .arg(r.response->bodyBytes);
-        return u"The connection was closed before the server sent any answer."_s;
+            return QCoreApplication::translate("Check", "The connection was closed in the middle of the "
+                                                        "server's answer (HTTP %1; %2 bytes of it "
+                                                        "arrived).")
+                .arg(r.response->status)
+                .arg(r.response->bodyBytes);
+        return QCoreApplication::translate("Check",
+                                           "The connection was closed before the server sent any answer.");
     case Failure::Timeout:
-        return u"The server did not answer in time."_s;
+        return QCoreApplication::translate("Check", "The server did not answer in time.");
     case Failure::ProtocolError:
-        return u"The server's answer is not valid HTTP."_s;
+        return QCoreApplication::translate("Check", "The server's answer is not valid HTTP.");
     case Failure::Cancelled:
-        return u"Cancelled."_s;
+        return QCoreApplication::translate("Check", "Cancelled.");
     case Failure::None:
         break;
     }
@@ -205,7 +220,10 @@ bool isProvidersOwnHost(const Target &target, const QString &host)
 
 // ---------------------------------------------------------------------------------------------
 
-DnsCheck::DnsCheck(QObject *parent) : Check(u"dns"_s, u"Can your computer find the server?"_s, {}, parent) {}
+DnsCheck::DnsCheck(QObject *parent)
+    : Check(u"dns"_s, QCoreApplication::translate("Check", "Can your computer find the server?"), {}, parent)
+{
+}
 
 void DnsCheck::run()
 {
@@ -216,13 +234,15 @@ void DnsCheck::run()
     if (!literal.isNull()) {
         c.addresses = {literal};
         c.dnsMs = 0;
-        CheckResult r = makeResult(CheckStatus::Pass,
-                                   u"%1 is already a numeric (IP) address: no lookup needed."_s.arg(host));
+        CheckResult r = makeResult(
+            CheckStatus::Pass,
+            QCoreApplication::translate("Check", "%1 is already a numeric (IP) address: no lookup needed.")
+                .arg(host));
         r.addDetail(u"address"_s, literal.toString());
         complete(r);
         return;
     }
-    emit progress(u"Looking up %1…"_s.arg(host));
+    emit progress(QCoreApplication::translate("Check", "Looking up %1…").arg(host));
     m_lookup = new HostLookup(this);
     QElapsedTimer clock;
     clock.start();
@@ -230,7 +250,7 @@ void DnsCheck::run()
         DiagnosisContext &ctx = context();
         const double took = double(clock.nsecsElapsed()) / 1e6;
         ctx.dnsMs = took;
-        const QString what = viaProxy ? u"the proxy %1"_s.arg(host) : host;
+        const QString what = viaProxy ? QCoreApplication::translate("Check", "the proxy %1").arg(host) : host;
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
             const bool notFound = info.error() == QHostInfo::HostNotFound || info.addresses().isEmpty();
             QString hint; // "api.opena1.com" is almost "api.openai.com"
@@ -243,11 +263,17 @@ void DnsCheck::run()
             const bool offline = !hasUsableNetwork();
             CheckResult r = makeResult(
                 CheckStatus::Fail,
-                offline
-                    ? u"Your computer could not look up %1: it has no working network connection."_s.arg(what)
+                offline ? QCoreApplication::translate(
+                              "Check",
+                              "Your computer could not look up %1: it has no working network connection.")
+                              .arg(what)
                 : notFound
-                    ? u"Your computer could not find %1: the name does not exist.%2"_s.arg(what, hint)
-                    : u"Your computer could not look up %1: the name lookup service failed."_s.arg(what),
+                    ? QCoreApplication::translate(
+                          "Check", "Your computer could not find %1: the name does not exist.%2")
+                          .arg(what, hint)
+                    : QCoreApplication::translate(
+                          "Check", "Your computer could not look up %1: the name lookup service failed.")
+                          .arg(what),
                 u"dns_failure"_s);
             r.addDetail(u"host"_s, host);
             r.addDetail(u"lookup result"_s, notFound ? u"name not found"_s : u"lookup failed"_s);
@@ -280,9 +306,11 @@ void DnsCheck::run()
             families << u"%1 IPv4"_s.arg(v4);
         if (v6)
             families << u"%1 IPv6"_s.arg(v6);
-        CheckResult r = makeResult(CheckStatus::Pass, u"Found %1 (%2 address%3) in %4."_s.arg(
-                                                          what, families.join(u" and "_s),
-                                                          list.size() == 1 ? QString() : u"es"_s, ms(took)));
+        CheckResult r = makeResult(
+            CheckStatus::Pass,
+            (list.size() == 1 ? QCoreApplication::translate("Check", "Found %1 (%2 address) in %3.")
+                              : QCoreApplication::translate("Check", "Found %1 (%2 addresses) in %3."))
+                .arg(what, families.join(QCoreApplication::translate("Check", " and ")), ms(took)));
         r.addDetail(u"host"_s, host);
         r.addDetail(u"addresses"_s, list.join(u", "_s));
         r.timings.insert(u"dns"_s, took);
@@ -305,7 +333,8 @@ void DnsCheck::abort()
 // ---------------------------------------------------------------------------------------------
 
 ConnectCheck::ConnectCheck(QObject *parent)
-    : Check(u"tcp"_s, u"Can your computer reach the server?"_s, {u"dns"_s}, parent)
+    : Check(u"tcp"_s, QCoreApplication::translate("Check", "Can your computer reach the server?"), {u"dns"_s},
+            parent)
 {
 }
 
@@ -315,7 +344,7 @@ void ConnectCheck::run()
     QList<QHostAddress> v4, v6;
     for (const QHostAddress &a : std::as_const(c.addresses))
         (a.protocol() == QAbstractSocket::IPv6Protocol ? v6 : v4).append(a);
-    emit progress(u"Connecting to %1…"_s.arg(hostOf(c)));
+    emit progress(QCoreApplication::translate("Check", "Connecting to %1…").arg(hostOf(c)));
     for (const auto &family : {v4, v6}) {
         if (family.isEmpty())
             continue;
@@ -367,13 +396,18 @@ void ConnectCheck::onFamilyDone()
     } else if (firstFailure) {
         result = makeResult(
             CheckStatus::Warn,
-            u"Connected to %1 port %2 over %3, but not over %4. Most programs fall back by themselves."_s
+            QCoreApplication::translate(
+                "Check",
+                "Connected to %1 port %2 over %3, but not over %4. Most programs fall back by themselves.")
                 .arg(host)
                 .arg(port)
                 .arg(good.join(u", "_s), bad.join(u", "_s)));
     } else {
         result = makeResult(CheckStatus::Pass,
-                            u"Connected to %1 port %2 (%3)."_s.arg(host).arg(port).arg(good.join(u", "_s)));
+                            QCoreApplication::translate("Check", "Connected to %1 port %2 (%3).")
+                                .arg(host)
+                                .arg(port)
+                                .arg(good.join(u", "_s)));
     }
     if (c.proxy.proxy)
         result.addDetail(u"proxy"_s, proxyForDisplay(*c.proxy.proxy));
@@ -396,7 +430,9 @@ void ConnectCheck::abort()
 // ---------------------------------------------------------------------------------------------
 
 TlsCheck::TlsCheck(QObject *parent)
-    : Check(u"tls"_s, u"Is the connection private and the certificate valid?"_s, {u"dns"_s}, parent)
+    : Check(u"tls"_s,
+            QCoreApplication::translate("Check", "Is the connection private and the certificate valid?"),
+            {u"dns"_s}, parent)
 {
 }
 
@@ -404,16 +440,18 @@ void TlsCheck::run()
 {
     DiagnosisContext &c = context();
     if (c.target.baseUrl.scheme() != u"https") {
-        CheckResult r = makeResult(CheckStatus::Skip,
-                                   u"The address starts with http://, so the connection is not encrypted."_s,
-                                   u"skipped"_s);
+        CheckResult r =
+            makeResult(CheckStatus::Skip,
+                       QCoreApplication::translate(
+                           "Check", "The address starts with http://, so the connection is not encrypted."),
+                       u"skipped"_s);
         r.addDetail(u"scheme"_s, u"http"_s);
         complete(r);
         return;
     }
     ExchangeRequest req = exchangeRequestFor(c, c.target.baseUrl);
     req.stopAfter = Stage::Tls;
-    emit progress(u"Setting up a secure connection…"_s);
+    emit progress(QCoreApplication::translate("Check", "Setting up a secure connection…"));
     m_exchange = new Exchange(req, this);
     connect(m_exchange, &Exchange::finished, this, [this](const ExchangeResult &x) {
         const DiagnosisContext &ctx = context();
@@ -425,13 +463,21 @@ void TlsCheck::run()
                 x.tls.chain.isEmpty()
                     ? QString()
                     : QLocale::c().toString(x.tls.chain.first().expiry.date(), u"d MMM yyyy"_s);
-            r = makeResult(CheckStatus::Pass,
-                           u"Secure connection set up (%1); the certificate for %2 is valid%3."_s.arg(
-                               x.tls.protocol, host, until.isEmpty() ? QString() : u" until "_s + until));
+            r = makeResult(
+                CheckStatus::Pass,
+                until.isEmpty()
+                    ? QCoreApplication::translate(
+                          "Check", "Secure connection set up (%1); the certificate for %2 is valid.")
+                          .arg(x.tls.protocol, host)
+                    : QCoreApplication::translate(
+                          "Check", "Secure connection set up (%1); the certificate for %2 is valid until %3.")
+                          .arg(x.tls.protocol, host, until));
         } else if (x.stage == Stage::Tls || x.failure == Failure::ProxyError) {
             r = makeResult(CheckStatus::Fail, plainFailure(x, host, port), failureCategory(x.failure));
         } else {
-            r = makeResult(CheckStatus::Fail, u"No secure connection: %1"_s.arg(plainFailure(x, host, port)),
+            r = makeResult(CheckStatus::Fail,
+                           QCoreApplication::translate("Check", "No secure connection: %1")
+                               .arg(plainFailure(x, host, port)),
                            failureCategory(x.failure));
         }
         if (!x.tls.protocol.isEmpty())
@@ -443,10 +489,10 @@ void TlsCheck::run()
         for (qsizetype i = 0; i < x.tls.chain.size(); ++i) {
             const CertificateInfo &cert = x.tls.chain.at(i);
             r.addDetail(u"certificate %1"_s.arg(i + 1),
-                        u"%1, issued by %2, valid %3 to %4%5"_s.arg(
-                            cert.subject, cert.issuer, cert.notBefore.toString(Qt::ISODate),
-                            cert.expiry.toString(Qt::ISODate),
-                            cert.selfSigned ? u" (self-signed)"_s : QString()));
+                        QCoreApplication::translate("Check", "%1, issued by %2, valid %3 to %4%5")
+                            .arg(cert.subject, cert.issuer, cert.notBefore.toString(Qt::ISODate),
+                                 cert.expiry.toString(Qt::ISODate),
+                                 cert.selfSigned ? u" (self-signed)"_s : QString()));
             r.facts.topIssuer = cert.issuer;
         }
         addExchangeDetails(r, x);
@@ -488,7 +534,10 @@ QString webPageTitle(const HttpResponse &resp)
 
 } // namespace
 
-HttpCheck::HttpCheck(QObject *parent) : Check(u"http"_s, u"Does the API answer?"_s, {u"dns"_s}, parent) {}
+HttpCheck::HttpCheck(QObject *parent)
+    : Check(u"http"_s, QCoreApplication::translate("Check", "Does the API answer?"), {u"dns"_s}, parent)
+{
+}
 
 void HttpCheck::run()
 {
@@ -500,7 +549,8 @@ void HttpCheck::run()
     const Provider provider = ProviderCatalog::instance().find(c.target.provider).value_or(Provider());
     // The key as a header can carry it; the api_key check tells about any stray characters.
     req.headers.append(provider.authHeaders(sendableKey(c.target.apiKey)));
-    emit progress(u"Asking %1 for its list of models…"_s.arg(c.target.baseUrl.host()));
+    emit progress(QCoreApplication::translate("Check", "Asking %1 for its list of models…")
+                      .arg(c.target.baseUrl.host()));
     m_exchange = new Exchange(req, this);
     connect(m_exchange, &Exchange::finished, this, &HttpCheck::onDone);
     m_exchange->start();
@@ -524,8 +574,11 @@ void HttpCheck::onDone(const ExchangeResult &x)
         const HttpResponse &resp = *x.response;
         r = makeResult(
             CheckStatus::Fail,
-            u"%1 answered HTTP %2 and then kept sending: the answer had not ended after %3 bytes, so "
-            "llmdoctor stopped reading. The server (or a gateway in front of it) is broken."_s.arg(host)
+            QCoreApplication::translate(
+                "Check",
+                "%1 answered HTTP %2 and then kept sending: the answer had not ended after %3 bytes, so "
+                "llmdoctor stopped reading. The server (or a gateway in front of it) is broken.")
+                .arg(host)
                 .arg(resp.status)
                 .arg(resp.bodyBytes),
             u"server_error"_s);
@@ -549,9 +602,12 @@ void HttpCheck::onDone(const ExchangeResult &x)
             r = makeResult(
                 CheckStatus::Fail,
                 page.isEmpty()
-                    ? u"%1 answered with a web page, not with the API's list of models."_s.arg(host)
-                    : u"%1 answered with a web page (\"%2\"), not with the API's list of models."_s.arg(host,
-                                                                                                        page),
+                    ? QCoreApplication::translate(
+                          "Check", "%1 answered with a web page, not with the API's list of models.")
+                          .arg(host)
+                    : QCoreApplication::translate(
+                          "Check", "%1 answered with a web page (\"%2\"), not with the API's list of models.")
+                          .arg(host, page),
                 u"not_an_api"_s);
             if (!page.isEmpty())
                 r.addDetail(u"page title"_s, page);
@@ -564,19 +620,26 @@ void HttpCheck::onDone(const ExchangeResult &x)
             if (path.endsWith(u"/models"))
                 path.chop(7);
             base.setPath(path);
-            r = makeResult(CheckStatus::Fail,
-                           u"The API address moved: %1 sends requests on to %2 (HTTP %3). llmdoctor does not "
-                           "follow it with your key; use the new address."_s.arg(host, shownUrl(moved))
-                               .arg(resp.status),
-                           u"endpoint_not_found"_s);
+            r = makeResult(
+                CheckStatus::Fail,
+                QCoreApplication::translate(
+                    "Check",
+                    "The API address moved: %1 sends requests on to %2 (HTTP %3). llmdoctor does not "
+                    "follow it with your key; use the new address.")
+                    .arg(host, shownUrl(moved))
+                    .arg(resp.status),
+                u"endpoint_not_found"_s);
             r.addDetail(u"moved to"_s, shownUrl(base));
             r.facts.movedTo = shownUrl(base);
         } else if (rc.category == u"ok")
             r = makeResult(CheckStatus::Pass, rc.summary, rc.category);
         else if (accountAnswers.contains(rc.category))
             r = makeResult(CheckStatus::Pass,
-                           u"The API answered (HTTP %1), so the address is right; what it said about your "
-                           "key or account is the next step."_s.arg(resp.status),
+                           QCoreApplication::translate(
+                               "Check",
+                               "The API answered (HTTP %1), so the address is right; what it said about your "
+                               "key or account is the next step.")
+                               .arg(resp.status),
                            u"ok"_s);
         else
             r = makeResult(CheckStatus::Fail, rc.summary, rc.category);
@@ -620,7 +683,8 @@ void HttpCheck::abort()
 // ---------------------------------------------------------------------------------------------
 
 ModelCheck::ModelCheck(QObject *parent)
-    : Check(u"model"_s, u"Does the model you named exist?"_s, {u"http"_s, u"api_key"_s}, parent)
+    : Check(u"model"_s, QCoreApplication::translate("Check", "Does the model you named exist?"),
+            {u"http"_s, u"api_key"_s}, parent)
 {
 }
 
@@ -699,15 +763,19 @@ void ModelCheck::run()
     const DiagnosisContext &c = context();
     const QString wanted = c.target.model.trimmed();
     if (wanted.isEmpty()) {
-        complete(makeResult(CheckStatus::Skip, u"No model name was given, so there is nothing to look up."_s,
-                            u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate("Check", "No model name was given, so there is nothing to look up."),
+            u"skipped"_s));
         return;
     }
     if (!c.modelList || !c.modelList->ok() || !c.modelList->response ||
         c.modelList->response->status / 100 != 2) {
-        complete(makeResult(CheckStatus::Skip,
-                            u"The list of models could not be read, so the name could not be checked."_s,
-                            u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate(
+                "Check", "The list of models could not be read, so the name could not be checked."),
+            u"skipped"_s));
         return;
     }
     bool ok = false;
@@ -715,14 +783,18 @@ void ModelCheck::run()
     if (!ok || ids.isEmpty()) {
         complete(makeResult(
             CheckStatus::Warn,
-            u"The server's list of models is empty or unreadable, so \"%1\" could not be checked."_s.arg(
-                wanted)));
+            QCoreApplication::translate(
+                "Check",
+                "The server's list of models is empty or unreadable, so \"%1\" could not be checked.")
+                .arg(wanted)));
         return;
     }
     if (ids.contains(wanted)) {
-        CheckResult r =
-            makeResult(CheckStatus::Pass,
-                       u"\"%1\" is one of the %2 models this server offers."_s.arg(wanted).arg(ids.size()));
+        CheckResult r = makeResult(
+            CheckStatus::Pass,
+            QCoreApplication::translate("Check", "\"%1\" is one of the %2 models this server offers.")
+                .arg(wanted)
+                .arg(ids.size()));
         r.addDetail(u"model"_s, wanted);
         complete(r);
         return;
@@ -730,12 +802,17 @@ void ModelCheck::run()
     const QStringList near = closestModels(wanted, ids);
     QString summary;
     if (near.isEmpty())
-        summary = u"This server has no model called \"%1\"."_s.arg(wanted);
+        summary = QCoreApplication::translate("Check", "This server has no model called \"%1\".").arg(wanted);
     else if (near.first().compare(wanted, Qt::CaseInsensitive) == 0)
-        summary = u"This server has no model called \"%1\": model names are case-sensitive, and it is "
-                  "called \"%2\"."_s.arg(wanted, near.first());
+        summary =
+            QCoreApplication::translate(
+                "Check", "This server has no model called \"%1\": model names are case-sensitive, and it is "
+                         "called \"%2\".")
+                .arg(wanted, near.first());
     else
-        summary = u"This server has no model called \"%1\". Did you mean \"%2\"?"_s.arg(wanted, near.first());
+        summary = QCoreApplication::translate("Check",
+                                              "This server has no model called \"%1\". Did you mean \"%2\"?")
+                      .arg(wanted, near.first());
     CheckResult r = makeResult(CheckStatus::Fail, summary, u"model_not_found"_s);
     r.addDetail(u"model"_s, wanted);
     if (!near.isEmpty())

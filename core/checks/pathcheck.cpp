@@ -3,6 +3,7 @@
 #include "../path/pathtracer.h"
 #include "diagnosiscontext.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 #include <cmath>
 
@@ -20,7 +21,8 @@ QString ms(double v)
 } // namespace
 
 ConnectBurstCheck::ConnectBurstCheck(QObject *parent)
-    : Check(u"loss"_s, u"Does your connection lose packets?"_s, {u"dns"_s}, parent)
+    : Check(u"loss"_s, QCoreApplication::translate("Check", "Does your connection lose packets?"), {u"dns"_s},
+            parent)
 {
 }
 
@@ -28,26 +30,32 @@ void ConnectBurstCheck::run()
 {
     const DiagnosisContext &c = context();
     if (c.proxy.proxy) {
-        complete(makeResult(CheckStatus::Skip,
-                            u"Not checked: connections go to your proxy, so their timing says nothing about "
-                            "the way to the server."_s,
-                            u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate(
+                "Check", "Not checked: connections go to your proxy, so their timing says nothing about "
+                         "the way to the server."),
+            u"skipped"_s));
         return;
     }
     if (c.addresses.isEmpty()) {
-        complete(makeResult(CheckStatus::Skip, u"Not checked: the server's address is not known."_s,
-                            u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate("Check", "Not checked: the server's address is not known."),
+            u"skipped"_s));
         return;
     }
     if (c.addresses.first().isLoopback()) {
-        complete(makeResult(CheckStatus::Skip,
-                            u"Not checked: the server runs on this computer, with no network in between."_s,
-                            u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate(
+                "Check", "Not checked: the server runs on this computer, with no network in between."),
+            u"skipped"_s));
         return;
     }
     m_ms.assign(connects, -1);
     m_clocks.assign(connects, QElapsedTimer());
-    emit progress(u"Opening %1 connections in a row…"_s.arg(connects));
+    emit progress(QCoreApplication::translate("Check", "Opening %1 connections in a row…").arg(connects));
     launch();
 }
 
@@ -112,20 +120,27 @@ void ConnectBurstCheck::finishUp()
     if (e.connects < 5) {
         r = makeResult(
             CheckStatus::Skip,
-            u"Not enough connections succeeded to tell (%1 of %2)."_s.arg(e.connects).arg(connects),
+            QCoreApplication::translate("Check", "Not enough connections succeeded to tell (%1 of %2).")
+                .arg(e.connects)
+                .arg(connects),
             u"skipped"_s);
     } else if (e.lossFound()) {
         r = makeResult(
             CheckStatus::Warn,
-            u"Your connection loses packets: %1 of %2 connections to the server had to be retried "
-            "after about a second, the mark of a lost packet (about %3% of packets lost)."_s.arg(e.delayed)
+            QCoreApplication::translate(
+                "Check",
+                "Your connection loses packets: %1 of %2 connections to the server had to be retried "
+                "after about a second, the mark of a lost packet (about %3% of packets lost).")
+                .arg(e.delayed)
                 .arg(e.connects)
                 .arg(std::max(1L, std::lround(e.share * 100))),
             u"ok"_s);
         r.advice << u"packet_loss"_s;
     } else {
         r = makeResult(CheckStatus::Pass,
-                       u"No packet was lost: %1 connections in a row each took about %2."_s.arg(e.connects)
+                       QCoreApplication::translate(
+                           "Check", "No packet was lost: %1 connections in a row each took about %2.")
+                           .arg(e.connects)
                            .arg(ms(e.baseMs)));
     }
     r.addDetail(u"connections"_s, QString::number(connects));
@@ -150,7 +165,8 @@ void ConnectBurstCheck::abort()
 }
 
 PathCheck::PathCheck(QObject *parent)
-    : Check(u"path"_s, u"Where on the way are packets lost?"_s, {u"dns"_s}, parent)
+    : Check(u"path"_s, QCoreApplication::translate("Check", "Where on the way are packets lost?"), {u"dns"_s},
+            parent)
 {
 }
 
@@ -160,7 +176,9 @@ void PathCheck::run()
     if (!c.target.checkPath) {
         complete(makeResult(
             CheckStatus::Skip,
-            u"Not checked: it takes about %1 seconds, so it only runs when you ask for it."_s.arg(probes + 2),
+            QCoreApplication::translate(
+                "Check", "Not checked: it takes about %1 seconds, so it only runs when you ask for it.")
+                .arg(probes + 2),
             u"skipped"_s));
         return;
     }
@@ -168,10 +186,11 @@ void PathCheck::run()
     if (destination.isNull() && !c.proxy.proxy && !c.addresses.isEmpty())
         destination = c.addresses.first();
     if (destination.isNull()) {
-        complete(
-            makeResult(CheckStatus::Skip,
-                       u"Not checked: the server's address is not known (it is reached through a proxy)."_s,
-                       u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate(
+                "Check", "Not checked: the server's address is not known (it is reached through a proxy)."),
+            u"skipped"_s));
         return;
     }
     PathOptions o;
@@ -179,10 +198,11 @@ void PathCheck::run()
     o.destination = destination;
     o.probes = probes;
     o.deadlineMs = std::max(1000, c.remainingMs() - 500);
-    emit progress(u"Following the route to the server, hop by hop…"_s);
+    emit progress(QCoreApplication::translate("Check", "Following the route to the server, hop by hop…"));
     m_tracer = new PathTracer(o, this);
-    connect(m_tracer, &PathTracer::progress, this,
-            [this](const PathResult &p) { emit progress(u"%1 hops found…"_s.arg(p.hops.size())); });
+    connect(m_tracer, &PathTracer::progress, this, [this](const PathResult &p) {
+        emit progress(QCoreApplication::translate("Check", "%1 hops found…").arg(p.hops.size()));
+    });
     connect(m_tracer, &PathTracer::finished, this, &PathCheck::onDone);
     m_tracer->start();
 }
@@ -193,17 +213,24 @@ void PathCheck::onDone(const PathResult &path)
     const PathAssessment a = assessPath(path);
     CheckResult r;
     if (path.method.isEmpty()) {
-        r = makeResult(CheckStatus::Skip, u"The route could not be followed: %1."_s.arg(path.error),
-                       u"skipped"_s);
+        r = makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate("Check", "The route could not be followed: %1.").arg(path.error),
+            u"skipped"_s);
     } else if (a.lossFound()) {
         r = makeResult(CheckStatus::Warn, a.sentence(), u"ok"_s);
         r.advice << u"packet_loss"_s;
     } else {
         r = makeResult(CheckStatus::Pass,
                        path.reached
-                           ? u"%1 hops to the server. %2"_s.arg(path.hops.size()).arg(a.sentence())
-                           : u"%1 hops followed; the server itself does not answer such probes (many do "
-                             "not). %2"_s.arg(path.hops.size())
+                           ? QCoreApplication::translate("Check", "%1 hops to the server. %2")
+                                 .arg(path.hops.size())
+                                 .arg(a.sentence())
+                           : QCoreApplication::translate(
+                                 "Check",
+                                 "%1 hops followed; the server itself does not answer such probes (many do "
+                                 "not). %2")
+                                 .arg(path.hops.size())
                                  .arg(a.sentence()));
     }
     for (const PathHop &h : path.hops) {

@@ -4,6 +4,8 @@
 #include "../target/providercatalog.h"
 #include "diagnosiscontext.h"
 
+#include <QCoreApplication>
+
 namespace llmdoctor::core {
 
 using namespace Qt::StringLiterals;
@@ -38,24 +40,27 @@ QString plainFailure(const ExchangeResult &x, int timeoutMs)
     switch (x.failure) {
     case Failure::Timeout:
     case Failure::ConnectTimeout:
-        return u"it did not answer within %1 s"_s.arg(std::max(1, qRound(timeoutMs / 1000.0)));
+        return QCoreApplication::translate("Check", "it did not answer within %1 s")
+            .arg(std::max(1, qRound(timeoutMs / 1000.0)));
     case Failure::DnsFailure:
-        return u"its name could not be looked up"_s;
+        return QCoreApplication::translate("Check", "its name could not be looked up");
     case Failure::ConnectionRefused:
-        return u"it refused the connection"_s;
+        return QCoreApplication::translate("Check", "it refused the connection");
     case Failure::NetworkUnreachable:
-        return u"it could not be reached from this network"_s;
+        return QCoreApplication::translate("Check", "it could not be reached from this network");
     case Failure::TlsUntrusted:
     case Failure::TlsExpired:
     case Failure::TlsHostnameMismatch:
     case Failure::TlsHandshakeFailed:
-        return u"its secure connection could not be checked"_s;
+        return QCoreApplication::translate("Check", "its secure connection could not be checked");
     case Failure::ProxyError:
-        return u"the proxy did not pass the request on"_s;
+        return QCoreApplication::translate("Check", "the proxy did not pass the request on");
     default:
         break;
     }
-    return x.error.isEmpty() ? u"the connection failed"_s : u"the connection failed (%1)"_s.arg(x.error);
+    return x.error.isEmpty()
+               ? QCoreApplication::translate("Check", "the connection failed")
+               : QCoreApplication::translate("Check", "the connection failed (%1)").arg(x.error);
 }
 
 // Ends text with a full stop, unless a quoted sentence already ends it.
@@ -74,7 +79,8 @@ QString localTime(const QDateTime &t)
 } // namespace
 
 StatusPageCheck::StatusPageCheck(QObject *parent)
-    : Check(u"status_page"_s, u"Does the provider report a problem?"_s, {}, parent)
+    : Check(u"status_page"_s, QCoreApplication::translate("Check", "Does the provider report a problem?"), {},
+            parent)
 {
 }
 
@@ -118,27 +124,38 @@ void StatusPageCheck::run()
         const bool local = p.isLocal() || (p.id.isEmpty() && isLocalHost(t.baseUrl.host()));
         if (local) {
             m_name.clear(); // nobody posts about a server on this computer
-            complete(makeResult(CheckStatus::Skip,
-                                u"A server on your own computer or network has no public status page."_s,
-                                u"skipped"_s));
+            complete(makeResult(
+                CheckStatus::Skip,
+                QCoreApplication::translate(
+                    "Check", "A server on your own computer or network has no public status page."),
+                u"skipped"_s));
             return;
         }
         CheckResult r;
         if (p.statusPage.isEmpty()) {
-            r = makeResult(CheckStatus::Skip,
-                           u"No public status page is known for this service (give one with --status-url). "
-                           "You can see whether others report problems with it on X or Reddit."_s,
-                           u"skipped"_s);
+            r = makeResult(
+                CheckStatus::Skip,
+                QCoreApplication::translate(
+                    "Check", "No public status page is known for this service (give one with --status-url). "
+                             "You can see whether others report problems with it on X or Reddit."),
+                u"skipped"_s);
         } else if (p.statusApi == u"link" || p.statusApi.isEmpty()) {
-            r = makeResult(CheckStatus::Skip,
-                           u"%1's status page only shows in a web browser: open %2 to see whether it reports "
-                           "a problem."_s.arg(m_name, p.statusPage),
-                           u"skipped"_s);
+            r = makeResult(
+                CheckStatus::Skip,
+                QCoreApplication::translate(
+                    "Check",
+                    "%1's status page only shows in a web browser: open %2 to see whether it reports "
+                    "a problem.")
+                    .arg(m_name, p.statusPage),
+                u"skipped"_s);
         } else if (!p.host().isEmpty() && t.baseUrl.host().compare(p.host(), Qt::CaseInsensitive) != 0) {
             // The address is someone else's (a gateway, a local copy): the page may not be about it.
             r = makeResult(CheckStatus::Skip,
-                           u"The API address is not %1's own, so %1's status page may not be about it; "
-                           "open %2 if you use %1 behind it."_s.arg(m_name, p.statusPage),
+                           QCoreApplication::translate(
+                               "Check",
+                               "The API address is not %1's own, so %1's status page may not be about it; "
+                               "open %2 if you use %1 behind it.")
+                               .arg(m_name, p.statusPage),
                            u"skipped"_s);
         } else {
             source = QUrl(p.statusPage);
@@ -168,7 +185,7 @@ void StatusPageCheck::run()
             addFetch(Role::Rootly, below(source, u"api/v1/status.json"_s));
         }
     }
-    emit progress(u"Reading the status page %1…"_s.arg(m_pageUrl));
+    emit progress(QCoreApplication::translate("Check", "Reading the status page %1…").arg(m_pageUrl));
     for (qsizetype i = 0; i < m_fetches.size(); ++i)
         startFetch(i);
 }
@@ -219,14 +236,20 @@ void StatusPageCheck::onFetched(qsizetype index, const ExchangeResult &x)
         const QByteArray location = resp.header("location");
         if (resp.status >= 300 && resp.status < 400 && !location.isEmpty()) {
             if (++f.redirects > kMaxRedirects) {
-                f.error = u"it kept sending llmdoctor to other addresses (more than %1 redirects)"_s.arg(
-                    kMaxRedirects);
+                f.error =
+                    QCoreApplication::translate(
+                        "Check", "it kept sending llmdoctor to other addresses (more than %1 redirects)")
+                        .arg(kMaxRedirects);
             } else {
                 const QUrl next = f.url.resolved(QUrl::fromEncoded(location));
                 // A secure page that points at a plain-http one could be read and changed on the way.
                 if (f.url.scheme() == u"https" && next.scheme() != u"https") {
-                    f.error = u"it redirected from https to an insecure address (%1), which llmdoctor does "
-                              "not follow"_s.arg(shownUrl(next));
+                    f.error =
+                        QCoreApplication::translate(
+                            "Check",
+                            "it redirected from https to an insecure address (%1), which llmdoctor does "
+                            "not follow")
+                            .arg(shownUrl(next));
                 } else {
                     f.url = next;
                     startFetch(index);
@@ -234,10 +257,12 @@ void StatusPageCheck::onFetched(qsizetype index, const ExchangeResult &x)
                 }
             }
         } else if (resp.status != 200) {
-            f.error = u"it answered HTTP %1 instead of the status data"_s.arg(resp.status);
+            f.error = QCoreApplication::translate("Check", "it answered HTTP %1 instead of the status data")
+                          .arg(resp.status);
         } else if (x.readLimitHit || resp.bodyTruncated || resp.bodyBytes > kBodyCap) {
-            f.error =
-                u"its answer is far too large (over %1 MB) to be status data"_s.arg(kBodyCap / (1024 * 1024));
+            f.error = QCoreApplication::translate(
+                          "Check", "its answer is far too large (over %1 MB) to be status data")
+                          .arg(kBodyCap / (1024 * 1024));
         } else {
             f.body = resp.body;
         }
@@ -316,15 +341,19 @@ void StatusPageCheck::conclude()
         if (firstError.isEmpty())
             firstError = error;
     }
-    finishUnreadable(firstError.isEmpty() ? u"it gave no status data"_s : firstError);
+    finishUnreadable(firstError.isEmpty() ? QCoreApplication::translate("Check", "it gave no status data")
+                                          : firstError);
 }
 
 void StatusPageCheck::finishUnreadable(const QString &why)
 {
     CheckResult r = makeResult(
         CheckStatus::Warn,
-        u"%1's status page could not be read: %2. Open it yourself (%3), or see whether others report "
-        "problems on X or Reddit. The other checks are not affected."_s.arg(m_name, why, m_pageUrl),
+        QCoreApplication::translate(
+            "Check",
+            "%1's status page could not be read: %2. Open it yourself (%3), or see whether others report "
+            "problems on X or Reddit. The other checks are not affected.")
+            .arg(m_name, why, m_pageUrl),
         u"ok"_s);
     r.addDetail(u"problem"_s, why);
     addLinks(r);
@@ -354,41 +383,51 @@ void StatusPageCheck::finishWith(StatusSnapshot snapshot, const QStringList &not
     }
     if (a.apiOutage) {
         r = makeResult(CheckStatus::Warn,
-                       sentence(u"%1's status page reports an outage that affects its API: %2"_s.arg(
-                           m_name, incidentText)),
+                       sentence(QCoreApplication::translate(
+                                    "Check", "%1's status page reports an outage that affects its API: %2")
+                                    .arg(m_name, incidentText)),
                        u"provider_outage"_s);
     } else if (a.apiAffected) {
-        r = makeResult(CheckStatus::Warn,
-                       incidentText.isEmpty()
-                           ? u"%1's status page reports trouble with its API: %2."_s.arg(
-                                 m_name, a.affectedComponents.join(u", "_s))
-                           : sentence(u"%1's status page reports a problem that may affect its API: %2"_s.arg(
-                                 m_name, incidentText)),
-                       u"ok"_s);
-    } else if (!snapshot.maintenances.isEmpty()) {
         r = makeResult(
             CheckStatus::Warn,
-            u"%1 is doing maintenance right now: \"%2\"."_s.arg(m_name, snapshot.maintenances.first().name),
+            incidentText.isEmpty()
+                ? QCoreApplication::translate("Check", "%1's status page reports trouble with its API: %2.")
+                      .arg(m_name, a.affectedComponents.join(u", "_s))
+                : sentence(QCoreApplication::translate(
+                               "Check", "%1's status page reports a problem that may affect its API: %2")
+                               .arg(m_name, incidentText)),
             u"ok"_s);
+    } else if (!snapshot.maintenances.isEmpty()) {
+        r = makeResult(CheckStatus::Warn,
+                       QCoreApplication::translate("Check", "%1 is doing maintenance right now: \"%2\".")
+                           .arg(m_name, snapshot.maintenances.first().name),
+                       u"ok"_s);
     } else if (!snapshot.incidents.isEmpty() || snapshot.indicator == StatusIndicator::Minor ||
                snapshot.indicator == StatusIndicator::Major ||
                snapshot.indicator == StatusIndicator::Critical) {
-        r = makeResult(CheckStatus::Warn,
-                       u"%1's status page reports a problem (\"%2\"), but not with the parts that answer API "
-                       "calls."_s.arg(m_name, snapshot.incidents.isEmpty() ? snapshot.description
-                                                                           : snapshot.incidents.first().name),
-                       u"ok"_s);
+        r = makeResult(
+            CheckStatus::Warn,
+            QCoreApplication::translate(
+                "Check",
+                "%1's status page reports a problem (\"%2\"), but not with the parts that answer API "
+                "calls.")
+                .arg(m_name,
+                     snapshot.incidents.isEmpty() ? snapshot.description : snapshot.incidents.first().name),
+            u"ok"_s);
     } else if (snapshot.indicator == StatusIndicator::Unknown) {
         r = makeResult(
             CheckStatus::Warn,
-            u"%1's status page was read, but its overall state (\"%2\") is not one llmdoctor knows."_s.arg(
-                m_name, snapshot.description),
+            QCoreApplication::translate(
+                "Check",
+                "%1's status page was read, but its overall state (\"%2\") is not one llmdoctor knows.")
+                .arg(m_name, snapshot.description),
             u"ok"_s);
     } else {
         r = makeResult(CheckStatus::Pass,
-                       u"%1's status page reports no problem%2."_s.arg(
-                           m_name, snapshot.description.isEmpty() ? QString()
-                                                                  : u" (\"%1\")"_s.arg(snapshot.description)),
+                       QCoreApplication::translate("Check", "%1's status page reports no problem%2.")
+                           .arg(m_name, snapshot.description.isEmpty()
+                                            ? QString()
+                                            : u" (\"%1\")"_s.arg(snapshot.description)),
                        u"ok"_s);
     }
     r.addDetail(u"status page"_s, m_pageUrl);

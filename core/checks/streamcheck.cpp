@@ -8,6 +8,7 @@
 #include "diagnosiscontext.h"
 #include "networkchecks.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -115,7 +116,8 @@ QList<QByteArray> SseSplitter::take(const QByteArray &body)
 // ---------------------------------------------------------------------------------------------
 
 StreamCheck::StreamCheck(QObject *parent)
-    : Check(u"stream"_s, u"Do streamed answers arrive word by word?"_s, {u"api_key"_s}, parent)
+    : Check(u"stream"_s, QCoreApplication::translate("Check", "Do streamed answers arrive word by word?"),
+            {u"api_key"_s}, parent)
 {
 }
 
@@ -123,25 +125,30 @@ void StreamCheck::run()
 {
     const DiagnosisContext &c = context();
     if (!c.target.sendTestRequest) {
-        complete(
-            makeResult(CheckStatus::Skip,
-                       u"Not sent: a streamed test answer may cost a fraction of a cent, so it only runs "
-                       "when you ask for the test request."_s,
-                       u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate(
+                "Check", "Not sent: a streamed test answer may cost a fraction of a cent, so it only runs "
+                         "when you ask for the test request."),
+            u"skipped"_s));
         return;
     }
     const QString model = c.target.model.trimmed();
     if (model.isEmpty()) {
-        complete(makeResult(CheckStatus::Skip, u"No model was named, so no streamed answer was asked for."_s,
-                            u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate("Check", "No model was named, so no streamed answer was asked for."),
+            u"skipped"_s));
         return;
     }
     if (c.modelList && c.modelList->response && c.modelList->response->status / 100 == 2) {
         const QStringList ids = ModelCheck::parseModelList(c.modelList->response->body);
         if (!ids.isEmpty() && !ids.contains(model)) {
-            complete(makeResult(CheckStatus::Skip,
-                                u"Not sent: the model is not in the server's list (see the model check)."_s,
-                                u"skipped"_s));
+            complete(makeResult(
+                CheckStatus::Skip,
+                QCoreApplication::translate(
+                    "Check", "Not sent: the model is not in the server's list (see the model check)."),
+                u"skipped"_s));
             return;
         }
     }
@@ -164,7 +171,7 @@ void StreamCheck::run()
     req.headers.append(HeaderList::value_type("Content-Type", "application/json"));
     req.headers.append(HeaderList::value_type("Accept", "text/event-stream"));
     req.headers.append(p.authHeaders(sendableKey(c.target.apiKey)));
-    emit progress(u"Asking for a short streamed answer…"_s);
+    emit progress(QCoreApplication::translate("Check", "Asking for a short streamed answer…"));
     m_exchange = new Exchange(req, this);
     connect(m_exchange, &Exchange::bodyProgress, this, &StreamCheck::onProgress);
     connect(m_exchange, &Exchange::finished, this, &StreamCheck::onDone);
@@ -188,24 +195,32 @@ void StreamCheck::onDone(const ExchangeResult &x)
     if (x.response)
         hops = detectHops(x.response->headers);
     hops.removeAll(u"llmdoctor-simulator"_s);
-    const QString onTheWay = hops.isEmpty() ? u"something on the way (a proxy or gateway)"_s
-                                            : u"something on the way (%1)"_s.arg(hops.join(u", "_s));
+    const QString onTheWay =
+        hops.isEmpty()
+            ? QCoreApplication::translate("Check", "something on the way (a proxy or gateway)")
+            : QCoreApplication::translate("Check", "something on the way (%1)").arg(hops.join(u", "_s));
     const QString contentType =
         x.response ? QString::fromLatin1(x.response->header("content-type")).toLower() : QString();
 
     if (!x.ok() && t.events > 0) {
+        r = makeResult(CheckStatus::Fail,
+                       QCoreApplication::translate(
+                           "Check", "The streamed answer started, then stopped arriving after %1 pieces: %2")
+                           .arg(t.events)
+                           .arg(x.error),
+                       failureCategory(x.failure));
+    } else if (!x.ok() || !x.response) {
         r = makeResult(
             CheckStatus::Fail,
-            u"The streamed answer started, then stopped arriving after %1 pieces: %2"_s.arg(t.events).arg(
-                x.error),
+            QCoreApplication::translate("Check", "The streamed request got no answer: %1").arg(x.error),
             failureCategory(x.failure));
-    } else if (!x.ok() || !x.response) {
-        r = makeResult(CheckStatus::Fail, u"The streamed request got no answer: %1"_s.arg(x.error),
-                       failureCategory(x.failure));
     } else if (x.readLimitHit) {
         r = makeResult(CheckStatus::Fail,
-                       u"The streamed answer never ended: after %1 pieces and %2 bytes llmdoctor stopped "
-                       "reading. A short answer must end; the server, or %3, is broken."_s.arg(t.events)
+                       QCoreApplication::translate(
+                           "Check",
+                           "The streamed answer never ended: after %1 pieces and %2 bytes llmdoctor stopped "
+                           "reading. A short answer must end; the server, or %3, is broken.")
+                           .arg(t.events)
                            .arg(x.response->bodyBytes)
                            .arg(onTheWay),
                        u"server_error"_s);
@@ -216,31 +231,44 @@ void StreamCheck::onDone(const ExchangeResult &x)
         addProviderError(r, rc);
         r.evidence = responseEvidence(*x.response);
     } else if (!contentType.contains(u"text/event-stream")) {
-        r = makeResult(CheckStatus::Warn,
-                       u"The answer came in one piece, not as a stream (its type is \"%1\"): the server, or "
-                       "%2, ignores the request to stream. Apps that show words as they come will wait for "
-                       "the whole answer."_s.arg(contentType.isEmpty() ? u"none"_s : contentType, onTheWay));
+        r = makeResult(
+            CheckStatus::Warn,
+            QCoreApplication::translate(
+                "Check", "The answer came in one piece, not as a stream (its type is \"%1\"): the server, or "
+                         "%2, ignores the request to stream. Apps that show words as they come will wait for "
+                         "the whole answer.")
+                .arg(contentType.isEmpty() ? u"none"_s : contentType, onTheWay));
         r.evidence = responseEvidence(*x.response, 512);
     } else if (t.events == 0) {
         r = makeResult(CheckStatus::Warn,
-                       u"The server said it would stream, but sent no pieces of an answer."_s);
+                       QCoreApplication::translate(
+                           "Check", "The server said it would stream, but sent no pieces of an answer."));
         r.evidence = responseEvidence(*x.response, 512);
     } else if (t.buffered) {
         r = makeResult(
             CheckStatus::Warn,
-            u"The answer arrived all at once after %1 instead of word by word: %2 holds streamed answers "
-            "back until they are complete. If it is your nginx, add \"proxy_buffering off;\" to the API's "
-            "location, or have the server behind it send the header \"X-Accel-Buffering: no\"."_s.arg(
-                seconds(t.totalMs), onTheWay));
+            QCoreApplication::translate(
+                "Check",
+                "The answer arrived all at once after %1 instead of word by word: %2 holds streamed answers "
+                "back until they are complete. If it is your nginx, add \"proxy_buffering off;\" to the "
+                "API's "
+                "location, or have the server behind it send the header \"X-Accel-Buffering: no\".")
+                .arg(seconds(t.totalMs), onTheWay));
         r.advice << u"stream_buffered"_s;
     } else if (t.tooQuick) {
         r = makeResult(CheckStatus::Pass,
-                       u"The streamed answer arrived in %1, too quickly to tell whether it came word by "
-                       "word."_s.arg(seconds(t.totalMs)));
+                       QCoreApplication::translate(
+                           "Check",
+                           "The streamed answer arrived in %1, too quickly to tell whether it came word by "
+                           "word.")
+                           .arg(seconds(t.totalMs)));
     } else {
         r = makeResult(CheckStatus::Pass,
-                       u"The answer streams: the first words came after %1, then a piece about every %2 "
-                       "(%3 pieces in %4)."_s.arg(seconds(t.ttftMs), millis(t.medianGapMs))
+                       QCoreApplication::translate(
+                           "Check",
+                           "The answer streams: the first words came after %1, then a piece about every %2 "
+                           "(%3 pieces in %4).")
+                           .arg(seconds(t.ttftMs), millis(t.medianGapMs))
                            .arg(t.events)
                            .arg(seconds(t.totalMs)));
     }

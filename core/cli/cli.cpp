@@ -22,8 +22,8 @@ namespace {
 
 const QStringList &subcommands()
 {
-    static const QStringList names{u"diagnose"_s, u"explain"_s,  u"retry"_s,
-                                   u"monitor"_s,  u"simulate"_s, u"exporter"_s, u"path"_s};
+    static const QStringList names{u"diagnose"_s, u"explain"_s,  u"retry"_s, u"monitor"_s,
+                                   u"simulate"_s, u"exporter"_s, u"path"_s};
     return names;
 }
 

@@ -1,5 +1,6 @@
 #include "ratelimit.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -143,12 +144,12 @@ std::optional<double> suggestedWaitSeconds(const QMap<QString, double> &limits)
 QString plainWait(double seconds)
 {
     if (std::isnan(seconds))
-        return u"an unknown time"_s;
+        return QCoreApplication::translate("RateLimit", "an unknown time");
     if (seconds < 1)
-        return u"less than a second"_s;
+        return QCoreApplication::translate("RateLimit", "less than a second");
     // A server may send any number ("reset: 1111…1h"); beyond this the minutes would overflow.
     if (seconds > 366.0 * 86400)
-        return u"more than a year"_s;
+        return QCoreApplication::translate("RateLimit", "more than a year");
     if (seconds < 90)
         return u"%1 s"_s.arg(std::ceil(seconds));
     const qint64 minutes = qint64(std::ceil(seconds / 60));

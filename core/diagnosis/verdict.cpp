@@ -89,13 +89,19 @@ QList<Snippet> snippetsFor(Category category, bool ownNginx)
 
 using Values = QMap<QString, QString>;
 
-// One template sentence with its placeholders filled; null when it needs a fact that is absent.
+// The translator sees each template string of advice.json as written (context "advice"; lupdate
+// finds them in the advicestrings.cpp that CMake generates from advice.json); the facts go in
+// afterwards.
+QString translatedTemplate(const QString &text)
+{
+    return QCoreApplication::translate("advice", text.toUtf8().constData());
+}
+
+// One (translated) template sentence with its placeholders filled; null when it needs a fact that is absent.
 // A value that is present but empty drops the words around it that need it ("(HTTP {status})").
 QString fillTemplate(QString text, const Values &values)
 {
     static const QRegularExpression placeholder(u"\\{([a-z_]+)\\}"_s);
-    // The translator sees the template as written; the facts go in afterwards.
-    text = QCoreApplication::translate("advice", text.toUtf8().constData());
     QStringList names;
     for (auto it = placeholder.globalMatch(text); it.hasNext();)
         names << it.next().captured(1);
@@ -119,7 +125,8 @@ QString wordTemplate(const QJsonValue &tpl, const Values &values)
 {
     if (tpl.isArray()) {
         for (const QJsonValue &alt : tpl.toArray()) {
-            QString text = alt.isObject() ? alt.toObject().value(u"text").toString() : alt.toString();
+            const QString text = translatedTemplate(alt.isObject() ? alt.toObject().value(u"text").toString()
+                                                                   : alt.toString());
             bool usable = true;
             for (const QJsonValue &need : alt.toObject().value(u"when").toArray())
                 usable &= !values.value(need.toString()).isEmpty();
@@ -130,12 +137,14 @@ QString wordTemplate(const QJsonValue &tpl, const Values &values)
         }
         return {};
     }
-    const QString whole = fillTemplate(tpl.toString(), values);
+    const QString text = translatedTemplate(tpl.toString());
+    const QString whole = fillTemplate(text, values);
     if (!whole.isNull())
         return whole;
-    static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+(?=[A-Z\"(])"_s);
+    // Split after the translation, so a translated template loses the same sentences.
+    static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+(?=[\\p{Lu}\"(\u201E])"_s);
     QStringList kept;
-    for (const QString &sentence : tpl.toString().split(sentenceEnd, Qt::SkipEmptyParts)) {
+    for (const QString &sentence : text.split(sentenceEnd, Qt::SkipEmptyParts)) {
         if (const QString filled = fillTemplate(sentence, values); !filled.isNull())
             kept << filled;
     }
@@ -164,11 +173,6 @@ bool hasAdvice(const QString &key)
     return adviceCatalogue().contains(key);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Verdict", text);
-}
-
 QStringList pathHops(const QStringList &hops)
 {
     QStringList out;
@@ -192,9 +196,9 @@ QString productNames(const QStringList &hops)
                                                {u"cloudflare"_s, u"Cloudflare"_s},
                                                {u"haproxy"_s, u"HAProxy"_s},
                                                {u"squid"_s, u"Squid"_s},
-                                               {u"aws_alb"_s, u"an AWS load balancer"_s},
-                                               {u"azure_fd"_s, u"Azure Front Door"_s},
-                                               {u"gcp_lb"_s, u"a Google Cloud load balancer"_s},
+                                               {u"aws-elb"_s, QString::fromLatin1(QT_TRANSLATE_NOOP("Verdict", "an AWS load balancer"))},
+                                               {u"azure-fd"_s, u"Azure Front Door"_s},
+                                               {u"google-frontend"_s, QString::fromLatin1(QT_TRANSLATE_NOOP("Verdict", "a Google Cloud load balancer"))},
                                                {u"zscaler"_s, u"Zscaler"_s},
                                                {u"litellm"_s, u"LiteLLM"_s},
                                                {u"openrouter"_s, u"OpenRouter"_s},
@@ -205,8 +209,8 @@ QString productNames(const QStringList &hops)
                                                {u"apache"_s, u"Apache"_s}};
     QStringList out;
     for (const QString &h : hops)
-        out << names.value(h, h);
-    return out.join(u", "_s);
+        out << QCoreApplication::translate("Verdict", names.value(h, h).toUtf8().constData());
+    return out.join(QCoreApplication::translate("Verdict", ", "));
 }
 
 // What the pasted message adds to a diagnosis whose checks have finished.
@@ -224,10 +228,11 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
         return;
     const Category pastedCategory = categoryOr(sig.category);
     if (pastedCategory == Category::Unknown) {
-        v.nextSteps.append(
-            tr("llmdoctor did not recognise the message you pasted: it does not say what failed or where. "
-               "The checks above are the better guide; if your app still fails, paste its full error "
-               "message or log output."));
+        v.nextSteps.append(QCoreApplication::translate(
+            "Verdict",
+            "llmdoctor did not recognise the message you pasted: it does not say what failed or where. "
+            "The checks above are the better guide; if your app still fails, paste its full error "
+            "message or log output."));
         return;
     }
     if (decisive) {
@@ -240,15 +245,16 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
             const bool sameHop = guessed.isEmpty() || seen.isEmpty() ||
                                  std::any_of(guessed.cbegin(), guessed.cend(),
                                              [&](const QString &h) { return seen.contains(h); });
-            v.explanation += u' ' + (sameHop ? tr("The message you pasted says the same: %1").arg(sig.meaning)
-                                             : tr("The message you pasted says the same, but the checks show "
+            v.explanation += u' ' + (sameHop ? QCoreApplication::translate("Verdict", "The message you pasted says the same: %1").arg(sig.meaning)
+                                             : QCoreApplication::translate("Verdict", "The message you pasted says the same, but the checks show "
                                                   "that %1 wrote it, not %2 as its words alone suggest.")
                                                    .arg(productNames(seen), productNames(guessed)));
         } else {
             // The two disagree: say so once, plainly.
             v.nextSteps.append(
-                tr("About the message you pasted: %1 The checks found a different problem now; "
-                   "fix that first, and if the message comes back, run llmdoctor again with it.")
+                QCoreApplication::translate(
+                    "Verdict", "About the message you pasted: %1 The checks found a different problem now; "
+                               "fix that first, and if the message comes back, run llmdoctor again with it.")
                     .arg(sig.meaning));
         }
         return;
@@ -273,11 +279,13 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
         key = u"pasted_app_settings"_s;
     }
     const QStringList hops = pathHops(sig.hops);
-    Values values{{u"host"_s, host},
-                  {u"proxy"_s, context.proxy.proxy ? proxyForDisplay(*context.proxy.proxy)
-                                                   : tr("your own gateway at %1").arg(host)},
-                  {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops))},
-                  {u"meaning"_s, sig.meaning}};
+    Values values{
+        {u"host"_s, host},
+        {u"proxy"_s, context.proxy.proxy
+                         ? proxyForDisplay(*context.proxy.proxy)
+                         : QCoreApplication::translate("Verdict", "your own gateway at %1").arg(host)},
+        {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops))},
+        {u"meaning"_s, sig.meaning}};
     if (sig.status)
         values.insert(u"status"_s, QString::number(sig.status));
     const Verdict pasted = wordAdvice(key, values);
@@ -323,7 +331,8 @@ QString correctedBaseUrl(const Target &target)
 
 QString seconds(double ms)
 {
-    return ms < 1000 ? tr("%1 ms").arg(qRound(ms)) : tr("%1 s").arg(ms / 1000, 0, 'f', 1);
+    return ms < 1000 ? QCoreApplication::translate("Verdict", "%1 ms").arg(qRound(ms))
+                     : QCoreApplication::translate("Verdict", "%1 s").arg(ms / 1000, 0, 'f', 1);
 }
 
 // One cause the checks found: the advice entry that words it and its category.
@@ -409,7 +418,8 @@ Values valuesFor(const Cause &cause, const QList<CheckResult> &results, const Di
                                                    cause.category == Category::ConnectTimeout);
     v.insert(u"port"_s, QString::number(proxyPort ? context.proxy.proxy->port(1080)
                                                   : base.port(base.scheme() == u"https" ? 443 : 80)));
-    v.insert(u"proxy"_s, context.proxy.proxy ? proxyForDisplay(*context.proxy.proxy) : tr("(none)"));
+    v.insert(u"proxy"_s, context.proxy.proxy ? proxyForDisplay(*context.proxy.proxy)
+                                             : QCoreApplication::translate("Verdict", "(none)"));
     if (!context.target.model.trimmed().isEmpty())
         v.insert(u"model"_s, context.target.model.trimmed());
     if (const auto provider = ProviderCatalog::instance().find(context.target.provider); provider)
@@ -447,7 +457,8 @@ Values valuesFor(const Cause &cause, const QList<CheckResult> &results, const Di
     v.insert(u"detail"_s, detail);
     v.insert(u"suggestion"_s,
              r && !r->facts.closeModels.isEmpty()
-                 ? u" "_s + tr("Close names this server offers: %1.").arg(r->facts.closeModels.join(u", "_s))
+                 ? u" "_s + QCoreApplication::translate("Verdict", "Close names this server offers: %1.")
+                                .arg(r->facts.closeModels.join(u", "_s))
                  : QString());
     if (r && !r->facts.movedTo.isEmpty())
         v.insert(u"moved"_s, r->facts.movedTo);
@@ -468,15 +479,16 @@ Values valuesFor(const Cause &cause, const QList<CheckResult> &results, const Di
             v.insert(u"models_listed"_s, u"yes"_s);
     }
     if (page) {
-        v.insert(u"provider"_s,
-                 context.statusProviderName.isEmpty() ? tr("The provider") : context.statusProviderName);
+        v.insert(u"provider"_s, context.statusProviderName.isEmpty()
+                                    ? QCoreApplication::translate("Verdict", "The provider")
+                                    : context.statusProviderName);
         if (!page->incident.isEmpty())
             v.insert(u"incident"_s, page->incident);
         v.insert(u"incident_update"_s,
                  page->latestUpdate.isEmpty()
                      ? QString()
                      : u" "_s +
-                           tr("Its latest update%1: \"%2\"")
+                           QCoreApplication::translate("Verdict", "Its latest update%1: \"%2\"")
                                .arg(page->updatedAt.isValid()
                                         ? u" ("_s +
                                               page->updatedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) +
@@ -495,19 +507,19 @@ QString Verdict::whoActs(Blame blame)
     switch (blame) {
     case Blame::Local:
     case Blame::Config:
-        return tr("you");
+        return QCoreApplication::translate("Verdict", "you");
     case Blame::Network:
-        return tr("you or your network administrator");
+        return QCoreApplication::translate("Verdict", "you or your network administrator");
     case Blame::Proxy:
-        return tr("whoever runs the proxy (usually your IT department)");
+        return QCoreApplication::translate("Verdict", "whoever runs the proxy (usually your IT department)");
     case Blame::Provider:
-        return tr("the provider");
+        return QCoreApplication::translate("Verdict", "the provider");
     case Blame::Account:
-        return tr("you, in your account on the provider's website");
+        return QCoreApplication::translate("Verdict", "you, in your account on the provider's website");
     case Blame::None:
         break;
     }
-    return tr("nobody");
+    return QCoreApplication::translate("Verdict", "nobody");
 }
 
 QJsonObject Verdict::toJson() const
@@ -603,12 +615,15 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
     if (primary.category == Category::PacketLoss) {
         QString where;
         if (pathLoss.lossFound())
-            where = u" "_s + tr("The path test: %1").arg(pathLoss.sentence());
+            where =
+                u" "_s + QCoreApplication::translate("Verdict", "The path test: %1").arg(pathLoss.sentence());
         else
-            where = u" "_s + tr("About %1% of the connection attempts' packets were lost.")
+            where = u" "_s + QCoreApplication::translate(
+                                 "Verdict", "About %1% of the connection attempts' packets were lost.")
                                  .arg(std::max(1L, std::lround(context.connectBurst->share * 100)));
         if (pathLoss.where == PathAssessment::Where::Network)
-            where += u" "_s + tr("Your own link and router are fine; the loss is further on.");
+            where += u" "_s + QCoreApplication::translate(
+                                  "Verdict", "Your own link and router are fine; the loss is further on.");
         values.insert(u"where"_s, where);
     }
 
@@ -626,7 +641,7 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
             if (r.id == u"status_page" && page && page->apiOutage)
                 continue; // an outage is a cause of its own, in "also found"
             // A warning's own advice entries (stream, keep-alive) say what to do about it.
-            QStringList steps{tr("Worth a look: %1").arg(r.summary)};
+            QStringList steps{QCoreApplication::translate("Verdict", "Worth a look: %1").arg(r.summary)};
             for (const QString &id : r.advice) {
                 for (const QJsonValue &step :
                      adviceCatalogue().value(id).toObject().value(u"next_steps").toArray())
@@ -642,14 +657,19 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
             pointer.chop(1);
         v.explanation +=
             u" "_s +
-            tr("%1's status page reports no problem right now; the checks below point to: %2.")
-                .arg(context.statusProviderName.isEmpty() ? tr("The provider") : context.statusProviderName,
+            QCoreApplication::translate(
+                "Verdict", "%1's status page reports no problem right now; the checks below point to: %2.")
+                .arg(context.statusProviderName.isEmpty()
+                         ? QCoreApplication::translate("Verdict", "The provider")
+                         : context.statusProviderName,
                      pointer);
     }
     if (primary.key == u"tls_untrusted_interception"_s) {
         for (const QString &product : interceptionIssuerNames()) {
             if (values.value(u"issuer"_s).contains(product, Qt::CaseInsensitive)) {
-                v.explanation += u" "_s + tr("The issuer's name points at %1 software.").arg(product);
+                v.explanation += u" "_s + QCoreApplication::translate(
+                                              "Verdict", "The issuer's name points at %1 software.")
+                                              .arg(product);
                 break;
             }
         }
@@ -681,17 +701,19 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
     const bool ownNginx = (isLocalHost(host) && httpNginx) || pastedNginx;
     v.snippets = snippetsFor(v.category, ownNginx);
     if (!v.snippets.isEmpty() && v.snippets.first().language == u"nginx") {
-        v.nextSteps.prepend(
-            tr("The gateway that gave up is your own nginx: give it longer timeouts (the nginx "
-               "block below), then reload it with \"nginx -s reload\"."));
+        v.nextSteps.prepend(QCoreApplication::translate(
+            "Verdict", "The gateway that gave up is your own nginx: give it longer timeouts (the nginx "
+                       "block below), then reload it with \"nginx -s reload\"."));
         v.blame = Blame::Config; // its settings are the user's to change, whoever is slow behind it
     }
     if (v.category == Category::EndpointNotFound) {
         const QString moved = decisive ? decisive->facts.movedTo : QString();
         if (const QString fixed = moved.isEmpty() ? correctedBaseUrl(context.target) : moved;
             !fixed.isEmpty()) {
-            v.nextSteps.prepend(tr("Use this API address instead: %1").arg(fixed));
-            v.snippets.prepend({u"text"_s, tr("Corrected API address"), fixed});
+            v.nextSteps.prepend(
+                QCoreApplication::translate("Verdict", "Use this API address instead: %1").arg(fixed));
+            v.snippets.prepend(
+                {u"text"_s, QCoreApplication::translate("Verdict", "Corrected API address"), fixed});
         }
     }
     return v;
@@ -760,12 +782,15 @@ Verdict readPastedError(const ErrorSignature &sig, const Target &target)
         (proxySet || (!host.isEmpty() && isLocalHost(host)))) {
         v.blame = proxySet ? Blame::Proxy : Blame::Config;
         v.explanation +=
-            u' ' + (proxySet ? tr("Your requests go through your proxy, so the gateway that wrote "
-                                  "this is most likely that proxy: its settings and logs decide.")
-                             : tr("The API address (%1) is on your own computer or network, so the "
-                                  "gateway that wrote this is most likely your own: its settings "
-                                  "and logs decide.")
-                                   .arg(host));
+            u' ' + (proxySet
+                        ? QCoreApplication::translate(
+                              "Verdict", "Your requests go through your proxy, so the gateway that wrote "
+                                         "this is most likely that proxy: its settings and logs decide.")
+                        : QCoreApplication::translate(
+                              "Verdict", "The API address (%1) is on your own computer or network, so the "
+                                         "gateway that wrote this is most likely your own: its settings "
+                                         "and logs decide.")
+                              .arg(host));
     }
     return v;
 }
@@ -787,22 +812,29 @@ Verdict verdictForSignature(const ErrorSignature &sig)
 
     QString detail = sig.providerError.message;
     if (detail.isEmpty() && !sig.envoyResetReason.isEmpty())
-        detail = tr("reset reason: %1").arg(sig.envoyResetReason);
+        detail = QCoreApplication::translate("Verdict", "reset reason: %1").arg(sig.envoyResetReason);
     while (detail.endsWith(u'.'))
         detail.chop(1);
     const QStringList hops = pathHops(sig.hops);
     const Values values{
-        {u"host"_s, sig.host.isEmpty() ? tr("the server") : sig.host},
-        {u"port"_s, sig.port ? QString::number(sig.port) : tr("the port in the address")},
-        {u"proxy"_s, tr("your proxy")},
+        {u"host"_s, sig.host.isEmpty() ? QCoreApplication::translate("Verdict", "the server") : sig.host},
+        {u"port"_s, sig.port ? QString::number(sig.port)
+                             : QCoreApplication::translate("Verdict", "the port in the address")},
+        {u"proxy"_s, QCoreApplication::translate("Verdict", "your proxy")},
         {u"status"_s, sig.status ? QString::number(sig.status) : QString()},
-        {u"model"_s, sig.model.isEmpty() ? tr("the one your app asked for") : sig.model},
+        {u"model"_s, sig.model.isEmpty()
+                         ? QCoreApplication::translate("Verdict", "the one your app asked for")
+                         : sig.model},
         {u"suggestion"_s, QString()},
         {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops))},
         {u"detail"_s, detail},
         {u"issuer"_s, QString()},
-        {u"wait"_s, sig.retryAfter.isEmpty() ? tr("the time the provider asks for") : sig.retryAfter},
-        {u"link"_s, sig.link.isEmpty() ? tr("your provider account's billing page") : sig.link},
+        {u"wait"_s, sig.retryAfter.isEmpty()
+                        ? QCoreApplication::translate("Verdict", "the time the provider asks for")
+                        : sig.retryAfter},
+        {u"link"_s, sig.link.isEmpty()
+                        ? QCoreApplication::translate("Verdict", "your provider account's billing page")
+                        : sig.link},
         {u"meaning"_s, sig.meaning},
         {u"page_title"_s, QString()},
         {u"where"_s, QString()},

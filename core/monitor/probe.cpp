@@ -8,6 +8,8 @@
 #include "../target/keylint.h"
 #include "../target/providercatalog.h"
 
+#include <QCoreApplication>
+
 namespace llmdoctor::core {
 
 using namespace Qt::StringLiterals;
@@ -22,9 +24,13 @@ std::optional<ProbeSetup> prepareProbeSetup(const Target &target, const QProcess
         setup.caCertificates = QSslCertificate::fromPath(target.caFile, QSsl::Pem);
         if (setup.caCertificates.isEmpty()) {
             if (error)
-                *error = u"No certificate could be read from \"%1\": the file must hold certificates in text "
-                         u"(PEM) "
-                         "form, starting with -----BEGIN CERTIFICATE-----."_s.arg(target.caFile);
+                *error =
+                    QCoreApplication::translate(
+                        "Monitor",
+                        "No certificate could be read from \"%1\": the file must hold certificates in text "
+                        "(PEM) "
+                        "form, starting with -----BEGIN CERTIFICATE-----.")
+                        .arg(target.caFile);
             return std::nullopt;
         }
     }
@@ -78,7 +84,7 @@ void Probe::start()
             return;
         ProbeOutcome o;
         o.category = u"timeout"_s;
-        o.summary = u"The name lookup did not finish in time."_s;
+        o.summary = QCoreApplication::translate("Monitor", "The name lookup did not finish in time.");
         o.phases.total = double(m_clock.nsecsElapsed()) / 1e6;
         finish(o);
     });
@@ -90,7 +96,7 @@ void Probe::cancel()
         return;
     ProbeOutcome o;
     o.category = u"cancelled"_s;
-    o.summary = u"Cancelled."_s;
+    o.summary = QCoreApplication::translate("Monitor", "Cancelled.");
     o.phases.total = double(m_clock.nsecsElapsed()) / 1e6;
     if (m_exchange) {
         m_exchange->disconnect(this);
@@ -109,7 +115,7 @@ void Probe::onLookedUp(const QHostInfo &info, double ms)
     if (info.error() != QHostInfo::NoError || addresses.isEmpty()) {
         ProbeOutcome o;
         o.category = u"dns_failure"_s;
-        o.summary = u"The server's name could not be looked up."_s;
+        o.summary = QCoreApplication::translate("Monitor", "The server's name could not be looked up.");
         o.exchange.failure = Failure::DnsFailure;
         o.exchange.error = info.errorString();
         o.phases.dns = ms;
@@ -160,7 +166,8 @@ void Probe::onExchanged(const ExchangeResult &x)
         o.status = x.response->status;
         o.hops = detectHops(x.response->headers);
         o.category = u"server_error"_s;
-        o.summary = u"the answer had not ended after %1 bytes"_s.arg(x.response->bodyBytes);
+        o.summary = QCoreApplication::translate("Monitor", "the answer had not ended after %1 bytes")
+                        .arg(x.response->bodyBytes);
     } else {
         const HttpResponse &resp = *x.response;
         o.status = resp.status;

@@ -4,6 +4,7 @@
 #include "../probe/background.h"
 #include "../target/redactor.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <cmath>
@@ -26,10 +27,14 @@ bool providerSide(const QString &category)
 
 QString attemptFailure(const RetryAttempt &a)
 {
-    static const QMap<QString, QString> words{
-        {u"upstream_reset"_s, u"connection reset"_s},      {u"timeout"_s, u"no answer in time"_s},
-        {u"connect_timeout"_s, u"connection timed out"_s}, {u"connection_refused"_s, u"connection refused"_s},
-        {u"dns_failure"_s, u"name not found"_s},           {u"proxy_error"_s, u"proxy refused"_s}};
+    // Built on each call: the words follow the translator installed at the time.
+    const QMap<QString, QString> words{
+        {u"upstream_reset"_s, QCoreApplication::translate("Retry", "connection reset")},
+        {u"timeout"_s, QCoreApplication::translate("Retry", "no answer in time")},
+        {u"connect_timeout"_s, QCoreApplication::translate("Retry", "connection timed out")},
+        {u"connection_refused"_s, QCoreApplication::translate("Retry", "connection refused")},
+        {u"dns_failure"_s, QCoreApplication::translate("Retry", "name not found")},
+        {u"proxy_error"_s, QCoreApplication::translate("Retry", "proxy refused")}};
     if (a.status > 0)
         return u"HTTP %1"_s.arg(a.status);
     return words.value(a.category, a.category);
@@ -198,9 +203,11 @@ void Retrier::onAttempt(const ProbeOutcome &o)
     RetryAttempt &a = m_attempts.last();
     a.status = o.status;
     a.category = o.modelMissing ? u"model_not_found"_s : o.category;
-    a.summary = o.modelMissing
-                    ? u"The API works, but its model list does not have \"%1\"."_s.arg(m_target.model)
-                    : o.summary;
+    a.summary =
+        o.modelMissing
+            ? QCoreApplication::translate("Retry", "The API works, but its model list does not have \"%1\".")
+                  .arg(m_target.model)
+            : o.summary;
     a.summary = Redactor(m_target, m_setup->proxy.proxy).apply(a.summary); // a server may echo the key
     a.durationMs = o.phases.total >= 0 ? o.phases.total : elapsedMs() - a.startedMs;
     m_samples.append(o.toSample(quint32(std::max(0.0, a.startedMs)), m_samples));
@@ -257,8 +264,12 @@ void Retrier::finish(Outcome outcome, const ProbeOutcome *last)
             for (const RetryAttempt &a : std::as_const(m_attempts))
                 waited += a.waitedMs;
             values.insert(u"attempt"_s, QString::number(m_attempts.size()));
-            values.insert(u"failed"_s, m_attempts.size() == 2 ? u"attempt"_s
-                                                              : u"%1 attempts"_s.arg(m_attempts.size() - 1));
+            // "The first {failed} failed": "attempt" or "2 attempts" (German: "Gescheitert: {failed}").
+            values.insert(
+                u"failed"_s,
+                m_attempts.size() == 2
+                    ? QCoreApplication::translate("Retry", "attempt")
+                    : QCoreApplication::translate("Retry", "%1 attempts").arg(m_attempts.size() - 1));
             values.insert(u"waited"_s, duration(waited));
             values.insert(u"failures"_s, failureBreakdown(m_attempts));
             m_verdict = verdictFromAdvice(u"retry_recovered"_s, Category::Ok, values);
@@ -279,11 +290,13 @@ void Retrier::finish(Outcome outcome, const ProbeOutcome *last)
         } else {
             m_verdict = verdictFromAdvice(final->category, categoryOr(final->category), values);
             m_verdict.explanation +=
-                u" It still failed after %1 attempts over %2 (%3)."_s.arg(m_attempts.size())
+                QCoreApplication::translate("Retry", " It still failed after %1 attempts over %2 (%3).")
+                    .arg(m_attempts.size())
                     .arg(totalTime, failureBreakdown(m_attempts));
         }
         if (!stopReason.isEmpty())
-            m_verdict.explanation += u" Stopped because %1."_s.arg(stopReason);
+            m_verdict.explanation +=
+                QCoreApplication::translate("Retry", " Stopped because %1.").arg(stopReason);
         break;
     }
     case Outcome::NotRetryable:
@@ -295,12 +308,20 @@ void Retrier::finish(Outcome outcome, const ProbeOutcome *last)
             values.insert(u"model"_s, m_target.model);
         values.insert(u"detail"_s, final->summary);
         m_verdict = verdictFromAdvice(final->category, categoryOr(final->category), values);
-        m_verdict.headline =
-            u"Retrying cannot help: "_s + m_verdict.headline.left(1).toLower() + m_verdict.headline.mid(1);
-        m_verdict.explanation = (stopReason.isEmpty() ? QString()
-                                                      : u"Waiting and trying again would not change "
-                                                        "this answer (%1). "_s.arg(stopReason)) +
-                                m_verdict.explanation;
+        // English lowercases the headline after the colon; other languages keep its capitals (German
+        // nouns and "Sie" keep theirs).
+        if (const QString prefix = QCoreApplication::translate("Retry", "Retrying cannot help: ");
+            prefix == u"Retrying cannot help: ")
+            m_verdict.headline = prefix + m_verdict.headline.left(1).toLower() + m_verdict.headline.mid(1);
+        else
+            m_verdict.headline = prefix + m_verdict.headline;
+        m_verdict.explanation =
+            (stopReason.isEmpty()
+                 ? QString()
+                 : QCoreApplication::translate("Retry", "Waiting and trying again would not change "
+                                                        "this answer (%1). ")
+                       .arg(stopReason)) +
+            m_verdict.explanation;
         break;
     case Outcome::Cancelled:
         m_verdict = verdictFromAdvice(u"cancelled"_s, Category::Cancelled, values);

@@ -2,6 +2,7 @@
 
 #include "../diagnosis/ratelimit.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <cmath>
 
@@ -72,42 +73,50 @@ RetryStep nextRetryStep(const RetryPolicy &policy, int attemptsMade, double elap
 {
     RetryStep step;
     if (retryCannotHelp(category)) {
-        step.reason = u"waiting does not change this answer"_s;
+        step.reason = QCoreApplication::translate("Retry", "waiting does not change this answer");
         return step;
     }
     if (!isRetryableStatus(status, headers)) {
-        step.reason = header(headers, "x-should-retry").toLower() == "false"
-                          ? u"the server said not to retry (x-should-retry: false)"_s
-                          : u"HTTP %1 is not an answer that retrying changes"_s.arg(status);
+        step.reason =
+            header(headers, "x-should-retry").toLower() == "false"
+                ? QCoreApplication::translate("Retry", "the server said not to retry (x-should-retry: false)")
+                : QCoreApplication::translate("Retry", "HTTP %1 is not an answer that retrying changes")
+                      .arg(status);
         return step;
     }
     if (attemptsMade >= policy.maxAttempts) {
-        step.reason = u"all %1 attempts were used"_s.arg(policy.maxAttempts);
+        step.reason =
+            QCoreApplication::translate("Retry", "all %1 attempts were used").arg(policy.maxAttempts);
         return step;
     }
     const double left = policy.maxWaitS - elapsedS;
     if (const auto asked = serverRequestedWaitS(headers, now); asked && *asked > 0) {
         if (*asked > policy.maxServerWaitS || *asked > left) {
-            step.reason = u"the server asked to wait %1, longer than the time left (%2)"_s.arg(
-                plainWait(*asked), plainWait(std::max(0.0, left)));
+            step.reason = QCoreApplication::translate(
+                              "Retry", "the server asked to wait %1, longer than the time left (%2)")
+                              .arg(plainWait(*asked), plainWait(std::max(0.0, left)));
             return step;
         }
         step.retry = true;
         step.waitS = *asked;
         step.reasonKind = u"server"_s;
-        step.reason = u"the server asked to wait %1 (retry-after)"_s.arg(plainSeconds(*asked));
+        step.reason = QCoreApplication::translate("Retry", "the server asked to wait %1 (retry-after)")
+                          .arg(plainSeconds(*asked));
         return step;
     }
     const double wait = backoffS(policy, attemptsMade - 1, random);
     if (wait > left) {
-        step.reason = u"the time allowed for retrying (%1) is up"_s.arg(plainWait(policy.maxWaitS));
+        step.reason = QCoreApplication::translate("Retry", "the time allowed for retrying (%1) is up")
+                          .arg(plainWait(policy.maxWaitS));
         return step;
     }
     step.retry = true;
     step.waitS = wait;
     step.reasonKind = u"backoff"_s;
-    step.reason = u"backing off %1 before attempt %2, as the official SDKs do"_s.arg(plainSeconds(wait))
-                      .arg(attemptsMade + 1);
+    step.reason =
+        QCoreApplication::translate("Retry", "backing off %1 before attempt %2, as the official SDKs do")
+            .arg(plainSeconds(wait))
+            .arg(attemptsMade + 1);
     return step;
 }
 

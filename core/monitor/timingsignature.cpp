@@ -2,6 +2,7 @@
 
 #include "statistics.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,11 +92,15 @@ std::optional<TimingSignature> fixedTimeFailure(const SampleStore &store, const 
     sig.count = int(cluster.size());
     if (std::abs(at * 1000 - context.probeTimeoutS * 1000) <= tol + 300) {
         sig.likely =
-            u"llmdoctor's own time limit of %1 per request: the answer takes longer than that, or never "
-            "comes"_s.arg(seconds(context.probeTimeoutS));
-        sig.advice =
-            u"Run again with a longer --timeout to see whether the answer comes at all, and after how "
-            "long; if something on the way gives up first, its limit will show."_s;
+            QCoreApplication::translate(
+                "Monitor",
+                "llmdoctor's own time limit of %1 per request: the answer takes longer than that, or never "
+                "comes")
+                .arg(seconds(context.probeTimeoutS));
+        sig.advice = QCoreApplication::translate(
+            "Monitor",
+            "Run again with a longer --timeout to see whether the answer comes at all, and after how "
+            "long; if something on the way gives up first, its limit will show.");
         return sig;
     }
     // The closest known limit, preferring one whose product answered the failures.
@@ -124,18 +129,27 @@ std::optional<TimingSignature> fixedTimeFailure(const SampleStore &store, const 
     } else {
         const bool gatewaySaidSo = failureStatuses.contains(504) || failureStatuses.contains(524);
         sig.likely = named.isEmpty()
-                         ? u"a proxy or gateway on the way that gives up after about %1"_s.arg(seconds(at))
-                         : u"%1 (named in the failed answers), which gives up after about %2"_s.arg(
-                               named.join(u", "_s), seconds(at));
+                         ? QCoreApplication::translate(
+                               "Monitor", "a proxy or gateway on the way that gives up after about %1")
+                               .arg(seconds(at))
+                         : QCoreApplication::translate(
+                               "Monitor", "%1 (named in the failed answers), which gives up after about %2")
+                               .arg(named.join(u", "_s), seconds(at));
         sig.advice =
-            (gatewaySaidSo ? u"The gateway answered \"timed out\" itself: "_s : QString()) +
-            u"requests that take longer than %1 are cut off on the way. If you run that proxy, raise its "
-            "time limit for reading the answer (nginx: proxy_read_timeout; HAProxy: timeout server; Envoy: "
-            "the route's timeout); otherwise use streaming so bytes flow before the limit, or ask the "
-            "provider."_s.arg(seconds(at));
+            (gatewaySaidSo
+                 ? QCoreApplication::translate("Monitor", "The gateway answered \"timed out\" itself: ")
+                 : QString()) +
+            QCoreApplication::translate(
+                "Monitor",
+                "requests that take longer than %1 are cut off on the way. If you run that proxy, raise its "
+                "time limit for reading the answer (nginx: proxy_read_timeout; HAProxy: timeout server; "
+                "Envoy: "
+                "the route's timeout); otherwise use streaming so bytes flow before the limit, or ask the "
+                "provider.")
+                .arg(seconds(at));
     }
     if (context.viaProxy && !best)
-        sig.likely += u"; your proxy is one candidate"_s;
+        sig.likely += QCoreApplication::translate("Monitor", "; your proxy is one candidate");
     return sig;
 }
 
@@ -183,14 +197,20 @@ std::optional<TimingSignature> resetAfterIdle(const SampleStore &store)
     sig.seconds = std::round(threshold * 10) / 10;
     sig.count = longResets;
     sig.likely =
-        u"a connection kept open while idle is closed on the other side after about %1 without telling "
-        "the client (a keep-alive mismatch): the next request on it fails with \"reset before "
-        "headers\""_s.arg(seconds(threshold));
+        QCoreApplication::translate(
+            "Monitor",
+            "a connection kept open while idle is closed on the other side after about %1 without telling "
+            "the client (a keep-alive mismatch): the next request on it fails with \"reset before "
+            "headers\"")
+            .arg(seconds(threshold));
     sig.advice =
-        u"Make clients drop pooled connections that have been idle for less than %1 (httpx: "
-        "keepalive_expiry; Node.js: the agent's keep-alive timeout; requests/urllib3: a smaller pool "
-        "lifetime), and retry once on a connection reset. If you run the gateway, keep its upstream "
-        "keep-alive timeout shorter than the server's."_s.arg(seconds(threshold));
+        QCoreApplication::translate(
+            "Monitor",
+            "Make clients drop pooled connections that have been idle for less than %1 (httpx: "
+            "keepalive_expiry; Node.js: the agent's keep-alive timeout; requests/urllib3: a smaller pool "
+            "lifetime), and retry once on a connection reset. If you run the gateway, keep its upstream "
+            "keep-alive timeout shorter than the server's.")
+            .arg(seconds(threshold));
     return sig;
 }
 
@@ -229,15 +249,19 @@ QList<TimingSignature> ipv6Signatures(const SampleStore &store)
         sig.count = v6 - v6ok;
         sig.seconds = v6FailTimes.empty() ? 0 : std::round(median(v6FailTimes) / 100) / 10;
         sig.likely =
-            u"the IPv6 route to the server: %1 of %2 requests over IPv6 failed while %3 of %4 over IPv4 "
-            "worked"_s.arg(v6 - v6ok)
+            QCoreApplication::translate(
+                "Monitor",
+                "the IPv6 route to the server: %1 of %2 requests over IPv6 failed while %3 of %4 over IPv4 "
+                "worked")
+                .arg(v6 - v6ok)
                 .arg(v6)
                 .arg(v4ok)
                 .arg(v4);
-        sig.advice =
-            u"Programs that try IPv6 first wait or fail where IPv4 would work. Tell your network "
+        sig.advice = QCoreApplication::translate(
+            "Monitor",
+            "Programs that try IPv6 first wait or fail where IPv4 would work. Tell your network "
             "administrator or internet provider that IPv6 to this server is broken; until then prefer "
-            "IPv4 (on Linux: `precedence ::ffff:0:0/96 100` in /etc/gai.conf)."_s;
+            "IPv4 (on Linux: `precedence ::ffff:0:0/96 100` in /etc/gai.conf).");
         out.append(sig);
         return out;
     }
@@ -248,12 +272,15 @@ QList<TimingSignature> ipv6Signatures(const SampleStore &store)
             sig.kind = u"ipv6_slower"_s;
             sig.count = int(v6Connect.size());
             sig.seconds = std::round((m6 - m4)) / 1000.0;
-            sig.likely = u"a longer IPv6 route: connecting over IPv6 takes %1 ms against %2 ms over IPv4"_s
+            sig.likely = QCoreApplication::translate(
+                             "Monitor",
+                             "a longer IPv6 route: connecting over IPv6 takes %1 ms against %2 ms over IPv4")
                              .arg(std::lround(m6))
                              .arg(std::lround(m4));
-            sig.advice =
-                u"Not an error, but every new connection pays the difference. If it matters, prefer IPv4 "
-                "for this server, and tell your network administrator."_s;
+            sig.advice = QCoreApplication::translate(
+                "Monitor",
+                "Not an error, but every new connection pays the difference. If it matters, prefer IPv4 "
+                "for this server, and tell your network administrator.");
             out.append(sig);
         }
     }
@@ -340,37 +367,52 @@ std::optional<TimingSignature> packetLoss(const SampleStore &store)
     const int percent = std::max(1, int(std::lround(loss.share * 100)));
     if (!inAnswers) {
         sig.likely =
-            u"your connection to the server loses packets: %1 of %2 connections had to be retried by your "
-            "computer after %3 or more, the mark of a lost packet, while the others took %4 ms; about %5% "
-            "of packets are lost. Loss makes requests slow now and then, and makes apps time out or fail "
-            "at random"_s.arg(loss.delayed)
+            QCoreApplication::translate(
+                "Monitor",
+                "your connection to the server loses packets: %1 of %2 connections had to be retried by your "
+                "computer after %3 or more, the mark of a lost packet, while the others took %4 ms; about "
+                "%5% "
+                "of packets are lost. Loss makes requests slow now and then, and makes apps time out or fail "
+                "at random")
+                .arg(loss.delayed)
                 .arg(loss.connects + loss.unfinished)
                 .arg(seconds(sig.seconds))
                 .arg(msText(loss.baseMs))
                 .arg(percent);
-        sig.advice =
-            u"Find where the packets are lost: run \"llmdoctor path\" (or diagnose with --check-path) to see "
+        sig.advice = QCoreApplication::translate(
+            "Monitor",
+            "Find where the packets are lost: run \"llmdoctor path\" (or diagnose with --check-path) to see "
             "the route hop by hop. On Wi-Fi, move closer to the access point or try a cable. If the loss "
             "starts beyond your own router, send the path to your internet provider or network "
-            "administrator: they can fix it, the API provider cannot."_s;
+            "administrator: they can fix it, the API provider cannot.");
         return sig;
     }
-    const QString who = viaProxy ? u"your proxy"_s : u"a proxy or gateway on the way"_s;
+    const QString who = viaProxy ? QCoreApplication::translate("Monitor", "your proxy")
+                                 : QCoreApplication::translate("Monitor", "a proxy or gateway on the way");
     sig.likely =
-        u"packets are lost between %1 and the server: %2 of %3 answers came %4 or more late, the time a "
-        "computer waits before it sends a lost packet again when it opens a connection, while the others "
-        "took %5 ms; about %6% of packets are lost on that link. Your own connection to %1 is fine"_s.arg(who)
+        QCoreApplication::translate(
+            "Monitor",
+            "packets are lost between %1 and the server: %2 of %3 answers came %4 or more late, the time a "
+            "computer waits before it sends a lost packet again when it opens a connection, while the others "
+            "took %5 ms; about %6% of packets are lost on that link. Your own connection to %1 is fine")
+            .arg(who)
             .arg(loss.delayed)
             .arg(loss.connects)
             .arg(seconds(sig.seconds))
             .arg(msText(loss.baseMs))
             .arg(percent);
     sig.advice =
-        (viaProxy ? u"Tell whoever runs your proxy (your network administrator): its link to the internet or "
-                    "to this server loses packets. "_s
-                  : u"If you run a gateway or proxy in front of the API, check its link to the servers "
-                    "behind it; otherwise send this to your network administrator or the provider. "_s) +
-        u"\"llmdoctor path\" run on that machine shows the hop where the loss starts."_s;
+        (viaProxy
+             ? QCoreApplication::translate(
+                   "Monitor",
+                   "Tell whoever runs your proxy (your network administrator): its link to the internet or "
+                   "to this server loses packets. ")
+             : QCoreApplication::translate(
+                   "Monitor",
+                   "If you run a gateway or proxy in front of the API, check its link to the servers "
+                   "behind it; otherwise send this to your network administrator or the provider. ")) +
+        QCoreApplication::translate(
+            "Monitor", "\"llmdoctor path\" run on that machine shows the hop where the loss starts.");
     return sig;
 }
 
@@ -416,15 +458,20 @@ std::optional<TimingSignature> jitter(const SampleStore &store)
     sig.seconds = std::round(spread) / 1000.0;
     sig.count = int(std::count_if(rtts.begin(), rtts.end(), [&](float r) { return r - p50 >= spread / 2; }));
     sig.likely =
-        u"an unsteady connection: the time to reach the server varies by %1 ms (from %2 to %3 ms) while the "
-        "server itself answers steadily. Usually a busy or weak Wi-Fi, a saturated line (uploads, "
-        "streaming, backups) or a congested provider network"_s.arg(std::lround(spread))
+        QCoreApplication::translate(
+            "Monitor",
+            "an unsteady connection: the time to reach the server varies by %1 ms (from %2 to %3 ms) while "
+            "the "
+            "server itself answers steadily. Usually a busy or weak Wi-Fi, a saturated line (uploads, "
+            "streaming, backups) or a congested provider network")
+            .arg(std::lround(spread))
             .arg(std::lround(p10))
             .arg(std::lround(p90));
-    sig.advice =
-        u"Calls will be slow at random. Try a cable instead of Wi-Fi, pause large uploads and downloads, "
+    sig.advice = QCoreApplication::translate(
+        "Monitor",
+        "Calls will be slow at random. Try a cable instead of Wi-Fi, pause large uploads and downloads, "
         "and run \"llmdoctor path\" to see at which hop the delay starts; if it is beyond your own router, "
-        "tell your internet provider or network administrator."_s;
+        "tell your internet provider or network administrator.");
     return sig;
 }
 } // namespace

@@ -1,5 +1,6 @@
 #include "pathresult.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <algorithm>
 #include <cmath>
@@ -108,16 +109,23 @@ QString PathAssessment::sentence() const
     const int percent = int(std::lround(endLoss * 100));
     switch (where) {
     case Where::Local:
-        return u"%1% of packets are lost from the first hop on (%2): between your computer and your own "
-               "router, usually a weak Wi-Fi signal or a bad cable."_s.arg(percent)
-                   .arg(startsAt.toString());
+        return QCoreApplication::translate(
+                   "Path",
+                   "%1% of packets are lost from the first hop on (%2): between your computer and your own "
+                   "router, usually a weak Wi-Fi signal or a bad cable.")
+            .arg(percent)
+            .arg(startsAt.toString());
     case Where::Network:
-        return u"%1% of packets are lost from hop %2 (%3) on, to the end of the path: inside the networks "
-               "between you and the server, usually your internet provider's."_s.arg(percent)
-                   .arg(startsAtTtl)
-                   .arg(startsAt.isNull() ? u"no answer"_s : startsAt.toString());
+        return QCoreApplication::translate(
+                   "Path",
+                   "%1% of packets are lost from hop %2 (%3) on, to the end of the path: inside the networks "
+                   "between you and the server, usually your internet provider's.")
+            .arg(percent)
+            .arg(startsAtTtl)
+            .arg(startsAt.isNull() ? u"no answer"_s : startsAt.toString());
     case Where::Provider:
-        return u"%1% of packets are lost only at the server itself (%2): at the API's own edge."_s
+        return QCoreApplication::translate(
+                   "Path", "%1% of packets are lost only at the server itself (%2): at the API's own edge.")
             .arg(percent)
             .arg(startsAt.toString());
     case Where::None:
@@ -127,11 +135,13 @@ QString PathAssessment::sentence() const
         QStringList ttls;
         for (const int t : rateLimitedTtls)
             ttls << QString::number(t);
-        return u"No packets are lost on the way. Hop %1 leaves some probes unanswered while later hops "
-               "answer them all: that router limits its answers, which is not a problem."_s.arg(
-                   ttls.join(u", "_s));
+        return QCoreApplication::translate(
+                   "Path",
+                   "No packets are lost on the way. Hop %1 leaves some probes unanswered while later hops "
+                   "answer them all: that router limits its answers, which is not a problem.")
+            .arg(ttls.join(u", "_s));
     }
-    return u"No packets are lost on the way."_s;
+    return QCoreApplication::translate("Path", "No packets are lost on the way.");
 }
 
 PathAssessment assessPath(const PathResult &path)

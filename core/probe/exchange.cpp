@@ -2,6 +2,7 @@
 
 #include "hostlookup.h"
 
+#include <QCoreApplication>
 #include <QSslCipher>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -250,11 +251,14 @@ void Exchange::onLookedUp(const QHostInfo &info)
         m_lookup = nullptr;
     }
     if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
-        const QString what = m_request.proxy ? u"the proxy's name"_s : u"the server's name"_s;
+        const QString what = m_request.proxy ? QCoreApplication::translate("Probe", "the proxy's name")
+                                             : QCoreApplication::translate("Probe", "the server's name");
         fail(Failure::DnsFailure,
              info.error() == QHostInfo::HostNotFound || info.addresses().isEmpty()
-                 ? u"%1 \"%2\" was not found (%3)"_s.arg(what, connectHost(), info.errorString())
-                 : u"looking up %1 \"%2\" failed: %3"_s.arg(what, connectHost(), info.errorString()));
+                 ? QCoreApplication::translate("Probe", "%1 \"%2\" was not found (%3)")
+                       .arg(what, connectHost(), info.errorString())
+                 : QCoreApplication::translate("Probe", "looking up %1 \"%2\" failed: %3")
+                       .arg(what, connectHost(), info.errorString()));
         return;
     }
     m_addresses = info.addresses();
@@ -430,7 +434,8 @@ void Exchange::onReadyRead()
         const auto state = m_parser->feed(data);
         if (state == HttpResponseParser::State::Error) {
             fail(Failure::ProxyError,
-                 u"the proxy's answer is not HTTP: %1"_s.arg(QString::fromLatin1(m_parser->errorText())));
+                 QCoreApplication::translate("Probe", "the proxy's answer is not HTTP: %1")
+                     .arg(QString::fromLatin1(m_parser->errorText())));
             return;
         }
         if (!m_parser->headersComplete())
@@ -445,8 +450,10 @@ void Exchange::onReadyRead()
         // The proxy refused: read its error page (bounded) for the evidence.
         if (state == HttpResponseParser::State::Done || m_parser->response().bodyBytes > 64 * 1024) {
             m_result.proxyResponse = m_parser->response();
-            fail(Failure::ProxyError, u"the proxy answered %1 %2 to the tunnel request"_s.arg(status).arg(
-                                          QString::fromLatin1(m_parser->response().reason)));
+            fail(Failure::ProxyError,
+                 QCoreApplication::translate("Probe", "the proxy answered %1 %2 to the tunnel request")
+                     .arg(status)
+                     .arg(QString::fromLatin1(m_parser->response().reason)));
         }
         return;
     }
@@ -463,8 +470,8 @@ void Exchange::onReadyRead()
             return;
     }
     if (state == HttpResponseParser::State::Error) {
-        fail(Failure::ProtocolError,
-             u"the answer is not valid HTTP: %1"_s.arg(QString::fromLatin1(m_parser->errorText())));
+        fail(Failure::ProtocolError, QCoreApplication::translate("Probe", "the answer is not valid HTTP: %1")
+                                         .arg(QString::fromLatin1(m_parser->errorText())));
     } else if (state == HttpResponseParser::State::Done) {
         succeed();
     } else if (m_bytesRead > m_request.maxReadBytes) {
@@ -483,7 +490,9 @@ void Exchange::onReadyRead()
             }
             finish();
         } else
-            fail(Failure::ProtocolError, u"no end of the response headers after %1 bytes"_s.arg(m_bytesRead));
+            fail(Failure::ProtocolError,
+                 QCoreApplication::translate("Probe", "no end of the response headers after %1 bytes")
+                     .arg(m_bytesRead));
     }
 }
 
@@ -508,7 +517,9 @@ void Exchange::onSocketError()
         return;
     case Stage::ProxyTunnel:
         fail(Failure::ProxyError,
-             u"the proxy closed the connection before answering the tunnel request (%1)"_s.arg(text));
+             QCoreApplication::translate(
+                 "Probe", "the proxy closed the connection before answering the tunnel request (%1)")
+                 .arg(text));
         return;
     case Stage::Tls:
         if (!m_sslErrors.isEmpty()) {
@@ -522,7 +533,8 @@ void Exchange::onSocketError()
                              [](const QSslError &e) { return e.error() == QSslError::HostNameMismatch; });
             fail(classifySslErrors(m_sslErrors), texts.join(u"; "_s));
         } else {
-            fail(Failure::TlsHandshakeFailed, u"the secure (TLS) handshake failed: %1"_s.arg(text));
+            fail(Failure::TlsHandshakeFailed,
+                 QCoreApplication::translate("Probe", "the secure (TLS) handshake failed: %1").arg(text));
         }
         return;
     case Stage::Http:
@@ -533,17 +545,21 @@ void Exchange::onSocketError()
             if (m_parser->response().bodyComplete)
                 succeed();
             else
-                fail(
-                    Failure::UpstreamReset,
-                    u"the connection was closed in the middle of the response body, after %1 bytes of it (%2)"_s
-                        .arg(m_parser->response().bodyBytes)
-                        .arg(text));
+                fail(Failure::UpstreamReset,
+                     QCoreApplication::translate("Probe", "the connection was closed in the middle of the "
+                                                          "response body, after %1 bytes of it (%2)")
+                         .arg(m_parser->response().bodyBytes)
+                         .arg(text));
         } else if (m_parser && m_parser->state() == HttpResponseParser::State::Headers) {
             fail(Failure::UpstreamReset,
-                 u"the connection was closed while the response headers were arriving (%1)"_s.arg(text));
+                 QCoreApplication::translate(
+                     "Probe", "the connection was closed while the response headers were arriving (%1)")
+                     .arg(text));
         } else {
             fail(Failure::UpstreamReset,
-                 u"the connection was closed or reset before any response (%1)"_s.arg(text));
+                 QCoreApplication::translate("Probe",
+                                             "the connection was closed or reset before any response (%1)")
+                     .arg(text));
         }
         return;
     }
@@ -556,32 +572,46 @@ void Exchange::onDeadline()
     const double s = m_request.timeoutMs / 1000.0;
     switch (m_result.stage) {
     case Stage::Resolve:
-        fail(Failure::DnsFailure, u"looking up \"%1\" took longer than %2 s"_s.arg(connectHost()).arg(s));
+        fail(Failure::DnsFailure,
+             QCoreApplication::translate("Probe", "looking up \"%1\" took longer than %2 s")
+                 .arg(connectHost())
+                 .arg(s));
         break;
     case Stage::Connect:
         m_result.attempts.append(
             {m_result.peer, Failure::ConnectTimeout, u"timed out"_s, elapsedMs() - m_attemptStart});
         fail(Failure::ConnectTimeout,
-             u"no connection to %1 port %2 within %3 s"_s.arg(m_result.peer.toString())
+             QCoreApplication::translate("Probe", "no connection to %1 port %2 within %3 s")
+                 .arg(m_result.peer.toString())
                  .arg(connectPort())
                  .arg(s));
         break;
     case Stage::ProxyTunnel:
-        fail(Failure::ProxyError, u"the proxy did not answer the tunnel request within %1 s"_s.arg(s));
+        fail(Failure::ProxyError,
+             QCoreApplication::translate("Probe", "the proxy did not answer the tunnel request within %1 s")
+                 .arg(s));
         break;
     case Stage::Tls:
-        fail(Failure::Timeout, u"the secure (TLS) handshake did not finish within %1 s"_s.arg(s));
+        fail(Failure::Timeout,
+             QCoreApplication::translate("Probe", "the secure (TLS) handshake did not finish within %1 s")
+                 .arg(s));
         break;
     case Stage::Http:
         if (m_bytesRead == 0)
-            fail(Failure::Timeout, u"no answer within %1 s after the request was sent"_s.arg(s));
+            fail(Failure::Timeout,
+                 QCoreApplication::translate("Probe", "no answer within %1 s after the request was sent")
+                     .arg(s));
         else if (m_parser && !m_parser->headersComplete())
             fail(Failure::Timeout,
-                 u"the response headers were still incomplete after %1 s (%2 bytes arrived)"_s.arg(s).arg(
-                     m_bytesRead));
+                 QCoreApplication::translate(
+                     "Probe", "the response headers were still incomplete after %1 s (%2 bytes arrived)")
+                     .arg(s)
+                     .arg(m_bytesRead));
         else
-            fail(Failure::Timeout,
-                 u"the response body was still arriving after %1 s (%2 bytes)"_s.arg(s).arg(m_bytesRead));
+            fail(Failure::Timeout, QCoreApplication::translate(
+                                       "Probe", "the response body was still arriving after %1 s (%2 bytes)")
+                                       .arg(s)
+                                       .arg(m_bytesRead));
         break;
     }
 }

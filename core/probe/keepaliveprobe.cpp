@@ -1,5 +1,6 @@
 #include "keepaliveprobe.h"
 
+#include <QCoreApplication>
 #include <QSslConfiguration>
 #include <QSslSocket>
 
@@ -56,7 +57,7 @@ KeepAliveProbe::KeepAliveProbe(ExchangeRequest request, QList<int> pausesMs, int
         if (m_phase == Phase::Done)
             return;
         if (m_round == 0) {
-            fail(Failure::Timeout, u"no answer within the time allowed"_s);
+            fail(Failure::Timeout, QCoreApplication::translate("Probe", "no answer within the time allowed"));
             return;
         }
         // Out of time mid-round: what was learnt so far stands.
@@ -193,14 +194,16 @@ void KeepAliveProbe::onReadyRead()
         return;
     if (m_phase == Phase::Tunnel) {
         if (m_parser->feed(data) == HttpResponseParser::State::Error) {
-            fail(Failure::ProxyError, u"the proxy's answer is not HTTP"_s);
+            fail(Failure::ProxyError, QCoreApplication::translate("Probe", "the proxy's answer is not HTTP"));
             return;
         }
         if (!m_parser->headersComplete())
             return;
         const int status = m_parser->response().status;
         if (status / 100 != 2) {
-            fail(Failure::ProxyError, u"the proxy answered %1 to the tunnel request"_s.arg(status));
+            fail(Failure::ProxyError,
+                 QCoreApplication::translate("Probe", "the proxy answered %1 to the tunnel request")
+                     .arg(status));
             return;
         }
         m_parser.reset();
@@ -212,8 +215,8 @@ void KeepAliveProbe::onReadyRead()
     m_bytesThisRound = true;
     const auto state = m_parser->feed(data);
     if (state == HttpResponseParser::State::Error)
-        fail(Failure::ProtocolError,
-             u"the answer is not valid HTTP: %1"_s.arg(QString::fromLatin1(m_parser->errorText())));
+        fail(Failure::ProtocolError, QCoreApplication::translate("Probe", "the answer is not valid HTTP: %1")
+                                         .arg(QString::fromLatin1(m_parser->errorText())));
     else if (state == HttpResponseParser::State::Done)
         onAnswered(m_parser->response());
 }
@@ -256,7 +259,8 @@ void KeepAliveProbe::startPause()
     }
     ++m_round;
     m_phase = Phase::Pause;
-    emit progress(u"Leaving the connection idle for %1 s…"_s.arg(pause / 1000.0));
+    emit progress(
+        QCoreApplication::translate("Probe", "Leaving the connection idle for %1 s…").arg(pause / 1000.0));
     m_pause.start(pause);
 }
 
@@ -276,10 +280,12 @@ void KeepAliveProbe::onClosed()
              text);
         return;
     case Phase::Tunnel:
-        fail(Failure::ProxyError, u"the proxy closed the connection: %1"_s.arg(text));
+        fail(Failure::ProxyError,
+             QCoreApplication::translate("Probe", "the proxy closed the connection: %1").arg(text));
         return;
     case Phase::Tls:
-        fail(Failure::TlsHandshakeFailed, u"the secure (TLS) handshake failed: %1"_s.arg(text));
+        fail(Failure::TlsHandshakeFailed,
+             QCoreApplication::translate("Probe", "the secure (TLS) handshake failed: %1").arg(text));
         return;
     case Phase::Pause: {
         m_pause.stop();
@@ -296,8 +302,10 @@ void KeepAliveProbe::onClosed()
     }
     case Phase::Request:
         if (m_round == 0) {
-            fail(Failure::UpstreamReset,
-                 u"the connection was closed before a complete answer: %1"_s.arg(text));
+            fail(
+                Failure::UpstreamReset,
+                QCoreApplication::translate("Probe", "the connection was closed before a complete answer: %1")
+                    .arg(text));
             return;
         }
         finishRound(KeepAliveRound::Outcome::ClosedOnReuse, text);
@@ -316,22 +324,28 @@ void KeepAliveProbe::onWaitExpired()
             connectNext();
             return;
         }
-        fail(Failure::ConnectTimeout, u"no connection to %1 port %2 in time"_s.arg(host()).arg(port()));
+        fail(Failure::ConnectTimeout,
+             QCoreApplication::translate("Probe", "no connection to %1 port %2 in time")
+                 .arg(host())
+                 .arg(port()));
         return;
     case Phase::Tunnel:
-        fail(Failure::ProxyError, u"the proxy did not answer the tunnel request in time"_s);
+        fail(Failure::ProxyError,
+             QCoreApplication::translate("Probe", "the proxy did not answer the tunnel request in time"));
         return;
     case Phase::Tls:
-        fail(Failure::Timeout, u"the secure (TLS) handshake did not finish in time"_s);
+        fail(Failure::Timeout,
+             QCoreApplication::translate("Probe", "the secure (TLS) handshake did not finish in time"));
         return;
     case Phase::Request:
         if (m_round == 0) {
-            fail(Failure::Timeout, u"no answer in time"_s);
+            fail(Failure::Timeout, QCoreApplication::translate("Probe", "no answer in time"));
             return;
         }
-        finishRound(KeepAliveRound::Outcome::NoAnswer, m_bytesThisRound
-                                                           ? u"the answer was incomplete when time ran out"_s
-                                                           : u"no answer on the reused connection in time"_s);
+        finishRound(KeepAliveRound::Outcome::NoAnswer,
+                    m_bytesThisRound
+                        ? QCoreApplication::translate("Probe", "the answer was incomplete when time ran out")
+                        : QCoreApplication::translate("Probe", "no answer on the reused connection in time"));
         return;
     case Phase::Idle:
     case Phase::Pause:

@@ -1,5 +1,6 @@
 #include "statussnapshot.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -30,22 +31,27 @@ std::optional<QJsonObject> jsonObject(const QByteArray &body, QString *error)
 {
     const QByteArray trimmed = body.trimmed();
     if (trimmed.isEmpty()) {
-        setError(error, u"the page sent an empty answer"_s);
+        setError(error, QCoreApplication::translate("StatusPage", "the page sent an empty answer"));
         return std::nullopt;
     }
     // Pages behind a login or a bot wall answer with a web page meant for a browser.
     if (trimmed.startsWith('<')) {
-        setError(error, u"the address answered with a web page (HTML) instead of status data"_s);
+        setError(error,
+                 QCoreApplication::translate(
+                     "StatusPage", "the address answered with a web page (HTML) instead of status data"));
         return std::nullopt;
     }
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &perr);
     if (perr.error != QJsonParseError::NoError) {
-        setError(error, u"the answer is not valid status data (broken JSON: %1)"_s.arg(perr.errorString()));
+        setError(error, QCoreApplication::translate("StatusPage",
+                                                    "the answer is not valid status data (broken JSON: %1)")
+                            .arg(perr.errorString()));
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        setError(error, u"the answer does not look like a status page's data"_s);
+        setError(error, QCoreApplication::translate("StatusPage",
+                                                    "the answer does not look like a status page's data"));
         return std::nullopt;
     }
     return doc.object();
@@ -214,7 +220,9 @@ std::optional<StatusSnapshot> parseStatuspageSummary(const QByteArray &body, QSt
         return std::nullopt;
     const QJsonObject status = o->value(u"status").toObject();
     if (!status.contains(u"indicator")) {
-        setError(error, u"the answer does not look like a status page's data (no overall status)"_s);
+        setError(error,
+                 QCoreApplication::translate(
+                     "StatusPage", "the answer does not look like a status page's data (no overall status)"));
         return std::nullopt;
     }
     StatusSnapshot s;
@@ -238,7 +246,7 @@ bool mergeStatuspageIncidents(StatusSnapshot &snapshot, const QByteArray &body, 
     if (!o)
         return false;
     if (!o->value(u"incidents").isArray()) {
-        setError(error, u"the answer lists no incidents"_s);
+        setError(error, QCoreApplication::translate("StatusPage", "the answer lists no incidents"));
         return false;
     }
     mergeInto(snapshot.incidents, parseIncidents(o->value(u"incidents").toArray()));
@@ -251,7 +259,7 @@ bool mergeStatuspageMaintenances(StatusSnapshot &snapshot, const QByteArray &bod
     if (!o)
         return false;
     if (!o->value(u"scheduled_maintenances").isArray()) {
-        setError(error, u"the answer lists no maintenance"_s);
+        setError(error, QCoreApplication::translate("StatusPage", "the answer lists no maintenance"));
         return false;
     }
     mergeInto(snapshot.maintenances, parseIncidents(o->value(u"scheduled_maintenances").toArray()));
@@ -265,7 +273,9 @@ std::optional<StatusSnapshot> parseBetterStack(const QByteArray &body, QString *
         return std::nullopt;
     const QJsonObject attributes = o->value(u"data").toObject().value(u"attributes").toObject();
     if (!attributes.contains(u"aggregate_state")) {
-        setError(error, u"the answer does not look like a Better Stack status page (no aggregate_state)"_s);
+        setError(error, QCoreApplication::translate(
+                            "StatusPage",
+                            "the answer does not look like a Better Stack status page (no aggregate_state)"));
         return std::nullopt;
     }
     // Better Stack's states, in Statuspage's words.
@@ -288,7 +298,8 @@ std::optional<StatusSnapshot> parseBetterStack(const QByteArray &body, QString *
                   : state == u"downtime"    ? StatusIndicator::Major
                   : state == u"maintenance" ? StatusIndicator::Maintenance
                                             : StatusIndicator::Unknown;
-    s.description = state == u"operational"   ? u"All systems operational"_s
+    s.description = state == u"operational"
+                        ? QCoreApplication::translate("StatusPage", "All systems operational")
                     : state == u"degraded"    ? u"Degraded performance"_s
                     : state == u"downtime"    ? u"Downtime"_s
                     : state == u"maintenance" ? u"Maintenance"_s
@@ -332,7 +343,9 @@ std::optional<StatusSnapshot> parseRootly(const QByteArray &body, QString *error
     const QJsonObject status = o->value(u"status").toObject();
     const QString indicator = status.value(u"indicator").toString(o->value(u"indicator").toString());
     if (indicator.isEmpty()) {
-        setError(error, u"the answer does not look like a Rootly status page (no indicator)"_s);
+        setError(error,
+                 QCoreApplication::translate(
+                     "StatusPage", "the answer does not look like a Rootly status page (no indicator)"));
         return std::nullopt;
     }
     StatusSnapshot s;
@@ -372,7 +385,9 @@ std::optional<StatusSnapshot> parseStatusAnswer(const QByteArray &body, QString 
     if (platform == u"rootly")
         return parseRootly(body, error);
     if (jsonObject(body, error)) // for its plain reason when the body is no JSON object at all
-        setError(error, u"the answer does not look like the data of any status page llmdoctor knows"_s);
+        setError(error, QCoreApplication::translate(
+                            "StatusPage",
+                            "the answer does not look like the data of any status page llmdoctor knows"));
     return std::nullopt;
 }
 

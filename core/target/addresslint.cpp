@@ -3,6 +3,7 @@
 #include "providercatalog.h"
 #include "target.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QUrl>
 
@@ -83,7 +84,7 @@ QString charName(QChar c)
     if (u >= 0x2010 && u <= 0x2015)
         return u"a typographic dash"_s;
     if (u >= 0xFF01 && u <= 0xFF5E)
-        return u"a wide (full-width) character"_s;
+        return QCoreApplication::translate("Lint", "a wide (full-width) character");
     return u"a special character (U+%1)"_s.arg(QString::number(u, 16).toUpper().rightJustified(4, u'0'));
 }
 
@@ -137,15 +138,18 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
 
     QString t = text;
     if (t.trimmed().isEmpty()) {
-        out << finding(u"empty"_s, true, u"The API address is empty."_s, chosen ? chosen->baseUrl : QString(),
-                       u"endpoint_not_found"_s);
+        out << finding(u"empty"_s, true, QCoreApplication::translate("Lint", "The API address is empty."),
+                       chosen ? chosen->baseUrl : QString(), u"endpoint_not_found"_s);
         return out;
     }
     if (t != t.trimmed()) {
         t = t.trimmed();
         out << finding(u"whitespace"_s, false,
-                       u"The address has a space or line break at its start or end; remove it and type "
-                       "\"%1\"."_s.arg(t),
+                       QCoreApplication::translate(
+                           "Lint",
+                           "The address has a space or line break at its start or end; remove it and type "
+                           "\"%1\".")
+                           .arg(t),
                        t);
     }
     if (t.contains(QChar(u' ')) || t.contains(QChar(u'\t')) || t.contains(QChar(u'\n'))) {
@@ -153,8 +157,10 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
         fixed.remove(QChar(u' ')).remove(QChar(u'\t')).remove(QChar(u'\n')).remove(QChar(u'\r'));
         out << finding(
             u"whitespace_inside"_s, true,
-            u"The address has a space or line break in the middle; type \"%1\" instead."_s.arg(fixed), fixed,
-            u"endpoint_not_found"_s);
+            QCoreApplication::translate(
+                "Lint", "The address has a space or line break in the middle; type \"%1\" instead.")
+                .arg(fixed),
+            fixed, u"endpoint_not_found"_s);
         t = fixed;
     }
     // Look-alike and invisible characters: the address reads right but points somewhere else.
@@ -167,20 +173,24 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
         }
         if (invisible(c)) {
             if (firstOdd.isEmpty())
-                firstOdd = u"an invisible character"_s;
+                firstOdd = QCoreApplication::translate("Lint", "an invisible character");
             continue;
         }
         const QChar plain = asciiLookAlike(c);
         if (firstOdd.isEmpty())
             firstOdd = plain.isNull() ? charName(c)
-                                      : u"%1 that looks like \"%2\""_s.arg(charName(c), QString(plain));
+                                      : QCoreApplication::translate("Lint", "%1 that looks like \"%2\"")
+                                            .arg(charName(c), QString(plain));
         ascii += plain.isNull() ? c : plain;
     }
     if (!firstOdd.isEmpty()) {
-        out << finding(u"lookalike"_s, true,
-                       u"The address contains %1, so it points to a different server than it seems. Type it "
-                       "by hand: \"%2\"."_s.arg(firstOdd, ascii),
-                       ascii, u"dns_failure"_s);
+        out << finding(
+            u"lookalike"_s, true,
+            QCoreApplication::translate(
+                "Lint", "The address contains %1, so it points to a different server than it seems. Type it "
+                        "by hand: \"%2\".")
+                .arg(firstOdd, ascii),
+            ascii, u"dns_failure"_s);
         t = ascii;
     }
 
@@ -210,8 +220,11 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
         fixed.setPort(url.port() == 80 ? -1 : url.port());
         out << finding(
             u"http_cloud"_s, false,
-            u"The address starts with http://, so the key would travel unencrypted, and cloud APIs "
-            "refuse such connections. Type \"%1\"."_s.arg(shownUrl(fixed)),
+            QCoreApplication::translate(
+                "Lint",
+                "The address starts with http://, so the key would travel unencrypted, and cloud APIs "
+                "refuse such connections. Type \"%1\".")
+                .arg(shownUrl(fixed)),
             shownUrl(fixed));
     }
 
@@ -226,8 +239,11 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
             const QString fixed = withPath(url, base);
             out << finding(
                 u"endpoint_path"_s, true,
-                u"The address ends with %1, which is one endpoint of the API, not its base address: "
-                "your app adds that part itself. Type \"%2\"."_s.arg(e, fixed),
+                QCoreApplication::translate(
+                    "Lint",
+                    "The address ends with %1, which is one endpoint of the API, not its base address: "
+                    "your app adds that part itself. Type \"%2\".")
+                    .arg(e, fixed),
                 fixed, u"endpoint_not_found"_s);
             path = base;
             break;
@@ -240,8 +256,11 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
         const QString fixed = withPath(url, fixedPath);
         out << finding(
             u"doubled_v1"_s, true,
-            u"The address has /v1 twice, so every request goes to a path that does not exist. Type "
-            "\"%1\"."_s.arg(fixed),
+            QCoreApplication::translate(
+                "Lint",
+                "The address has /v1 twice, so every request goes to a path that does not exist. Type "
+                "\"%1\".")
+                .arg(fixed),
             fixed, u"endpoint_not_found"_s);
         path = fixedPath;
     }
@@ -257,14 +276,18 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
             if (expected.endsWith(u"/v1") && !path.endsWith(u"/v1") && expected.startsWith(path)) {
                 out << finding(
                     u"missing_v1"_s, true,
-                    u"The address is missing the %1 at its end, so requests go to a path that does "
-                    "not exist. Type \"%2\"."_s.arg(expected.mid(path.size()), fixedText),
+                    QCoreApplication::translate(
+                        "Lint",
+                        "The address is missing the %1 at its end, so requests go to a path that does "
+                        "not exist. Type \"%2\".")
+                        .arg(expected.mid(path.size()), fixedText),
                     fixedText, u"endpoint_not_found"_s);
             } else {
-                out << finding(
-                    u"path_differs"_s, false,
-                    u"%1's API address is \"%2\"; yours has a different path."_s.arg(known->name, fixedText),
-                    fixedText);
+                out << finding(u"path_differs"_s, false,
+                               QCoreApplication::translate(
+                                   "Lint", "%1's API address is \"%2\"; yours has a different path.")
+                                   .arg(known->name, fixedText),
+                               fixedText);
             }
         }
     } else if (!local) {
@@ -276,15 +299,17 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
             const int d = editDistance(host, ph);
             if (d >= 1 && d <= (ph.size() > 10 ? 2 : 1)) {
                 out << finding(u"host_typo"_s, false,
-                               u"\"%1\" is almost \"%2\", the address of %3. Did you mean \"%4\"?"_s.arg(
-                                   host, ph, p.name, p.baseUrl),
+                               QCoreApplication::translate(
+                                   "Lint", "\"%1\" is almost \"%2\", the address of %3. Did you mean \"%4\"?")
+                                   .arg(host, ph, p.name, p.baseUrl),
                                p.baseUrl);
                 break;
             }
             if (registeredDomain(host) == registeredDomain(ph)) {
                 out << finding(
                     u"website_not_api"_s, false,
-                    u"\"%1\" is %2's website, not its API. Type \"%3\"."_s.arg(host, p.name, p.baseUrl),
+                    QCoreApplication::translate("Lint", "\"%1\" is %2's website, not its API. Type \"%3\".")
+                        .arg(host, p.name, p.baseUrl),
                     p.baseUrl);
                 break;
             }
@@ -295,15 +320,17 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
         out.insert(
             schemeFindingAt,
             finding(u"missing_scheme"_s, false,
-                    u"The address does not say how to connect: type \"%1\" (with %2:// in front)."_s.arg(
-                        fixed, url.scheme()),
+                    QCoreApplication::translate(
+                        "Lint", "The address does not say how to connect: type \"%1\" (with %2:// in front).")
+                        .arg(fixed, url.scheme()),
                     fixed));
     }
     if (chosen && byHost && byHost->id != chosen->id && chosen->id != u"custom") {
         out << finding(
             u"other_provider"_s, false,
-            u"This is the address of %1, but you chose %2. Pick %1, or type %2's address \"%3\"."_s.arg(
-                byHost->name, chosen->name, chosen->baseUrl),
+            QCoreApplication::translate(
+                "Lint", "This is the address of %1, but you chose %2. Pick %1, or type %2's address \"%3\".")
+                .arg(byHost->name, chosen->name, chosen->baseUrl),
             chosen->baseUrl);
     }
     return out;

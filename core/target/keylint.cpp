@@ -2,6 +2,7 @@
 
 #include "providercatalog.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace llmdoctor::core {
@@ -64,10 +65,11 @@ KeyLint lintApiKey(const QByteArray &key, const QString &providerId)
         if (chosen && chosen->needsKey())
             lint.findings << finding(
                 u"missing"_s, true,
-                u"No API key was given, and %1 needs one.%2"_s.arg(
-                    chosen->name, chosen->keysUrl.isEmpty()
-                                      ? QString()
-                                      : u" You can create one at %1."_s.arg(chosen->keysUrl)),
+                QCoreApplication::translate("Lint", "No API key was given, and %1 needs one.%2")
+                    .arg(chosen->name, chosen->keysUrl.isEmpty()
+                                           ? QString()
+                                           : QCoreApplication::translate("Lint", " You can create one at %1.")
+                                                 .arg(chosen->keysUrl)),
                 u"auth_missing_key"_s);
         return lint;
     }
@@ -76,14 +78,17 @@ KeyLint lintApiKey(const QByteArray &key, const QString &providerId)
     if (raw != k) {
         QStringList where;
         if (raw.front().isSpace())
-            where << (raw.front() == u'\n' || raw.front() == u'\r' ? u"starts with a line break"_s
-                                                                   : u"starts with a space"_s);
+            where << (raw.front() == u'\n' || raw.front() == u'\r'
+                          ? QCoreApplication::translate("Lint", "starts with a line break")
+                          : QCoreApplication::translate("Lint", "starts with a space"));
         if (raw.back().isSpace())
-            where << (raw.back() == u'\n' || raw.back() == u'\r' ? u"ends with a line break"_s
-                                                                 : u"ends with a space"_s);
+            where << (raw.back() == u'\n' || raw.back() == u'\r'
+                          ? QCoreApplication::translate("Lint", "ends with a line break")
+                          : QCoreApplication::translate("Lint", "ends with a space"));
         lint.findings << finding(
             u"whitespace"_s, false,
-            u"The key %1: remove it where your app stores the key."_s.arg(where.join(u" and "_s)));
+            QCoreApplication::translate("Lint", "The key %1: remove it where your app stores the key.")
+                .arg(where.join(QCoreApplication::translate("Lint", " and "))));
     }
     // "Bearer sk-..." or "Authorization: Bearer sk-...": the app adds that word itself.
     static const QRegularExpression bearer(u"^(authorization\\s*:\\s*)?bearer[\\s:]+"_s,
@@ -91,22 +96,27 @@ KeyLint lintApiKey(const QByteArray &key, const QString &providerId)
     if (const auto m = bearer.match(k); m.hasMatch()) {
         lint.findings << finding(
             u"bearer_prefix"_s, false,
-            u"The key begins with the word \"Bearer\": your app adds that word itself, so "
-            "paste only the key that follows it."_s);
+            QCoreApplication::translate(
+                "Lint", "The key begins with the word \"Bearer\": your app adds that word itself, so "
+                        "paste only the key that follows it."));
         k = k.mid(m.capturedLength()).trimmed();
     }
     if (!k.isEmpty() && (isQuote(k.front()) || isQuote(k.back()))) {
-        lint.findings << finding(u"quotes"_s, false,
-                                 u"The key is wrapped in quotation marks: paste it without them."_s);
+        lint.findings << finding(
+            u"quotes"_s, false,
+            QCoreApplication::translate("Lint",
+                                        "The key is wrapped in quotation marks: paste it without them."));
         while (!k.isEmpty() && isQuote(k.front()))
             k.remove(0, 1);
         while (!k.isEmpty() && isQuote(k.back()))
             k.chop(1);
     }
     if (k.contains(QRegularExpression(u"\\s"_s))) {
-        lint.findings << finding(u"whitespace_inside"_s, false,
-                                 u"The key has a space or line break in the middle: it was probably copied "
-                                 "across two lines. Copy it again in one piece."_s);
+        lint.findings << finding(
+            u"whitespace_inside"_s, false,
+            QCoreApplication::translate(
+                "Lint", "The key has a space or line break in the middle: it was probably copied "
+                        "across two lines. Copy it again in one piece."));
         k.remove(QRegularExpression(u"\\s"_s));
     }
     // Invisible characters and typographic dashes come from chat apps and word processors.
@@ -126,17 +136,22 @@ KeyLint lintApiKey(const QByteArray &key, const QString &providerId)
         }
     }
     if (invisible)
-        lint.findings << finding(u"invisible"_s, false,
-                                 u"The key contains an invisible character (for example a zero-width space) "
-                                 "that came along when it was copied."_s);
+        lint.findings << finding(
+            u"invisible"_s, false,
+            QCoreApplication::translate(
+                "Lint", "The key contains an invisible character (for example a zero-width space) "
+                        "that came along when it was copied."));
     if (dash || otherNonAscii)
         lint.findings << finding(
             u"non_ascii"_s, otherNonAscii,
-            dash && !otherNonAscii ? u"The key contains a typographic dash (–) where it should have a plain "
-                                     "hyphen (-): a word processor or chat app changed it."_s
-                                   : u"The key contains a character that is not a plain letter, digit or "
-                                     "hyphen, which API keys never do: copy it again from the provider's "
-                                     "website."_s,
+            dash && !otherNonAscii
+                ? QCoreApplication::translate(
+                      "Lint", "The key contains a typographic dash (–) where it should have a plain "
+                              "hyphen (-): a word processor or chat app changed it.")
+                : QCoreApplication::translate(
+                      "Lint", "The key contains a character that is not a plain letter, digit or "
+                              "hyphen, which API keys never do: copy it again from the provider's "
+                              "website."),
             otherNonAscii ? u"auth_invalid_key"_s : QString());
     k = cleaned;
 
@@ -147,10 +162,12 @@ KeyLint lintApiKey(const QByteArray &key, const QString &providerId)
         "api[-_]?key|token|none|null|undefined)$"_s,
         QRegularExpression::CaseInsensitiveOption);
     if (placeholder.match(k).hasMatch()) {
-        lint.findings << finding(u"placeholder"_s, true,
-                                 u"The key is a placeholder from an example, not a real key: replace it with "
-                                 "the key from your account on the provider's website."_s,
-                                 u"auth_invalid_key"_s);
+        lint.findings << finding(
+            u"placeholder"_s, true,
+            QCoreApplication::translate(
+                "Lint", "The key is a placeholder from an example, not a real key: replace it with "
+                        "the key from your account on the provider's website."),
+            u"auth_invalid_key"_s);
     } else if (chosen) {
         // Another provider's key shape.
         const auto other = bestPrefix(k, catalog.providers());
@@ -159,28 +176,35 @@ KeyLint lintApiKey(const QByteArray &key, const QString &providerId)
         if (other.second && other.second->id != chosen->id && other.first > own.first && otherIsSpecific) {
             lint.findings << finding(
                 u"other_provider"_s, false,
-                u"The key looks like a key for %1 (it starts the way their keys do), but "
-                "you chose %2. Keys only work with the provider that issued them."_s.arg(other.second->name,
-                                                                                         chosen->name));
+                QCoreApplication::translate(
+                    "Lint", "The key looks like a key for %1 (it starts the way their keys do), but "
+                            "you chose %2. Keys only work with the provider that issued them.")
+                    .arg(other.second->name, chosen->name));
         } else if (!chosen->keyPrefixes.isEmpty() && !own.second) {
-            lint.findings << finding(u"unexpected_shape"_s, false,
-                                     u"The key does not start the way %1 keys do (%2)."_s.arg(
-                                         chosen->name, chosen->keyPrefixes.join(u", "_s)));
+            lint.findings << finding(
+                u"unexpected_shape"_s, false,
+                QCoreApplication::translate("Lint", "The key does not start the way %1 keys do (%2).")
+                    .arg(chosen->name, chosen->keyPrefixes.join(u", "_s)));
         } else if (chosen->keyMinLength > 0 &&
                    (k.size() < chosen->keyMinLength || k.size() > chosen->keyMaxLength)) {
             const QString range = chosen->keyMinLength == chosen->keyMaxLength
                                       ? QString::number(chosen->keyMinLength)
                                       : u"%1 to %2"_s.arg(chosen->keyMinLength).arg(chosen->keyMaxLength);
-            lint.findings << finding(u"length"_s, false,
-                                     u"The key is %1 characters long, but %2 keys have %3: it may be cut off "
-                                     "or have something extra. Copy it again."_s.arg(k.size())
-                                         .arg(chosen->name, range));
+            lint.findings << finding(
+                u"length"_s, false,
+                QCoreApplication::translate(
+                    "Lint", "The key is %1 characters long, but %2 keys have %3: it may be cut off "
+                            "or have something extra. Copy it again.")
+                    .arg(k.size())
+                    .arg(chosen->name, range));
         }
     } else if (k.size() < 8) {
         lint.findings << finding(
             u"length"_s, false,
-            u"The key is only %1 characters long; real API keys are much longer. Copy it "
-            "again."_s.arg(k.size()));
+            QCoreApplication::translate(
+                "Lint", "The key is only %1 characters long; real API keys are much longer. Copy it "
+                        "again.")
+                .arg(k.size()));
     }
     lint.cleaned = k.toUtf8();
     lint.strayCharacters = lint.cleaned != sendableKey(key);

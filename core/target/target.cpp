@@ -2,6 +2,7 @@
 
 #include "keylint.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QUrlQuery>
@@ -57,15 +58,21 @@ std::optional<QUrl> parseBaseUrl(const QString &text, QString *error)
     };
     QString t = text.trimmed();
     if (t.isEmpty())
-        return fail(u"The API address is empty."_s);
+        return fail(QCoreApplication::translate("Lint", "The API address is empty."));
     if (t.contains(u' ') || t.contains(u'\t') || t.contains(u'\n'))
-        return fail(u"The API address \"%1\" contains spaces; copy it again without them."_s.arg(t));
+        return fail(QCoreApplication::translate(
+                        "Lint", "The API address \"%1\" contains spaces; copy it again without them.")
+                        .arg(t));
     // "https:/host", "https//host", "htp:/host": QUrl would take "https" for the server's name.
     static const QRegularExpression mistypedScheme(u"^[A-Za-z][A-Za-z0-9+.-]*(:/?(?!/)|//)"_s);
     static const QRegularExpression hostAndPort(u"^[A-Za-z0-9.-]+:\\d"_s); // "localhost:8080" is fine
     if (!t.contains(u"://") && mistypedScheme.match(t).hasMatch() && !hostAndPort.match(t).hasMatch())
-        return fail(u"\"%1\" looks mistyped: a web address starts with https:// (a colon and two slashes), "
-                    "like https://api.openai.com/v1."_s.arg(t));
+        return fail(
+            QCoreApplication::translate(
+                "Lint",
+                "\"%1\" looks mistyped: a web address starts with https:// (a colon and two slashes), "
+                "like https://api.openai.com/v1.")
+                .arg(t));
     if (!t.contains(u"://")) {
         // Cloud APIs speak https; servers on this computer or the local network (Ollama, LM
         // Studio, vLLM…) almost always plain http, and https to them fails in a confusing way.
@@ -75,18 +82,26 @@ std::optional<QUrl> parseBaseUrl(const QString &text, QString *error)
     QUrl url(t, QUrl::StrictMode);
     if (!url.isValid())
         return fail(
-            u"\"%1\" is not a valid web address: check it for typos, and that a port (after the colon) "
-            "is a number."_s.arg(text.trimmed()));
+            QCoreApplication::translate(
+                "Lint",
+                "\"%1\" is not a valid web address: check it for typos, and that a port (after the colon) "
+                "is a number.")
+                .arg(text.trimmed()));
     const QString scheme = url.scheme().toLower();
     if (scheme != u"http" && scheme != u"https")
         return fail(
-            u"\"%1\" starts with %2://; API addresses start with https:// (or http:// for a server on "
-            "your own computer)."_s.arg(text.trimmed(), scheme));
+            QCoreApplication::translate(
+                "Lint",
+                "\"%1\" starts with %2://; API addresses start with https:// (or http:// for a server on "
+                "your own computer).")
+                .arg(text.trimmed(), scheme));
     if (url.host().isEmpty())
-        return fail(u"\"%1\" has no server name."_s.arg(text.trimmed()));
+        return fail(QCoreApplication::translate("Lint", "\"%1\" has no server name.").arg(text.trimmed()));
     if (url.port() == 0)
-        return fail(u"\"%1\" names port 0, where no server can listen: use the port your server "
-                    "listens on, or none for the usual one."_s.arg(text.trimmed()));
+        return fail(QCoreApplication::translate(
+                        "Lint", "\"%1\" names port 0, where no server can listen: use the port your server "
+                                "listens on, or none for the usual one.")
+                        .arg(text.trimmed()));
     url.setScheme(scheme);
     url.setFragment({});
     return url;

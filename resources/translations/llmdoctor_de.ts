@@ -2,6 +2,1148 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Check</name>
+    <message>
+        <source>No certificate could be read from &quot;%1&quot;: the file must hold certificates in text (PEM) form, starting with -----BEGIN CERTIFICATE-----.</source>
+        <translation>Aus „%1“ ließ sich kein Zertifikat lesen: Die Datei muss Zertifikate in Textform (PEM) enthalten, beginnend mit -----BEGIN CERTIFICATE-----.</translation>
+    </message>
+    <message>
+        <source>Not checked, because an earlier step did not succeed: &quot;%1&quot;</source>
+        <translation>Nicht geprüft, weil ein früherer Schritt nicht gelungen ist: „%1“</translation>
+    </message>
+    <message>
+        <source>Stopped: the whole diagnosis ran out of time (%1 s).</source>
+        <translation>Angehalten: Die Zeit für die ganze Diagnose ist abgelaufen (%1 s).</translation>
+    </message>
+    <message>
+        <source>Does your connection lose packets?</source>
+        <translation>Verliert Ihre Verbindung Pakete?</translation>
+    </message>
+    <message>
+        <source>Not checked: connections go to your proxy, so their timing says nothing about the way to the server.</source>
+        <translation>Nicht geprüft: Die Verbindungen gehen zu Ihrem Proxy, ihre Zeiten sagen also nichts über den Weg zum Server.</translation>
+    </message>
+    <message>
+        <source>Not checked: the server&apos;s address is not known.</source>
+        <translation>Nicht geprüft: Die Adresse des Servers ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Not checked: the server runs on this computer, with no network in between.</source>
+        <translation>Nicht geprüft: Der Server läuft auf diesem Computer, ohne Netzwerk dazwischen.</translation>
+    </message>
+    <message>
+        <source>Opening %1 connections in a row…</source>
+        <translation>%1 Verbindungen nacheinander werden geöffnet …</translation>
+    </message>
+    <message>
+        <source>Not enough connections succeeded to tell (%1 of %2).</source>
+        <translation>Zu wenige Verbindungen sind gelungen, um es zu sagen (%1 von %2).</translation>
+    </message>
+    <message>
+        <source>Your connection loses packets: %1 of %2 connections to the server had to be retried after about a second, the mark of a lost packet (about %3% of packets lost).</source>
+        <translation>Ihre Verbindung verliert Pakete: %1 von %2 Verbindungen zum Server mussten nach etwa einer Sekunde wiederholt werden, das Kennzeichen eines verlorenen Pakets (etwa %3 % der Pakete verloren).</translation>
+    </message>
+    <message>
+        <source>No packet was lost: %1 connections in a row each took about %2.</source>
+        <translation>Kein Paket ging verloren: %1 Verbindungen nacheinander dauerten jeweils etwa %2.</translation>
+    </message>
+    <message>
+        <source>Where on the way are packets lost?</source>
+        <translation>Wo auf dem Weg gehen Pakete verloren?</translation>
+    </message>
+    <message>
+        <source>Not checked: it takes about %1 seconds, so it only runs when you ask for it.</source>
+        <translation>Nicht geprüft: Es dauert etwa %1 Sekunden und läuft deshalb nur, wenn Sie es verlangen.</translation>
+    </message>
+    <message>
+        <source>Not checked: the server&apos;s address is not known (it is reached through a proxy).</source>
+        <translation>Nicht geprüft: Die Adresse des Servers ist nicht bekannt (er wird über einen Proxy erreicht).</translation>
+    </message>
+    <message>
+        <source>Following the route to the server, hop by hop…</source>
+        <translation>Die Route zum Server wird Hop für Hop verfolgt …</translation>
+    </message>
+    <message>
+        <source>The route could not be followed: %1.</source>
+        <translation>Die Route ließ sich nicht verfolgen: %1.</translation>
+    </message>
+    <message>
+        <source>%1 hops to the server. %2</source>
+        <translation>%1 Hops bis zum Server. %2</translation>
+    </message>
+    <message>
+        <source>%1 hops followed; the server itself does not answer such probes (many do not). %2</source>
+        <translation>%1 Hops verfolgt; der Server selbst beantwortet solche Proben nicht (viele tun das nicht). %2</translation>
+    </message>
+    <message>
+        <source>it did not answer within %1 s</source>
+        <translation>er hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+    <message>
+        <source>its name could not be looked up</source>
+        <translation>sein Name ließ sich nicht nachschlagen</translation>
+    </message>
+    <message>
+        <source>it refused the connection</source>
+        <translation>er hat die Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>it could not be reached from this network</source>
+        <translation>er ist aus diesem Netzwerk nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>its secure connection could not be checked</source>
+        <translation>seine sichere Verbindung ließ sich nicht prüfen</translation>
+    </message>
+    <message>
+        <source>the proxy did not pass the request on</source>
+        <translation>der Proxy hat die Anfrage nicht weitergegeben</translation>
+    </message>
+    <message>
+        <source>the connection failed</source>
+        <translation>die Verbindung ist gescheitert</translation>
+    </message>
+    <message>
+        <source>the connection failed (%1)</source>
+        <translation>die Verbindung ist gescheitert (%1)</translation>
+    </message>
+    <message>
+        <source>Does the provider report a problem?</source>
+        <translation>Meldet der Anbieter ein Problem?</translation>
+    </message>
+    <message>
+        <source>A server on your own computer or network has no public status page.</source>
+        <translation>Ein Server auf Ihrem eigenen Computer oder in Ihrem Netzwerk hat keine öffentliche Statusseite.</translation>
+    </message>
+    <message>
+        <source>No public status page is known for this service (give one with --status-url). You can see whether others report problems with it on X or Reddit.</source>
+        <translation>Für diesen Dienst ist keine öffentliche Statusseite bekannt (geben Sie eine mit --status-url an). Ob andere Probleme damit melden, sehen Sie auf X oder Reddit.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page only shows in a web browser: open %2 to see whether it reports a problem.</source>
+        <translation>Die Statusseite von %1 lässt sich nur im Webbrowser anzeigen: Öffnen Sie %2, um zu sehen, ob sie ein Problem meldet.</translation>
+    </message>
+    <message>
+        <source>The API address is not %1&apos;s own, so %1&apos;s status page may not be about it; open %2 if you use %1 behind it.</source>
+        <translation>Die API-Adresse gehört nicht %1 selbst, die Statusseite von %1 betrifft sie also vielleicht nicht; öffnen Sie %2, wenn Sie %1 dahinter nutzen.</translation>
+    </message>
+    <message>
+        <source>Reading the status page %1…</source>
+        <translation>Die Statusseite %1 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>it kept sending llmdoctor to other addresses (more than %1 redirects)</source>
+        <translation>sie hat llmdoctor immer wieder an andere Adressen geschickt (mehr als %1 Weiterleitungen)</translation>
+    </message>
+    <message>
+        <source>it redirected from https to an insecure address (%1), which llmdoctor does not follow</source>
+        <translation>sie hat von https auf eine unsichere Adresse weitergeleitet (%1), der llmdoctor nicht folgt</translation>
+    </message>
+    <message>
+        <source>it answered HTTP %1 instead of the status data</source>
+        <translation>sie hat HTTP %1 statt der Statusdaten geantwortet</translation>
+    </message>
+    <message>
+        <source>its answer is far too large (over %1 MB) to be status data</source>
+        <translation>ihre Antwort ist viel zu groß (über %1 MB), um Statusdaten zu sein</translation>
+    </message>
+    <message>
+        <source>it gave no status data</source>
+        <translation>sie hat keine Statusdaten geliefert</translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page could not be read: %2. Open it yourself (%3), or see whether others report problems on X or Reddit. The other checks are not affected.</source>
+        <translation>Die Statusseite von %1 ließ sich nicht lesen: %2. Öffnen Sie sie selbst (%3), oder sehen Sie auf X oder Reddit nach, ob andere Probleme melden. Die anderen Prüfungen sind davon nicht betroffen.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page reports an outage that affects its API: %2</source>
+        <translation>Die Statusseite von %1 meldet eine Störung, die die API betrifft: %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page reports trouble with its API: %2.</source>
+        <translation>Die Statusseite von %1 meldet Probleme mit der API: %2.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page reports a problem that may affect its API: %2</source>
+        <translation>Die Statusseite von %1 meldet ein Problem, das die API betreffen kann: %2</translation>
+    </message>
+    <message>
+        <source>%1 is doing maintenance right now: &quot;%2&quot;.</source>
+        <translation>%1 führt gerade Wartungsarbeiten durch: „%2“.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page reports a problem (&quot;%2&quot;), but not with the parts that answer API calls.</source>
+        <translation>Die Statusseite von %1 meldet ein Problem („%2“), aber nicht bei den Teilen, die API-Aufrufe beantworten.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page was read, but its overall state (&quot;%2&quot;) is not one llmdoctor knows.</source>
+        <translation>Die Statusseite von %1 wurde gelesen, aber ihren Gesamtzustand („%2“) kennt llmdoctor nicht.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page reports no problem%2.</source>
+        <translation>Die Statusseite von %1 meldet kein Problem%2.</translation>
+    </message>
+    <message>
+        <source>Do streamed answers arrive word by word?</source>
+        <translation>Kommen gestreamte Antworten Wort für Wort an?</translation>
+    </message>
+    <message>
+        <source>Not sent: a streamed test answer may cost a fraction of a cent, so it only runs when you ask for the test request.</source>
+        <translation>Nicht gesendet: Eine gestreamte Testantwort kann einen Bruchteil eines Cents kosten; sie läuft deshalb nur, wenn Sie die Testanfrage verlangen.</translation>
+    </message>
+    <message>
+        <source>No model was named, so no streamed answer was asked for.</source>
+        <translation>Es wurde kein Modell genannt, also wurde keine gestreamte Antwort angefordert.</translation>
+    </message>
+    <message>
+        <source>Not sent: the model is not in the server&apos;s list (see the model check).</source>
+        <translation>Nicht gesendet: Das Modell steht nicht in der Liste des Servers (siehe die Modellprüfung).</translation>
+    </message>
+    <message>
+        <source>Asking for a short streamed answer…</source>
+        <translation>Eine kurze gestreamte Antwort wird angefordert …</translation>
+    </message>
+    <message>
+        <source>something on the way (a proxy or gateway)</source>
+        <translation>etwas auf dem Weg (ein Proxy oder Gateway)</translation>
+    </message>
+    <message>
+        <source>something on the way (%1)</source>
+        <translation>etwas auf dem Weg (%1)</translation>
+    </message>
+    <message>
+        <source>The streamed answer started, then stopped arriving after %1 pieces: %2</source>
+        <translation>Die gestreamte Antwort hat begonnen und kam dann nach %1 Stücken nicht mehr an: %2</translation>
+    </message>
+    <message>
+        <source>The streamed request got no answer: %1</source>
+        <translation>Die gestreamte Anfrage hat keine Antwort bekommen: %1</translation>
+    </message>
+    <message>
+        <source>The streamed answer never ended: after %1 pieces and %2 bytes llmdoctor stopped reading. A short answer must end; the server, or %3, is broken.</source>
+        <translation>Die gestreamte Antwort endete nie: Nach %1 Stücken und %2 Bytes hat llmdoctor aufgehört zu lesen. Eine kurze Antwort muss enden; der Server oder %3 ist defekt.</translation>
+    </message>
+    <message>
+        <source>The answer came in one piece, not as a stream (its type is &quot;%1&quot;): the server, or %2, ignores the request to stream. Apps that show words as they come will wait for the whole answer.</source>
+        <translation>Die Antwort kam in einem Stück, nicht als Stream (ihr Typ ist „%1“): Der Server oder %2 übergeht die Bitte ums Streamen. Apps, die Wörter zeigen, sobald sie kommen, warten dann auf die ganze Antwort.</translation>
+    </message>
+    <message>
+        <source>The server said it would stream, but sent no pieces of an answer.</source>
+        <translation>Der Server hat Streaming angekündigt, aber keine Stücke einer Antwort geschickt.</translation>
+    </message>
+    <message>
+        <source>The answer arrived all at once after %1 instead of word by word: %2 holds streamed answers back until they are complete. If it is your nginx, add &quot;proxy_buffering off;&quot; to the API&apos;s location, or have the server behind it send the header &quot;X-Accel-Buffering: no&quot;.</source>
+        <translation>Die Antwort kam nach %1 auf einmal statt Wort für Wort: %2 hält gestreamte Antworten zurück, bis sie vollständig sind. Wenn es Ihr nginx ist, fügen Sie „proxy_buffering off;“ in die location der API ein, oder lassen Sie den Server dahinter den Header „X-Accel-Buffering: no“ senden.</translation>
+    </message>
+    <message>
+        <source>The streamed answer arrived in %1, too quickly to tell whether it came word by word.</source>
+        <translation>Die gestreamte Antwort kam in %1 an, zu schnell, um zu sagen, ob sie Wort für Wort kam.</translation>
+    </message>
+    <message>
+        <source>The answer streams: the first words came after %1, then a piece about every %2 (%3 pieces in %4).</source>
+        <translation>Die Antwort wird gestreamt: Die ersten Wörter kamen nach %1, dann etwa alle %2 ein Stück (%3 Stücke in %4).</translation>
+    </message>
+    <message>
+        <source>closed by the other side after %1 idle</source>
+        <translation>von der Gegenseite nach %1 Leerlauf geschlossen</translation>
+    </message>
+    <message>
+        <source>closed or reset when reused (%1)</source>
+        <translation>beim Wiederverwenden geschlossen oder zurückgesetzt (%1)</translation>
+    </message>
+    <message>
+        <source>no answer when reused (%1)</source>
+        <translation>keine Antwort beim Wiederverwenden (%1)</translation>
+    </message>
+    <message>
+        <source>Does the server keep idle connections open?</source>
+        <translation>Hält der Server unbenutzte Verbindungen offen?</translation>
+    </message>
+    <message>
+        <source>Not checked: it takes up to 15 seconds, so it only runs when you ask for it.</source>
+        <translation>Nicht geprüft: Es dauert bis zu 15 Sekunden und läuft deshalb nur, wenn Sie es verlangen.</translation>
+    </message>
+    <message>
+        <source>Reusing one connection after longer and longer pauses…</source>
+        <translation>Eine Verbindung wird nach immer längeren Pausen wiederverwendet …</translation>
+    </message>
+    <message>
+        <source>The proxy, or the server behind it,</source>
+        <translation>Der Proxy oder der Server dahinter</translation>
+    </message>
+    <message>
+        <source>The server, or a gateway in front of it,</source>
+        <translation>Der Server oder ein Gateway davor</translation>
+    </message>
+    <message>
+        <source>The server or a gateway in front of it (%1)</source>
+        <translation>Der Server oder ein Gateway davor (%1)</translation>
+    </message>
+    <message>
+        <source>The connection could not be tested: the first request failed (%1).</source>
+        <translation>Die Verbindung ließ sich nicht testen: Die erste Anfrage ist gescheitert (%1).</translation>
+    </message>
+    <message>
+        <source>The server closes the connection after every answer, so no app can reuse one that went stale (each request pays for a new connection).</source>
+        <translation>Der Server schließt die Verbindung nach jeder Antwort; keine App kann also eine veraltete wiederverwenden (jede Anfrage bezahlt dafür mit einer neuen Verbindung).</translation>
+    </message>
+    <message>
+        <source>%1 closes a connection after about %2 without traffic. An app that keeps connections open longer than that and reuses one just as it is closed gets &quot;connection reset&quot; or &quot;disconnect/reset before headers&quot;: set its idle limit for pooled connections below %2.</source>
+        <translation>%1 schließt eine Verbindung nach etwa %2 ohne Verkehr. Eine App, die Verbindungen länger offen hält und eine genau dann wiederverwendet, wenn sie geschlossen wird, bekommt „connection reset“ oder „disconnect/reset before headers“: Stellen Sie ihr Leerlauflimit für gepoolte Verbindungen unter %2.</translation>
+    </message>
+    <message>
+        <source>A connection left idle for %1 was dropped without any notice (after %2 it still worked): an app that reuses such a connection gets &quot;connection reset&quot; or &quot;disconnect/reset before headers&quot;. Set its idle limit for pooled connections below %2, and retry once on a reset.</source>
+        <translation>Eine Verbindung, die %1 unbenutzt war, wurde ohne jede Nachricht fallen gelassen (nach %2 funktionierte sie noch): Eine App, die eine solche Verbindung wiederverwendet, bekommt „connection reset“ oder „disconnect/reset before headers“. Stellen Sie ihr Leerlauflimit für gepoolte Verbindungen unter %2 und wiederholen Sie nach einem Reset einmal.</translation>
+    </message>
+    <message>
+        <source>The connection still worked after being idle for %1%2.</source>
+        <translation>Die Verbindung funktionierte noch, nachdem sie %1 unbenutzt war%2.</translation>
+    </message>
+    <message>
+        <source> (the longest pause that fitted in the time limit)</source>
+        <translation> (die längste Pause, die ins Zeitlimit passte)</translation>
+    </message>
+    <message>
+        <source>, the longest pause tried</source>
+        <translation>, die längste versuchte Pause</translation>
+    </message>
+    <message>
+        <source>%1 answered that nothing is listening on port %2 (connection refused).</source>
+        <translation>%1 hat geantwortet, dass auf Port %2 nichts lauscht (Verbindung abgelehnt).</translation>
+    </message>
+    <message>
+        <source>%1 did not respond on port %2: the connection attempt timed out.</source>
+        <translation>%1 hat auf Port %2 nicht reagiert: Der Verbindungsversuch hat zu lange gedauert.</translation>
+    </message>
+    <message>
+        <source>Your computer has no route to %1 (network unreachable).</source>
+        <translation>Ihr Computer hat keine Route zu %1 (Netzwerk nicht erreichbar).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name could not be looked up.</source>
+        <translation>Der Name des Servers ließ sich nicht nachschlagen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not signed by an authority your computer trusts.</source>
+        <translation>Das Zertifikat des Servers ist von keiner Stelle unterschrieben, der Ihr Computer vertraut.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has expired or is not valid yet.</source>
+        <translation>Das Zertifikat des Servers ist abgelaufen oder noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is for a different name than %1.</source>
+        <translation>Das Zertifikat des Servers gilt für einen anderen Namen als %1.</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be set up (TLS handshake failed).</source>
+        <translation>Die sichere Verbindung ließ sich nicht aufbauen (TLS-Handshake gescheitert).</translation>
+    </message>
+    <message>
+        <source>The proxy did not let the connection through.</source>
+        <translation>Der Proxy hat die Verbindung nicht durchgelassen.</translation>
+    </message>
+    <message>
+        <source>The connection was closed in the middle of the server&apos;s answer (HTTP %1; %2 bytes of it arrived).</source>
+        <translation>Die Verbindung wurde mitten in der Antwort des Servers geschlossen (HTTP %1; %2 Bytes davon kamen an).</translation>
+    </message>
+    <message>
+        <source>The connection was closed before the server sent any answer.</source>
+        <translation>Die Verbindung wurde geschlossen, bevor der Server irgendeine Antwort geschickt hat.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not valid HTTP.</source>
+        <translation>Die Antwort des Servers ist kein gültiges HTTP.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Can your computer find the server?</source>
+        <translation>Findet Ihr Computer den Server?</translation>
+    </message>
+    <message>
+        <source>%1 is already a numeric (IP) address: no lookup needed.</source>
+        <translation>%1 ist bereits eine numerische (IP-)Adresse: Es ist keine Abfrage nötig.</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>%1 wird nachgeschlagen …</translation>
+    </message>
+    <message>
+        <source>Your computer could not look up %1: it has no working network connection.</source>
+        <translation>Ihr Computer konnte %1 nicht nachschlagen: Er hat keine funktionierende Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>Your computer could not find %1: the name does not exist.%2</source>
+        <translation>Ihr Computer konnte %1 nicht finden: Den Namen gibt es nicht.%2</translation>
+    </message>
+    <message>
+        <source>Your computer could not look up %1: the name lookup service failed.</source>
+        <translation>Ihr Computer konnte %1 nicht nachschlagen: Der Namensdienst hat versagt.</translation>
+    </message>
+    <message>
+        <source>Found %1 (%2 address) in %3.</source>
+        <translation>%1 in %3 gefunden (%2-Adresse).</translation>
+    </message>
+    <message>
+        <source>Found %1 (%2 addresses) in %3.</source>
+        <translation>%1 in %3 gefunden (%2-Adressen).</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>Can your computer reach the server?</source>
+        <translation>Erreicht Ihr Computer den Server?</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird aufgebaut …</translation>
+    </message>
+    <message>
+        <source>Connected to %1 port %2 over %3, but not over %4. Most programs fall back by themselves.</source>
+        <translation>Verbunden mit %1 Port %2 über %3, aber nicht über %4. Die meisten Programme weichen von selbst aus.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 port %2 (%3).</source>
+        <translation>Verbunden mit %1 Port %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Is the connection private and the certificate valid?</source>
+        <translation>Ist die Verbindung vertraulich und das Zertifikat gültig?</translation>
+    </message>
+    <message>
+        <source>The address starts with http://, so the connection is not encrypted.</source>
+        <translation>Die Adresse beginnt mit http://, die Verbindung ist also nicht verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>Setting up a secure connection…</source>
+        <translation>Eine sichere Verbindung wird aufgebaut …</translation>
+    </message>
+    <message>
+        <source>Secure connection set up (%1); the certificate for %2 is valid.</source>
+        <translation>Sichere Verbindung aufgebaut (%1); das Zertifikat für %2 ist gültig.</translation>
+    </message>
+    <message>
+        <source>Secure connection set up (%1); the certificate for %2 is valid until %3.</source>
+        <translation>Sichere Verbindung aufgebaut (%1); das Zertifikat für %2 ist gültig bis %3.</translation>
+    </message>
+    <message>
+        <source>No secure connection: %1</source>
+        <translation>Keine sichere Verbindung: %1</translation>
+    </message>
+    <message>
+        <source>%1, issued by %2, valid %3 to %4%5</source>
+        <translation>%1, ausgestellt von %2, gültig von %3 bis %4%5</translation>
+    </message>
+    <message>
+        <source>Does the API answer?</source>
+        <translation>Antwortet die API?</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its list of models…</source>
+        <translation>%1 wird nach seiner Liste von Modellen gefragt …</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 and then kept sending: the answer had not ended after %3 bytes, so llmdoctor stopped reading. The server (or a gateway in front of it) is broken.</source>
+        <translation>%1 hat HTTP %2 geantwortet und dann immer weiter gesendet: Nach %3 Bytes war die Antwort noch nicht zu Ende, also hat llmdoctor aufgehört zu lesen. Der Server (oder ein Gateway davor) ist defekt.</translation>
+    </message>
+    <message>
+        <source>%1 answered with a web page, not with the API&apos;s list of models.</source>
+        <translation>%1 hat mit einer Webseite geantwortet, nicht mit der Modellliste der API.</translation>
+    </message>
+    <message>
+        <source>%1 answered with a web page (&quot;%2&quot;), not with the API&apos;s list of models.</source>
+        <translation>%1 hat mit einer Webseite („%2“) geantwortet, nicht mit der Modellliste der API.</translation>
+    </message>
+    <message>
+        <source>The API address moved: %1 sends requests on to %2 (HTTP %3). llmdoctor does not follow it with your key; use the new address.</source>
+        <translation>Die API-Adresse ist umgezogen: %1 leitet Anfragen an %2 weiter (HTTP %3). llmdoctor folgt dem nicht mit Ihrem Schlüssel; verwenden Sie die neue Adresse.</translation>
+    </message>
+    <message>
+        <source>The API answered (HTTP %1), so the address is right; what it said about your key or account is the next step.</source>
+        <translation>Die API hat geantwortet (HTTP %1), die Adresse stimmt also; was sie über Ihren Schlüssel oder Ihr Konto gesagt hat, ist der nächste Schritt.</translation>
+    </message>
+    <message>
+        <source>Does the model you named exist?</source>
+        <translation>Gibt es das Modell, das Sie genannt haben?</translation>
+    </message>
+    <message>
+        <source>No model name was given, so there is nothing to look up.</source>
+        <translation>Es wurde kein Modellname angegeben, also gibt es nichts nachzusehen.</translation>
+    </message>
+    <message>
+        <source>The list of models could not be read, so the name could not be checked.</source>
+        <translation>Die Modellliste ließ sich nicht lesen, also ließ sich der Name nicht prüfen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of models is empty or unreadable, so &quot;%1&quot; could not be checked.</source>
+        <translation>Die Modellliste des Servers ist leer oder unlesbar, also ließ sich „%1“ nicht prüfen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is one of the %2 models this server offers.</source>
+        <translation>„%1“ ist eines der %2 Modelle, die dieser Server anbietet.</translation>
+    </message>
+    <message>
+        <source>This server has no model called &quot;%1&quot;.</source>
+        <translation>Dieser Server hat kein Modell namens „%1“.</translation>
+    </message>
+    <message>
+        <source>This server has no model called &quot;%1&quot;: model names are case-sensitive, and it is called &quot;%2&quot;.</source>
+        <translation>Dieser Server hat kein Modell namens „%1“: Bei Modellnamen zählt die Groß- und Kleinschreibung, und es heißt „%2“.</translation>
+    </message>
+    <message>
+        <source>This server has no model called &quot;%1&quot;. Did you mean &quot;%2&quot;?</source>
+        <translation>Dieser Server hat kein Modell namens „%1“. Meinten Sie „%2“?</translation>
+    </message>
+    <message>
+        <source>Is the API address written correctly?</source>
+        <translation>Ist die API-Adresse richtig geschrieben?</translation>
+    </message>
+    <message>
+        <source>The address is written correctly.</source>
+        <translation>Die Adresse ist richtig geschrieben.</translation>
+    </message>
+    <message>
+        <source>Does the API key look right?</source>
+        <translation>Sieht der API-Schlüssel richtig aus?</translation>
+    </message>
+    <message>
+        <source>The key is carried in the address (%1); it is never shown.</source>
+        <translation>Der Schlüssel steckt in der Adresse (%1); er wird nie angezeigt.</translation>
+    </message>
+    <message>
+        <source>No API key was given. Servers on your own computer usually need none.</source>
+        <translation>Es wurde kein API-Schlüssel angegeben. Server auf Ihrem eigenen Computer brauchen meist keinen.</translation>
+    </message>
+    <message>
+        <source>The key has no stray spaces, quotes or other extra characters.</source>
+        <translation>Der Schlüssel hat keine überzähligen Leerzeichen, Anführungszeichen oder andere zusätzliche Zeichen.</translation>
+    </message>
+    <message>
+        <source>The key has the shape of a %1 key, with no stray characters.</source>
+        <translation>Der Schlüssel hat die Form eines %1-Schlüssels, ohne überzählige Zeichen.</translation>
+    </message>
+    <message>
+        <source>Is your API key accepted?</source>
+        <translation>Wird Ihr API-Schlüssel angenommen?</translation>
+    </message>
+    <message>
+        <source>The API gave no answer to read the key&apos;s status from.</source>
+        <translation>Die API hat keine Antwort gegeben, aus der sich der Zustand des Schlüssels lesen ließe.</translation>
+    </message>
+    <message>
+        <source>Trying the key again without the stray characters…</source>
+        <translation>Der Schlüssel wird noch einmal ohne die überzähligen Zeichen versucht …</translation>
+    </message>
+    <message>
+        <source>The server answered without a key: it does not need one.</source>
+        <translation>Der Server hat ohne Schlüssel geantwortet: Er braucht keinen.</translation>
+    </message>
+    <message>
+        <source>Your API key is accepted once the spaces or line breaks around it are removed; make sure your app removes them too.</source>
+        <translation>Ihr API-Schlüssel wird angenommen, sobald die Leerzeichen oder Zeilenumbrüche um ihn herum entfernt sind; stellen Sie sicher, dass Ihre App sie auch entfernt.</translation>
+    </message>
+    <message>
+        <source>Your API key is accepted.</source>
+        <translation>Ihr API-Schlüssel wird angenommen.</translation>
+    </message>
+    <message>
+        <source>The server wants an API key, and none was sent (HTTP %1).</source>
+        <translation>Der Server will einen API-Schlüssel, und es wurde keiner gesendet (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The provider rejected your API key (HTTP %1).%2</source>
+        <translation>Der Anbieter hat Ihren API-Schlüssel abgelehnt (HTTP %1).%2</translation>
+    </message>
+    <message>
+        <source>Your key is valid, but the account has run out of credit or quota (HTTP %1): waiting or retrying will not help.</source>
+        <translation>Ihr Schlüssel ist gültig, aber das Konto hat kein Guthaben oder Kontingent mehr (HTTP %1): Warten oder erneutes Versuchen hilft nicht.</translation>
+    </message>
+    <message>
+        <source>Your key is accepted, but the provider is limiting your requests right now (HTTP 429); it asks you to wait %1.</source>
+        <translation>Ihr Schlüssel wird angenommen, aber der Anbieter begrenzt gerade Ihre Anfragen (HTTP 429); er bittet Sie, %1 zu warten.</translation>
+    </message>
+    <message>
+        <source>Your key is accepted, but the provider is limiting your requests right now (HTTP 429).</source>
+        <translation>Ihr Schlüssel wird angenommen, aber der Anbieter begrenzt gerade Ihre Anfragen (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>The API&apos;s answer (HTTP %1) says nothing about the key.</source>
+        <translation>Die Antwort der API (HTTP %1) sagt nichts über den Schlüssel.</translation>
+    </message>
+    <message>
+        <source>quotation marks</source>
+        <translation>die Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>word &quot;Bearer&quot;</source>
+        <translation>das Wort „Bearer“</translation>
+    </message>
+    <message>
+        <source>spaces and line breaks</source>
+        <translation>die Leerzeichen und Zeilenumbrüche</translation>
+    </message>
+    <message>
+        <source>invisible characters</source>
+        <translation>die unsichtbaren Zeichen</translation>
+    </message>
+    <message>
+        <source>typographic dashes</source>
+        <translation>die typografischen Striche</translation>
+    </message>
+    <message>
+        <source>The key is rejected as typed, but accepted once the stray characters are removed: correct the key where your app stores it.</source>
+        <translation>Der Schlüssel wird so, wie er eingegeben ist, abgelehnt, aber angenommen, sobald die überzähligen Zeichen entfernt sind: Korrigieren Sie den Schlüssel dort, wo Ihre App ihn speichert.</translation>
+    </message>
+    <message>
+        <source>The key is rejected as typed, but accepted once the %1 is removed: correct the key where your app stores it.</source>
+        <translation>Der Schlüssel wird so, wie er eingegeben ist, abgelehnt, aber angenommen, sobald %1 entfernt ist: Korrigieren Sie den Schlüssel dort, wo Ihre App ihn speichert.</translation>
+    </message>
+    <message>
+        <source>The key is rejected as typed, but accepted once the %1 are removed: correct the key where your app stores it.</source>
+        <translation>Der Schlüssel wird so, wie er eingegeben ist, abgelehnt, aber angenommen, sobald %1 entfernt sind: Korrigieren Sie den Schlüssel dort, wo Ihre App ihn speichert.</translation>
+    </message>
+    <message>
+        <source> Removing the stray characters does not help either.</source>
+        <translation> Auch das Entfernen der überzähligen Zeichen hilft nicht.</translation>
+    </message>
+    <message>
+        <source>Does a tiny test request work?</source>
+        <translation>Funktioniert eine winzige Testanfrage?</translation>
+    </message>
+    <message>
+        <source>Not sent: a test request may cost a fraction of a cent, so it only runs when you ask for it.</source>
+        <translation>Nicht gesendet: Eine Testanfrage kann einen Bruchteil eines Cents kosten; sie läuft deshalb nur, wenn Sie sie verlangen.</translation>
+    </message>
+    <message>
+        <source>No model was named, so no test request was sent.</source>
+        <translation>Es wurde kein Modell genannt, also wurde keine Testanfrage gesendet.</translation>
+    </message>
+    <message>
+        <source>Sending one tiny test request…</source>
+        <translation>Eine winzige Testanfrage wird gesendet …</translation>
+    </message>
+    <message>
+        <source>The test request got no answer: %1</source>
+        <translation>Die Testanfrage hat keine Antwort bekommen: %1</translation>
+    </message>
+    <message>
+        <source>The test request&apos;s answer (HTTP %1) never ended: llmdoctor stopped reading after %2 bytes. The server, or a gateway in front of it, is broken.</source>
+        <translation>Die Antwort auf die Testanfrage (HTTP %1) endete nie: llmdoctor hat nach %2 Bytes aufgehört zu lesen. Der Server oder ein Gateway davor ist defekt.</translation>
+    </message>
+    <message>
+        <source>The model answered a one-word test request.</source>
+        <translation>Das Modell hat eine Testanfrage mit einem Wort beantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 hops found…</source>
+        <translation>%1 Hops gefunden …</translation>
+    </message>
+    <message>
+        <source>the proxy %1</source>
+        <translation>den Proxy %1</translation>
+    </message>
+</context>
+<context>
+    <name>Lint</name>
+    <message>
+        <source>The API address is empty.</source>
+        <translation>Die API-Adresse ist leer.</translation>
+    </message>
+    <message>
+        <source>The API address &quot;%1&quot; contains spaces; copy it again without them.</source>
+        <translation>Die API-Adresse „%1“ enthält Leerzeichen; kopieren Sie sie noch einmal ohne sie.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; looks mistyped: a web address starts with https:// (a colon and two slashes), like https://api.openai.com/v1.</source>
+        <translation>„%1“ sieht vertippt aus: Eine Webadresse beginnt mit https:// (ein Doppelpunkt und zwei Schrägstriche), etwa https://api.openai.com/v1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid web address: check it for typos, and that a port (after the colon) is a number.</source>
+        <translation>„%1“ ist keine gültige Webadresse: Prüfen Sie sie auf Tippfehler und ob ein Port (nach dem Doppelpunkt) eine Zahl ist.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; starts with %2://; API addresses start with https:// (or http:// for a server on your own computer).</source>
+        <translation>„%1“ beginnt mit %2://; API-Adressen beginnen mit https:// (oder http:// für einen Server auf Ihrem eigenen Computer).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no server name.</source>
+        <translation>„%1“ enthält keinen Servernamen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names port 0, where no server can listen: use the port your server listens on, or none for the usual one.</source>
+        <translation>„%1“ nennt Port 0, auf dem kein Server lauschen kann: Verwenden Sie den Port, auf dem Ihr Server lauscht, oder keinen für den üblichen.</translation>
+    </message>
+    <message>
+        <source>No API key was given, and %1 needs one.%2</source>
+        <translation>Es wurde kein API-Schlüssel angegeben, und %1 braucht einen.%2</translation>
+    </message>
+    <message>
+        <source> You can create one at %1.</source>
+        <translation> Sie können einen unter %1 erstellen.</translation>
+    </message>
+    <message>
+        <source>starts with a line break</source>
+        <translation>beginnt mit einem Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>starts with a space</source>
+        <translation>beginnt mit einem Leerzeichen</translation>
+    </message>
+    <message>
+        <source>ends with a line break</source>
+        <translation>endet mit einem Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>ends with a space</source>
+        <translation>endet mit einem Leerzeichen</translation>
+    </message>
+    <message>
+        <source>The key %1: remove it where your app stores the key.</source>
+        <translation>Der Schlüssel %1: Entfernen Sie es dort, wo Ihre App den Schlüssel speichert.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>The key begins with the word &quot;Bearer&quot;: your app adds that word itself, so paste only the key that follows it.</source>
+        <translation>Der Schlüssel beginnt mit dem Wort „Bearer“: Ihre App fügt dieses Wort selbst hinzu; fügen Sie also nur den Schlüssel danach ein.</translation>
+    </message>
+    <message>
+        <source>The key is wrapped in quotation marks: paste it without them.</source>
+        <translation>Der Schlüssel steht in Anführungszeichen: Fügen Sie ihn ohne sie ein.</translation>
+    </message>
+    <message>
+        <source>The key has a space or line break in the middle: it was probably copied across two lines. Copy it again in one piece.</source>
+        <translation>Der Schlüssel hat in der Mitte ein Leerzeichen oder einen Zeilenumbruch: Er wurde wohl über zwei Zeilen kopiert. Kopieren Sie ihn noch einmal in einem Stück.</translation>
+    </message>
+    <message>
+        <source>The key contains an invisible character (for example a zero-width space) that came along when it was copied.</source>
+        <translation>Der Schlüssel enthält ein unsichtbares Zeichen (zum Beispiel ein Leerzeichen ohne Breite), das beim Kopieren mitgekommen ist.</translation>
+    </message>
+    <message>
+        <source>The key contains a typographic dash (–) where it should have a plain hyphen (-): a word processor or chat app changed it.</source>
+        <translation>Der Schlüssel enthält einen typografischen Strich (–), wo ein einfacher Bindestrich (-) stehen sollte: Ein Textprogramm oder eine Chat-App hat ihn verändert.</translation>
+    </message>
+    <message>
+        <source>The key contains a character that is not a plain letter, digit or hyphen, which API keys never do: copy it again from the provider&apos;s website.</source>
+        <translation>Der Schlüssel enthält ein Zeichen, das kein einfacher Buchstabe, keine Ziffer und kein Bindestrich ist, und das kommt in API-Schlüsseln nie vor: Kopieren Sie ihn noch einmal von der Website des Anbieters.</translation>
+    </message>
+    <message>
+        <source>The key is a placeholder from an example, not a real key: replace it with the key from your account on the provider&apos;s website.</source>
+        <translation>Der Schlüssel ist ein Platzhalter aus einem Beispiel, kein echter Schlüssel: Ersetzen Sie ihn durch den Schlüssel aus Ihrem Konto auf der Website des Anbieters.</translation>
+    </message>
+    <message>
+        <source>The key looks like a key for %1 (it starts the way their keys do), but you chose %2. Keys only work with the provider that issued them.</source>
+        <translation>Der Schlüssel sieht nach einem Schlüssel für %1 aus (er beginnt so wie deren Schlüssel), aber Sie haben %2 gewählt. Schlüssel funktionieren nur beim Anbieter, der sie ausgegeben hat.</translation>
+    </message>
+    <message>
+        <source>The key does not start the way %1 keys do (%2).</source>
+        <translation>Der Schlüssel beginnt nicht so, wie %1-Schlüssel beginnen (%2).</translation>
+    </message>
+    <message>
+        <source>The key is %1 characters long, but %2 keys have %3: it may be cut off or have something extra. Copy it again.</source>
+        <translation>Der Schlüssel ist %1 Zeichen lang, aber %2-Schlüssel haben %3: Vielleicht ist er abgeschnitten oder hat etwas zu viel. Kopieren Sie ihn noch einmal.</translation>
+    </message>
+    <message>
+        <source>The key is only %1 characters long; real API keys are much longer. Copy it again.</source>
+        <translation>Der Schlüssel ist nur %1 Zeichen lang; echte API-Schlüssel sind viel länger. Kopieren Sie ihn noch einmal.</translation>
+    </message>
+    <message>
+        <source>a wide (full-width) character</source>
+        <translation>ein breites (Vollbreiten-)Zeichen</translation>
+    </message>
+    <message>
+        <source>The address has a space or line break at its start or end; remove it and type &quot;%1&quot;.</source>
+        <translation>Die Adresse hat am Anfang oder Ende ein Leerzeichen oder einen Zeilenumbruch; entfernen Sie es und geben Sie „%1“ ein.</translation>
+    </message>
+    <message>
+        <source>The address has a space or line break in the middle; type &quot;%1&quot; instead.</source>
+        <translation>Die Adresse hat in der Mitte ein Leerzeichen oder einen Zeilenumbruch; geben Sie stattdessen „%1“ ein.</translation>
+    </message>
+    <message>
+        <source>an invisible character</source>
+        <translation>ein unsichtbares Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 that looks like &quot;%2&quot;</source>
+        <translation>%1, das wie „%2“ aussieht</translation>
+    </message>
+    <message>
+        <source>The address contains %1, so it points to a different server than it seems. Type it by hand: &quot;%2&quot;.</source>
+        <translation>Die Adresse enthält %1 und zeigt deshalb auf einen anderen Server, als es scheint. Tippen Sie sie von Hand: „%2“.</translation>
+    </message>
+    <message>
+        <source>The address starts with http://, so the key would travel unencrypted, and cloud APIs refuse such connections. Type &quot;%1&quot;.</source>
+        <translation>Die Adresse beginnt mit http://; der Schlüssel würde also unverschlüsselt übertragen, und Cloud-APIs lehnen solche Verbindungen ab. Geben Sie „%1“ ein.</translation>
+    </message>
+    <message>
+        <source>The address ends with %1, which is one endpoint of the API, not its base address: your app adds that part itself. Type &quot;%2&quot;.</source>
+        <translation>Die Adresse endet auf %1, einen einzelnen Endpunkt der API, nicht ihre Basisadresse: Diesen Teil fügt Ihre App selbst hinzu. Geben Sie „%2“ ein.</translation>
+    </message>
+    <message>
+        <source>The address has /v1 twice, so every request goes to a path that does not exist. Type &quot;%1&quot;.</source>
+        <translation>Die Adresse enthält /v1 zweimal, also geht jede Anfrage an einen Pfad, den es nicht gibt. Geben Sie „%1“ ein.</translation>
+    </message>
+    <message>
+        <source>The address is missing the %1 at its end, so requests go to a path that does not exist. Type &quot;%2&quot;.</source>
+        <translation>Der Adresse fehlt am Ende %1, also gehen Anfragen an einen Pfad, den es nicht gibt. Geben Sie „%2“ ein.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s API address is &quot;%2&quot;; yours has a different path.</source>
+        <translation>Die API-Adresse von %1 ist „%2“; Ihre hat einen anderen Pfad.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is almost &quot;%2&quot;, the address of %3. Did you mean &quot;%4&quot;?</source>
+        <translation>„%1“ ist fast „%2“, die Adresse von %3. Meinten Sie „%4“?</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2&apos;s website, not its API. Type &quot;%3&quot;.</source>
+        <translation>„%1“ ist die Website von %2, nicht seine API. Geben Sie „%3“ ein.</translation>
+    </message>
+    <message>
+        <source>The address does not say how to connect: type &quot;%1&quot; (with %2:// in front).</source>
+        <translation>Die Adresse sagt nicht, wie verbunden werden soll: Geben Sie „%1“ ein (mit %2:// davor).</translation>
+    </message>
+    <message>
+        <source>This is the address of %1, but you chose %2. Pick %1, or type %2&apos;s address &quot;%3&quot;.</source>
+        <translation>Das ist die Adresse von %1, aber Sie haben %2 gewählt. Wählen Sie %1, oder geben Sie die Adresse von %2 ein: „%3“.</translation>
+    </message>
+</context>
+<context>
+    <name>Monitor</name>
+    <message>
+        <source>llmdoctor&apos;s own time limit of %1 per request: the answer takes longer than that, or never comes</source>
+        <translation>das eigene Zeitlimit von llmdoctor von %1 pro Anfrage: Die Antwort dauert länger oder kommt nie</translation>
+    </message>
+    <message>
+        <source>Run again with a longer --timeout to see whether the answer comes at all, and after how long; if something on the way gives up first, its limit will show.</source>
+        <translation>Starten Sie erneut mit einem längeren --timeout, um zu sehen, ob die Antwort überhaupt kommt und nach wie langer Zeit; wenn etwas auf dem Weg vorher aufgibt, zeigt sich sein Limit.</translation>
+    </message>
+    <message>
+        <source>a proxy or gateway on the way that gives up after about %1</source>
+        <translation>ein Proxy oder Gateway auf dem Weg, das nach etwa %1 aufgibt</translation>
+    </message>
+    <message>
+        <source>%1 (named in the failed answers), which gives up after about %2</source>
+        <translation>%1 (in den gescheiterten Antworten genannt), das nach etwa %2 aufgibt</translation>
+    </message>
+    <message>
+        <source>The gateway answered &quot;timed out&quot; itself: </source>
+        <translation>Das Gateway hat selbst „timed out“ geantwortet: </translation>
+    </message>
+    <message>
+        <source>requests that take longer than %1 are cut off on the way. If you run that proxy, raise its time limit for reading the answer (nginx: proxy_read_timeout; HAProxy: timeout server; Envoy: the route&apos;s timeout); otherwise use streaming so bytes flow before the limit, or ask the provider.</source>
+        <translation>Anfragen, die länger als %1 dauern, werden unterwegs abgeschnitten. Wenn Sie diesen Proxy betreiben, erhöhen Sie sein Zeitlimit fürs Lesen der Antwort (nginx: proxy_read_timeout; HAProxy: timeout server; Envoy: das timeout der Route); sonst nutzen Sie Streaming, damit Bytes vor dem Limit fließen, oder fragen Sie den Anbieter.</translation>
+    </message>
+    <message>
+        <source>; your proxy is one candidate</source>
+        <translation>; Ihr Proxy ist ein Kandidat</translation>
+    </message>
+    <message>
+        <source>a connection kept open while idle is closed on the other side after about %1 without telling the client (a keep-alive mismatch): the next request on it fails with &quot;reset before headers&quot;</source>
+        <translation>eine unbenutzt offen gehaltene Verbindung wird auf der Gegenseite nach etwa %1 geschlossen, ohne dass der Client davon erfährt (ein Keep-alive-Konflikt): Die nächste Anfrage darauf scheitert mit „reset before headers“</translation>
+    </message>
+    <message>
+        <source>Make clients drop pooled connections that have been idle for less than %1 (httpx: keepalive_expiry; Node.js: the agent&apos;s keep-alive timeout; requests/urllib3: a smaller pool lifetime), and retry once on a connection reset. If you run the gateway, keep its upstream keep-alive timeout shorter than the server&apos;s.</source>
+        <translation>Lassen Sie Clients gepoolte Verbindungen verwerfen, die kürzer als %1 unbenutzt waren (httpx: keepalive_expiry; Node.js: das Keep-alive-Zeitlimit des Agents; requests/urllib3: eine kürzere Lebensdauer des Pools), und wiederholen Sie nach einem Verbindungs-Reset einmal. Wenn Sie das Gateway betreiben, halten Sie sein Keep-alive-Zeitlimit zum Upstream kürzer als das des Servers.</translation>
+    </message>
+    <message>
+        <source>the IPv6 route to the server: %1 of %2 requests over IPv6 failed while %3 of %4 over IPv4 worked</source>
+        <translation>die IPv6-Route zum Server: %1 von %2 Anfragen über IPv6 sind gescheitert, während %3 von %4 über IPv4 funktioniert haben</translation>
+    </message>
+    <message>
+        <source>Programs that try IPv6 first wait or fail where IPv4 would work. Tell your network administrator or internet provider that IPv6 to this server is broken; until then prefer IPv4 (on Linux: `precedence ::ffff:0:0/96 100` in /etc/gai.conf).</source>
+        <translation>Programme, die zuerst IPv6 versuchen, warten oder scheitern, wo IPv4 funktionieren würde. Sagen Sie Ihrer Netzwerkverwaltung oder Ihrem Internetanbieter, dass IPv6 zu diesem Server kaputt ist; bis dahin bevorzugen Sie IPv4 (unter Linux: `precedence ::ffff:0:0/96 100` in /etc/gai.conf).</translation>
+    </message>
+    <message>
+        <source>a longer IPv6 route: connecting over IPv6 takes %1 ms against %2 ms over IPv4</source>
+        <translation>eine längere IPv6-Route: Der Verbindungsaufbau über IPv6 dauert %1 ms gegenüber %2 ms über IPv4</translation>
+    </message>
+    <message>
+        <source>Not an error, but every new connection pays the difference. If it matters, prefer IPv4 for this server, and tell your network administrator.</source>
+        <translation>Kein Fehler, aber jede neue Verbindung bezahlt den Unterschied. Wenn es wichtig ist, bevorzugen Sie IPv4 für diesen Server und sagen Sie es Ihrer Netzwerkverwaltung.</translation>
+    </message>
+    <message>
+        <source>your connection to the server loses packets: %1 of %2 connections had to be retried by your computer after %3 or more, the mark of a lost packet, while the others took %4 ms; about %5% of packets are lost. Loss makes requests slow now and then, and makes apps time out or fail at random</source>
+        <translation>Ihre Verbindung zum Server verliert Pakete: %1 von %2 Verbindungen musste Ihr Computer nach %3 oder mehr wiederholen, dem Kennzeichen eines verlorenen Pakets, während die anderen %4 ms dauerten; etwa %5 % der Pakete gehen verloren. Verlust macht Anfragen ab und zu langsam und lässt Apps zufällig in Zeitüberschreitungen laufen oder scheitern</translation>
+    </message>
+    <message>
+        <source>Find where the packets are lost: run &quot;llmdoctor path&quot; (or diagnose with --check-path) to see the route hop by hop. On Wi-Fi, move closer to the access point or try a cable. If the loss starts beyond your own router, send the path to your internet provider or network administrator: they can fix it, the API provider cannot.</source>
+        <translation>Finden Sie heraus, wo die Pakete verloren gehen: Starten Sie „llmdoctor path“ (oder diagnose mit --check-path), um die Route Hop für Hop zu sehen. Gehen Sie im WLAN näher an den Zugangspunkt oder versuchen Sie ein Kabel. Wenn der Verlust hinter Ihrem eigenen Router beginnt, schicken Sie den Pfad an Ihren Internetanbieter oder Ihre Netzwerkverwaltung: Die können es beheben, der API-Anbieter nicht.</translation>
+    </message>
+    <message>
+        <source>your proxy</source>
+        <translation>Ihrem Proxy</translation>
+    </message>
+    <message>
+        <source>a proxy or gateway on the way</source>
+        <translation>einem Proxy oder Gateway auf dem Weg</translation>
+    </message>
+    <message>
+        <source>packets are lost between %1 and the server: %2 of %3 answers came %4 or more late, the time a computer waits before it sends a lost packet again when it opens a connection, while the others took %5 ms; about %6% of packets are lost on that link. Your own connection to %1 is fine</source>
+        <translation>zwischen %1 und dem Server gehen Pakete verloren: %2 von %3 Antworten kamen %4 oder mehr zu spät, so lange wartet ein Computer, bevor er beim Verbindungsaufbau ein verlorenes Paket erneut sendet, während die anderen %5 ms dauerten; etwa %6 % der Pakete gehen auf dieser Strecke verloren. Ihre eigene Verbindung zu %1 ist in Ordnung</translation>
+    </message>
+    <message>
+        <source>Tell whoever runs your proxy (your network administrator): its link to the internet or to this server loses packets. </source>
+        <translation>Sagen Sie dem Betreiber Ihres Proxys (Ihrer Netzwerkverwaltung): Seine Verbindung zum Internet oder zu diesem Server verliert Pakete. </translation>
+    </message>
+    <message>
+        <source>If you run a gateway or proxy in front of the API, check its link to the servers behind it; otherwise send this to your network administrator or the provider. </source>
+        <translation>Wenn Sie vor der API ein Gateway oder einen Proxy betreiben, prüfen Sie dessen Verbindung zu den Servern dahinter; sonst schicken Sie dies an Ihre Netzwerkverwaltung oder den Anbieter. </translation>
+    </message>
+    <message>
+        <source>&quot;llmdoctor path&quot; run on that machine shows the hop where the loss starts.</source>
+        <translation>„llmdoctor path“, auf diesem Rechner gestartet, zeigt den Hop, bei dem der Verlust beginnt.</translation>
+    </message>
+    <message>
+        <source>an unsteady connection: the time to reach the server varies by %1 ms (from %2 to %3 ms) while the server itself answers steadily. Usually a busy or weak Wi-Fi, a saturated line (uploads, streaming, backups) or a congested provider network</source>
+        <translation>eine unruhige Verbindung: Die Zeit bis zum Server schwankt um %1 ms (von %2 bis %3 ms), während der Server selbst gleichmäßig antwortet. Meist ein ausgelastetes oder schwaches WLAN, eine volle Leitung (Uploads, Streaming, Backups) oder ein überlastetes Netz des Anbieters</translation>
+    </message>
+    <message>
+        <source>Calls will be slow at random. Try a cable instead of Wi-Fi, pause large uploads and downloads, and run &quot;llmdoctor path&quot; to see at which hop the delay starts; if it is beyond your own router, tell your internet provider or network administrator.</source>
+        <translation>Aufrufe werden zufällig langsam sein. Versuchen Sie ein Kabel statt WLAN, unterbrechen Sie große Uploads und Downloads, und starten Sie „llmdoctor path“, um zu sehen, bei welchem Hop die Verzögerung beginnt; liegt er hinter Ihrem eigenen Router, sagen Sie es Ihrem Internetanbieter oder Ihrer Netzwerkverwaltung.</translation>
+    </message>
+    <message>
+        <source>No certificate could be read from &quot;%1&quot;: the file must hold certificates in text (PEM) form, starting with -----BEGIN CERTIFICATE-----.</source>
+        <translation>Aus „%1“ ließ sich kein Zertifikat lesen: Die Datei muss Zertifikate in Textform (PEM) enthalten, beginnend mit -----BEGIN CERTIFICATE-----.</translation>
+    </message>
+    <message>
+        <source>The name lookup did not finish in time.</source>
+        <translation>Die Namensabfrage wurde nicht rechtzeitig fertig.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name could not be looked up.</source>
+        <translation>Der Name des Servers ließ sich nicht nachschlagen.</translation>
+    </message>
+    <message>
+        <source>the answer had not ended after %1 bytes</source>
+        <translation>die Antwort war nach %1 Bytes noch nicht zu Ende</translation>
+    </message>
+</context>
+<context>
+    <name>Path</name>
+    <message>
+        <source>%1% of packets are lost from the first hop on (%2): between your computer and your own router, usually a weak Wi-Fi signal or a bad cable.</source>
+        <translation>%1 % der Pakete gehen ab dem ersten Hop verloren (%2): zwischen Ihrem Computer und Ihrem eigenen Router, meist ein schwaches WLAN-Signal oder ein schlechtes Kabel.</translation>
+    </message>
+    <message>
+        <source>%1% of packets are lost from hop %2 (%3) on, to the end of the path: inside the networks between you and the server, usually your internet provider&apos;s.</source>
+        <translation>%1 % der Pakete gehen ab Hop %2 (%3) bis zum Ende des Pfads verloren: in den Netzen zwischen Ihnen und dem Server, meist denen Ihres Internetanbieters.</translation>
+    </message>
+    <message>
+        <source>%1% of packets are lost only at the server itself (%2): at the API&apos;s own edge.</source>
+        <translation>%1 % der Pakete gehen erst am Server selbst verloren (%2): am Rand der API.</translation>
+    </message>
+    <message>
+        <source>No packets are lost on the way. Hop %1 leaves some probes unanswered while later hops answer them all: that router limits its answers, which is not a problem.</source>
+        <translation>Auf dem Weg gehen keine Pakete verloren. Hop %1 lässt einige Proben unbeantwortet, während spätere Hops alle beantworten: Dieser Router begrenzt seine Antworten, und das ist kein Problem.</translation>
+    </message>
+    <message>
+        <source>No packets are lost on the way.</source>
+        <translation>Auf dem Weg gehen keine Pakete verloren.</translation>
+    </message>
+</context>
+<context>
+    <name>Phase</name>
+    <message>
+        <source>looking up the server&apos;s name</source>
+        <translation>den Namen des Servers nachschlagen</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbinden</translation>
+    </message>
+    <message>
+        <source>setting up the secure connection (TLS)</source>
+        <translation>die sichere Verbindung (TLS) aufbauen</translation>
+    </message>
+    <message>
+        <source>waiting for the answer</source>
+        <translation>auf die Antwort warten</translation>
+    </message>
+    <message>
+        <source>reading the answer</source>
+        <translation>die Antwort lesen</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>eine unbekannte Zeit</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Spent %1 looking up the server&apos;s name; no address came.</source>
+        <translation>%1 damit verbracht, den Namen des Servers nachzuschlagen; es kam keine Adresse.</translation>
+    </message>
+    <message>
+        <source>Spent %1 trying to connect; the connection never opened.</source>
+        <translation>%1 mit dem Versuch verbracht, sich zu verbinden; die Verbindung ging nie auf.</translation>
+    </message>
+    <message>
+        <source>Spent %1 setting up the secure connection (TLS); it never finished.</source>
+        <translation>%1 damit verbracht, die sichere Verbindung (TLS) aufzubauen; sie wurde nie fertig.</translation>
+    </message>
+    <message>
+        <source>Waited %1 for an answer that never came.</source>
+        <translation>%1 auf eine Antwort gewartet, die nie kam.</translation>
+    </message>
+    <message>
+        <source>The answer began, then %1 passed without the rest of it.</source>
+        <translation>Die Antwort hatte begonnen, dann vergingen %1 ohne den Rest.</translation>
+    </message>
+</context>
+<context>
+    <name>Probe</name>
+    <message>
+        <source>no answer within the time allowed</source>
+        <translation>keine Antwort innerhalb der erlaubten Zeit</translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s answer is not HTTP</source>
+        <translation>die Antwort des Proxys ist kein HTTP</translation>
+    </message>
+    <message>
+        <source>the proxy answered %1 to the tunnel request</source>
+        <translation>der Proxy hat auf die Tunnel-Anfrage mit %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>the answer is not valid HTTP: %1</source>
+        <translation>die Antwort ist kein gültiges HTTP: %1</translation>
+    </message>
+    <message>
+        <source>Leaving the connection idle for %1 s…</source>
+        <translation>Die Verbindung bleibt %1 s unbenutzt …</translation>
+    </message>
+    <message>
+        <source>the proxy closed the connection: %1</source>
+        <translation>der Proxy hat die Verbindung geschlossen: %1</translation>
+    </message>
+    <message>
+        <source>the secure (TLS) handshake failed: %1</source>
+        <translation>der sichere (TLS-)Handshake ist gescheitert: %1</translation>
+    </message>
+    <message>
+        <source>the connection was closed before a complete answer: %1</source>
+        <translation>die Verbindung wurde vor einer vollständigen Antwort geschlossen: %1</translation>
+    </message>
+    <message>
+        <source>no connection to %1 port %2 in time</source>
+        <translation>keine Verbindung zu %1 Port %2 in der erlaubten Zeit</translation>
+    </message>
+    <message>
+        <source>the proxy did not answer the tunnel request in time</source>
+        <translation>der Proxy hat auf die Tunnel-Anfrage nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>the secure (TLS) handshake did not finish in time</source>
+        <translation>der sichere (TLS-)Handshake wurde nicht rechtzeitig fertig</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>keine Antwort in der erlaubten Zeit</translation>
+    </message>
+    <message>
+        <source>the answer was incomplete when time ran out</source>
+        <translation>die Antwort war unvollständig, als die Zeit ablief</translation>
+    </message>
+    <message>
+        <source>no answer on the reused connection in time</source>
+        <translation>keine Antwort auf der wiederverwendeten Verbindung in der erlaubten Zeit</translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s name</source>
+        <translation>der Name des Proxys</translation>
+    </message>
+    <message>
+        <source>the server&apos;s name</source>
+        <translation>der Name des Servers</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; was not found (%3)</source>
+        <translation>%1 „%2“ wurde nicht gefunden (%3)</translation>
+    </message>
+    <message>
+        <source>looking up %1 &quot;%2&quot; failed: %3</source>
+        <translation>das Nachschlagen von %1 „%2“ ist gescheitert: %3</translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s answer is not HTTP: %1</source>
+        <translation>die Antwort des Proxys ist kein HTTP: %1</translation>
+    </message>
+    <message>
+        <source>the proxy answered %1 %2 to the tunnel request</source>
+        <translation>der Proxy hat auf die Tunnel-Anfrage mit %1 %2 geantwortet</translation>
+    </message>
+    <message>
+        <source>no end of the response headers after %1 bytes</source>
+        <translation>nach %1 Bytes noch kein Ende der Antwort-Header</translation>
+    </message>
+    <message>
+        <source>the proxy closed the connection before answering the tunnel request (%1)</source>
+        <translation>der Proxy hat die Verbindung geschlossen, bevor er die Tunnel-Anfrage beantwortet hat (%1)</translation>
+    </message>
+    <message>
+        <source>the connection was closed in the middle of the response body, after %1 bytes of it (%2)</source>
+        <translation>die Verbindung wurde mitten im Inhalt der Antwort geschlossen, nach %1 Bytes davon (%2)</translation>
+    </message>
+    <message>
+        <source>the connection was closed while the response headers were arriving (%1)</source>
+        <translation>die Verbindung wurde geschlossen, während die Antwort-Header ankamen (%1)</translation>
+    </message>
+    <message>
+        <source>the connection was closed or reset before any response (%1)</source>
+        <translation>die Verbindung wurde vor jeder Antwort geschlossen oder zurückgesetzt (%1)</translation>
+    </message>
+    <message>
+        <source>looking up &quot;%1&quot; took longer than %2 s</source>
+        <translation>das Nachschlagen von „%1“ hat länger als %2 s gedauert</translation>
+    </message>
+    <message>
+        <source>no connection to %1 port %2 within %3 s</source>
+        <translation>keine Verbindung zu %1 Port %2 innerhalb von %3 s</translation>
+    </message>
+    <message>
+        <source>the proxy did not answer the tunnel request within %1 s</source>
+        <translation>der Proxy hat die Tunnel-Anfrage nicht innerhalb von %1 s beantwortet</translation>
+    </message>
+    <message>
+        <source>the secure (TLS) handshake did not finish within %1 s</source>
+        <translation>der sichere (TLS-)Handshake wurde nicht innerhalb von %1 s fertig</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s after the request was sent</source>
+        <translation>keine Antwort innerhalb von %1 s, nachdem die Anfrage gesendet war</translation>
+    </message>
+    <message>
+        <source>the response headers were still incomplete after %1 s (%2 bytes arrived)</source>
+        <translation>die Antwort-Header waren nach %1 s noch unvollständig (%2 Bytes kamen an)</translation>
+    </message>
+    <message>
+        <source>the response body was still arriving after %1 s (%2 bytes)</source>
+        <translation>der Inhalt der Antwort kam nach %1 s noch immer an (%2 Bytes)</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>HTML page, one file to send or open in a browser (*.html)</source>
@@ -34,6 +1176,1748 @@
     <message>
         <source>Save the report</source>
         <translation>Den Bericht speichern</translation>
+    </message>
+</context>
+<context>
+    <name>RateLimit</name>
+    <message>
+        <source>an unknown time</source>
+        <translation>eine unbekannte Zeit</translation>
+    </message>
+    <message>
+        <source>less than a second</source>
+        <translation>weniger als eine Sekunde</translation>
+    </message>
+    <message>
+        <source>more than a year</source>
+        <translation>mehr als ein Jahr</translation>
+    </message>
+</context>
+<context>
+    <name>Response</name>
+    <message>
+        <source>The API answered normally (HTTP %1).</source>
+        <translation>Die API hat normal geantwortet (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The proxy asks for a user name and password (HTTP 407).</source>
+        <translation>Der Proxy verlangt einen Benutzernamen und ein Passwort (HTTP 407).</translation>
+    </message>
+    <message>
+        <source>The proxy refused or could not forward the request (HTTP %1).</source>
+        <translation>Der Proxy hat die Anfrage abgelehnt oder konnte sie nicht weiterleiten (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server rejected the API key (HTTP 401).</source>
+        <translation>Der Server hat den API-Schlüssel abgelehnt (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The server wants an API key and none was sent (HTTP 401).</source>
+        <translation>Der Server will einen API-Schlüssel, und es wurde keiner gesendet (HTTP 401).</translation>
+    </message>
+    <message>
+        <source>The account has run out of credit or quota (HTTP %1).</source>
+        <translation>Das Konto hat kein Guthaben oder Kontingent mehr (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The provider does not serve your country or region (HTTP 403).</source>
+        <translation>Der Anbieter bedient Ihr Land oder Ihre Region nicht (HTTP 403).</translation>
+    </message>
+    <message>
+        <source>The key is not allowed to use this (HTTP 403).</source>
+        <translation>Der Schlüssel darf das nicht nutzen (HTTP 403).</translation>
+    </message>
+    <message>
+        <source>The server does not know that model (HTTP 404).</source>
+        <translation>Der Server kennt dieses Modell nicht (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The server has no API at this address (HTTP 404).</source>
+        <translation>Der Server hat unter dieser Adresse keine API (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The server gave up waiting for the request (HTTP 408).</source>
+        <translation>Der Server hat es aufgegeben, auf die Anfrage zu warten (HTTP 408).</translation>
+    </message>
+    <message>
+        <source>Too many requests: the provider asks you to slow down (HTTP 429).</source>
+        <translation>Zu viele Anfragen: Der Anbieter bittet Sie, langsamer zu machen (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>The provider is overloaded right now (HTTP %1).</source>
+        <translation>Der Anbieter ist gerade überlastet (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>A gateway (Envoy) lost its connection to the server behind it before any answer (HTTP %1).</source>
+        <translation>Ein Gateway (Envoy) hat die Verbindung zum Server dahinter vor jeder Antwort verloren (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>A gateway gave up waiting for the server behind it (HTTP %1).</source>
+        <translation>Ein Gateway hat es aufgegeben, auf den Server dahinter zu warten (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>A gateway could not get a good answer from the server behind it (HTTP %1).</source>
+        <translation>Ein Gateway hat vom Server dahinter keine brauchbare Antwort bekommen (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server failed while handling the request (HTTP %1).</source>
+        <translation>Der Server ist beim Bearbeiten der Anfrage gescheitert (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request (HTTP %1).</source>
+        <translation>Der Server hat die Anfrage nicht angenommen (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Unexpected answer (HTTP %1).</source>
+        <translation>Unerwartete Antwort (HTTP %1).</translation>
+    </message>
+</context>
+<context>
+    <name>Retry</name>
+    <message>
+        <source>waiting does not change this answer</source>
+        <translation>Warten ändert diese Antwort nicht</translation>
+    </message>
+    <message>
+        <source>the server said not to retry (x-should-retry: false)</source>
+        <translation>der Server hat gesagt, nicht zu wiederholen (x-should-retry: false)</translation>
+    </message>
+    <message>
+        <source>HTTP %1 is not an answer that retrying changes</source>
+        <translation>HTTP %1 ist keine Antwort, die sich durch Wiederholen ändert</translation>
+    </message>
+    <message>
+        <source>all %1 attempts were used</source>
+        <translation>alle %1 Versuche wurden verbraucht</translation>
+    </message>
+    <message>
+        <source>the server asked to wait %1, longer than the time left (%2)</source>
+        <translation>der Server hat verlangt, %1 zu warten, länger als die verbleibende Zeit (%2)</translation>
+    </message>
+    <message>
+        <source>the server asked to wait %1 (retry-after)</source>
+        <translation>der Server hat verlangt, %1 zu warten (Retry-After)</translation>
+    </message>
+    <message>
+        <source>the time allowed for retrying (%1) is up</source>
+        <translation>die Zeit für Wiederholungen (%1) ist um</translation>
+    </message>
+    <message>
+        <source>backing off %1 before attempt %2, as the official SDKs do</source>
+        <translation>%1 Pause vor Versuch %2, so wie es die offiziellen SDKs tun</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>keine Antwort in der erlaubten Zeit</translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation>Zeitüberschreitung beim Verbinden</translation>
+    </message>
+    <message>
+        <source>name not found</source>
+        <translation>Name nicht gefunden</translation>
+    </message>
+    <message>
+        <source>The API works, but its model list does not have &quot;%1&quot;.</source>
+        <translation>Die API funktioniert, aber ihre Modellliste enthält „%1“ nicht.</translation>
+    </message>
+    <message>
+        <source> It still failed after %1 attempts over %2 (%3).</source>
+        <translation> Es scheiterte auch nach %1 Versuchen über %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Retrying cannot help: </source>
+        <translation>Wiederholen kann nicht helfen: </translation>
+    </message>
+    <message>
+        <source>Waiting and trying again would not change this answer (%1). </source>
+        <translation>Warten und erneut versuchen würde diese Antwort nicht ändern (%1). </translation>
+    </message>
+    <message>
+        <source>connection reset</source>
+        <translation>Verbindung zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>proxy refused</source>
+        <translation>Proxy hat abgelehnt</translation>
+    </message>
+    <message>
+        <source> Stopped because %1.</source>
+        <translation> Angehalten: %1.</translation>
+    </message>
+    <message>
+        <source>attempt</source>
+        <translation>der erste Versuch</translation>
+    </message>
+    <message>
+        <source>%1 attempts</source>
+        <translation>die ersten %1 Versuche</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPage</name>
+    <message>
+        <source>the page sent an empty answer</source>
+        <translation>die Seite hat eine leere Antwort geschickt</translation>
+    </message>
+    <message>
+        <source>the address answered with a web page (HTML) instead of status data</source>
+        <translation>die Adresse hat mit einer Webseite (HTML) statt mit Statusdaten geantwortet</translation>
+    </message>
+    <message>
+        <source>the answer is not valid status data (broken JSON: %1)</source>
+        <translation>die Antwort sind keine gültigen Statusdaten (kaputtes JSON: %1)</translation>
+    </message>
+    <message>
+        <source>the answer does not look like a status page&apos;s data</source>
+        <translation>die Antwort sieht nicht nach den Daten einer Statusseite aus</translation>
+    </message>
+    <message>
+        <source>the answer does not look like a status page&apos;s data (no overall status)</source>
+        <translation>die Antwort sieht nicht nach den Daten einer Statusseite aus (kein Gesamtstatus)</translation>
+    </message>
+    <message>
+        <source>the answer lists no incidents</source>
+        <translation>die Antwort nennt keine Störungen</translation>
+    </message>
+    <message>
+        <source>the answer lists no maintenance</source>
+        <translation>die Antwort nennt keine Wartungsarbeiten</translation>
+    </message>
+    <message>
+        <source>the answer does not look like a Better Stack status page (no aggregate_state)</source>
+        <translation>die Antwort sieht nicht nach einer Statusseite von Better Stack aus (kein aggregate_state)</translation>
+    </message>
+    <message>
+        <source>All systems operational</source>
+        <translation>Alle Systeme funktionieren</translation>
+    </message>
+    <message>
+        <source>the answer does not look like a Rootly status page (no indicator)</source>
+        <translation>die Antwort sieht nicht nach einer Statusseite von Rootly aus (kein indicator)</translation>
+    </message>
+    <message>
+        <source>the answer does not look like the data of any status page llmdoctor knows</source>
+        <translation>die Antwort sieht nicht nach den Daten einer Statusseite aus, die llmdoctor kennt</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>llmdoctor did not recognise the message you pasted: it does not say what failed or where. The checks above are the better guide; if your app still fails, paste its full error message or log output.</source>
+        <translation>llmdoctor hat die eingefügte Meldung nicht erkannt: Sie sagt nicht, was wo gescheitert ist. Die Prüfungen oben sind der bessere Wegweiser; wenn Ihre App weiter scheitert, fügen Sie ihre vollständige Fehlermeldung oder Protokollausgabe ein.</translation>
+    </message>
+    <message>
+        <source>The message you pasted says the same: %1</source>
+        <translation>Die eingefügte Meldung sagt dasselbe: %1</translation>
+    </message>
+    <message>
+        <source>About the message you pasted: %1 The checks found a different problem now; fix that first, and if the message comes back, run llmdoctor again with it.</source>
+        <translation>Zur eingefügten Meldung: %1 Die Prüfungen haben jetzt ein anderes Problem gefunden; beheben Sie zuerst dieses, und wenn die Meldung wiederkommt, starten Sie llmdoctor erneut damit.</translation>
+    </message>
+    <message>
+        <source>your own gateway at %1</source>
+        <translation>Ihr eigenes Gateway unter %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Close names this server offers: %1.</source>
+        <translation>Ähnliche Namen, die dieser Server anbietet: %1.</translation>
+    </message>
+    <message>
+        <source>The provider</source>
+        <translation>Der Anbieter</translation>
+    </message>
+    <message>
+        <source>Its latest update%1: &quot;%2&quot;</source>
+        <translation>Die letzte Meldung%1: „%2“</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>you or your network administrator</source>
+        <translation>Sie oder Ihre Netzwerkverwaltung</translation>
+    </message>
+    <message>
+        <source>whoever runs the proxy (usually your IT department)</source>
+        <translation>der Betreiber des Proxys (meist Ihre IT-Abteilung)</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation>der Anbieter</translation>
+    </message>
+    <message>
+        <source>you, in your account on the provider&apos;s website</source>
+        <translation>Sie, in Ihrem Konto auf der Website des Anbieters</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>The path test: %1</source>
+        <translation>Der Pfadtest: %1</translation>
+    </message>
+    <message>
+        <source>About %1% of the connection attempts&apos; packets were lost.</source>
+        <translation>Etwa %1 % der Pakete der Verbindungsversuche gingen verloren.</translation>
+    </message>
+    <message>
+        <source>Your own link and router are fine; the loss is further on.</source>
+        <translation>Ihre eigene Leitung und Ihr Router sind in Ordnung; der Verlust liegt weiter hinten.</translation>
+    </message>
+    <message>
+        <source>Worth a look: %1</source>
+        <translation>Einen Blick wert: %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page reports no problem right now; the checks below point to: %2.</source>
+        <translation>Die Statusseite von %1 meldet gerade kein Problem; die Prüfungen unten deuten auf: %2.</translation>
+    </message>
+    <message>
+        <source>The issuer&apos;s name points at %1 software.</source>
+        <translation>Der Name des Ausstellers deutet auf Software von %1.</translation>
+    </message>
+    <message>
+        <source>The gateway that gave up is your own nginx: give it longer timeouts (the nginx block below), then reload it with &quot;nginx -s reload&quot;.</source>
+        <translation>Das Gateway, das aufgegeben hat, ist Ihr eigenes nginx: Geben Sie ihm längere Zeitlimits (der nginx-Block unten) und laden Sie es dann mit „nginx -s reload“ neu.</translation>
+    </message>
+    <message>
+        <source>Use this API address instead: %1</source>
+        <translation>Verwenden Sie stattdessen diese API-Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Corrected API address</source>
+        <translation>Korrigierte API-Adresse</translation>
+    </message>
+    <message>
+        <source>Your requests go through your proxy, so the gateway that wrote this is most likely that proxy: its settings and logs decide.</source>
+        <translation>Ihre Anfragen laufen über Ihren Proxy; das Gateway, das dies geschrieben hat, ist also höchstwahrscheinlich dieser Proxy: Seine Einstellungen und Protokolle entscheiden.</translation>
+    </message>
+    <message>
+        <source>The API address (%1) is on your own computer or network, so the gateway that wrote this is most likely your own: its settings and logs decide.</source>
+        <translation>Die API-Adresse (%1) liegt auf Ihrem eigenen Computer oder in Ihrem Netzwerk; das Gateway, das dies geschrieben hat, ist also höchstwahrscheinlich Ihr eigenes: Seine Einstellungen und Protokolle entscheiden.</translation>
+    </message>
+    <message>
+        <source>reset reason: %1</source>
+        <translation>Grund für das Zurücksetzen: %1</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>der Server</translation>
+    </message>
+    <message>
+        <source>the port in the address</source>
+        <translation>der Port in der Adresse</translation>
+    </message>
+    <message>
+        <source>your proxy</source>
+        <translation>Ihr Proxy</translation>
+    </message>
+    <message>
+        <source>the one your app asked for</source>
+        <translation>das Modell, das Ihre App verlangt hat</translation>
+    </message>
+    <message>
+        <source>the time the provider asks for</source>
+        <translation>die Zeit, die der Anbieter verlangt</translation>
+    </message>
+    <message>
+        <source>your provider account&apos;s billing page</source>
+        <translation>die Abrechnungsseite Ihres Kontos beim Anbieter</translation>
+    </message>
+</context>
+<context>
+    <name>advice</name>
+    <message>
+        <source>Your API key has stray spaces or line breaks around it.</source>
+        <translation>Ihr API-Schlüssel hat überzählige Leerzeichen oder Zeilenumbrüche um sich herum.</translation>
+    </message>
+    <message>
+        <source>The provider accepts the key only once they are removed. llmdoctor removes them before asking; many apps send the key exactly as it is stored, and then get &quot;401 Unauthorized&quot; or &quot;invalid API key&quot;.</source>
+        <translation>Der Anbieter nimmt den Schlüssel erst an, wenn sie entfernt sind. llmdoctor entfernt sie vor der Anfrage; viele Apps senden den Schlüssel aber genau so, wie er gespeichert ist, und bekommen dann „401 Unauthorized“ oder „invalid API key“.</translation>
+    </message>
+    <message>
+        <source>Open the place where your app stores the key (a settings field, an .env file, an environment variable) and delete the spaces or line breaks before and after it.</source>
+        <translation>Öffnen Sie die Stelle, an der Ihre App den Schlüssel speichert (ein Einstellungsfeld, eine .env-Datei, eine Umgebungsvariable), und löschen Sie die Leerzeichen oder Zeilenumbrüche davor und danach.</translation>
+    </message>
+    <message>
+        <source>Copy the key again from the provider&apos;s website if you are unsure where it ends.</source>
+        <translation>Kopieren Sie den Schlüssel erneut von der Website des Anbieters, wenn Sie nicht sicher sind, wo er endet.</translation>
+    </message>
+    <message>
+        <source>The provider rejected your API key.</source>
+        <translation>Der Anbieter hat Ihren API-Schlüssel abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server answered 401 Unauthorized: the key is wrong, revoked, or belongs to another provider ({detail}).</source>
+        <translation>Der Server hat mit 401 Unauthorized geantwortet: Der Schlüssel ist falsch, widerrufen oder gehört zu einem anderen Anbieter ({detail}).</translation>
+    </message>
+    <message>
+        <source>Copy the key again from the provider&apos;s website, without spaces, quotes or the word &quot;Bearer&quot;.</source>
+        <translation>Kopieren Sie den Schlüssel erneut von der Website des Anbieters, ohne Leerzeichen, Anführungszeichen oder das Wort „Bearer“.</translation>
+    </message>
+    <message>
+        <source>Make sure the key is for this provider: keys from one provider never work at another.</source>
+        <translation>Stellen Sie sicher, dass der Schlüssel zu diesem Anbieter gehört: Schlüssel des einen Anbieters funktionieren nie bei einem anderen.</translation>
+    </message>
+    <message>
+        <source>If the key is new, wait a minute; if it was deleted or expired, create a new one.</source>
+        <translation>Wenn der Schlüssel neu ist, warten Sie eine Minute; wurde er gelöscht oder ist er abgelaufen, erstellen Sie einen neuen.</translation>
+    </message>
+    <message>
+        <source>The API needs a key, and none was sent.</source>
+        <translation>Die API braucht einen Schlüssel, und es wurde keiner gesendet.</translation>
+    </message>
+    <message>
+        <source>The server answered {status} Unauthorized to a request without an API key.</source>
+        <translation>Der Server hat auf eine Anfrage ohne API-Schlüssel mit {status} Unauthorized geantwortet.</translation>
+    </message>
+    <message>
+        <source>No API key was given, and {provider_name} needs one for every request.</source>
+        <translation>Es wurde kein API-Schlüssel angegeben, und {provider_name} braucht einen für jede Anfrage.</translation>
+    </message>
+    <message>
+        <source>No API key was given, and this API needs one.</source>
+        <translation>Es wurde kein API-Schlüssel angegeben, und diese API braucht einen.</translation>
+    </message>
+    <message>
+        <source>Copy your API key from the provider&apos;s website and enter it in llmdoctor (or set it in an environment variable and use --api-key-env).</source>
+        <translation>Kopieren Sie Ihren API-Schlüssel von der Website des Anbieters und geben Sie ihn in llmdoctor ein (oder legen Sie ihn in eine Umgebungsvariable und verwenden Sie --api-key-env).</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request (HTTP {status}).</source>
+        <translation>Der Server hat die Anfrage nicht angenommen (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The server understood the connection but not the request ({detail}). The address, model name or request settings may be wrong.</source>
+        <translation>Der Server hat die Verbindung verstanden, aber nicht die Anfrage ({detail}). Die Adresse, der Modellname oder die Einstellungen der Anfrage sind vielleicht falsch.</translation>
+    </message>
+    <message>
+        <source>Check the API address and the model name against the provider&apos;s documentation.</source>
+        <translation>Vergleichen Sie API-Adresse und Modellnamen mit der Dokumentation des Anbieters.</translation>
+    </message>
+    <message>
+        <source>The checks were cancelled before they finished.</source>
+        <translation>Die Prüfungen wurden abgebrochen, bevor sie fertig waren.</translation>
+    </message>
+    <message>
+        <source>Nothing can be concluded from an incomplete run.</source>
+        <translation>Aus einem unvollständigen Durchlauf lässt sich nichts schließen.</translation>
+    </message>
+    <message>
+        <source>Run the checks again and let them finish.</source>
+        <translation>Starten Sie die Prüfungen erneut und lassen Sie sie zu Ende laufen.</translation>
+    </message>
+    <message>
+        <source>Your computer cannot get through to {host}: the connection attempt timed out.</source>
+        <translation>Ihr Computer kommt nicht zu {host} durch: Der Verbindungsversuch hat zu lange gedauert.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address is known, but no answer came back when your computer tried to connect. A firewall, VPN or company network that silently drops the traffic is the usual cause; less often the server is down.</source>
+        <translation>Die Adresse des Servers ist bekannt, aber als Ihr Computer sich verbinden wollte, kam keine Antwort zurück. Meist verwirft eine Firewall, ein VPN oder ein Firmennetz den Verkehr stillschweigend; seltener ist der Server ausgefallen.</translation>
+    </message>
+    <message>
+        <source>Try from another network (for example a phone hotspot). If it works there, your network blocks the connection.</source>
+        <translation>Versuchen Sie es aus einem anderen Netzwerk (zum Beispiel über einen Handy-Hotspot). Klappt es dort, blockiert Ihr Netzwerk die Verbindung.</translation>
+    </message>
+    <message>
+        <source>Check firewall, antivirus or VPN software on your computer.</source>
+        <translation>Prüfen Sie Firewall, Virenschutz oder VPN-Software auf Ihrem Computer.</translation>
+    </message>
+    <message>
+        <source>On a company network, ask your network administrator whether {host} port {port} is allowed.</source>
+        <translation>Fragen Sie in einem Firmennetz Ihre Netzwerkverwaltung, ob {host} Port {port} erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>Nothing is answering at {host} on port {port}.</source>
+        <translation>Unter {host} antwortet nichts auf Port {port}.</translation>
+    </message>
+    <message>
+        <source>Your computer reached {host}, and it replied straight away that no program is listening on port {port}. The address or port is wrong, or the server program is not running.</source>
+        <translation>Ihr Computer hat {host} erreicht, und der hat sofort geantwortet, dass auf Port {port} kein Programm lauscht. Adresse oder Port sind falsch, oder das Serverprogramm läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Check the port in the API address (https uses 443 unless the provider says otherwise).</source>
+        <translation>Prüfen Sie den Port in der API-Adresse (https nutzt 443, sofern der Anbieter nichts anderes angibt).</translation>
+    </message>
+    <message>
+        <source>If the server runs on your own computer (Ollama, LM Studio, vLLM, llama.cpp), make sure it is started and listening on port {port}.</source>
+        <translation>Wenn der Server auf Ihrem eigenen Computer läuft (Ollama, LM Studio, vLLM, llama.cpp), stellen Sie sicher, dass er gestartet ist und auf Port {port} lauscht.</translation>
+    </message>
+    <message>
+        <source>If it is a company server, ask its administrator whether it is up.</source>
+        <translation>Wenn es ein Firmenserver ist, fragen Sie seine Verwaltung, ob er läuft.</translation>
+    </message>
+    <message>
+        <source>No server is running on your computer at port {port}.</source>
+        <translation>Auf Ihrem Computer läuft kein Server auf Port {port}.</translation>
+    </message>
+    <message>
+        <source>The address points at this computer ({host}), and nothing is listening on port {port}. The local model server (Ollama, LM Studio, vLLM, llama.cpp…) is not started, or it uses another port.</source>
+        <translation>Die Adresse zeigt auf diesen Computer ({host}), und auf Port {port} lauscht nichts. Der lokale Modellserver (Ollama, LM Studio, vLLM, llama.cpp …) ist nicht gestartet, oder er nutzt einen anderen Port.</translation>
+    </message>
+    <message>
+        <source>Start the local model server and wait until it says it is ready.</source>
+        <translation>Starten Sie den lokalen Modellserver und warten Sie, bis er meldet, dass er bereit ist.</translation>
+    </message>
+    <message>
+        <source>Check which port it listens on (Ollama 11434, LM Studio 1234, vLLM 8000, llama.cpp 8080) and use that port in the address.</source>
+        <translation>Prüfen Sie, auf welchem Port er lauscht (Ollama 11434, LM Studio 1234, vLLM 8000, llama.cpp 8080), und verwenden Sie diesen Port in der Adresse.</translation>
+    </message>
+    <message>
+        <source>Your computer cannot find the server &quot;{host}&quot;.</source>
+        <translation>Ihr Computer findet den Server „{host}“ nicht.</translation>
+    </message>
+    <message>
+        <source>Before anything else, a computer has to turn the server&apos;s name into a numeric address (a DNS lookup). That lookup failed: {detail}. When the name does not exist at all, the address usually has a typo. When the lookup service itself fails, your internet connection or DNS server is the problem.</source>
+        <translation>Zuerst muss ein Computer den Namen des Servers in eine numerische Adresse übersetzen (eine DNS-Abfrage). Diese Abfrage ist fehlgeschlagen: {detail}. Wenn es den Namen gar nicht gibt, enthält die Adresse meist einen Tippfehler. Wenn der Namensdienst selbst versagt, liegt das Problem bei Ihrer Internetverbindung oder Ihrem DNS-Server.</translation>
+    </message>
+    <message>
+        <source>Check the API address for typos: it should look like https://api.example.com/v1.</source>
+        <translation>Prüfen Sie die API-Adresse auf Tippfehler: Sie sollte etwa so aussehen: https://api.example.com/v1.</translation>
+    </message>
+    <message>
+        <source>Open any website to make sure your internet connection works.</source>
+        <translation>Öffnen Sie irgendeine Website, um sicherzugehen, dass Ihre Internetverbindung funktioniert.</translation>
+    </message>
+    <message>
+        <source>If you are on a company network or VPN, ask your network administrator whether {host} is blocked.</source>
+        <translation>Wenn Sie in einem Firmennetz oder VPN sind, fragen Sie Ihre Netzwerkverwaltung, ob {host} gesperrt ist.</translation>
+    </message>
+    <message>
+        <source>Your network&apos;s name lookup does not know &quot;{host}&quot;, the provider&apos;s own API address.</source>
+        <translation>Der Namensdienst Ihres Netzwerks kennt „{host}“ nicht, die eigene API-Adresse des Anbieters.</translation>
+    </message>
+    <message>
+        <source>The address is the one the provider documents, so this is not a typo. The DNS server your computer uses answered that the name does not exist ({detail}): it may be blocked or filtered on this network, or the lookup service is not working.</source>
+        <translation>Die Adresse ist die, die der Anbieter dokumentiert; ein Tippfehler ist es also nicht. Der DNS-Server, den Ihr Computer benutzt, hat geantwortet, dass es den Namen nicht gibt ({detail}): Er ist in diesem Netzwerk vielleicht gesperrt oder gefiltert, oder der Namensdienst funktioniert nicht.</translation>
+    </message>
+    <message>
+        <source>Open any website to check that your internet connection works.</source>
+        <translation>Öffnen Sie irgendeine Website, um zu prüfen, ob Ihre Internetverbindung funktioniert.</translation>
+    </message>
+    <message>
+        <source>Try another network (for example a phone hotspot): if it works there, this network blocks the name.</source>
+        <translation>Versuchen Sie es in einem anderen Netzwerk (zum Beispiel über einen Handy-Hotspot): Klappt es dort, sperrt dieses Netzwerk den Namen.</translation>
+    </message>
+    <message>
+        <source>On a company network or VPN, ask your network administrator whether {host} is blocked.</source>
+        <translation>Fragen Sie in einem Firmennetz oder VPN Ihre Netzwerkverwaltung, ob {host} gesperrt ist.</translation>
+    </message>
+    <message>
+        <source>Your computer could not look up &quot;{host}&quot;: the name lookup service is not answering.</source>
+        <translation>Ihr Computer konnte „{host}“ nicht nachschlagen: Der Namensdienst antwortet nicht.</translation>
+    </message>
+    <message>
+        <source>The DNS lookup did not say the name is unknown; it failed to get an answer at all ({detail}). That points at your internet connection or DNS server, not at the provider.</source>
+        <translation>Die DNS-Abfrage hat nicht gemeldet, dass der Name unbekannt ist; sie hat überhaupt keine Antwort bekommen ({detail}). Das deutet auf Ihre Internetverbindung oder Ihren DNS-Server, nicht auf den Anbieter.</translation>
+    </message>
+    <message>
+        <source>Check that your internet connection works (open any website).</source>
+        <translation>Prüfen Sie, ob Ihre Internetverbindung funktioniert (öffnen Sie irgendeine Website).</translation>
+    </message>
+    <message>
+        <source>Restart your router or switch to another network (for example a phone hotspot) and try again.</source>
+        <translation>Starten Sie Ihren Router neu oder wechseln Sie in ein anderes Netzwerk (zum Beispiel einen Handy-Hotspot) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>If you use a VPN or company network, ask your network administrator.</source>
+        <translation>Wenn Sie ein VPN oder ein Firmennetz nutzen, fragen Sie Ihre Netzwerkverwaltung.</translation>
+    </message>
+    <message>
+        <source>The API address has moved to {moved}.</source>
+        <translation>Die API-Adresse ist umgezogen nach {moved}.</translation>
+    </message>
+    <message>
+        <source>The server answered with a redirect to another address. Apps and llmdoctor do not send your key on to a new address by themselves, so requests to the old one fail.</source>
+        <translation>Der Server hat mit einer Weiterleitung zu einer anderen Adresse geantwortet. Apps und llmdoctor schicken Ihren Schlüssel nicht von selbst an eine neue Adresse weiter, deshalb scheitern Anfragen an die alte.</translation>
+    </message>
+    <message>
+        <source>Put the new address in your app: {moved}</source>
+        <translation>Tragen Sie die neue Adresse in Ihrer App ein: {moved}</translation>
+    </message>
+    <message>
+        <source>If you did not expect the address to change, check with the provider&apos;s documentation that it is theirs.</source>
+        <translation>Wenn Sie nicht erwartet haben, dass sich die Adresse ändert, prüfen Sie in der Dokumentation des Anbieters, ob sie wirklich zu ihm gehört.</translation>
+    </message>
+    <message>
+        <source>There is no API at this address.</source>
+        <translation>Unter dieser Adresse gibt es keine API.</translation>
+    </message>
+    <message>
+        <source>The path in the API address is wrong ({detail}). Base addresses usually end in /v1 and must not include /chat/completions.</source>
+        <translation>Der Pfad in der API-Adresse ist falsch ({detail}). Basisadressen enden meist auf /v1 und dürfen /chat/completions nicht enthalten.</translation>
+    </message>
+    <message>
+        <source>Compare the API address with the provider&apos;s documentation, for example https://api.openai.com/v1.</source>
+        <translation>Vergleichen Sie die API-Adresse mit der Dokumentation des Anbieters, zum Beispiel https://api.openai.com/v1.</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI has no deployment with the name in your address.</source>
+        <translation>Azure OpenAI hat kein Deployment mit dem Namen in Ihrer Adresse.</translation>
+    </message>
+    <message>
+        <source>The deployment name can differ from the model&apos;s name, so the model name alone does not work there.</source>
+        <translation>Der Name des Deployments kann vom Namen des Modells abweichen; der Modellname allein funktioniert dort also nicht.</translation>
+    </message>
+    <message>
+        <source>Open your resource in the Azure portal (or Azure AI Foundry), look up the deployment name, and put exactly that into the address or the model field.</source>
+        <translation>Öffnen Sie Ihre Ressource im Azure-Portal (oder in Azure AI Foundry), suchen Sie den Namen des Deployments heraus und tragen Sie genau diesen in die Adresse oder das Modellfeld ein.</translation>
+    </message>
+    <message>
+        <source>Check that the address uses the same resource and an api-version your deployment supports.</source>
+        <translation>Prüfen Sie, ob die Adresse dieselbe Ressource und eine api-version verwendet, die Ihr Deployment unterstützt.</translation>
+    </message>
+    <message>
+        <source>Your computer could not get through to the server ({host}): the connection attempt timed out.</source>
+        <translation>Ihr Computer kam nicht zum Server ({host}) durch: Der Verbindungsversuch hat zu lange gedauert.</translation>
+    </message>
+    <message>
+        <source>No answer came back at all, which is what happens when a firewall, VPN or company network silently drops the traffic. Less often, the server is down.</source>
+        <translation>Es kam überhaupt keine Antwort zurück; das passiert, wenn eine Firewall, ein VPN oder ein Firmennetz den Verkehr stillschweigend verwirft. Seltener ist der Server ausgefallen.</translation>
+    </message>
+    <message>
+        <source>Try from another network (for example a phone hotspot): if it works there, your network blocks the connection.</source>
+        <translation>Versuchen Sie es aus einem anderen Netzwerk (zum Beispiel über einen Handy-Hotspot): Klappt es dort, blockiert Ihr Netzwerk die Verbindung.</translation>
+    </message>
+    <message>
+        <source>Check firewall, antivirus and VPN software on your computer.</source>
+        <translation>Prüfen Sie Firewall, Virenschutz und VPN-Software auf Ihrem Computer.</translation>
+    </message>
+    <message>
+        <source>On a company network, ask your network administrator whether the API&apos;s address is allowed.</source>
+        <translation>Fragen Sie in einem Firmennetz Ihre Netzwerkverwaltung, ob die Adresse der API erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>Nothing is answering at the address your app uses ({host}).</source>
+        <translation>Unter der Adresse, die Ihre App nutzt ({host}), antwortet nichts.</translation>
+    </message>
+    <message>
+        <source>For a cloud provider this almost always means the address or port is wrong. For a server on your own computer (Ollama, LM Studio, vLLM, llama.cpp), it means the server is not running or listens on another port.</source>
+        <translation>Bei einem Cloud-Anbieter heißt das fast immer, dass Adresse oder Port falsch sind. Bei einem Server auf Ihrem eigenen Computer (Ollama, LM Studio, vLLM, llama.cpp) heißt es, dass der Server nicht läuft oder auf einem anderen Port lauscht.</translation>
+    </message>
+    <message>
+        <source>Check the address and port in your app against the provider&apos;s documentation.</source>
+        <translation>Vergleichen Sie Adresse und Port in Ihrer App mit der Dokumentation des Anbieters.</translation>
+    </message>
+    <message>
+        <source>If the model server runs on your own computer, start it and check its port (Ollama 11434, LM Studio 1234, vLLM 8000, llama.cpp 8080).</source>
+        <translation>Wenn der Modellserver auf Ihrem eigenen Computer läuft, starten Sie ihn und prüfen Sie seinen Port (Ollama 11434, LM Studio 1234, vLLM 8000, llama.cpp 8080).</translation>
+    </message>
+    <message>
+        <source>If your app runs in a container, &quot;localhost&quot; there is the container itself: use the host&apos;s address instead.</source>
+        <translation>Wenn Ihre App in einem Container läuft, ist „localhost“ dort der Container selbst: Verwenden Sie stattdessen die Adresse des Hosts.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s content filter refused this prompt.</source>
+        <translation>Der Inhaltsfilter des Anbieters hat diesen Prompt abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The request reached the model, but its safety filter flagged the text, so retrying the same prompt fails the same way.</source>
+        <translation>Die Anfrage hat das Modell erreicht, aber sein Sicherheitsfilter hat den Text markiert; derselbe Prompt scheitert also bei jedem Versuch genauso.</translation>
+    </message>
+    <message>
+        <source>Change the wording of the prompt or the conversation history that triggered the filter.</source>
+        <translation>Ändern Sie die Formulierung des Prompts oder den Gesprächsverlauf, der den Filter ausgelöst hat.</translation>
+    </message>
+    <message>
+        <source>On Azure OpenAI, ask your administrator whether a custom content filter fits your use.</source>
+        <translation>Fragen Sie bei Azure OpenAI Ihre Verwaltung, ob ein eigener Inhaltsfilter zu Ihrer Nutzung passt.</translation>
+    </message>
+    <message>
+        <source>Your computer could not find the server&apos;s address ({host}).</source>
+        <translation>Ihr Computer konnte die Adresse des Servers nicht finden ({host}).</translation>
+    </message>
+    <message>
+        <source>When the name does not exist, the address usually has a typo. When many names fail, your internet connection or DNS server is the problem.</source>
+        <translation>Wenn es den Namen nicht gibt, enthält die Adresse meist einen Tippfehler. Wenn viele Namen scheitern, liegt das Problem bei Ihrer Internetverbindung oder Ihrem DNS-Server.</translation>
+    </message>
+    <message>
+        <source>Check the API address in your app for typos; it should look like https://api.openai.com/v1.</source>
+        <translation>Prüfen Sie die API-Adresse in Ihrer App auf Tippfehler; sie sollte etwa so aussehen: https://api.openai.com/v1.</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks with your provider: they tell a wrong name from a broken lookup service.</source>
+        <translation>Starten Sie die Prüfungen von llmdoctor mit Ihrem Anbieter: Sie unterscheiden einen falschen Namen von einem kaputten Namensdienst.</translation>
+    </message>
+    <message>
+        <source>Your computer could not look up the server&apos;s address: the name lookup service did not answer.</source>
+        <translation>Ihr Computer konnte die Adresse des Servers nicht nachschlagen: Der Namensdienst hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>This is not about the name being wrong: the lookup itself failed, so the problem is on your side of the connection (internet connection, router, VPN or DNS settings), not at the provider.</source>
+        <translation>Es liegt nicht daran, dass der Name falsch ist: Die Abfrage selbst ist gescheitert, das Problem liegt also auf Ihrer Seite der Verbindung (Internetverbindung, Router, VPN oder DNS-Einstellungen), nicht beim Anbieter.</translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API could not get a good answer from the AI service behind it (HTTP {status}).</source>
+        <translation>Ein Gateway vor der API hat vom KI-Dienst dahinter keine brauchbare Antwort bekommen (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The error page came from a gateway or load balancer{hops}, which means your request reached the provider&apos;s side. Your computer and network are not the cause; it is usually temporary.</source>
+        <translation>Die Fehlerseite kam von einem Gateway oder Load Balancer{hops}; Ihre Anfrage hat also die Seite des Anbieters erreicht. Ihr Computer und Ihr Netzwerk sind nicht die Ursache; es ist meist vorübergehend.</translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and try again; add retries with growing pauses to your app (examples below).</source>
+        <translation>Warten Sie ein paar Minuten und versuchen Sie es erneut; bauen Sie in Ihre App Wiederholungen mit wachsenden Pausen ein (Beispiele unten).</translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s status page for an incident.</source>
+        <translation>Sehen Sie auf der Statusseite des Anbieters nach einer Störung.</translation>
+    </message>
+    <message>
+        <source>If it keeps failing for more than half an hour, contact the provider&apos;s support with the time of the error and any request id.</source>
+        <translation>Wenn es länger als eine halbe Stunde scheitert, wenden Sie sich mit der Uhrzeit des Fehlers und einer etwaigen Anfrage-ID an den Support des Anbieters.</translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API gave up waiting for the AI service behind it (HTTP {status}).</source>
+        <translation>Ein Gateway vor der API hat es aufgegeben, auf den KI-Dienst dahinter zu warten (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The gateway{hops} has a time limit, and the answer took longer. Very long answers can do this; otherwise the service is overloaded.</source>
+        <translation>Das Gateway{hops} hat ein Zeitlimit, und die Antwort hat länger gedauert. Sehr lange Antworten können das auslösen; sonst ist der Dienst überlastet.</translation>
+    </message>
+    <message>
+        <source>Try again with a shorter request, or turn on streaming so the first words arrive early.</source>
+        <translation>Versuchen Sie es erneut mit einer kürzeren Anfrage, oder schalten Sie Streaming ein, damit die ersten Wörter früh ankommen.</translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s status page.</source>
+        <translation>Sehen Sie auf der Statusseite des Anbieters nach.</translation>
+    </message>
+    <message>
+        <source>If the gateway is your own (for example nginx in front of the API), raise its read timeout.</source>
+        <translation>Wenn das Gateway Ihr eigenes ist (zum Beispiel nginx vor der API), erhöhen Sie sein Zeitlimit fürs Lesen.</translation>
+    </message>
+    <message>
+        <source>The provider does not serve the region your connection comes from.</source>
+        <translation>Der Anbieter bedient die Region nicht, aus der Ihre Verbindung kommt.</translation>
+    </message>
+    <message>
+        <source>Providers decide by the public address your request leaves from. A VPN, proxy, cloud server or CDN node in an unsupported country gets this answer even when you are elsewhere.</source>
+        <translation>Anbieter entscheiden nach der öffentlichen Adresse, von der Ihre Anfrage ausgeht. Ein VPN, Proxy, Cloud-Server oder CDN-Knoten in einem nicht unterstützten Land bekommt diese Antwort, auch wenn Sie woanders sind.</translation>
+    </message>
+    <message>
+        <source>Check which country your public address belongs to, and turn off or switch the VPN or proxy exit to a supported region.</source>
+        <translation>Prüfen Sie, zu welchem Land Ihre öffentliche Adresse gehört, und schalten Sie das VPN oder den Proxy-Ausgang ab oder auf eine unterstützte Region um.</translation>
+    </message>
+    <message>
+        <source>If your app runs on a cloud server, run it in a region the provider supports.</source>
+        <translation>Wenn Ihre App auf einem Cloud-Server läuft, betreiben Sie sie in einer Region, die der Anbieter unterstützt.</translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s list of supported countries and regions.</source>
+        <translation>Sehen Sie in der Liste der unterstützten Länder und Regionen des Anbieters nach.</translation>
+    </message>
+    <message>
+        <source>The provider has no model called &quot;{model}&quot;, or your account cannot use it.</source>
+        <translation>Der Anbieter hat kein Modell namens „{model}“, oder Ihr Konto darf es nicht nutzen.</translation>
+    </message>
+    <message>
+        <source>The model name must match the provider&apos;s list exactly, including capitals and any prefix such as &quot;openai/&quot; on OpenRouter.</source>
+        <translation>Der Modellname muss genau mit der Liste des Anbieters übereinstimmen, einschließlich Groß- und Kleinschreibung und eines Präfixes wie „openai/“ bei OpenRouter.</translation>
+    </message>
+    <message>
+        <source>Copy the model name from the provider&apos;s model list.</source>
+        <translation>Kopieren Sie den Modellnamen aus der Modellliste des Anbieters.</translation>
+    </message>
+    <message>
+        <source>Run llmdoctor diagnose with your key and --model: it lists the models your key can use and suggests close names.</source>
+        <translation>Starten Sie llmdoctor diagnose mit Ihrem Schlüssel und --model: Es listet die Modelle auf, die Ihr Schlüssel nutzen darf, und schlägt ähnliche Namen vor.</translation>
+    </message>
+    <message>
+        <source>Your computer has no network path to the server.</source>
+        <translation>Ihr Computer hat keinen Netzwerkweg zum Server.</translation>
+    </message>
+    <message>
+        <source>The operating system gave up before sending anything: the computer is offline, or the address needs a kind of connection (often IPv6) your network does not offer.</source>
+        <translation>Das Betriebssystem hat aufgegeben, bevor etwas gesendet wurde: Der Computer ist offline, oder die Adresse braucht eine Art Verbindung (oft IPv6), die Ihr Netzwerk nicht bietet.</translation>
+    </message>
+    <message>
+        <source>Check that you are connected to the internet.</source>
+        <translation>Prüfen Sie, ob Sie mit dem Internet verbunden sind.</translation>
+    </message>
+    <message>
+        <source>If only IPv6 addresses fail, ask your network administrator, or make your app prefer IPv4.</source>
+        <translation>Wenn nur IPv6-Adressen scheitern, fragen Sie Ihre Netzwerkverwaltung, oder lassen Sie Ihre App IPv4 bevorzugen.</translation>
+    </message>
+    <message>
+        <source>The Ollama server does not have the model &quot;{model}&quot; yet.</source>
+        <translation>Der Ollama-Server hat das Modell „{model}“ noch nicht.</translation>
+    </message>
+    <message>
+        <source>Ollama only runs models that were downloaded to it first; the name may also be misspelled or miss its tag.</source>
+        <translation>Ollama führt nur Modelle aus, die vorher auf ihn heruntergeladen wurden; vielleicht ist der Name auch falsch geschrieben oder ihm fehlt das Tag.</translation>
+    </message>
+    <message>
+        <source>Download it on the machine that runs Ollama: ollama pull {model}</source>
+        <translation>Laden Sie es auf dem Rechner herunter, auf dem Ollama läuft: ollama pull {model}</translation>
+    </message>
+    <message>
+        <source>Run &quot;ollama list&quot; there to see the exact names it has, including the tag after the colon.</source>
+        <translation>Führen Sie dort „ollama list“ aus, um die genauen Namen zu sehen, einschließlich des Tags nach dem Doppelpunkt.</translation>
+    </message>
+    <message>
+        <source>OpenRouter has no provider for this model that your privacy settings allow.</source>
+        <translation>OpenRouter hat für dieses Modell keinen Anbieter, den Ihre Datenschutzeinstellungen erlauben.</translation>
+    </message>
+    <message>
+        <source>Your account&apos;s data policy excludes every provider that serves this model, so OpenRouter refuses the request instead of routing it.</source>
+        <translation>Die Datenrichtlinie Ihres Kontos schließt jeden Anbieter aus, der dieses Modell bereitstellt; deshalb lehnt OpenRouter die Anfrage ab, statt sie weiterzuleiten.</translation>
+    </message>
+    <message>
+        <source>Open {link} and allow the providers this model needs, or pick a model with a compliant provider.</source>
+        <translation>Öffnen Sie {link} und erlauben Sie die Anbieter, die dieses Modell braucht, oder wählen Sie ein Modell mit einem passenden Anbieter.</translation>
+    </message>
+    <message>
+        <source>Check the model&apos;s provider list on openrouter.ai to see which providers train on or keep prompts.</source>
+        <translation>Sehen Sie in der Anbieterliste des Modells auf openrouter.ai nach, welche Anbieter mit Prompts trainieren oder sie aufbewahren.</translation>
+    </message>
+    <message>
+        <source>Your own gateway{hops} could not get an answer from the server behind it.</source>
+        <translation>Ihr eigenes Gateway{hops} hat vom Server dahinter keine Antwort bekommen.</translation>
+    </message>
+    <message>
+        <source>This message comes from the log of a gateway you or your team run, so the fix is in its settings or in the server it forwards to.</source>
+        <translation>Diese Meldung stammt aus dem Protokoll eines Gateways, das Sie oder Ihr Team betreiben; die Lösung liegt also in seinen Einstellungen oder bei dem Server, an den es weiterleitet.</translation>
+    </message>
+    <message>
+        <source>Check that the server the gateway forwards to is running and reachable from the gateway&apos;s machine.</source>
+        <translation>Prüfen Sie, ob der Server, an den das Gateway weiterleitet, läuft und vom Rechner des Gateways aus erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>If the server is slow to answer (long model answers), raise the gateway&apos;s timeouts; for nginx see the example below.</source>
+        <translation>Wenn der Server langsam antwortet (lange Antworten des Modells), erhöhen Sie die Zeitlimits des Gateways; für nginx siehe das Beispiel unten.</translation>
+    </message>
+    <message>
+        <source>For a cloud provider behind nginx, also set proxy_ssl_server_name on so nginx sends the provider&apos;s name when connecting.</source>
+        <translation>Für einen Cloud-Anbieter hinter nginx setzen Sie außerdem proxy_ssl_server_name on, damit nginx beim Verbinden den Namen des Anbieters sendet.</translation>
+    </message>
+    <message>
+        <source>The proxy server your traffic goes through wants a user name and password.</source>
+        <translation>Der Proxyserver, über den Ihr Verkehr läuft, will einen Benutzernamen und ein Passwort.</translation>
+    </message>
+    <message>
+        <source>Company proxies often want a login before they let requests out to the internet, and your app did not send one.</source>
+        <translation>Firmenproxys wollen oft eine Anmeldung, bevor sie Anfragen ins Internet lassen, und Ihre App hat keine gesendet.</translation>
+    </message>
+    <message>
+        <source>Put the login into the proxy address your app uses: HTTPS_PROXY=http://user:password@proxy.example.com:8080 (ask IT for the details).</source>
+        <translation>Tragen Sie die Anmeldung in die Proxy-Adresse ein, die Ihre App nutzt: HTTPS_PROXY=http://benutzer:passwort@proxy.example.com:8080 (die Einzelheiten kennt Ihre IT).</translation>
+    </message>
+    <message>
+        <source>Some proxies accept only Windows logins (NTLM or Kerberos); then ask IT for an exception for the API&apos;s address.</source>
+        <translation>Manche Proxys nehmen nur Windows-Anmeldungen an (NTLM oder Kerberos); bitten Sie dann die IT um eine Ausnahme für die Adresse der API.</translation>
+    </message>
+    <message>
+        <source>The proxy server your traffic goes through did not let the request out.</source>
+        <translation>Der Proxyserver, über den Ihr Verkehr läuft, hat die Anfrage nicht hinausgelassen.</translation>
+    </message>
+    <message>
+        <source>The answer came from the proxy, not from the provider: it refused the request, or could not reach the API itself.</source>
+        <translation>Die Antwort kam vom Proxy, nicht vom Anbieter: Er hat die Anfrage abgelehnt oder die API selbst nicht erreicht.</translation>
+    </message>
+    <message>
+        <source>Ask whoever runs the proxy (usually your IT department) to allow the API&apos;s address.</source>
+        <translation>Bitten Sie den Betreiber des Proxys (meist Ihre IT-Abteilung), die Adresse der API zu erlauben.</translation>
+    </message>
+    <message>
+        <source>Check the proxy settings of your app (the HTTPS_PROXY and NO_PROXY environment variables, or the system proxy).</source>
+        <translation>Prüfen Sie die Proxy-Einstellungen Ihrer App (die Umgebungsvariablen HTTPS_PROXY und NO_PROXY oder den System-Proxy).</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks with --proxy system to see what the proxy answers.</source>
+        <translation>Starten Sie die Prüfungen von llmdoctor mit --proxy system, um zu sehen, was der Proxy antwortet.</translation>
+    </message>
+    <message>
+        <source>Your account has run out of credit or quota.</source>
+        <translation>Ihr Konto hat kein Guthaben oder Kontingent mehr.</translation>
+    </message>
+    <message>
+        <source>The key and the connection are fine; the account needs credit, or a new billing period.</source>
+        <translation>Schlüssel und Verbindung sind in Ordnung; das Konto braucht Guthaben oder einen neuen Abrechnungszeitraum.</translation>
+    </message>
+    <message>
+        <source>Add credit or raise the limit on {link}.</source>
+        <translation>Laden Sie Guthaben auf oder erhöhen Sie das Limit unter {link}.</translation>
+    </message>
+    <message>
+        <source>Check that the key belongs to the account or project you topped up.</source>
+        <translation>Prüfen Sie, ob der Schlüssel zu dem Konto oder Projekt gehört, das Sie aufgeladen haben.</translation>
+    </message>
+    <message>
+        <source>The provider is limiting how fast your account can send requests.</source>
+        <translation>Der Anbieter begrenzt, wie schnell Ihr Konto Anfragen senden kann.</translation>
+    </message>
+    <message>
+        <source>It is a limit on your account, not a fault: once the time window passes, the same request goes through.</source>
+        <translation>Das ist ein Limit Ihres Kontos, kein Fehler: Sobald das Zeitfenster vorbei ist, geht dieselbe Anfrage durch.</translation>
+    </message>
+    <message>
+        <source>Wait {wait} before retrying, and retry with growing pauses.</source>
+        <translation>Warten Sie {wait}, bevor Sie es erneut versuchen, und wiederholen Sie mit wachsenden Pausen.</translation>
+    </message>
+    <message>
+        <source>Send fewer or smaller requests at once, or ask the provider for a higher limit.</source>
+        <translation>Senden Sie weniger oder kleinere Anfragen gleichzeitig, oder bitten Sie den Anbieter um ein höheres Limit.</translation>
+    </message>
+    <message>
+        <source>The answer did not arrive within the time your app allows.</source>
+        <translation>Die Antwort kam nicht innerhalb der Zeit, die Ihre App erlaubt.</translation>
+    </message>
+    <message>
+        <source>The request was sent, but the server took longer to answer than your app&apos;s timeout. Slow or overloaded model servers cause this, and so do very long answers.</source>
+        <translation>Die Anfrage wurde gesendet, aber der Server hat länger für die Antwort gebraucht als das Zeitlimit Ihrer App. Langsame oder überlastete Modellserver verursachen das, ebenso sehr lange Antworten.</translation>
+    </message>
+    <message>
+        <source>Raise the timeout in your app (the openai and anthropic SDKs allow 600 seconds by default; your app may use less).</source>
+        <translation>Erhöhen Sie das Zeitlimit in Ihrer App (die SDKs von openai und anthropic erlauben standardmäßig 600 Sekunden; Ihre App nutzt vielleicht weniger).</translation>
+    </message>
+    <message>
+        <source>Turn on streaming so the first words arrive early.</source>
+        <translation>Schalten Sie Streaming ein, damit die ersten Wörter früh ankommen.</translation>
+    </message>
+    <message>
+        <source>If short requests time out too, check the provider&apos;s status page and run the llmdoctor checks.</source>
+        <translation>Wenn auch kurze Anfragen zu lange dauern, sehen Sie auf der Statusseite des Anbieters nach und starten Sie die Prüfungen von llmdoctor.</translation>
+    </message>
+    <message>
+        <source>The model server on your computer did not answer in time.</source>
+        <translation>Der Modellserver auf Ihrem Computer hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>Local servers are slow when they load a large model or run without a GPU; the first request after a start can take minutes.</source>
+        <translation>Lokale Server sind langsam, wenn sie ein großes Modell laden oder ohne GPU laufen; die erste Anfrage nach einem Start kann Minuten dauern.</translation>
+    </message>
+    <message>
+        <source>Raise the timeout in your app, or try a smaller model.</source>
+        <translation>Erhöhen Sie das Zeitlimit in Ihrer App, oder versuchen Sie ein kleineres Modell.</translation>
+    </message>
+    <message>
+        <source>Watch the server&apos;s own log (for Ollama: ollama ps and its log) to see whether it is still loading the model.</source>
+        <translation>Sehen Sie im Protokoll des Servers nach (bei Ollama: ollama ps und sein Protokoll), ob er das Modell noch lädt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has expired or is not valid yet.</source>
+        <translation>Das Zertifikat des Servers ist abgelaufen oder noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>Certificates are valid between two dates. Either the server&apos;s owner forgot to renew it, or your computer&apos;s clock is wrong.</source>
+        <translation>Zertifikate gelten zwischen zwei Daten. Entweder hat der Betreiber des Servers vergessen, es zu erneuern, oder die Uhr Ihres Computers geht falsch.</translation>
+    </message>
+    <message>
+        <source>Check your computer&apos;s date and time.</source>
+        <translation>Prüfen Sie Datum und Uhrzeit Ihres Computers.</translation>
+    </message>
+    <message>
+        <source>If the date is right, tell the server&apos;s owner that the certificate has expired.</source>
+        <translation>Wenn das Datum stimmt, sagen Sie dem Betreiber des Servers, dass das Zertifikat abgelaufen ist.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be set up.</source>
+        <translation>Eine sichere Verbindung zum Server ließ sich nicht aufbauen.</translation>
+    </message>
+    <message>
+        <source>The connection opened and then broke while the encryption was being agreed. A firewall, proxy or VPN that interferes with encrypted traffic is the usual cause; outdated system encryption libraries are another.</source>
+        <translation>Die Verbindung ging auf und brach dann ab, während die Verschlüsselung ausgehandelt wurde. Meist greift eine Firewall, ein Proxy oder ein VPN in verschlüsselten Verkehr ein; veraltete Verschlüsselungsbibliotheken des Systems sind eine weitere Ursache.</translation>
+    </message>
+    <message>
+        <source>Try another network (for example a phone hotspot) to rule out interference.</source>
+        <translation>Versuchen Sie ein anderes Netzwerk (zum Beispiel einen Handy-Hotspot), um Eingriffe auszuschließen.</translation>
+    </message>
+    <message>
+        <source>If you use a proxy, check that your app is configured for it.</source>
+        <translation>Wenn Sie einen Proxy nutzen, prüfen Sie, ob Ihre App dafür eingerichtet ist.</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they show at which step the secure connection fails.</source>
+        <translation>Starten Sie die Prüfungen von llmdoctor: Sie zeigen, bei welchem Schritt die sichere Verbindung scheitert.</translation>
+    </message>
+    <message>
+        <source>The server showed a certificate for a different name than the one in your app&apos;s address.</source>
+        <translation>Der Server hat ein Zertifikat für einen anderen Namen gezeigt als den in der Adresse Ihrer App.</translation>
+    </message>
+    <message>
+        <source>This happens when the address uses an IP number or an old name instead of the provider&apos;s exact host name, or when something on your network answers in the server&apos;s place.</source>
+        <translation>Das passiert, wenn die Adresse eine IP-Nummer oder einen alten Namen statt des genauen Hostnamens des Anbieters verwendet, oder wenn etwas in Ihrem Netzwerk an Stelle des Servers antwortet.</translation>
+    </message>
+    <message>
+        <source>Use the exact host name from the provider&apos;s documentation, not an IP address.</source>
+        <translation>Verwenden Sie den genauen Hostnamen aus der Dokumentation des Anbieters, keine IP-Adresse.</translation>
+    </message>
+    <message>
+        <source>On a company network, ask IT whether traffic to the API is redirected.</source>
+        <translation>Fragen Sie in einem Firmennetz die IT, ob Verkehr zur API umgeleitet wird.</translation>
+    </message>
+    <message>
+        <source>Your computer did not trust the certificate it was shown for the server, so it refused the secure connection.</source>
+        <translation>Ihr Computer hat dem Zertifikat, das ihm für den Server gezeigt wurde, nicht vertraut und die sichere Verbindung deshalb abgelehnt.</translation>
+    </message>
+    <message>
+        <source>A cloud provider&apos;s certificate is always signed by a public authority. When it is not trusted, usually something on your side replaced it: antivirus that scans encrypted traffic, or a company proxy. For a server you run yourself, it means a self-made certificate.</source>
+        <translation>Das Zertifikat eines Cloud-Anbieters ist immer von einer öffentlichen Stelle unterschrieben. Wenn ihm nicht vertraut wird, hat meist etwas auf Ihrer Seite es ersetzt: ein Virenschutz, der verschlüsselten Verkehr scannt, oder ein Firmenproxy. Bei einem Server, den Sie selbst betreiben, bedeutet es ein selbst erstelltes Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they show who issued the certificate and whether it looks like an interception.</source>
+        <translation>Starten Sie die Prüfungen von llmdoctor: Sie zeigen, wer das Zertifikat ausgestellt hat und ob es nach Mitlesen aussieht.</translation>
+    </message>
+    <message>
+        <source>On a company network, ask IT for their root certificate (Python: set SSL_CERT_FILE or REQUESTS_CA_BUNDLE; Node.js: set NODE_EXTRA_CA_CERTS to that file).</source>
+        <translation>Bitten Sie in einem Firmennetz die IT um ihr Stammzertifikat (Python: SSL_CERT_FILE oder REQUESTS_CA_BUNDLE setzen; Node.js: NODE_EXTRA_CA_CERTS auf diese Datei setzen).</translation>
+    </message>
+    <message>
+        <source>Do not turn certificate checking off: it would also hide a real attack.</source>
+        <translation>Schalten Sie die Zertifikatsprüfung nicht ab: Das würde auch einen echten Angriff verbergen.</translation>
+    </message>
+    <message>
+        <source>Your app talks https to something that answers in plain http (or the other way round).</source>
+        <translation>Ihre App spricht https mit etwas, das in einfachem http antwortet (oder umgekehrt).</translation>
+    </message>
+    <message>
+        <source>The address most likely has the wrong scheme or port: cloud providers use https://, while model servers on your own computer usually use http://.</source>
+        <translation>Wahrscheinlich hat die Adresse das falsche Schema oder den falschen Port: Cloud-Anbieter nutzen https://, Modellserver auf Ihrem eigenen Computer meist http://.</translation>
+    </message>
+    <message>
+        <source>Check the start of the API address: https:// for cloud providers, http:// for Ollama, LM Studio, vLLM or llama.cpp on your computer.</source>
+        <translation>Prüfen Sie den Anfang der API-Adresse: https:// für Cloud-Anbieter, http:// für Ollama, LM Studio, vLLM oder llama.cpp auf Ihrem Computer.</translation>
+    </message>
+    <message>
+        <source>Check that the port belongs to the server you mean.</source>
+        <translation>Prüfen Sie, ob der Port zu dem Server gehört, den Sie meinen.</translation>
+    </message>
+    <message>
+        <source>llmdoctor cannot tell from this message alone what went wrong.</source>
+        <translation>llmdoctor kann allein aus dieser Meldung nicht erkennen, was schiefgegangen ist.</translation>
+    </message>
+    <message>
+        <source>The message does not name a cause or say which part of the connection failed, so llmdoctor will not guess.</source>
+        <translation>Die Meldung nennt keine Ursache und sagt nicht, welcher Teil der Verbindung gescheitert ist; deshalb rät llmdoctor nicht.</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks with your provider and key: they test each step from your computer to the provider.</source>
+        <translation>Starten Sie die Prüfungen von llmdoctor mit Ihrem Anbieter und Schlüssel: Sie testen jeden Schritt von Ihrem Computer bis zum Anbieter.</translation>
+    </message>
+    <message>
+        <source>Look for a longer error message in your app&apos;s log or console (a traceback or an HTTP status), and paste that instead.</source>
+        <translation>Suchen Sie im Protokoll oder in der Konsole Ihrer App nach einer längeren Fehlermeldung (einem Traceback oder einem HTTP-Status) und fügen Sie stattdessen diese ein.</translation>
+    </message>
+    <message>
+        <source>The server behind a gateway closed the connection before it answered.</source>
+        <translation>Der Server hinter einem Gateway hat die Verbindung geschlossen, bevor er geantwortet hat.</translation>
+    </message>
+    <message>
+        <source>The request got through the gateway{hops}, but the server behind it hung up. That server is busy, restarting or crashed.</source>
+        <translation>Die Anfrage ist durch das Gateway{hops} gekommen, aber der Server dahinter hat aufgelegt. Dieser Server ist ausgelastet, startet neu oder ist abgestürzt.</translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes.</source>
+        <translation>Versuchen Sie es in ein paar Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>Check the status page of the service behind the gateway.</source>
+        <translation>Sehen Sie auf der Statusseite des Dienstes hinter dem Gateway nach.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was cut before a complete answer arrived.</source>
+        <translation>Die Verbindung zum Server wurde getrennt, bevor eine vollständige Antwort ankam.</translation>
+    </message>
+    <message>
+        <source>Usually the server or a load balancer at the provider closed the connection (busy, restarting, or an idle connection closed); a proxy, firewall or VPN on your side can do it too.</source>
+        <translation>Meist hat der Server oder ein Load Balancer beim Anbieter die Verbindung geschlossen (ausgelastet, Neustart oder eine unbenutzte Verbindung geschlossen); ein Proxy, eine Firewall oder ein VPN auf Ihrer Seite kann es auch tun.</translation>
+    </message>
+    <message>
+        <source>Try again: an SDK retry with growing pauses handles occasional cuts (examples below).</source>
+        <translation>Versuchen Sie es erneut: Eine Wiederholung im SDK mit wachsenden Pausen fängt gelegentliche Abbrüche ab (Beispiele unten).</translation>
+    </message>
+    <message>
+        <source>If it happens on every request, run the llmdoctor checks to see whether the cut happens on your side.</source>
+        <translation>Wenn es bei jeder Anfrage passiert, starten Sie die Prüfungen von llmdoctor, um zu sehen, ob der Abbruch auf Ihrer Seite passiert.</translation>
+    </message>
+    <message>
+        <source>A gateway at the provider lost its connection to the AI service behind it (HTTP {status}).</source>
+        <translation>Ein Gateway beim Anbieter hat die Verbindung zum KI-Dienst dahinter verloren (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The message came from a gateway{hops}, not from your computer: your request got as far as the provider. Your computer, network and key are not the cause of this message; it is usually temporary.</source>
+        <translation>Die Meldung kam von einem Gateway{hops}, nicht von Ihrem Computer: Ihre Anfrage ist bis zum Anbieter gekommen. Ihr Computer, Ihr Netzwerk und Ihr Schlüssel sind nicht die Ursache dieser Meldung; sie ist meist vorübergehend.</translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s status page for an ongoing incident.</source>
+        <translation>Sehen Sie auf der Statusseite des Anbieters nach einer laufenden Störung.</translation>
+    </message>
+    <message>
+        <source>If the gateway is your own (an Envoy or Istio proxy you run in front of the API), check its logs and the service behind it.</source>
+        <translation>Wenn das Gateway Ihr eigenes ist (ein Envoy- oder Istio-Proxy, den Sie vor der API betreiben), prüfen Sie seine Protokolle und den Dienst dahinter.</translation>
+    </message>
+    <message>
+        <source>A firewall blocks port {port} to {host}.</source>
+        <translation>Eine Firewall blockiert Port {port} zu {host}.</translation>
+    </message>
+    <message>
+        <source>The path test reaches {host} hop by hop, so the way to it is open, yet connections to port {port} get no answer at all: something on the way drops exactly that traffic. That is a firewall, a company network filter, or security software on your computer.</source>
+        <translation>Der Pfadtest erreicht {host} Hop für Hop, der Weg dorthin ist also offen, doch Verbindungen zu Port {port} bekommen gar keine Antwort: Etwas unterwegs verwirft genau diesen Verkehr. Das ist eine Firewall, ein Filter im Firmennetz oder Sicherheitssoftware auf Ihrem Computer.</translation>
+    </message>
+    <message>
+        <source>Check firewall, antivirus or VPN software on your computer for a rule about {host} or port {port}.</source>
+        <translation>Prüfen Sie Firewall, Virenschutz oder VPN-Software auf Ihrem Computer auf eine Regel zu {host} oder Port {port}.</translation>
+    </message>
+    <message>
+        <source>On a company network, ask your network administrator to allow {host} port {port}.</source>
+        <translation>Bitten Sie in einem Firmennetz Ihre Netzwerkverwaltung, {host} Port {port} zu erlauben.</translation>
+    </message>
+    <message>
+        <source>Try from another network (for example a phone hotspot): if it works there, your network blocks the port.</source>
+        <translation>Versuchen Sie es aus einem anderen Netzwerk (zum Beispiel über einen Handy-Hotspot): Klappt es dort, blockiert Ihr Netzwerk den Port.</translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API could not get an answer from the service behind it (HTTP {status}).</source>
+        <translation>Ein Gateway vor der API hat vom Dienst dahinter keine Antwort bekommen (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The error came from a gateway or load balancer{hops}, not from your computer: it forwarded the request but received a bad or no answer from the AI service behind it. This is usually temporary and on the provider&apos;s side.</source>
+        <translation>Der Fehler kam von einem Gateway oder Load Balancer{hops}, nicht von Ihrem Computer: Es hat die Anfrage weitergegeben, aber vom KI-Dienst dahinter eine fehlerhafte oder gar keine Antwort bekommen. Das ist meist vorübergehend und liegt beim Anbieter.</translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and try again.</source>
+        <translation>Warten Sie ein paar Minuten und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>If it keeps failing for more than half an hour, contact the provider&apos;s support with the request id from the details.</source>
+        <translation>Wenn es länger als eine halbe Stunde scheitert, wenden Sie sich mit der Anfrage-ID aus den Details an den Support des Anbieters.</translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API gave up waiting for the service behind it (HTTP {status}).</source>
+        <translation>Ein Gateway vor der API hat es aufgegeben, auf den Dienst dahinter zu warten (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The gateway{hops} waited for the AI service and hit its time limit. Very long answers can do this; otherwise the service is overloaded.</source>
+        <translation>Das Gateway{hops} hat auf den KI-Dienst gewartet und sein Zeitlimit erreicht. Sehr lange Antworten können das auslösen; sonst ist der Dienst überlastet.</translation>
+    </message>
+    <message>
+        <source>Try again with a shorter request, or with streaming turned on.</source>
+        <translation>Versuchen Sie es erneut mit einer kürzeren Anfrage oder mit eingeschaltetem Streaming.</translation>
+    </message>
+    <message>
+        <source>Idle connections to {host} are closed after a short time.</source>
+        <translation>Unbenutzte Verbindungen zu {host} werden nach kurzer Zeit geschlossen.</translation>
+    </message>
+    <message>
+        <source>Apps keep connections open between requests to save time. When the server or a gateway closes an idle one just as the app reuses it, the app sees &quot;connection reset&quot; or &quot;upstream connect error or disconnect/reset before headers&quot; although nothing else is wrong.</source>
+        <translation>Apps halten Verbindungen zwischen Anfragen offen, um Zeit zu sparen. Wenn der Server oder ein Gateway eine unbenutzte Verbindung genau dann schließt, wenn die App sie wiederverwendet, sieht die App „connection reset“ oder „upstream connect error or disconnect/reset before headers“, obwohl sonst nichts falsch ist.</translation>
+    </message>
+    <message>
+        <source>Make your app drop pooled connections before they reach that idle time (Python httpx and the openai/anthropic libraries: httpx.Limits(keepalive_expiry=...); Node.js: the agent&apos;s keepAlive timeout; requests/urllib3 have no idle limit: retry once on a reset).</source>
+        <translation>Lassen Sie Ihre App gepoolte Verbindungen verwerfen, bevor sie diese Leerlaufzeit erreichen (Python httpx und die Bibliotheken openai/anthropic: httpx.Limits(keepalive_expiry=...); Node.js: das keepAlive-Zeitlimit des Agents; requests/urllib3 haben kein Leerlauflimit: nach einem Reset einmal wiederholen).</translation>
+    </message>
+    <message>
+        <source>If you run the gateway, keep its upstream keep-alive time shorter than the server&apos;s (nginx: keepalive_timeout in the upstream block; HAProxy: timeout http-keep-alive).</source>
+        <translation>Wenn Sie das Gateway betreiben, halten Sie seine Keep-alive-Zeit zum Upstream kürzer als die des Servers (nginx: keepalive_timeout im upstream-Block; HAProxy: timeout http-keep-alive).</translation>
+    </message>
+    <message>
+        <source>The provider has no model called &quot;{model}&quot;.</source>
+        <translation>Der Anbieter hat kein Modell namens „{model}“.</translation>
+    </message>
+    <message>
+        <source>The model name must match the provider&apos;s list exactly, including capitals and any prefix.{suggestion}</source>
+        <translation>Der Modellname muss genau mit der Liste des Anbieters übereinstimmen, einschließlich Groß- und Kleinschreibung und eines Präfixes.{suggestion}</translation>
+    </message>
+    <message>
+        <source>Copy the model name exactly as the provider&apos;s model list writes it.{suggestion}</source>
+        <translation>Kopieren Sie den Modellnamen genau so, wie ihn die Modellliste des Anbieters schreibt.{suggestion}</translation>
+    </message>
+    <message>
+        <source>Check that the model is available to your account.</source>
+        <translation>Prüfen Sie, ob das Modell für Ihr Konto verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>Your computer has no working network connection, so it cannot look up &quot;{host}&quot; or reach any server.</source>
+        <translation>Ihr Computer hat keine funktionierende Netzwerkverbindung; er kann „{host}“ nicht nachschlagen und keinen Server erreichen.</translation>
+    </message>
+    <message>
+        <source>No network connection on this computer is up (no Wi-Fi, cable or mobile connection with an address). Nothing about the API address, the key or the provider can be tested until it is back.</source>
+        <translation>Auf diesem Computer ist keine Netzwerkverbindung aktiv (kein WLAN, kein Kabel und keine Mobilfunkverbindung mit einer Adresse). Weder die API-Adresse noch der Schlüssel noch der Anbieter lassen sich prüfen, bis sie wieder da ist.</translation>
+    </message>
+    <message>
+        <source>Turn on Wi-Fi or plug in the network cable, and turn off airplane mode.</source>
+        <translation>Schalten Sie das WLAN ein oder stecken Sie das Netzwerkkabel ein, und schalten Sie den Flugmodus aus.</translation>
+    </message>
+    <message>
+        <source>Open any website to check that the connection works, then run the checks again.</source>
+        <translation>Öffnen Sie irgendeine Website, um zu prüfen, ob die Verbindung funktioniert, und starten Sie dann die Prüfungen erneut.</translation>
+    </message>
+    <message>
+        <source>Your computer has no network route to {host}.</source>
+        <translation>Ihr Computer hat keinen Netzwerkweg zu {host}.</translation>
+    </message>
+    <message>
+        <source>The operating system reported that the network is unreachable: your computer is offline, or the address needs a kind of connection (often IPv6) your network does not offer.</source>
+        <translation>Das Betriebssystem hat gemeldet, dass das Netzwerk nicht erreichbar ist: Ihr Computer ist offline, oder die Adresse braucht eine Art Verbindung (oft IPv6), die Ihr Netzwerk nicht bietet.</translation>
+    </message>
+    <message>
+        <source>If only IPv6 fails, your programs normally fall back to IPv4; if yours does not, ask your network administrator or disable IPv6 for this connection.</source>
+        <translation>Wenn nur IPv6 scheitert, weichen Ihre Programme normalerweise auf IPv4 aus; tut Ihres das nicht, fragen Sie Ihre Netzwerkverwaltung oder schalten Sie IPv6 für diese Verbindung ab.</translation>
+    </message>
+    <message>
+        <source>&quot;{host}&quot; answers with a web page, not with the API.</source>
+        <translation>„{host}“ antwortet mit einer Webseite, nicht mit der API.</translation>
+    </message>
+    <message>
+        <source>Asked for its list of models, the address sent back a web page ({page_title}) instead of the API&apos;s answer. That happens when a Wi-Fi or hotel login page (a captive portal) catches every request, when the address points at a router or a web interface rather than the API, or when the port or path is wrong.</source>
+        <translation>Nach ihrer Liste von Modellen gefragt, hat die Adresse eine Webseite ({page_title}) statt der Antwort der API geschickt. Das passiert, wenn eine WLAN- oder Hotel-Anmeldeseite (ein Captive Portal) jede Anfrage abfängt, wenn die Adresse auf einen Router oder eine Weboberfläche statt auf die API zeigt, oder wenn Port oder Pfad falsch sind.</translation>
+    </message>
+    <message>
+        <source>Open {host} in a web browser: if it asks you to sign in to the Wi-Fi or accept terms, do that, then run the checks again.</source>
+        <translation>Öffnen Sie {host} in einem Webbrowser: Wenn Sie sich dort im WLAN anmelden oder Bedingungen zustimmen sollen, tun Sie das und starten Sie dann die Prüfungen erneut.</translation>
+    </message>
+    <message>
+        <source>Check the API address: it usually ends in /v1, and for a server on your own computer the port is the API&apos;s, not its web interface&apos;s.</source>
+        <translation>Prüfen Sie die API-Adresse: Sie endet meist auf /v1, und bei einem Server auf Ihrem eigenen Computer ist der Port der der API, nicht der ihrer Weboberfläche.</translation>
+    </message>
+    <message>
+        <source>If the page is your company&apos;s, ask your IT department whether the API is blocked on this network.</source>
+        <translation>Wenn die Seite von Ihrer Firma stammt, fragen Sie Ihre IT-Abteilung, ob die API in diesem Netzwerk gesperrt ist.</translation>
+    </message>
+    <message>
+        <source>Everything works: {host} answers normally.</source>
+        <translation>Alles funktioniert: {host} antwortet normal.</translation>
+    </message>
+    <message>
+        <source>Your computer found the server, connected, and the model answered a test request without an error.</source>
+        <translation>Ihr Computer hat den Server gefunden, sich verbunden, und das Modell hat eine Testanfrage ohne Fehler beantwortet.</translation>
+    </message>
+    <message>
+        <source>Your computer found the server, connected, and the API answered without an error: it listed its models.</source>
+        <translation>Ihr Computer hat den Server gefunden, sich verbunden, und die API hat ohne Fehler geantwortet: Sie hat ihre Modelle aufgelistet.</translation>
+    </message>
+    <message>
+        <source>Your computer found the server, connected, and the API answered without an error.</source>
+        <translation>Ihr Computer hat den Server gefunden, sich verbunden, und die API hat ohne Fehler geantwortet.</translation>
+    </message>
+    <message>
+        <source>If your app still fails, paste its exact error message into llmdoctor: the problem may be in the request the app sends (model name, request size) rather than the connection.</source>
+        <translation>Wenn Ihre App trotzdem scheitert, fügen Sie ihre genaue Fehlermeldung in llmdoctor ein: Das Problem kann in der Anfrage liegen, die die App sendet (Modellname, Größe der Anfrage), statt in der Verbindung.</translation>
+    </message>
+    <message>
+        <source>Problems that come and go are easier to catch with the monitor, which repeats the test and charts the results.</source>
+        <translation>Probleme, die kommen und gehen, fängt man leichter mit der Überwachung, die den Test wiederholt und die Ergebnisse als Diagramm zeigt.</translation>
+    </message>
+    <message>
+        <source>Your connection to {host} loses packets.</source>
+        <translation>Ihre Verbindung zu {host} verliert Pakete.</translation>
+    </message>
+    <message>
+        <source>The server answers, but some of the packets on the way are lost and have to be sent again, which costs a second or more each time. Apps then see requests that are slow now and then, time out, or fail with &quot;upstream connect error&quot; or &quot;connection reset&quot; at random.{where}</source>
+        <translation>Der Server antwortet, aber einige Pakete gehen unterwegs verloren und müssen erneut gesendet werden, was jedes Mal eine Sekunde oder mehr kostet. Apps sehen dann Anfragen, die ab und zu langsam sind, zu lange dauern oder zufällig mit „upstream connect error“ oder „connection reset“ scheitern.{where}</translation>
+    </message>
+    <message>
+        <source>On Wi-Fi, move closer to the access point or use a cable, and try again.</source>
+        <translation>Gehen Sie im WLAN näher an den Zugangspunkt oder nutzen Sie ein Kabel, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Run the path test (llmdoctor path, or the box &quot;Also follow the route hop by hop&quot; under Advanced settings) to see at which hop the loss starts.</source>
+        <translation>Starten Sie den Pfadtest (llmdoctor path, oder das Kästchen „Auch die Route Hop für Hop verfolgen“ unter den erweiterten Einstellungen), um zu sehen, bei welchem Hop der Verlust beginnt.</translation>
+    </message>
+    <message>
+        <source>If the loss starts beyond your own router, send the path and this report to your internet provider or network administrator: they can fix it, the API provider cannot.</source>
+        <translation>Wenn der Verlust hinter Ihrem eigenen Router beginnt, schicken Sie den Pfad und diesen Bericht an Ihren Internetanbieter oder Ihre Netzwerkverwaltung: Die können es beheben, der API-Anbieter nicht.</translation>
+    </message>
+    <message>
+        <source>Until it is fixed, give your app retries with backoff and longer timeouts.</source>
+        <translation>Bis es behoben ist, geben Sie Ihrer App Wiederholungen mit Backoff und längere Zeitlimits.</translation>
+    </message>
+    <message>
+        <source>Your connection loses packets between your computer and your own router.</source>
+        <translation>Ihre Verbindung verliert Pakete zwischen Ihrem Computer und Ihrem eigenen Router.</translation>
+    </message>
+    <message>
+        <source>The path test shows the loss from the very first hop on: the link from your computer to your router (Wi-Fi or cable) drops packets, and everything behind it suffers. Apps see slow requests, timeouts and resets at random.{where}</source>
+        <translation>Der Pfadtest zeigt den Verlust schon ab dem ersten Hop: Die Strecke von Ihrem Computer zum Router (WLAN oder Kabel) verliert Pakete, und alles dahinter leidet darunter. Apps sehen zufällig langsame Anfragen, Zeitüberschreitungen und abgebrochene Verbindungen.{where}</translation>
+    </message>
+    <message>
+        <source>On Wi-Fi, move closer to the access point, switch to the 5 GHz band, or use a cable.</source>
+        <translation>Gehen Sie im WLAN näher an den Zugangspunkt, wechseln Sie auf das 5-GHz-Band, oder nutzen Sie ein Kabel.</translation>
+    </message>
+    <message>
+        <source>Restart your router; if you have another cable or network adapter, try it.</source>
+        <translation>Starten Sie Ihren Router neu; wenn Sie ein anderes Kabel oder einen anderen Netzwerkadapter haben, probieren Sie diese aus.</translation>
+    </message>
+    <message>
+        <source>Run the test again to see whether the loss is gone.</source>
+        <translation>Starten Sie den Test erneut, um zu sehen, ob der Verlust weg ist.</translation>
+    </message>
+    <message>
+        <source>Packets to {host} are lost at the API&apos;s own edge.</source>
+        <translation>Pakete zu {host} gehen erst am Rand der API selbst verloren.</translation>
+    </message>
+    <message>
+        <source>The path test shows no loss on the way; only the server&apos;s own answers go missing. The API&apos;s edge drops packets (or limits how many it answers), which makes calls slow or fail at random.{where}</source>
+        <translation>Der Pfadtest zeigt unterwegs keinen Verlust; nur die eigenen Antworten des Servers fehlen. Der Rand der API verwirft Pakete (oder begrenzt, wie viele er beantwortet), was Aufrufe zufällig langsam macht oder scheitern lässt.{where}</translation>
+    </message>
+    <message>
+        <source>Send this report, with its path, to the provider&apos;s support.</source>
+        <translation>Schicken Sie diesen Bericht mit seinem Pfad an den Support des Anbieters.</translation>
+    </message>
+    <message>
+        <source>The error you pasted is about your app&apos;s settings, and the settings llmdoctor tested work.</source>
+        <translation>Der eingefügte Fehler betrifft die Einstellungen Ihrer App, und die Einstellungen, die llmdoctor geprüft hat, funktionieren.</translation>
+    </message>
+    <message>
+        <source>{meaning} The API key, address and model given to llmdoctor passed the checks, so your app most likely sends something different: another key, another model name or another address.</source>
+        <translation>{meaning} API-Schlüssel, Adresse und Modell, die llmdoctor bekommen hat, haben die Prüfungen bestanden; Ihre App sendet also wahrscheinlich etwas anderes: einen anderen Schlüssel, einen anderen Modellnamen oder eine andere Adresse.</translation>
+    </message>
+    <message>
+        <source>Compare your app&apos;s API key, address and model name with the ones you gave llmdoctor, character for character.</source>
+        <translation>Vergleichen Sie API-Schlüssel, Adresse und Modellnamen Ihrer App Zeichen für Zeichen mit denen, die Sie llmdoctor gegeben haben.</translation>
+    </message>
+    <message>
+        <source>Look for an old key or a different model name in your app&apos;s environment variables or configuration file.</source>
+        <translation>Suchen Sie in den Umgebungsvariablen oder der Konfigurationsdatei Ihrer App nach einem alten Schlüssel oder einem anderen Modellnamen.</translation>
+    </message>
+    <message>
+        <source>The error you pasted points at your computer or network, but the connection works from here now.</source>
+        <translation>Der eingefügte Fehler deutet auf Ihren Computer oder Ihr Netzwerk, aber von hier aus funktioniert die Verbindung jetzt.</translation>
+    </message>
+    <message>
+        <source>{meaning} llmdoctor just reached the API without that problem, so it was temporary, or your app runs somewhere else (another computer, a container, a VPN or proxy setting llmdoctor does not use).</source>
+        <translation>{meaning} llmdoctor hat die API gerade ohne dieses Problem erreicht; es war also vorübergehend, oder Ihre App läuft woanders (auf einem anderen Computer, in einem Container, mit einer VPN- oder Proxy-Einstellung, die llmdoctor nicht nutzt).</translation>
+    </message>
+    <message>
+        <source>Run llmdoctor on the same machine, network and proxy settings as your app.</source>
+        <translation>Starten Sie llmdoctor auf demselben Rechner, im selben Netzwerk und mit denselben Proxy-Einstellungen wie Ihre App.</translation>
+    </message>
+    <message>
+        <source>If the error comes and goes, run the monitor to catch it in the act.</source>
+        <translation>Wenn der Fehler kommt und geht, lassen Sie die Überwachung laufen, um ihn auf frischer Tat zu ertappen.</translation>
+    </message>
+    <message>
+        <source>The error you pasted came from a gateway on your side of the connection, not from the provider.</source>
+        <translation>Der eingefügte Fehler kam von einem Gateway auf Ihrer Seite der Verbindung, nicht vom Anbieter.</translation>
+    </message>
+    <message>
+        <source>{meaning} Your requests go through {proxy}, and the message came from a gateway or proxy{hops} that sits in front of the provider. Such a gateway gives this answer when it cannot reach, or gives up waiting for, the server behind it; its settings and logs decide what happens.</source>
+        <translation>{meaning} Ihre Anfragen laufen über {proxy}, und die Meldung kam von einem Gateway oder Proxy{hops}, das vor dem Anbieter sitzt. Ein solches Gateway gibt diese Antwort, wenn es den Server dahinter nicht erreicht oder es aufgibt, auf ihn zu warten; seine Einstellungen und Protokolle entscheiden, was passiert.</translation>
+    </message>
+    <message>
+        <source>Look at the gateway&apos;s error log around the time of the error: it names the server it tried and why it failed.</source>
+        <translation>Sehen Sie im Fehlerprotokoll des Gateways um die Zeit des Fehlers nach: Es nennt den Server, den es versucht hat, und warum es gescheitert ist.</translation>
+    </message>
+    <message>
+        <source>If answers from the model take long, raise the gateway&apos;s read timeout (for nginx, proxy_read_timeout; example below).</source>
+        <translation>Wenn Antworten des Modells lange dauern, erhöhen Sie das Lese-Zeitlimit des Gateways (bei nginx proxy_read_timeout; Beispiel unten).</translation>
+    </message>
+    <message>
+        <source>To confirm, send one request straight to the provider without the gateway and compare.</source>
+        <translation>Zur Bestätigung senden Sie eine Anfrage direkt an den Anbieter, ohne das Gateway, und vergleichen Sie.</translation>
+    </message>
+    <message>
+        <source>Your connection to {host} works now; the error you pasted came from the provider&apos;s side.</source>
+        <translation>Ihre Verbindung zu {host} funktioniert jetzt; der eingefügte Fehler kam von der Seite des Anbieters.</translation>
+    </message>
+    <message>
+        <source>{meaning} Right now every step from your computer to the API works (name lookup, connection, secure connection, API request), so your computer, network and key are not what produced that message. Errors like it come and go with problems at the provider.</source>
+        <translation>{meaning} Gerade funktioniert jeder Schritt von Ihrem Computer zur API (Namensabfrage, Verbindung, sichere Verbindung, API-Anfrage); Ihr Computer, Ihr Netzwerk und Ihr Schlüssel haben diese Meldung also nicht erzeugt. Solche Fehler kommen und gehen mit Problemen beim Anbieter.</translation>
+    </message>
+    <message>
+        <source>Retry the request; if your app has no retry, add one with growing pauses (examples below).</source>
+        <translation>Wiederholen Sie die Anfrage; wenn Ihre App keine Wiederholung hat, bauen Sie eine mit wachsenden Pausen ein (Beispiele unten).</translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s status page for an incident around the time of the error.</source>
+        <translation>Sehen Sie auf der Statusseite des Anbieters nach einer Störung um die Zeit des Fehlers.</translation>
+    </message>
+    <message>
+        <source>If it keeps happening, run the monitor to record when it fails, and send that report to the provider&apos;s support.</source>
+        <translation>Wenn es immer wieder passiert, lassen Sie die Überwachung aufzeichnen, wann es scheitert, und schicken Sie diesen Bericht an den Support des Anbieters.</translation>
+    </message>
+    <message>
+        <source>Your key is valid but not allowed to do this (HTTP 403).</source>
+        <translation>Ihr Schlüssel ist gültig, darf das aber nicht (HTTP 403).</translation>
+    </message>
+    <message>
+        <source>The provider knows the key but refuses the request ({detail}). Common causes: the model is not enabled for your account or project, the key has restricted permissions, or the provider does not serve your country or region.</source>
+        <translation>Der Anbieter kennt den Schlüssel, lehnt die Anfrage aber ab ({detail}). Häufige Ursachen: Das Modell ist für Ihr Konto oder Projekt nicht freigeschaltet, der Schlüssel hat eingeschränkte Rechte, oder der Anbieter bedient Ihr Land oder Ihre Region nicht.</translation>
+    </message>
+    <message>
+        <source>Check the key&apos;s permissions and the project it belongs to on the provider&apos;s website.</source>
+        <translation>Prüfen Sie auf der Website des Anbieters die Rechte des Schlüssels und das Projekt, zu dem er gehört.</translation>
+    </message>
+    <message>
+        <source>Check whether the provider serves your region.</source>
+        <translation>Prüfen Sie, ob der Anbieter Ihre Region bedient.</translation>
+    </message>
+    <message>
+        <source>{provider} reports an outage: {incident}.</source>
+        <translation>{provider} meldet eine Störung: {incident}.</translation>
+    </message>
+    <message>
+        <source>Your requests get errors from the provider&apos;s side (HTTP {status}), and {provider}&apos;s own status page reports a problem with its API: {incident}.{incident_update} It is not your key, your settings or your network: there is nothing to fix on your side.</source>
+        <translation>Ihre Anfragen bekommen Fehler von der Seite des Anbieters (HTTP {status}), und die eigene Statusseite von {provider} meldet ein Problem mit der API: {incident}.{incident_update} Es liegt nicht an Ihrem Schlüssel, Ihren Einstellungen oder Ihrem Netzwerk: Auf Ihrer Seite gibt es nichts zu beheben.</translation>
+    </message>
+    <message>
+        <source>Wait for {provider} to fix it; follow the status page for updates: {page}</source>
+        <translation>Warten Sie, bis {provider} es behebt; neue Meldungen finden Sie auf der Statusseite: {page}</translation>
+    </message>
+    <message>
+        <source>Retry later with increasing pauses (the code below); requests sent during the outage may keep failing.</source>
+        <translation>Versuchen Sie es später mit wachsenden Pausen erneut (der Code unten); Anfragen während der Störung können weiter scheitern.</translation>
+    </message>
+    <message>
+        <source>If your app allows it, switch to another model or provider until the outage is over.</source>
+        <translation>Wenn Ihre App es erlaubt, wechseln Sie zu einem anderen Modell oder Anbieter, bis die Störung vorbei ist.</translation>
+    </message>
+    <message>
+        <source>{provider}&apos;s status page reports an outage: {incident}.</source>
+        <translation>Die Statusseite von {provider} meldet eine Störung: {incident}.</translation>
+    </message>
+    <message>
+        <source>{provider}&apos;s own status page reports a problem with its API: {incident}.{incident_update} Requests may fail until it is fixed.</source>
+        <translation>Die eigene Statusseite von {provider} meldet ein Problem mit der API: {incident}.{incident_update} Anfragen können scheitern, bis es behoben ist.</translation>
+    </message>
+    <message>
+        <source>Follow the status page for updates: {page}</source>
+        <translation>Neue Meldungen finden Sie auf der Statusseite: {page}</translation>
+    </message>
+    <message>
+        <source>The provider is overloaded right now (HTTP {status}).</source>
+        <translation>Der Anbieter ist gerade überlastet (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The service is up but has more requests than it can handle, and turned this one away. It is not a problem with your key or your network.</source>
+        <translation>Der Dienst läuft, hat aber mehr Anfragen, als er bewältigen kann, und hat diese abgewiesen. Es liegt nicht an Ihrem Schlüssel oder Ihrem Netzwerk.</translation>
+    </message>
+    <message>
+        <source>Wait a minute and try again; retry with increasing pauses.</source>
+        <translation>Warten Sie eine Minute und versuchen Sie es erneut; wiederholen Sie mit wachsenden Pausen.</translation>
+    </message>
+    <message>
+        <source>If your app allows it, switch to another model or provider for now.</source>
+        <translation>Wenn Ihre App es erlaubt, wechseln Sie vorerst zu einem anderen Modell oder Anbieter.</translation>
+    </message>
+    <message>
+        <source>The proxy {proxy} did not let the request through.</source>
+        <translation>Der Proxy {proxy} hat die Anfrage nicht durchgelassen.</translation>
+    </message>
+    <message>
+        <source>Your traffic goes through a proxy, and the proxy refused or failed to forward it ({detail}). 407 means it wants a login; 403 means its rules forbid the destination; 502 or 503 mean it could not reach the server.</source>
+        <translation>Ihr Verkehr läuft über einen Proxy, und der Proxy hat die Weiterleitung abgelehnt oder nicht geschafft ({detail}). 407 heißt, er will eine Anmeldung; 403 heißt, seine Regeln verbieten das Ziel; 502 oder 503 heißen, er konnte den Server nicht erreichen.</translation>
+    </message>
+    <message>
+        <source>Ask whoever runs the proxy (usually your IT department) to allow {host} on port {port}.</source>
+        <translation>Bitten Sie den Betreiber des Proxys (meist Ihre IT-Abteilung), {host} auf Port {port} zu erlauben.</translation>
+    </message>
+    <message>
+        <source>If the proxy needs a login, add it to the proxy address: http://user:password@proxy:port.</source>
+        <translation>Wenn der Proxy eine Anmeldung braucht, fügen Sie sie in die Proxy-Adresse ein: http://benutzer:passwort@proxy:port.</translation>
+    </message>
+    <message>
+        <source>To see whether the proxy is the problem, try once without it (--proxy none) from a network that allows direct connections.</source>
+        <translation>Um zu sehen, ob der Proxy das Problem ist, versuchen Sie es einmal ohne ihn (--proxy none) aus einem Netzwerk, das direkte Verbindungen erlaubt.</translation>
+    </message>
+    <message>
+        <source>The provider refuses requests until the account is topped up or the quota resets ({detail}). Retrying will not help.</source>
+        <translation>Der Anbieter lehnt Anfragen ab, bis das Konto aufgeladen ist oder das Kontingent zurückgesetzt wird ({detail}). Erneute Versuche helfen nicht.</translation>
+    </message>
+    <message>
+        <source>Check the billing page of your provider account and add credit.</source>
+        <translation>Sehen Sie auf der Abrechnungsseite Ihres Kontos beim Anbieter nach und laden Sie Guthaben auf.</translation>
+    </message>
+    <message>
+        <source>Check whether a monthly spending limit has been reached.</source>
+        <translation>Prüfen Sie, ob ein monatliches Ausgabenlimit erreicht ist.</translation>
+    </message>
+    <message>
+        <source>The provider is limiting how fast you can send requests (HTTP 429).</source>
+        <translation>Der Anbieter begrenzt, wie schnell Sie Anfragen senden können (HTTP 429).</translation>
+    </message>
+    <message>
+        <source>Your account or key sent more requests or tokens than its limit allows in a time window ({detail}). Waiting helps.</source>
+        <translation>Ihr Konto oder Schlüssel hat in einem Zeitfenster mehr Anfragen oder Tokens gesendet, als sein Limit erlaubt ({detail}). Warten hilft.</translation>
+    </message>
+    <message>
+        <source>Wait {wait} (the time the provider asks for in its retry-after header), then try again.</source>
+        <translation>Warten Sie {wait} (die Zeit, die der Anbieter in seinem Retry-After-Header verlangt), und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Wait the time the provider asks for (retry-after) and try again.</source>
+        <translation>Warten Sie die Zeit ab, die der Anbieter verlangt (Retry-After), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Send fewer requests at once, or retry with increasing pauses.</source>
+        <translation>Senden Sie weniger Anfragen gleichzeitig, oder wiederholen Sie sie mit wachsenden Pausen.</translation>
+    </message>
+    <message>
+        <source>Ask the provider for a higher limit if you need it.</source>
+        <translation>Bitten Sie den Anbieter um ein höheres Limit, wenn Sie es brauchen.</translation>
+    </message>
+    <message>
+        <source>The API answered on the first attempt: there was nothing to wait for.</source>
+        <translation>Die API hat beim ersten Versuch geantwortet: Es gab nichts abzuwarten.</translation>
+    </message>
+    <message>
+        <source>One request to {host} worked right away (HTTP {status}). If your app failed a moment ago, the problem was short-lived or is in the app&apos;s own settings.</source>
+        <translation>Eine Anfrage an {host} hat sofort funktioniert (HTTP {status}). Wenn Ihre App gerade eben gescheitert ist, war das Problem nur kurz oder liegt in den Einstellungen der App.</translation>
+    </message>
+    <message>
+        <source>Try your app again now.</source>
+        <translation>Versuchen Sie es jetzt noch einmal mit Ihrer App.</translation>
+    </message>
+    <message>
+        <source>If it still fails, run the full diagnosis with the error message your app showed.</source>
+        <translation>Wenn sie weiter scheitert, starten Sie die vollständige Diagnose mit der Fehlermeldung, die Ihre App gezeigt hat.</translation>
+    </message>
+    <message>
+        <source>It worked on attempt {attempt}, after {waited} of waiting.</source>
+        <translation>Versuch {attempt} hat funktioniert, nach {waited} Wartezeit.</translation>
+    </message>
+    <message>
+        <source>The first {failed} failed ({failures}); then {host} answered normally. The failure was temporary, as most 5xx, 429 and connection errors are. Waiting and retrying, as done here, is the cure.</source>
+        <translation>Gescheitert: {failed} ({failures}); dann hat {host} normal geantwortet. Der Fehler war vorübergehend, wie die meisten 5xx-, 429- und Verbindungsfehler. Warten und erneut versuchen, wie hier geschehen, ist die Lösung.</translation>
+    </message>
+    <message>
+        <source>Make your app retry such errors with increasing pauses (the code below does it the way the official SDKs do).</source>
+        <translation>Lassen Sie Ihre App solche Fehler mit wachsenden Pausen wiederholen (der Code unten macht es so wie die offiziellen SDKs).</translation>
+    </message>
+    <message>
+        <source>If it happens often, check the provider&apos;s status page for a pattern, or watch it over time with the monitor.</source>
+        <translation>Wenn es oft passiert, suchen Sie auf der Statusseite des Anbieters nach einem Muster, oder beobachten Sie es über längere Zeit mit der Überwachung.</translation>
+    </message>
+    <message>
+        <source>Every attempt for {duration} failed: a wide outage is likely.</source>
+        <translation>Jeder Versuch über {duration} ist gescheitert: Wahrscheinlich ist es eine größere Störung.</translation>
+    </message>
+    <message>
+        <source>llmdoctor tried {attempts} times over {duration}, waiting between attempts as the official SDKs do, and every attempt failed ({failures}). A failure that lasts this long, on the provider&apos;s side of the connection, is seldom something on your computer: an outage at the provider or at a gateway in front of it is likely.</source>
+        <translation>llmdoctor hat es {attempts}-mal über {duration} versucht, mit Pausen zwischen den Versuchen wie die offiziellen SDKs, und jeder Versuch ist gescheitert ({failures}). Ein so lange anhaltender Fehler auf der Seite des Anbieters liegt selten an Ihrem Computer: Wahrscheinlich gibt es eine Störung beim Anbieter oder bei einem Gateway davor.</translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s status page, and search for others reporting it (X, Reddit).</source>
+        <translation>Sehen Sie auf der Statusseite des Anbieters nach, und suchen Sie nach Meldungen anderer (X, Reddit).</translation>
+    </message>
+    <message>
+        <source>Wait longer, then try again; your requests did not get through, so nothing was charged.</source>
+        <translation>Warten Sie länger und versuchen Sie es dann erneut; Ihre Anfragen sind nicht durchgekommen, es wurde also nichts berechnet.</translation>
+    </message>
+    <message>
+        <source>If it goes on, contact the provider&apos;s support with the request ids from the report.</source>
+        <translation>Wenn es anhält, wenden Sie sich mit den Anfrage-IDs aus dem Bericht an den Support des Anbieters.</translation>
+    </message>
+    <message>
+        <source>The server failed while handling the request (HTTP {status}).</source>
+        <translation>Der Server ist beim Bearbeiten der Anfrage gescheitert (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The request arrived, but the server broke while handling it ({detail}). This is on the server&apos;s side.</source>
+        <translation>Die Anfrage ist angekommen, aber der Server ist bei ihrer Bearbeitung abgestürzt ({detail}). Das liegt auf der Seite des Servers.</translation>
+    </message>
+    <message>
+        <source>If it persists, contact the provider&apos;s support with the request id from the details.</source>
+        <translation>Wenn es anhält, wenden Sie sich mit der Anfrage-ID aus den Details an den Support des Anbieters.</translation>
+    </message>
+    <message>
+        <source>Streamed answers are held back on the way and arrive all at once.</source>
+        <translation>Gestreamte Antworten werden unterwegs zurückgehalten und kommen alle auf einmal an.</translation>
+    </message>
+    <message>
+        <source>The server streams its answer piece by piece, but a proxy or gateway between it and you collects the pieces and passes them on only when the answer is complete. Apps that show words as they come wait for the whole answer, and long answers can run into read timeouts.</source>
+        <translation>Der Server streamt seine Antwort Stück für Stück, aber ein Proxy oder Gateway zwischen ihm und Ihnen sammelt die Stücke und gibt sie erst weiter, wenn die Antwort vollständig ist. Apps, die Wörter zeigen, sobald sie kommen, warten auf die ganze Antwort, und lange Antworten können in Lese-Zeitlimits laufen.</translation>
+    </message>
+    <message>
+        <source>After changing nginx (proxy_buffering off; together with proxy_http_version 1.1;), reload it with &quot;nginx -s reload&quot; and run this check again: the pieces should then arrive one by one.</source>
+        <translation>Laden Sie nginx nach der Änderung (proxy_buffering off; zusammen mit proxy_http_version 1.1;) mit „nginx -s reload“ neu und starten Sie diese Prüfung erneut: Die Stücke sollten dann einzeln ankommen.</translation>
+    </message>
+    <message>
+        <source>A company proxy that scans downloads can hold answers back the same way: ask IT to exempt the API&apos;s address from scanning.</source>
+        <translation>Ein Firmenproxy, der Downloads scannt, kann Antworten genauso zurückhalten: Bitten Sie die IT, die Adresse der API vom Scannen auszunehmen.</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time.</source>
+        <translation>{host} hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The connection was set up and the request sent, but llmdoctor waited {waited} for an answer that never came. The provider may be overloaded, or something between you and the server holds the request.</source>
+        <translation>Die Verbindung stand und die Anfrage war gesendet, aber llmdoctor hat {waited} auf eine Antwort gewartet, die nie kam. Der Anbieter ist vielleicht überlastet, oder etwas zwischen Ihnen und dem Server hält die Anfrage fest.</translation>
+    </message>
+    <message>
+        <source>The connection was set up, but the answer did not come within the time limit ({detail}). The provider may be overloaded, or something between you and the server holds the request.</source>
+        <translation>Die Verbindung stand, aber die Antwort kam nicht innerhalb des Zeitlimits ({detail}). Der Anbieter ist vielleicht überlastet, oder etwas zwischen Ihnen und dem Server hält die Anfrage fest.</translation>
+    </message>
+    <message>
+        <source>If answers are just slow, raise your app&apos;s timeout.</source>
+        <translation>Wenn Antworten nur langsam sind, erhöhen Sie das Zeitlimit Ihrer App.</translation>
+    </message>
+    <message>
+        <source>The certificate for {host} has expired or is not valid yet.</source>
+        <translation>Das Zertifikat für {host} ist abgelaufen oder noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>Certificates are valid only between two dates ({detail}). Either the server&apos;s owner forgot to renew it, or your computer&apos;s clock is wrong.</source>
+        <translation>Zertifikate gelten nur zwischen zwei Daten ({detail}). Entweder hat der Betreiber des Servers vergessen, es zu erneuern, oder die Uhr Ihres Computers geht falsch.</translation>
+    </message>
+    <message>
+        <source>Check that your computer&apos;s date and time are correct.</source>
+        <translation>Prüfen Sie, ob Datum und Uhrzeit Ihres Computers stimmen.</translation>
+    </message>
+    <message>
+        <source>A secure connection to {host} could not be set up.</source>
+        <translation>Eine sichere Verbindung zu {host} ließ sich nicht aufbauen.</translation>
+    </message>
+    <message>
+        <source>The connection opened, but the encryption handshake failed ({detail}). Causes: the server does not speak https on this port, a network device interferes, or your system&apos;s encryption settings are too old.</source>
+        <translation>Die Verbindung stand, aber der Verschlüsselungs-Handshake ist gescheitert ({detail}). Ursachen: Der Server spricht auf diesem Port kein https, ein Netzwerkgerät greift ein, oder die Verschlüsselungseinstellungen Ihres Systems sind zu alt.</translation>
+    </message>
+    <message>
+        <source>Check that the address starts with the right scheme: https:// for cloud providers, often http:// for a server on your own computer.</source>
+        <translation>Prüfen Sie, ob die Adresse mit dem richtigen Schema beginnt: https:// für Cloud-Anbieter, oft http:// für einen Server auf Ihrem eigenen Computer.</translation>
+    </message>
+    <message>
+        <source>Try another network to rule out interference.</source>
+        <translation>Versuchen Sie ein anderes Netzwerk, um Eingriffe auszuschließen.</translation>
+    </message>
+    <message>
+        <source>The certificate presented is not for &quot;{host}&quot;.</source>
+        <translation>Das vorgelegte Zertifikat ist nicht für „{host}“.</translation>
+    </message>
+    <message>
+        <source>The server proved it is a different site than the one in the address ({detail}). The address may be wrong (for example a numeric IP instead of the name), or something on your network answered in the server&apos;s place.</source>
+        <translation>Der Server hat sich als eine andere Website ausgewiesen als die in der Adresse ({detail}). Vielleicht ist die Adresse falsch (etwa eine numerische IP statt des Namens), oder etwas in Ihrem Netzwerk hat an Stelle des Servers geantwortet.</translation>
+    </message>
+    <message>
+        <source>On a company network, ask IT whether traffic to {host} is redirected.</source>
+        <translation>Fragen Sie in einem Firmennetz die IT, ob Verkehr zu {host} umgeleitet wird.</translation>
+    </message>
+    <message>
+        <source>The server at {host} port {port} does not use encryption: the address should start with http://.</source>
+        <translation>Der Server unter {host} Port {port} verschlüsselt nicht: Die Adresse sollte mit http:// beginnen.</translation>
+    </message>
+    <message>
+        <source>llmdoctor opened a secure (https) connection, and the server answered in plain, unencrypted HTTP. That is normal for a model server on your own computer or network (Ollama, LM Studio, vLLM, llama.cpp), and it means the address has the wrong beginning.</source>
+        <translation>llmdoctor hat eine sichere (https-)Verbindung geöffnet, und der Server hat in einfachem, unverschlüsseltem HTTP geantwortet. Das ist normal für einen Modellserver auf Ihrem eigenen Computer oder in Ihrem Netzwerk (Ollama, LM Studio, vLLM, llama.cpp) und bedeutet, dass die Adresse falsch beginnt.</translation>
+    </message>
+    <message>
+        <source>Change the start of the API address from https:// to http://, in llmdoctor and in your app.</source>
+        <translation>Ändern Sie den Anfang der API-Adresse von https:// auf http://, in llmdoctor und in Ihrer App.</translation>
+    </message>
+    <message>
+        <source>If the server should be reached over https, put it behind a proxy that adds encryption (for example nginx or Caddy).</source>
+        <translation>Wenn der Server über https erreichbar sein soll, stellen Sie ihn hinter einen Proxy, der Verschlüsselung hinzufügt (zum Beispiel nginx oder Caddy).</translation>
+    </message>
+    <message>
+        <source>Your computer does not trust the certificate presented for {host}.</source>
+        <translation>Ihr Computer vertraut dem Zertifikat nicht, das für {host} vorgelegt wurde.</translation>
+    </message>
+    <message>
+        <source>The secure connection was refused because the certificate is not signed by an authority your computer trusts ({detail}). On company networks, security software that inspects traffic often causes this; for a server you run yourself, it means a self-signed certificate.</source>
+        <translation>Die sichere Verbindung wurde abgelehnt, weil das Zertifikat von keiner Stelle unterschrieben ist, der Ihr Computer vertraut ({detail}). In Firmennetzen verursacht das oft Sicherheitssoftware, die den Verkehr mitliest; bei einem Server, den Sie selbst betreiben, bedeutet es ein selbst signiertes Zertifikat.</translation>
+    </message>
+    <message>
+        <source>If you are on a company network, ask IT for their root certificate and point llmdoctor at it with --ca-file.</source>
+        <translation>Wenn Sie in einem Firmennetz sind, bitten Sie die IT um ihr Stammzertifikat und geben Sie es llmdoctor mit --ca-file an.</translation>
+    </message>
+    <message>
+        <source>If this is your own server with a self-signed certificate, give its certificate with --ca-file, or use a certificate from a public authority.</source>
+        <translation>Wenn es Ihr eigener Server mit einem selbst signierten Zertifikat ist, geben Sie sein Zertifikat mit --ca-file an, oder verwenden Sie ein Zertifikat einer öffentlichen Zertifizierungsstelle.</translation>
+    </message>
+    <message>
+        <source>Never turn certificate checking off for a cloud provider: it would hide an interception.</source>
+        <translation>Schalten Sie die Zertifikatsprüfung für einen Cloud-Anbieter nie ab: Sie würde ein Mitlesen verbergen.</translation>
+    </message>
+    <message>
+        <source>Something on your network is opening the secure connection to {host}: security software or a company proxy.</source>
+        <translation>Etwas in Ihrem Netzwerk öffnet die sichere Verbindung zu {host}: Sicherheitssoftware oder ein Firmenproxy.</translation>
+    </message>
+    <message>
+        <source>The certificate your computer received for {host} was issued by &quot;{issuer}&quot;, which is not one of the public certificate authorities your system trusts. The real {host} always uses a certificate from a public authority, so a program or device between you and the provider (antivirus that scans encrypted traffic, or a company proxy) replaced it to look inside.</source>
+        <translation>Das Zertifikat, das Ihr Computer für {host} bekommen hat, wurde von „{issuer}“ ausgestellt, und das ist keine der öffentlichen Zertifizierungsstellen, denen Ihr System vertraut. Der echte {host} nutzt immer ein Zertifikat einer öffentlichen Stelle; also hat ein Programm oder Gerät zwischen Ihnen und dem Anbieter (ein Virenschutz, der verschlüsselten Verkehr scannt, oder ein Firmenproxy) es ersetzt, um hineinzusehen.</translation>
+    </message>
+    <message>
+        <source>On a company network, ask IT for their root certificate and give it to llmdoctor with --ca-file; your app needs it too (Python: set SSL_CERT_FILE or REQUESTS_CA_BUNDLE to the file; Node.js: set NODE_EXTRA_CA_CERTS).</source>
+        <translation>Bitten Sie in einem Firmennetz die IT um ihr Stammzertifikat und geben Sie es llmdoctor mit --ca-file; Ihre App braucht es auch (Python: SSL_CERT_FILE oder REQUESTS_CA_BUNDLE auf die Datei setzen; Node.js: NODE_EXTRA_CA_CERTS setzen).</translation>
+    </message>
+    <message>
+        <source>On your own computer, look in your antivirus settings for &quot;HTTPS scanning&quot;, &quot;encrypted connection scanning&quot; or &quot;web shield&quot;, and turn it off or add an exception for {host}.</source>
+        <translation>Suchen Sie auf Ihrem eigenen Computer in den Einstellungen des Virenschutzes nach „HTTPS-Scan“, „Prüfung verschlüsselter Verbindungen“ oder „Web-Schutz“, und schalten Sie es aus oder fügen Sie eine Ausnahme für {host} hinzu.</translation>
+    </message>
+    <message>
+        <source>Do not turn certificate checking off in your app: it would also hide a real attack.</source>
+        <translation>Schalten Sie die Zertifikatsprüfung in Ihrer App nicht ab: Das würde auch einen echten Angriff verbergen.</translation>
+    </message>
+    <message>
+        <source>llmdoctor could not tell what is wrong.</source>
+        <translation>llmdoctor konnte nicht feststellen, was falsch ist.</translation>
+    </message>
+    <message>
+        <source>The checks did not find a clear cause ({detail}).</source>
+        <translation>Die Prüfungen haben keine klare Ursache gefunden ({detail}).</translation>
+    </message>
+    <message>
+        <source>Run the checks again; if the problem comes and goes, use the monitor to catch it.</source>
+        <translation>Starten Sie die Prüfungen erneut; wenn das Problem kommt und geht, fangen Sie es mit der Überwachung ein.</translation>
+    </message>
+    <message>
+        <source>The connection to {host} was cut before any answer arrived.</source>
+        <translation>Die Verbindung zu {host} wurde getrennt, bevor eine Antwort kam.</translation>
+    </message>
+    <message>
+        <source>The request reached a server, but the connection was closed or reset before the first line of the answer ({detail}). This usually happens on the provider&apos;s side when a gateway loses the service behind it; a proxy or firewall on your side can do it too.</source>
+        <translation>Die Anfrage hat einen Server erreicht, aber die Verbindung wurde vor der ersten Zeile der Antwort geschlossen oder zurückgesetzt ({detail}). Das passiert meist beim Anbieter, wenn ein Gateway den Dienst dahinter verliert; ein Proxy oder eine Firewall auf Ihrer Seite kann es auch tun.</translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and try again: this is often temporary.</source>
+        <translation>Warten Sie ein paar Minuten und versuchen Sie es erneut: Das ist oft vorübergehend.</translation>
+    </message>
+    <message>
+        <source>If you use your own proxy or gateway in front of the API, check its logs and timeouts.</source>
+        <translation>Wenn Sie vor der API einen eigenen Proxy oder ein eigenes Gateway betreiben, prüfen Sie dessen Protokolle und Zeitlimits.</translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API lost its connection to the service behind it (HTTP {status}).</source>
+        <translation>Ein Gateway vor der API hat die Verbindung zum Dienst dahinter verloren (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The answer came from a gateway{hops}, not from the AI service itself. It says &quot;upstream connect error or disconnect/reset before headers&quot;: the gateway forwarded your request, and the service behind it closed, reset or refused that connection before answering. Your computer, network and key are not the cause of this message.</source>
+        <translation>Die Antwort kam von einem Gateway{hops}, nicht vom KI-Dienst selbst. Es meldet „upstream connect error or disconnect/reset before headers“: Das Gateway hat Ihre Anfrage weitergegeben, und der Dienst dahinter hat diese Verbindung geschlossen, zurückgesetzt oder abgelehnt, bevor er antwortete. Ihr Computer, Ihr Netzwerk und Ihr Schlüssel sind nicht die Ursache dieser Meldung.</translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and try again: this is usually a temporary problem on the provider&apos;s side.</source>
+        <translation>Warten Sie ein paar Minuten und versuchen Sie es erneut: Das ist meist ein vorübergehendes Problem beim Anbieter.</translation>
+    </message>
+    <message>
+        <source>If the gateway is your own (for example an Envoy or Istio proxy in front of the API), check its logs: the reset reason in the message says what happened.</source>
+        <translation>Wenn das Gateway Ihr eigenes ist (zum Beispiel ein Envoy- oder Istio-Proxy vor der API), prüfen Sie seine Protokolle: Der Grund für das Zurücksetzen in der Meldung sagt, was passiert ist.</translation>
+    </message>
+    <message>
+        <source>The connection through the proxy {proxy} was cut before any answer arrived.</source>
+        <translation>Die Verbindung über den Proxy {proxy} wurde getrennt, bevor eine Antwort kam.</translation>
+    </message>
+    <message>
+        <source>The request went through your proxy, and the connection closed before an answer came back ({detail}). The proxy, or the server behind it, dropped it.</source>
+        <translation>Die Anfrage lief über Ihren Proxy, und die Verbindung wurde geschlossen, bevor eine Antwort zurückkam ({detail}). Der Proxy oder der Server dahinter hat sie fallen lassen.</translation>
+    </message>
+    <message>
+        <source>Ask whoever runs the proxy to check its logs for {host}.</source>
+        <translation>Bitten Sie den Betreiber des Proxys, seine Protokolle zu {host} zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes; if it persists, try without the proxy from a network that allows it.</source>
+        <translation>Versuchen Sie es in ein paar Minuten erneut; hält es an, versuchen Sie es ohne den Proxy aus einem Netzwerk, das das erlaubt.</translation>
     </message>
 </context>
 <context>
@@ -1156,6 +4040,12 @@ Was zu tun ist: %3</translation>
     <message>
         <source>%1 (%2, failed here)</source>
         <translation>%1 (%2, hier gescheitert)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <comment>lowercase phase names in sentences</comment>
+        <extracomment>&quot;yes&quot; where a phase name (&quot;Connecting&quot;) is lowercased inside a sentence, &quot;no&quot; where not</extracomment>
+        <translation>no</translation>
     </message>
 </context>
 <context>

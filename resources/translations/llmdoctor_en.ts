@@ -2,6 +2,1148 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Check</name>
+    <message>
+        <source>No certificate could be read from &quot;%1&quot;: the file must hold certificates in text (PEM) form, starting with -----BEGIN CERTIFICATE-----.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked, because an earlier step did not succeed: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the whole diagnosis ran out of time (%1 s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does your connection lose packets?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: connections go to your proxy, so their timing says nothing about the way to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: the server&apos;s address is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: the server runs on this computer, with no network in between.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1 connections in a row…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough connections succeeded to tell (%1 of %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your connection loses packets: %1 of %2 connections to the server had to be retried after about a second, the mark of a lost packet (about %3% of packets lost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No packet was lost: %1 connections in a row each took about %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where on the way are packets lost?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: it takes about %1 seconds, so it only runs when you ask for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: the server&apos;s address is not known (it is reached through a proxy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following the route to the server, hop by hop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The route could not be followed: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hops to the server. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hops followed; the server itself does not answer such probes (many do not). %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it did not answer within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its name could not be looked up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it refused the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it could not be reached from this network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its secure connection could not be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy did not pass the request on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does the provider report a problem?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server on your own computer or network has no public status page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No public status page is known for this service (give one with --status-url). You can see whether others report problems with it on X or Reddit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page only shows in a web browser: open %2 to see whether it reports a problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address is not %1&apos;s own, so %1&apos;s status page may not be about it; open %2 if you use %1 behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the status page %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it kept sending llmdoctor to other addresses (more than %1 redirects)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it redirected from https to an insecure address (%1), which llmdoctor does not follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it answered HTTP %1 instead of the status data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its answer is far too large (over %1 MB) to be status data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it gave no status data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page could not be read: %2. Open it yourself (%3), or see whether others report problems on X or Reddit. The other checks are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page reports an outage that affects its API: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page reports trouble with its API: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page reports a problem that may affect its API: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is doing maintenance right now: &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page reports a problem (&quot;%2&quot;), but not with the parts that answer API calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page was read, but its overall state (&quot;%2&quot;) is not one llmdoctor knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page reports no problem%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do streamed answers arrive word by word?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: a streamed test answer may cost a fraction of a cent, so it only runs when you ask for the test request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model was named, so no streamed answer was asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the model is not in the server&apos;s list (see the model check).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking for a short streamed answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>something on the way (a proxy or gateway)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>something on the way (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The streamed answer started, then stopped arriving after %1 pieces: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The streamed request got no answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The streamed answer never ended: after %1 pieces and %2 bytes llmdoctor stopped reading. A short answer must end; the server, or %3, is broken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer came in one piece, not as a stream (its type is &quot;%1&quot;): the server, or %2, ignores the request to stream. Apps that show words as they come will wait for the whole answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server said it would stream, but sent no pieces of an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer arrived all at once after %1 instead of word by word: %2 holds streamed answers back until they are complete. If it is your nginx, add &quot;proxy_buffering off;&quot; to the API&apos;s location, or have the server behind it send the header &quot;X-Accel-Buffering: no&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The streamed answer arrived in %1, too quickly to tell whether it came word by word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer streams: the first words came after %1, then a piece about every %2 (%3 pieces in %4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed by the other side after %1 idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed or reset when reused (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer when reused (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does the server keep idle connections open?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked: it takes up to 15 seconds, so it only runs when you ask for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reusing one connection after longer and longer pauses…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy, or the server behind it,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server, or a gateway in front of it,</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server or a gateway in front of it (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection could not be tested: the first request failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closes the connection after every answer, so no app can reuse one that went stale (each request pays for a new connection).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closes a connection after about %2 without traffic. An app that keeps connections open longer than that and reuses one just as it is closed gets &quot;connection reset&quot; or &quot;disconnect/reset before headers&quot;: set its idle limit for pooled connections below %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection left idle for %1 was dropped without any notice (after %2 it still worked): an app that reuses such a connection gets &quot;connection reset&quot; or &quot;disconnect/reset before headers&quot;. Set its idle limit for pooled connections below %2, and retry once on a reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection still worked after being idle for %1%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the longest pause that fitted in the time limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, the longest pause tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered that nothing is listening on port %2 (connection refused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not respond on port %2: the connection attempt timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer has no route to %1 (network unreachable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s name could not be looked up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not signed by an authority your computer trusts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has expired or is not valid yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is for a different name than %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection could not be set up (TLS handshake failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy did not let the connection through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed in the middle of the server&apos;s answer (HTTP %1; %2 bytes of it arrived).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed before the server sent any answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not valid HTTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can your computer find the server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already a numeric (IP) address: no lookup needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer could not look up %1: it has no working network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer could not find %1: the name does not exist.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer could not look up %1: the name lookup service failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found %1 (%2 address) in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found %1 (%2 addresses) in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can your computer reach the server?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 port %2 over %3, but not over %4. Most programs fall back by themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 port %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is the connection private and the certificate valid?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address starts with http://, so the connection is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up a secure connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure connection set up (%1); the certificate for %2 is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure connection set up (%1); the certificate for %2 is valid until %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secure connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, issued by %2, valid %3 to %4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does the API answer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 for its list of models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 and then kept sending: the answer had not ended after %3 bytes, so llmdoctor stopped reading. The server (or a gateway in front of it) is broken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with a web page, not with the API&apos;s list of models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with a web page (&quot;%2&quot;), not with the API&apos;s list of models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address moved: %1 sends requests on to %2 (HTTP %3). llmdoctor does not follow it with your key; use the new address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API answered (HTTP %1), so the address is right; what it said about your key or account is the next step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does the model you named exist?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model name was given, so there is nothing to look up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of models could not be read, so the name could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of models is empty or unreadable, so &quot;%1&quot; could not be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is one of the %2 models this server offers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no model called &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no model called &quot;%1&quot;: model names are case-sensitive, and it is called &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no model called &quot;%1&quot;. Did you mean &quot;%2&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is the API address written correctly?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is written correctly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does the API key look right?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is carried in the address (%1); it is never shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key was given. Servers on your own computer usually need none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key has no stray spaces, quotes or other extra characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key has the shape of a %1 key, with no stray characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is your API key accepted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API gave no answer to read the key&apos;s status from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying the key again without the stray characters…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered without a key: it does not need one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your API key is accepted once the spaces or line breaks around it are removed; make sure your app removes them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your API key is accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server wants an API key, and none was sent (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider rejected your API key (HTTP %1).%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your key is valid, but the account has run out of credit or quota (HTTP %1): waiting or retrying will not help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your key is accepted, but the provider is limiting your requests right now (HTTP 429); it asks you to wait %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your key is accepted, but the provider is limiting your requests right now (HTTP 429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API&apos;s answer (HTTP %1) says nothing about the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quotation marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>word &quot;Bearer&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spaces and line breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invisible characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typographic dashes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is rejected as typed, but accepted once the stray characters are removed: correct the key where your app stores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is rejected as typed, but accepted once the %1 is removed: correct the key where your app stores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is rejected as typed, but accepted once the %1 are removed: correct the key where your app stores it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Removing the stray characters does not help either.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does a tiny test request work?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: a test request may cost a fraction of a cent, so it only runs when you ask for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model was named, so no test request was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending one tiny test request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test request got no answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test request&apos;s answer (HTTP %1) never ended: llmdoctor stopped reading after %2 bytes. The server, or a gateway in front of it, is broken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model answered a one-word test request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 hops found…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lint</name>
+    <message>
+        <source>The API address is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address &quot;%1&quot; contains spaces; copy it again without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; looks mistyped: a web address starts with https:// (a colon and two slashes), like https://api.openai.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid web address: check it for typos, and that a port (after the colon) is a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; starts with %2://; API addresses start with https:// (or http:// for a server on your own computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no server name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names port 0, where no server can listen: use the port your server listens on, or none for the usual one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key was given, and %1 needs one.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> You can create one at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts with a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts with a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends with a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends with a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key %1: remove it where your app stores the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key begins with the word &quot;Bearer&quot;: your app adds that word itself, so paste only the key that follows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is wrapped in quotation marks: paste it without them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key has a space or line break in the middle: it was probably copied across two lines. Copy it again in one piece.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key contains an invisible character (for example a zero-width space) that came along when it was copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key contains a typographic dash (–) where it should have a plain hyphen (-): a word processor or chat app changed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key contains a character that is not a plain letter, digit or hyphen, which API keys never do: copy it again from the provider&apos;s website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is a placeholder from an example, not a real key: replace it with the key from your account on the provider&apos;s website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key looks like a key for %1 (it starts the way their keys do), but you chose %2. Keys only work with the provider that issued them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key does not start the way %1 keys do (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is %1 characters long, but %2 keys have %3: it may be cut off or have something extra. Copy it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is only %1 characters long; real API keys are much longer. Copy it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a wide (full-width) character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address has a space or line break at its start or end; remove it and type &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address has a space or line break in the middle; type &quot;%1&quot; instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an invisible character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 that looks like &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address contains %1, so it points to a different server than it seems. Type it by hand: &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address starts with http://, so the key would travel unencrypted, and cloud APIs refuse such connections. Type &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address ends with %1, which is one endpoint of the API, not its base address: your app adds that part itself. Type &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address has /v1 twice, so every request goes to a path that does not exist. Type &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is missing the %1 at its end, so requests go to a path that does not exist. Type &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s API address is &quot;%2&quot;; yours has a different path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is almost &quot;%2&quot;, the address of %3. Did you mean &quot;%4&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2&apos;s website, not its API. Type &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address does not say how to connect: type &quot;%1&quot; (with %2:// in front).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the address of %1, but you chose %2. Pick %1, or type %2&apos;s address &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Monitor</name>
+    <message>
+        <source>llmdoctor&apos;s own time limit of %1 per request: the answer takes longer than that, or never comes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run again with a longer --timeout to see whether the answer comes at all, and after how long; if something on the way gives up first, its limit will show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a proxy or gateway on the way that gives up after about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (named in the failed answers), which gives up after about %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered &quot;timed out&quot; itself: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests that take longer than %1 are cut off on the way. If you run that proxy, raise its time limit for reading the answer (nginx: proxy_read_timeout; HAProxy: timeout server; Envoy: the route&apos;s timeout); otherwise use streaming so bytes flow before the limit, or ask the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; your proxy is one candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a connection kept open while idle is closed on the other side after about %1 without telling the client (a keep-alive mismatch): the next request on it fails with &quot;reset before headers&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make clients drop pooled connections that have been idle for less than %1 (httpx: keepalive_expiry; Node.js: the agent&apos;s keep-alive timeout; requests/urllib3: a smaller pool lifetime), and retry once on a connection reset. If you run the gateway, keep its upstream keep-alive timeout shorter than the server&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the IPv6 route to the server: %1 of %2 requests over IPv6 failed while %3 of %4 over IPv4 worked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programs that try IPv6 first wait or fail where IPv4 would work. Tell your network administrator or internet provider that IPv6 to this server is broken; until then prefer IPv4 (on Linux: `precedence ::ffff:0:0/96 100` in /etc/gai.conf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a longer IPv6 route: connecting over IPv6 takes %1 ms against %2 ms over IPv4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an error, but every new connection pays the difference. If it matters, prefer IPv4 for this server, and tell your network administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your connection to the server loses packets: %1 of %2 connections had to be retried by your computer after %3 or more, the mark of a lost packet, while the others took %4 ms; about %5% of packets are lost. Loss makes requests slow now and then, and makes apps time out or fail at random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find where the packets are lost: run &quot;llmdoctor path&quot; (or diagnose with --check-path) to see the route hop by hop. On Wi-Fi, move closer to the access point or try a cable. If the loss starts beyond your own router, send the path to your internet provider or network administrator: they can fix it, the API provider cannot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a proxy or gateway on the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packets are lost between %1 and the server: %2 of %3 answers came %4 or more late, the time a computer waits before it sends a lost packet again when it opens a connection, while the others took %5 ms; about %6% of packets are lost on that link. Your own connection to %1 is fine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell whoever runs your proxy (your network administrator): its link to the internet or to this server loses packets. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you run a gateway or proxy in front of the API, check its link to the servers behind it; otherwise send this to your network administrator or the provider. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;llmdoctor path&quot; run on that machine shows the hop where the loss starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unsteady connection: the time to reach the server varies by %1 ms (from %2 to %3 ms) while the server itself answers steadily. Usually a busy or weak Wi-Fi, a saturated line (uploads, streaming, backups) or a congested provider network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls will be slow at random. Try a cable instead of Wi-Fi, pause large uploads and downloads, and run &quot;llmdoctor path&quot; to see at which hop the delay starts; if it is beyond your own router, tell your internet provider or network administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate could be read from &quot;%1&quot;: the file must hold certificates in text (PEM) form, starting with -----BEGIN CERTIFICATE-----.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name lookup did not finish in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s name could not be looked up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer had not ended after %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Path</name>
+    <message>
+        <source>%1% of packets are lost from the first hop on (%2): between your computer and your own router, usually a weak Wi-Fi signal or a bad cable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% of packets are lost from hop %2 (%3) on, to the end of the path: inside the networks between you and the server, usually your internet provider&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1% of packets are lost only at the server itself (%2): at the API&apos;s own edge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No packets are lost on the way. Hop %1 leaves some probes unanswered while later hops answer them all: that router limits its answers, which is not a problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No packets are lost on the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Phase</name>
+    <message>
+        <source>looking up the server&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>setting up the secure connection (TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent %1 looking up the server&apos;s name; no address came.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent %1 trying to connect; the connection never opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent %1 setting up the secure connection (TLS); it never finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waited %1 for an answer that never came.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer began, then %1 passed without the rest of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Probe</name>
+    <message>
+        <source>no answer within the time allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s answer is not HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy answered %1 to the tunnel request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not valid HTTP: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leaving the connection idle for %1 s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy closed the connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secure (TLS) handshake failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was closed before a complete answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection to %1 port %2 in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy did not answer the tunnel request in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secure (TLS) handshake did not finish in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer was incomplete when time ran out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer on the reused connection in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; was not found (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looking up %1 &quot;%2&quot; failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s answer is not HTTP: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy answered %1 %2 to the tunnel request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no end of the response headers after %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy closed the connection before answering the tunnel request (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was closed in the middle of the response body, after %1 bytes of it (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was closed while the response headers were arriving (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was closed or reset before any response (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looking up &quot;%1&quot; took longer than %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection to %1 port %2 within %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy did not answer the tunnel request within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secure (TLS) handshake did not finish within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 s after the request was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the response headers were still incomplete after %1 s (%2 bytes arrived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the response body was still arriving after %1 s (%2 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>HTML page, one file to send or open in a browser (*.html)</source>
@@ -33,6 +1175,1748 @@
     </message>
     <message>
         <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RateLimit</name>
+    <message>
+        <source>an unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Response</name>
+    <message>
+        <source>The API answered normally (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy asks for a user name and password (HTTP 407).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy refused or could not forward the request (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server rejected the API key (HTTP 401).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server wants an API key and none was sent (HTTP 401).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account has run out of credit or quota (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider does not serve your country or region (HTTP 403).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is not allowed to use this (HTTP 403).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not know that model (HTTP 404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has no API at this address (HTTP 404).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server gave up waiting for the request (HTTP 408).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests: the provider asks you to slow down (HTTP 429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider is overloaded right now (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway (Envoy) lost its connection to the server behind it before any answer (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway gave up waiting for the server behind it (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway could not get a good answer from the server behind it (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server failed while handling the request (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the request (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected answer (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Retry</name>
+    <message>
+        <source>waiting does not change this answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server said not to retry (x-should-retry: false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1 is not an answer that retrying changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all %1 attempts were used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server asked to wait %1, longer than the time left (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server asked to wait %1 (retry-after)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time allowed for retrying (%1) is up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backing off %1 before attempt %2, as the official SDKs do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API works, but its model list does not have &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> It still failed after %1 attempts over %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying cannot help: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting and trying again would not change this answer (%1). </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Stopped because %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusPage</name>
+    <message>
+        <source>the page sent an empty answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address answered with a web page (HTML) instead of status data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not valid status data (broken JSON: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer does not look like a status page&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer does not look like a status page&apos;s data (no overall status)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer lists no incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer lists no maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer does not look like a Better Stack status page (no aggregate_state)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All systems operational</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer does not look like a Rootly status page (no indicator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer does not look like the data of any status page llmdoctor knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>llmdoctor did not recognise the message you pasted: it does not say what failed or where. The checks above are the better guide; if your app still fails, paste its full error message or log output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message you pasted says the same: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the message you pasted: %1 The checks found a different problem now; fix that first, and if the message comes back, run llmdoctor again with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your own gateway at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close names this server offers: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its latest update%1: &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you or your network administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whoever runs the proxy (usually your IT department)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you, in your account on the provider&apos;s website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path test: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1% of the connection attempts&apos; packets were lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own link and router are fine; the loss is further on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worth a look: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s status page reports no problem right now; the checks below point to: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The issuer&apos;s name points at %1 software.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway that gave up is your own nginx: give it longer timeouts (the nginx block below), then reload it with &quot;nginx -s reload&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this API address instead: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected API address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your requests go through your proxy, so the gateway that wrote this is most likely that proxy: its settings and logs decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address (%1) is on your own computer or network, so the gateway that wrote this is most likely your own: its settings and logs decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the port in the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the one your app asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time the provider asks for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your provider account&apos;s billing page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>advice</name>
+    <message>
+        <source>Your API key has stray spaces or line breaks around it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider accepts the key only once they are removed. llmdoctor removes them before asking; many apps send the key exactly as it is stored, and then get &quot;401 Unauthorized&quot; or &quot;invalid API key&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the place where your app stores the key (a settings field, an .env file, an environment variable) and delete the spaces or line breaks before and after it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key again from the provider&apos;s website if you are unsure where it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider rejected your API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered 401 Unauthorized: the key is wrong, revoked, or belongs to another provider ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key again from the provider&apos;s website, without spaces, quotes or the word &quot;Bearer&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make sure the key is for this provider: keys from one provider never work at another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the key is new, wait a minute; if it was deleted or expired, create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API needs a key, and none was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered {status} Unauthorized to a request without an API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key was given, and {provider_name} needs one for every request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key was given, and this API needs one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy your API key from the provider&apos;s website and enter it in llmdoctor (or set it in an environment variable and use --api-key-env).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the request (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server understood the connection but not the request ({detail}). The address, model name or request settings may be wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the API address and the model name against the provider&apos;s documentation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks were cancelled before they finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be concluded from an incomplete run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the checks again and let them finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer cannot get through to {host}: the connection attempt timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s address is known, but no answer came back when your computer tried to connect. A firewall, VPN or company network that silently drops the traffic is the usual cause; less often the server is down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try from another network (for example a phone hotspot). If it works there, your network blocks the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check firewall, antivirus or VPN software on your computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a company network, ask your network administrator whether {host} port {port} is allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is answering at {host} on port {port}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer reached {host}, and it replied straight away that no program is listening on port {port}. The address or port is wrong, or the server program is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the port in the API address (https uses 443 unless the provider says otherwise).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the server runs on your own computer (Ollama, LM Studio, vLLM, llama.cpp), make sure it is started and listening on port {port}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it is a company server, ask its administrator whether it is up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server is running on your computer at port {port}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address points at this computer ({host}), and nothing is listening on port {port}. The local model server (Ollama, LM Studio, vLLM, llama.cpp…) is not started, or it uses another port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the local model server and wait until it says it is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check which port it listens on (Ollama 11434, LM Studio 1234, vLLM 8000, llama.cpp 8080) and use that port in the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer cannot find the server &quot;{host}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before anything else, a computer has to turn the server&apos;s name into a numeric address (a DNS lookup). That lookup failed: {detail}. When the name does not exist at all, the address usually has a typo. When the lookup service itself fails, your internet connection or DNS server is the problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the API address for typos: it should look like https://api.example.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open any website to make sure your internet connection works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you are on a company network or VPN, ask your network administrator whether {host} is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your network&apos;s name lookup does not know &quot;{host}&quot;, the provider&apos;s own API address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is the one the provider documents, so this is not a typo. The DNS server your computer uses answered that the name does not exist ({detail}): it may be blocked or filtered on this network, or the lookup service is not working.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open any website to check that your internet connection works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try another network (for example a phone hotspot): if it works there, this network blocks the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a company network or VPN, ask your network administrator whether {host} is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer could not look up &quot;{host}&quot;: the name lookup service is not answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DNS lookup did not say the name is unknown; it failed to get an answer at all ({detail}). That points at your internet connection or DNS server, not at the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that your internet connection works (open any website).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart your router or switch to another network (for example a phone hotspot) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you use a VPN or company network, ask your network administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address has moved to {moved}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered with a redirect to another address. Apps and llmdoctor do not send your key on to a new address by themselves, so requests to the old one fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the new address in your app: {moved}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you did not expect the address to change, check with the provider&apos;s documentation that it is theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no API at this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path in the API address is wrong ({detail}). Base addresses usually end in /v1 and must not include /chat/completions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the API address with the provider&apos;s documentation, for example https://api.openai.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure OpenAI has no deployment with the name in your address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deployment name can differ from the model&apos;s name, so the model name alone does not work there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open your resource in the Azure portal (or Azure AI Foundry), look up the deployment name, and put exactly that into the address or the model field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address uses the same resource and an api-version your deployment supports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer could not get through to the server ({host}): the connection attempt timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer came back at all, which is what happens when a firewall, VPN or company network silently drops the traffic. Less often, the server is down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try from another network (for example a phone hotspot): if it works there, your network blocks the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check firewall, antivirus and VPN software on your computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a company network, ask your network administrator whether the API&apos;s address is allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is answering at the address your app uses ({host}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a cloud provider this almost always means the address or port is wrong. For a server on your own computer (Ollama, LM Studio, vLLM, llama.cpp), it means the server is not running or listens on another port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the address and port in your app against the provider&apos;s documentation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the model server runs on your own computer, start it and check its port (Ollama 11434, LM Studio 1234, vLLM 8000, llama.cpp 8080).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If your app runs in a container, &quot;localhost&quot; there is the container itself: use the host&apos;s address instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s content filter refused this prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request reached the model, but its safety filter flagged the text, so retrying the same prompt fails the same way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the wording of the prompt or the conversation history that triggered the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On Azure OpenAI, ask your administrator whether a custom content filter fits your use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer could not find the server&apos;s address ({host}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the name does not exist, the address usually has a typo. When many names fail, your internet connection or DNS server is the problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the API address in your app for typos; it should look like https://api.openai.com/v1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks with your provider: they tell a wrong name from a broken lookup service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer could not look up the server&apos;s address: the name lookup service did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not about the name being wrong: the lookup itself failed, so the problem is on your side of the connection (internet connection, router, VPN or DNS settings), not at the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API could not get a good answer from the AI service behind it (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error page came from a gateway or load balancer{hops}, which means your request reached the provider&apos;s side. Your computer and network are not the cause; it is usually temporary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and try again; add retries with growing pauses to your app (examples below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s status page for an incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it keeps failing for more than half an hour, contact the provider&apos;s support with the time of the error and any request id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API gave up waiting for the AI service behind it (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway{hops} has a time limit, and the answer took longer. Very long answers can do this; otherwise the service is overloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again with a shorter request, or turn on streaming so the first words arrive early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s status page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the gateway is your own (for example nginx in front of the API), raise its read timeout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider does not serve the region your connection comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Providers decide by the public address your request leaves from. A VPN, proxy, cloud server or CDN node in an unsupported country gets this answer even when you are elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check which country your public address belongs to, and turn off or switch the VPN or proxy exit to a supported region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If your app runs on a cloud server, run it in a region the provider supports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s list of supported countries and regions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider has no model called &quot;{model}&quot;, or your account cannot use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model name must match the provider&apos;s list exactly, including capitals and any prefix such as &quot;openai/&quot; on OpenRouter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the model name from the provider&apos;s model list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run llmdoctor diagnose with your key and --model: it lists the models your key can use and suggests close names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer has no network path to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operating system gave up before sending anything: the computer is offline, or the address needs a kind of connection (often IPv6) your network does not offer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that you are connected to the internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If only IPv6 addresses fail, ask your network administrator, or make your app prefer IPv4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Ollama server does not have the model &quot;{model}&quot; yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama only runs models that were downloaded to it first; the name may also be misspelled or miss its tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download it on the machine that runs Ollama: ollama pull {model}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &quot;ollama list&quot; there to see the exact names it has, including the tag after the colon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenRouter has no provider for this model that your privacy settings allow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account&apos;s data policy excludes every provider that serves this model, so OpenRouter refuses the request instead of routing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open {link} and allow the providers this model needs, or pick a model with a compliant provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the model&apos;s provider list on openrouter.ai to see which providers train on or keep prompts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own gateway{hops} could not get an answer from the server behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message comes from the log of a gateway you or your team run, so the fix is in its settings or in the server it forwards to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the server the gateway forwards to is running and reachable from the gateway&apos;s machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the server is slow to answer (long model answers), raise the gateway&apos;s timeouts; for nginx see the example below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a cloud provider behind nginx, also set proxy_ssl_server_name on so nginx sends the provider&apos;s name when connecting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy server your traffic goes through wants a user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company proxies often want a login before they let requests out to the internet, and your app did not send one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the login into the proxy address your app uses: HTTPS_PROXY=http://user:password@proxy.example.com:8080 (ask IT for the details).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some proxies accept only Windows logins (NTLM or Kerberos); then ask IT for an exception for the API&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy server your traffic goes through did not let the request out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer came from the proxy, not from the provider: it refused the request, or could not reach the API itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask whoever runs the proxy (usually your IT department) to allow the API&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the proxy settings of your app (the HTTPS_PROXY and NO_PROXY environment variables, or the system proxy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks with --proxy system to see what the proxy answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account has run out of credit or quota.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key and the connection are fine; the account needs credit, or a new billing period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add credit or raise the limit on {link}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the key belongs to the account or project you topped up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider is limiting how fast your account can send requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is a limit on your account, not a fault: once the time window passes, the same request goes through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait {wait} before retrying, and retry with growing pauses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send fewer or smaller requests at once, or ask the provider for a higher limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer did not arrive within the time your app allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was sent, but the server took longer to answer than your app&apos;s timeout. Slow or overloaded model servers cause this, and so do very long answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise the timeout in your app (the openai and anthropic SDKs allow 600 seconds by default; your app may use less).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on streaming so the first words arrive early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If short requests time out too, check the provider&apos;s status page and run the llmdoctor checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model server on your computer did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local servers are slow when they load a large model or run without a GPU; the first request after a start can take minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise the timeout in your app, or try a smaller model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch the server&apos;s own log (for Ollama: ollama ps and its log) to see whether it is still loading the model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has expired or is not valid yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates are valid between two dates. Either the server&apos;s owner forgot to renew it, or your computer&apos;s clock is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your computer&apos;s date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the date is right, tell the server&apos;s owner that the certificate has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection opened and then broke while the encryption was being agreed. A firewall, proxy or VPN that interferes with encrypted traffic is the usual cause; outdated system encryption libraries are another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try another network (for example a phone hotspot) to rule out interference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you use a proxy, check that your app is configured for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they show at which step the secure connection fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server showed a certificate for a different name than the one in your app&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This happens when the address uses an IP number or an old name instead of the provider&apos;s exact host name, or when something on your network answers in the server&apos;s place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the exact host name from the provider&apos;s documentation, not an IP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a company network, ask IT whether traffic to the API is redirected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer did not trust the certificate it was shown for the server, so it refused the secure connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cloud provider&apos;s certificate is always signed by a public authority. When it is not trusted, usually something on your side replaced it: antivirus that scans encrypted traffic, or a company proxy. For a server you run yourself, it means a self-made certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they show who issued the certificate and whether it looks like an interception.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a company network, ask IT for their root certificate (Python: set SSL_CERT_FILE or REQUESTS_CA_BUNDLE; Node.js: set NODE_EXTRA_CA_CERTS to that file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not turn certificate checking off: it would also hide a real attack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your app talks https to something that answers in plain http (or the other way round).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address most likely has the wrong scheme or port: cloud providers use https://, while model servers on your own computer usually use http://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the start of the API address: https:// for cloud providers, http:// for Ollama, LM Studio, vLLM or llama.cpp on your computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the port belongs to the server you mean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmdoctor cannot tell from this message alone what went wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message does not name a cause or say which part of the connection failed, so llmdoctor will not guess.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks with your provider and key: they test each step from your computer to the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for a longer error message in your app&apos;s log or console (a traceback or an HTTP status), and paste that instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server behind a gateway closed the connection before it answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request got through the gateway{hops}, but the server behind it hung up. That server is busy, restarting or crashed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the status page of the service behind the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the server was cut before a complete answer arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usually the server or a load balancer at the provider closed the connection (busy, restarting, or an idle connection closed); a proxy, firewall or VPN on your side can do it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again: an SDK retry with growing pauses handles occasional cuts (examples below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it happens on every request, run the llmdoctor checks to see whether the cut happens on your side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway at the provider lost its connection to the AI service behind it (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message came from a gateway{hops}, not from your computer: your request got as far as the provider. Your computer, network and key are not the cause of this message; it is usually temporary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s status page for an ongoing incident.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the gateway is your own (an Envoy or Istio proxy you run in front of the API), check its logs and the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A firewall blocks port {port} to {host}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path test reaches {host} hop by hop, so the way to it is open, yet connections to port {port} get no answer at all: something on the way drops exactly that traffic. That is a firewall, a company network filter, or security software on your computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check firewall, antivirus or VPN software on your computer for a rule about {host} or port {port}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a company network, ask your network administrator to allow {host} port {port}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try from another network (for example a phone hotspot): if it works there, your network blocks the port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API could not get an answer from the service behind it (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error came from a gateway or load balancer{hops}, not from your computer: it forwarded the request but received a bad or no answer from the AI service behind it. This is usually temporary and on the provider&apos;s side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it keeps failing for more than half an hour, contact the provider&apos;s support with the request id from the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API gave up waiting for the service behind it (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway{hops} waited for the AI service and hit its time limit. Very long answers can do this; otherwise the service is overloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again with a shorter request, or with streaming turned on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle connections to {host} are closed after a short time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apps keep connections open between requests to save time. When the server or a gateway closes an idle one just as the app reuses it, the app sees &quot;connection reset&quot; or &quot;upstream connect error or disconnect/reset before headers&quot; although nothing else is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make your app drop pooled connections before they reach that idle time (Python httpx and the openai/anthropic libraries: httpx.Limits(keepalive_expiry=...); Node.js: the agent&apos;s keepAlive timeout; requests/urllib3 have no idle limit: retry once on a reset).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you run the gateway, keep its upstream keep-alive time shorter than the server&apos;s (nginx: keepalive_timeout in the upstream block; HAProxy: timeout http-keep-alive).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider has no model called &quot;{model}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model name must match the provider&apos;s list exactly, including capitals and any prefix.{suggestion}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the model name exactly as the provider&apos;s model list writes it.{suggestion}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the model is available to your account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer has no working network connection, so it cannot look up &quot;{host}&quot; or reach any server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No network connection on this computer is up (no Wi-Fi, cable or mobile connection with an address). Nothing about the API address, the key or the provider can be tested until it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on Wi-Fi or plug in the network cable, and turn off airplane mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open any website to check that the connection works, then run the checks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer has no network route to {host}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operating system reported that the network is unreachable: your computer is offline, or the address needs a kind of connection (often IPv6) your network does not offer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If only IPv6 fails, your programs normally fall back to IPv4; if yours does not, ask your network administrator or disable IPv6 for this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;{host}&quot; answers with a web page, not with the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked for its list of models, the address sent back a web page ({page_title}) instead of the API&apos;s answer. That happens when a Wi-Fi or hotel login page (a captive portal) catches every request, when the address points at a router or a web interface rather than the API, or when the port or path is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open {host} in a web browser: if it asks you to sign in to the Wi-Fi or accept terms, do that, then run the checks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the API address: it usually ends in /v1, and for a server on your own computer the port is the API&apos;s, not its web interface&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the page is your company&apos;s, ask your IT department whether the API is blocked on this network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything works: {host} answers normally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer found the server, connected, and the model answered a test request without an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer found the server, connected, and the API answered without an error: it listed its models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer found the server, connected, and the API answered without an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If your app still fails, paste its exact error message into llmdoctor: the problem may be in the request the app sends (model name, request size) rather than the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems that come and go are easier to catch with the monitor, which repeats the test and charts the results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your connection to {host} loses packets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answers, but some of the packets on the way are lost and have to be sent again, which costs a second or more each time. Apps then see requests that are slow now and then, time out, or fail with &quot;upstream connect error&quot; or &quot;connection reset&quot; at random.{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On Wi-Fi, move closer to the access point or use a cable, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the path test (llmdoctor path, or the box &quot;Also follow the route hop by hop&quot; under Advanced settings) to see at which hop the loss starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the loss starts beyond your own router, send the path and this report to your internet provider or network administrator: they can fix it, the API provider cannot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until it is fixed, give your app retries with backoff and longer timeouts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your connection loses packets between your computer and your own router.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path test shows the loss from the very first hop on: the link from your computer to your router (Wi-Fi or cable) drops packets, and everything behind it suffers. Apps see slow requests, timeouts and resets at random.{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On Wi-Fi, move closer to the access point, switch to the 5 GHz band, or use a cable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart your router; if you have another cable or network adapter, try it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the test again to see whether the loss is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets to {host} are lost at the API&apos;s own edge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The path test shows no loss on the way; only the server&apos;s own answers go missing. The API&apos;s edge drops packets (or limits how many it answers), which makes calls slow or fail at random.{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this report, with its path, to the provider&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error you pasted is about your app&apos;s settings, and the settings llmdoctor tested work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{meaning} The API key, address and model given to llmdoctor passed the checks, so your app most likely sends something different: another key, another model name or another address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare your app&apos;s API key, address and model name with the ones you gave llmdoctor, character for character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look for an old key or a different model name in your app&apos;s environment variables or configuration file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error you pasted points at your computer or network, but the connection works from here now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{meaning} llmdoctor just reached the API without that problem, so it was temporary, or your app runs somewhere else (another computer, a container, a VPN or proxy setting llmdoctor does not use).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run llmdoctor on the same machine, network and proxy settings as your app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the error comes and goes, run the monitor to catch it in the act.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error you pasted came from a gateway on your side of the connection, not from the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{meaning} Your requests go through {proxy}, and the message came from a gateway or proxy{hops} that sits in front of the provider. Such a gateway gives this answer when it cannot reach, or gives up waiting for, the server behind it; its settings and logs decide what happens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look at the gateway&apos;s error log around the time of the error: it names the server it tried and why it failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If answers from the model take long, raise the gateway&apos;s read timeout (for nginx, proxy_read_timeout; example below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To confirm, send one request straight to the provider without the gateway and compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your connection to {host} works now; the error you pasted came from the provider&apos;s side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{meaning} Right now every step from your computer to the API works (name lookup, connection, secure connection, API request), so your computer, network and key are not what produced that message. Errors like it come and go with problems at the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the request; if your app has no retry, add one with growing pauses (examples below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s status page for an incident around the time of the error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it keeps happening, run the monitor to record when it fails, and send that report to the provider&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your key is valid but not allowed to do this (HTTP 403).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider knows the key but refuses the request ({detail}). Common causes: the model is not enabled for your account or project, the key has restricted permissions, or the provider does not serve your country or region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the key&apos;s permissions and the project it belongs to on the provider&apos;s website.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check whether the provider serves your region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{provider} reports an outage: {incident}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your requests get errors from the provider&apos;s side (HTTP {status}), and {provider}&apos;s own status page reports a problem with its API: {incident}.{incident_update} It is not your key, your settings or your network: there is nothing to fix on your side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for {provider} to fix it; follow the status page for updates: {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry later with increasing pauses (the code below); requests sent during the outage may keep failing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If your app allows it, switch to another model or provider until the outage is over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{provider}&apos;s status page reports an outage: {incident}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{provider}&apos;s own status page reports a problem with its API: {incident}.{incident_update} Requests may fail until it is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the status page for updates: {page}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider is overloaded right now (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is up but has more requests than it can handle, and turned this one away. It is not a problem with your key or your network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait a minute and try again; retry with increasing pauses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If your app allows it, switch to another model or provider for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy {proxy} did not let the request through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your traffic goes through a proxy, and the proxy refused or failed to forward it ({detail}). 407 means it wants a login; 403 means its rules forbid the destination; 502 or 503 mean it could not reach the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask whoever runs the proxy (usually your IT department) to allow {host} on port {port}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the proxy needs a login, add it to the proxy address: http://user:password@proxy:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To see whether the proxy is the problem, try once without it (--proxy none) from a network that allows direct connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refuses requests until the account is topped up or the quota resets ({detail}). Retrying will not help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the billing page of your provider account and add credit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check whether a monthly spending limit has been reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider is limiting how fast you can send requests (HTTP 429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your account or key sent more requests or tokens than its limit allows in a time window ({detail}). Waiting helps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait {wait} (the time the provider asks for in its retry-after header), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait the time the provider asks for (retry-after) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send fewer requests at once, or retry with increasing pauses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the provider for a higher limit if you need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API answered on the first attempt: there was nothing to wait for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One request to {host} worked right away (HTTP {status}). If your app failed a moment ago, the problem was short-lived or is in the app&apos;s own settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try your app again now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it still fails, run the full diagnosis with the error message your app showed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It worked on attempt {attempt}, after {waited} of waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first {failed} failed ({failures}); then {host} answered normally. The failure was temporary, as most 5xx, 429 and connection errors are. Waiting and retrying, as done here, is the cure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make your app retry such errors with increasing pauses (the code below does it the way the official SDKs do).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it happens often, check the provider&apos;s status page for a pattern, or watch it over time with the monitor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every attempt for {duration} failed: a wide outage is likely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmdoctor tried {attempts} times over {duration}, waiting between attempts as the official SDKs do, and every attempt failed ({failures}). A failure that lasts this long, on the provider&apos;s side of the connection, is seldom something on your computer: an outage at the provider or at a gateway in front of it is likely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the provider&apos;s status page, and search for others reporting it (X, Reddit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait longer, then try again; your requests did not get through, so nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it goes on, contact the provider&apos;s support with the request ids from the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server failed while handling the request (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request arrived, but the server broke while handling it ({detail}). This is on the server&apos;s side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it persists, contact the provider&apos;s support with the request id from the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streamed answers are held back on the way and arrive all at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server streams its answer piece by piece, but a proxy or gateway between it and you collects the pieces and passes them on only when the answer is complete. Apps that show words as they come wait for the whole answer, and long answers can run into read timeouts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After changing nginx (proxy_buffering off; together with proxy_http_version 1.1;), reload it with &quot;nginx -s reload&quot; and run this check again: the pieces should then arrive one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A company proxy that scans downloads can hold answers back the same way: ask IT to exempt the API&apos;s address from scanning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was set up and the request sent, but llmdoctor waited {waited} for an answer that never came. The provider may be overloaded, or something between you and the server holds the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was set up, but the answer did not come within the time limit ({detail}). The provider may be overloaded, or something between you and the server holds the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If answers are just slow, raise your app&apos;s timeout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate for {host} has expired or is not valid yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates are valid only between two dates ({detail}). Either the server&apos;s owner forgot to renew it, or your computer&apos;s clock is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that your computer&apos;s date and time are correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secure connection to {host} could not be set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection opened, but the encryption handshake failed ({detail}). Causes: the server does not speak https on this port, a network device interferes, or your system&apos;s encryption settings are too old.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address starts with the right scheme: https:// for cloud providers, often http:// for a server on your own computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try another network to rule out interference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate presented is not for &quot;{host}&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server proved it is a different site than the one in the address ({detail}). The address may be wrong (for example a numeric IP instead of the name), or something on your network answered in the server&apos;s place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a company network, ask IT whether traffic to {host} is redirected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at {host} port {port} does not use encryption: the address should start with http://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmdoctor opened a secure (https) connection, and the server answered in plain, unencrypted HTTP. That is normal for a model server on your own computer or network (Ollama, LM Studio, vLLM, llama.cpp), and it means the address has the wrong beginning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the start of the API address from https:// to http://, in llmdoctor and in your app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the server should be reached over https, put it behind a proxy that adds encryption (for example nginx or Caddy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer does not trust the certificate presented for {host}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection was refused because the certificate is not signed by an authority your computer trusts ({detail}). On company networks, security software that inspects traffic often causes this; for a server you run yourself, it means a self-signed certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you are on a company network, ask IT for their root certificate and point llmdoctor at it with --ca-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If this is your own server with a self-signed certificate, give its certificate with --ca-file, or use a certificate from a public authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never turn certificate checking off for a cloud provider: it would hide an interception.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something on your network is opening the secure connection to {host}: security software or a company proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate your computer received for {host} was issued by &quot;{issuer}&quot;, which is not one of the public certificate authorities your system trusts. The real {host} always uses a certificate from a public authority, so a program or device between you and the provider (antivirus that scans encrypted traffic, or a company proxy) replaced it to look inside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a company network, ask IT for their root certificate and give it to llmdoctor with --ca-file; your app needs it too (Python: set SSL_CERT_FILE or REQUESTS_CA_BUNDLE to the file; Node.js: set NODE_EXTRA_CA_CERTS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On your own computer, look in your antivirus settings for &quot;HTTPS scanning&quot;, &quot;encrypted connection scanning&quot; or &quot;web shield&quot;, and turn it off or add an exception for {host}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not turn certificate checking off in your app: it would also hide a real attack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmdoctor could not tell what is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The checks did not find a clear cause ({detail}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the checks again; if the problem comes and goes, use the monitor to catch it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to {host} was cut before any answer arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request reached a server, but the connection was closed or reset before the first line of the answer ({detail}). This usually happens on the provider&apos;s side when a gateway loses the service behind it; a proxy or firewall on your side can do it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and try again: this is often temporary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you use your own proxy or gateway in front of the API, check its logs and timeouts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API lost its connection to the service behind it (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer came from a gateway{hops}, not from the AI service itself. It says &quot;upstream connect error or disconnect/reset before headers&quot;: the gateway forwarded your request, and the service behind it closed, reset or refused that connection before answering. Your computer, network and key are not the cause of this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and try again: this is usually a temporary problem on the provider&apos;s side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the gateway is your own (for example an Envoy or Istio proxy in front of the API), check its logs: the reset reason in the message says what happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection through the proxy {proxy} was cut before any answer arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request went through your proxy, and the connection closed before an answer came back ({detail}). The proxy, or the server behind it, dropped it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask whoever runs the proxy to check its logs for {host}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes; if it persists, try without the proxy from a network that allows it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1153,6 +4037,12 @@ What to do: %3</source>
     </message>
     <message>
         <source>%1 (%2, failed here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <comment>lowercase phase names in sentences</comment>
+        <extracomment>&quot;yes&quot; where a phase name (&quot;Connecting&quot;) is lowercased inside a sentence, &quot;no&quot; where not</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -128,7 +128,10 @@ QString PhaseChart::captionText() const
     if (slowest.isEmpty())
         return {};
     const double total = m_timings.value(u"total"_s, -1);
-    const QString phase = phaseLabel(slowest).toLower();
+    // English lowercases the phase's name inside the sentence; German keeps its nouns' capitals.
+    //: "yes" where a phase name ("Connecting") is lowercased inside a sentence, "no" where not
+    const bool lowercase = tr("yes", "lowercase phase names in sentences") == u"yes";
+    const QString phase = lowercase ? phaseLabel(slowest).toLower() : phaseLabel(slowest);
     if (total > 0)
         return tr("The test request took %1 in total; most of it went to: %2.").arg(formatMs(total), phase);
     return tr("Most of the time went to: %1.").arg(phase);
