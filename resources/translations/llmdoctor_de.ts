@@ -960,26 +960,6 @@
 <context>
     <name>Phase</name>
     <message>
-        <source>looking up the server&apos;s name</source>
-        <translation>den Namen des Servers nachschlagen</translation>
-    </message>
-    <message>
-        <source>connecting</source>
-        <translation>verbinden</translation>
-    </message>
-    <message>
-        <source>setting up the secure connection (TLS)</source>
-        <translation>die sichere Verbindung (TLS) aufbauen</translation>
-    </message>
-    <message>
-        <source>waiting for the answer</source>
-        <translation>auf die Antwort warten</translation>
-    </message>
-    <message>
-        <source>reading the answer</source>
-        <translation>die Antwort lesen</translation>
-    </message>
-    <message>
         <source>an unknown time</source>
         <translation>eine unbekannte Zeit</translation>
     </message>
@@ -1543,6 +1523,22 @@
     <message>
         <source>your provider account&apos;s billing page</source>
         <translation>die Abrechnungsseite Ihres Kontos beim Anbieter</translation>
+    </message>
+    <message>
+        <source>an AWS load balancer</source>
+        <translation>ein AWS-Load-Balancer</translation>
+    </message>
+    <message>
+        <source>a Google Cloud load balancer</source>
+        <translation>ein Google-Cloud-Load-Balancer</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>The message you pasted says the same, but the checks show that %1 wrote it, not %2 as its words alone suggest.</source>
+        <translation>Die eingefügte Meldung sagt dasselbe, aber die Prüfungen zeigen, dass %1 sie geschrieben hat, nicht %2, wie ihr Wortlaut allein vermuten lässt.</translation>
     </message>
 </context>
 <context>
@@ -2918,6 +2914,154 @@
     <message>
         <source>Try again in a few minutes; if it persists, try without the proxy from a network that allows it.</source>
         <translation>Versuchen Sie es in ein paar Minuten erneut; hält es an, versuchen Sie es ohne den Proxy aus einem Netzwerk, das das erlaubt.</translation>
+    </message>
+    <message>
+        <source>The connection to {host} was refused on the way.</source>
+        <translation>Die Verbindung zu {host} wurde unterwegs abgewiesen.</translation>
+    </message>
+    <message>
+        <source>A well-known provider&apos;s API accepts connections, so a firewall, a filtering network, or a wrong address from your DNS refused it instead.</source>
+        <translation>Die API eines bekannten Anbieters nimmt Verbindungen an; abgewiesen hat sie also eine Firewall, ein filterndes Netz oder eine falsche Adresse aus Ihrem DNS.</translation>
+    </message>
+    <message>
+        <source>Try another network (for example a phone hotspot), or with your VPN or proxy turned on or off.</source>
+        <translation>Versuchen Sie es in einem anderen Netz (zum Beispiel über einen Handy-Hotspot) oder mit ein- bzw. ausgeschaltetem VPN oder Proxy.</translation>
+    </message>
+    <message>
+        <source>Check that your app does not need a proxy on this network, and that {host} is not blocked by a firewall or security software.</source>
+        <translation>Prüfen Sie, ob Ihre App in diesem Netz einen Proxy braucht und ob {host} von einer Firewall oder Sicherheitssoftware gesperrt wird.</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they show where the connection stops.</source>
+        <translation>Führen Sie die Prüfungen von llmdoctor aus: Sie zeigen, wo die Verbindung endet.</translation>
+    </message>
+    <message>
+        <source>The firewall in front of the API{hops} blocked your connection.</source>
+        <translation>Die Firewall vor der API{hops} hat Ihre Verbindung gesperrt.</translation>
+    </message>
+    <message>
+        <source>The provider never saw the request, so your key was not even checked.</source>
+        <translation>Der Anbieter hat die Anfrage nie gesehen; Ihr Schlüssel wurde also gar nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>Turn off the VPN or proxy, or switch its exit to another place, and try again.</source>
+        <translation>Schalten Sie VPN oder Proxy aus oder wählen Sie einen anderen Ausgangsort, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>If your app runs on a cloud server, try from another network to confirm.</source>
+        <translation>Läuft Ihre App auf einem Cloud-Server, prüfen Sie es zur Bestätigung aus einem anderen Netz.</translation>
+    </message>
+    <message>
+        <source>If it goes on, send the Ray ID or request id from the page to the provider&apos;s support.</source>
+        <translation>Hält es an, senden Sie die Ray-ID oder Anfrage-ID von der Seite an den Support des Anbieters.</translation>
+    </message>
+    <message>
+        <source>A web page answered where the API should.</source>
+        <translation>Eine Webseite hat geantwortet, wo die API antworten sollte.</translation>
+    </message>
+    <message>
+        <source>Usually the address points at a web interface rather than the API (check the path, often /v1), or a Wi-Fi login page catches every request.</source>
+        <translation>Meist zeigt die Adresse auf eine Weboberfläche statt auf die API (prüfen Sie den Pfad, oft /v1), oder eine WLAN-Anmeldeseite fängt jede Anfrage ab.</translation>
+    </message>
+    <message>
+        <source>Check the API address in your app against the provider&apos;s documentation: the path and the port.</source>
+        <translation>Vergleichen Sie die API-Adresse in Ihrer App mit der Dokumentation des Anbieters: Pfad und Port.</translation>
+    </message>
+    <message>
+        <source>Open the address in a web browser: if it asks you to sign in to the Wi-Fi or accept terms, do that and try again.</source>
+        <translation>Öffnen Sie die Adresse in einem Webbrowser: Verlangt sie eine WLAN-Anmeldung oder die Zustimmung zu Bedingungen, erledigen Sie das und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they show what the address answers.</source>
+        <translation>Führen Sie die Prüfungen von llmdoctor aus: Sie zeigen, was unter der Adresse antwortet.</translation>
+    </message>
+    <message>
+        <source>The service says it is unavailable right now.</source>
+        <translation>Der Dienst meldet, dass er gerade nicht verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>It answered, so your network and address are fine; nothing on your side causes this.</source>
+        <translation>Er hat geantwortet, also sind Ihr Netz und die Adresse in Ordnung; nichts auf Ihrer Seite verursacht das.</translation>
+    </message>
+    <message>
+        <source>Check the status page of the provider, or of the relay your app calls.</source>
+        <translation>Sehen Sie auf der Statusseite des Anbieters nach, oder auf der des Vermittlers, den Ihre App aufruft.</translation>
+    </message>
+    <message>
+        <source>Try again later, with growing pauses between retries.</source>
+        <translation>Versuchen Sie es später erneut, mit wachsenden Pausen zwischen den Versuchen.</translation>
+    </message>
+    <message>
+        <source>If it lasts, switch to another model or provider for now.</source>
+        <translation>Dauert es an, wechseln Sie vorerst zu einem anderen Modell oder Anbieter.</translation>
+    </message>
+    <message>
+        <source>The provider behind your router is limiting requests for this model.</source>
+        <translation>Der Anbieter hinter Ihrem Vermittler begrenzt die Anfragen für dieses Modell.</translation>
+    </message>
+    <message>
+        <source>Everyone using the model through the router shares that limit; it passes within a short while.</source>
+        <translation>Alle, die das Modell über den Vermittler nutzen, teilen sich diese Grenze; sie vergeht nach kurzer Zeit.</translation>
+    </message>
+    <message>
+        <source>Wait {wait} and retry with growing pauses.</source>
+        <translation>Warten Sie {wait} und versuchen Sie es mit wachsenden Pausen erneut.</translation>
+    </message>
+    <message>
+        <source>Pick another model or provider for now, or add your own key for that provider in the router&apos;s settings.</source>
+        <translation>Wählen Sie vorerst ein anderes Modell oder einen anderen Anbieter, oder hinterlegen Sie in den Einstellungen des Vermittlers Ihren eigenen Schlüssel für diesen Anbieter.</translation>
+    </message>
+    <message>
+        <source>The model server on your own computer failed while handling the request.</source>
+        <translation>Der Modellserver auf Ihrem eigenen Computer ist bei der Bearbeitung der Anfrage gescheitert.</translation>
+    </message>
+    <message>
+        <source>It runs on your side, so its own log says why: often the model could not be loaded, memory ran out, or something in between (a local proxy) could not reach it.</source>
+        <translation>Er läuft auf Ihrer Seite, also sagt sein eigenes Protokoll, warum: oft ließ sich das Modell nicht laden, der Speicher reichte nicht, oder etwas dazwischen (ein lokaler Proxy) konnte ihn nicht erreichen.</translation>
+    </message>
+    <message>
+        <source>Read the server&apos;s log (for Ollama, the output of &quot;ollama serve&quot; or its server.log).</source>
+        <translation>Lesen Sie das Protokoll des Servers (bei Ollama die Ausgabe von „ollama serve“ oder dessen server.log).</translation>
+    </message>
+    <message>
+        <source>Check that the model is downloaded and fits in the memory you have, then restart the server.</source>
+        <translation>Prüfen Sie, ob das Modell heruntergeladen ist und in Ihren Speicher passt, und starten Sie den Server neu.</translation>
+    </message>
+    <message>
+        <source>If a proxy is set on this computer, make sure local addresses bypass it (NO_PROXY=localhost,127.0.0.1).</source>
+        <translation>Ist auf diesem Computer ein Proxy eingestellt, sorgen Sie dafür, dass lokale Adressen ihn umgehen (NO_PROXY=localhost,127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>The server refused the secure connection.</source>
+        <translation>Der Server hat die sichere Verbindung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Old client libraries that offer outdated protocol versions, and addresses that are not the API&apos;s own host, are the usual causes.</source>
+        <translation>Die üblichen Ursachen sind alte Client-Bibliotheken, die veraltete Protokollversionen anbieten, und Adressen, die nicht der eigene Host der API sind.</translation>
+    </message>
+    <message>
+        <source>Update your client library and its runtime (Python, Node.js, OpenSSL) so it offers current TLS versions.</source>
+        <translation>Aktualisieren Sie Ihre Client-Bibliothek und ihre Laufzeit (Python, Node.js, OpenSSL), damit sie aktuelle TLS-Versionen anbietet.</translation>
+    </message>
+    <message>
+        <source>Check that the address is the provider&apos;s API host: the name is sent in the handshake.</source>
+        <translation>Prüfen Sie, ob die Adresse der API-Host des Anbieters ist: Der Name wird beim Verbindungsaufbau mitgesendet.</translation>
+    </message>
+    <message>
+        <source>The connection was cut while it was being set up.</source>
+        <translation>Die Verbindung wurde während des Aufbaus getrennt.</translation>
+    </message>
+    <message>
+        <source>The server never received your request.</source>
+        <translation>Der Server hat Ihre Anfrage nie erhalten.</translation>
+    </message>
+    <message>
+        <source>If you use a VPN or proxy, try with it turned on, or off.</source>
+        <translation>Nutzen Sie ein VPN oder einen Proxy, versuchen Sie es mit ein- bzw. ausgeschaltetem.</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they show at which step the connection breaks.</source>
+        <translation>Führen Sie die Prüfungen von llmdoctor aus: Sie zeigen, bei welchem Schritt die Verbindung abbricht.</translation>
     </message>
 </context>
 <context>

@@ -960,26 +960,6 @@
 <context>
     <name>Phase</name>
     <message>
-        <source>looking up the server&apos;s name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connecting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>setting up the secure connection (TLS)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waiting for the answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reading the answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>an unknown time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1542,6 +1522,22 @@
     </message>
     <message>
         <source>your provider account&apos;s billing page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an AWS load balancer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Google Cloud load balancer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message you pasted says the same, but the checks show that %1 wrote it, not %2 as its words alone suggest.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2917,6 +2913,154 @@
     </message>
     <message>
         <source>Try again in a few minutes; if it persists, try without the proxy from a network that allows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to {host} was refused on the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A well-known provider&apos;s API accepts connections, so a firewall, a filtering network, or a wrong address from your DNS refused it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try another network (for example a phone hotspot), or with your VPN or proxy turned on or off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that your app does not need a proxy on this network, and that {host} is not blocked by a firewall or security software.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they show where the connection stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The firewall in front of the API{hops} blocked your connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider never saw the request, so your key was not even checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn off the VPN or proxy, or switch its exit to another place, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If your app runs on a cloud server, try from another network to confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it goes on, send the Ray ID or request id from the page to the provider&apos;s support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A web page answered where the API should.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usually the address points at a web interface rather than the API (check the path, often /v1), or a Wi-Fi login page catches every request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the API address in your app against the provider&apos;s documentation: the path and the port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the address in a web browser: if it asks you to sign in to the Wi-Fi or accept terms, do that and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they show what the address answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service says it is unavailable right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It answered, so your network and address are fine; nothing on your side causes this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the status page of the provider, or of the relay your app calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again later, with growing pauses between retries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it lasts, switch to another model or provider for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider behind your router is limiting requests for this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone using the model through the router shares that limit; it passes within a short while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait {wait} and retry with growing pauses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick another model or provider for now, or add your own key for that provider in the router&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model server on your own computer failed while handling the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It runs on your side, so its own log says why: often the model could not be loaded, memory ran out, or something in between (a local proxy) could not reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the server&apos;s log (for Ollama, the output of &quot;ollama serve&quot; or its server.log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the model is downloaded and fits in the memory you have, then restart the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If a proxy is set on this computer, make sure local addresses bypass it (NO_PROXY=localhost,127.0.0.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the secure connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Old client libraries that offer outdated protocol versions, and addresses that are not the API&apos;s own host, are the usual causes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update your client library and its runtime (Python, Node.js, OpenSSL) so it offers current TLS versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the address is the provider&apos;s API host: the name is sent in the handshake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was cut while it was being set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server never received your request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you use a VPN or proxy, try with it turned on, or off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they show at which step the connection breaks.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
