@@ -199,8 +199,8 @@ int hopRank(const QString &hop)
 {
     // The user's side first (their proxy, inspection, their own LLM gateway), then the provider's.
     static const QStringList order{u"zscaler"_s,    u"squid"_s,           u"litellm"_s,    u"cloudflare"_s,
-                                   u"cloudfront"_s, u"akamai"_s,          u"fastly"_s,     u"azure-fd"_s,
-                                   u"aws-elb"_s,    u"google-frontend"_s, u"openrouter"_s, u"kong"_s,
+                                   u"cloudfront"_s, u"akamai"_s,          u"fastly"_s,     u"azure_fd"_s,
+                                   u"aws_alb"_s,    u"gcp_lb"_s, u"openrouter"_s, u"kong"_s,
                                    u"traefik"_s,    u"haproxy"_s,         u"nginx"_s,      u"envoy"_s};
     if (isClientLibrary(hop))
         return 0;
@@ -867,8 +867,8 @@ ErrorSignature classifyErrorText(const QString &input)
     // intermediaries count: a Server header of the origin (gunicorn, uvicorn) or an unnamed Via proxy
     // is no hop a person can act on from a pasted message.
     static const QStringList intermediaries{
-        u"cloudflare"_s, u"cloudfront"_s,      u"akamai"_s,  u"fastly"_s,  u"azure-fd"_s,
-        u"aws-elb"_s,    u"google-frontend"_s, u"kong"_s,    u"traefik"_s, u"haproxy"_s,
+        u"cloudflare"_s, u"cloudfront"_s,      u"akamai"_s,  u"fastly"_s,  u"azure_fd"_s,
+        u"aws_alb"_s,    u"gcp_lb"_s, u"kong"_s,    u"traefik"_s, u"haproxy"_s,
         u"nginx"_s,      u"envoy"_s,           u"squid"_s,   u"varnish"_s, u"apache"_s,
         u"caddy"_s,      u"vercel"_s,          u"litellm"_s, u"zscaler"_s, u"openrouter"_s};
     for (const QString &hop : detectHops(headerLines(text))) {

@@ -28,9 +28,9 @@ QString productHop(const QString &value)
         {u"nginx", u"nginx"},
         {u"openresty", u"nginx"},
         {u"haproxy", u"haproxy"},
-        {u"awselb", u"aws-elb"},
-        {u"google frontend", u"google-frontend"},
-        {u"1.1 google", u"google-frontend"},
+        {u"awselb", u"aws_alb"},
+        {u"google frontend", u"gcp_lb"},
+        {u"1.1 google", u"gcp_lb"},
         {u"kong", u"kong"},
         {u"traefik", u"traefik"},
         {u"squid", u"squid"},
@@ -87,7 +87,7 @@ QStringList detectHops(const HeaderList &headers)
         else if (name == "x-amz-cf-id")
             addHop(hops, u"cloudfront"_s);
         else if (name == "x-azure-ref" || name == "x-msedge-ref")
-            addHop(hops, u"azure-fd"_s);
+            addHop(hops, u"azure_fd"_s);
         else if (name.startsWith("x-litellm-"))
             addHop(hops, u"litellm"_s);
         else if (name.startsWith("x-zscaler-"))

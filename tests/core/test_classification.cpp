@@ -73,7 +73,7 @@ TEST(Hops, EveryIntermediaryNamedOnce)
     const HeaderList headers{{"server", "cloudflare"},       {"cf-ray", "8f1c2a3b4c5d6e7f-FRA"},
                              {"via", "1.1 google"},          {"x-envoy-upstream-service-time", "412"},
                              {"request-id", "req_011CZabc"}, {"x-request-id", "abc"}};
-    EXPECT_EQ(detectHops(headers), (QStringList{u"cloudflare"_s, u"google-frontend"_s, u"envoy"_s}));
+    EXPECT_EQ(detectHops(headers), (QStringList{u"cloudflare"_s, u"gcp_lb"_s, u"envoy"_s}));
     const auto ids = requestIds(headers);
     EXPECT_EQ(ids.value(u"cf-ray"_s), u"8f1c2a3b4c5d6e7f-FRA"_s);
     EXPECT_EQ(ids.value(u"request-id"_s), u"req_011CZabc"_s);

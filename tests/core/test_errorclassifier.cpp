@@ -133,8 +133,8 @@ TEST(ErrorClassifier, CorpusCoversEveryProducerAndClient)
         categories.insert(value[u"category"].toString());
     }
     for (const QString &hop :
-         {u"envoy"_s, u"nginx"_s, u"haproxy"_s, u"traefik"_s, u"kong"_s, u"cloudflare"_s, u"aws-elb"_s,
-          u"google-frontend"_s, u"squid"_s, u"python-httpx"_s, u"python-requests"_s, u"openai-python"_s,
+         {u"envoy"_s, u"nginx"_s, u"haproxy"_s, u"traefik"_s, u"kong"_s, u"cloudflare"_s, u"aws_alb"_s,
+          u"gcp_lb"_s, u"squid"_s, u"python-httpx"_s, u"python-requests"_s, u"openai-python"_s,
           u"anthropic-python"_s, u"node"_s, u"curl"_s})
         EXPECT_TRUE(hops.contains(hop)) << hop.toStdString();
     for (const QString &category : {u"dns_failure"_s,
