@@ -25,6 +25,7 @@ namespace {
 
 const QString v1File = u"real_error_corpus.json"_s;
 const QString v2File = u"real_error_corpus_blind_v2.json"_s;
+const QString v3File = u"real_error_corpus_blind_v3.json"_s;
 
 QJsonArray realCorpus(const QString &file = v1File)
 {
@@ -182,6 +183,34 @@ TEST(RealErrorCorpus, BlindSetV2ScoresAtLeast89PercentAndIsRarelyUnknown)
     RecordProperty("v2_unknown_rate", QString::number(unknownRate, 'f', 1).toStdString());
     EXPECT_GE(score, 89.0);
     EXPECT_LE(unknownRate, 3.0);
+}
+
+// The blind set v3: 129 texts collected by someone who never read the classifier, after v2 was tuned on.
+// Its first scoring (2026-12-03), before any rule was changed for it: 65.1 % full, 88.4 % category,
+// 68.2 % blame, 8.7 % unknown, held-out quarter 51.5 %; most misses are blame (an expired or untrusted certificate, a refusal,
+// a location error) and wordings v1/v2 never had (context length in Chinese apps, content filters).
+// The same FNV split holds a quarter out. The bounds guard against regressions only; they are not the
+// issue's 95 % target, which v3 does not meet yet.
+TEST(RealErrorCorpus, BlindSetV3HasNotRegressed)
+{
+    const QJsonArray entries = realCorpus(v3File);
+    ASSERT_GE(entries.size(), 120) << "tests/data/real_error_corpus_blind_v3.json is missing or too small";
+    expectWellFormed(entries);
+    const QList<Outcome> outcomes = classifyAll(v3File);
+    int right = 0, held = 0, heldRight = 0;
+    for (const Outcome &o : outcomes) {
+        right += o.right ? 1 : 0;
+        held += o.held ? 1 : 0;
+        heldRight += o.held && o.right ? 1 : 0;
+    }
+    const double score = 100.0 * right / std::max<qsizetype>(outcomes.size(), 1);
+    const double heldScore = 100.0 * heldRight / std::max(held, 1);
+    std::cout << "blind set v3: " << right << "/" << outcomes.size() << " (" << score << " %), held-out "
+              << heldRight << "/" << held << " (" << heldScore << " %)\n";
+    RecordProperty("v3_score", QString::number(score, 'f', 1).toStdString());
+    RecordProperty("v3_held_out_score", QString::number(heldScore, 'f', 1).toStdString());
+    EXPECT_GE(score, 65.0);
+    EXPECT_GE(heldScore, 51.0);
 }
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
