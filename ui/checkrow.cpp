@@ -5,6 +5,7 @@
 #include "palette.h"
 
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -105,7 +106,10 @@ CheckRow::CheckRow(const QString &id, const QString &title, QWidget *parent)
     text->setSpacing(2);
     auto *titleRow = new QHBoxLayout;
     titleRow->setSpacing(4);
-    titleRow->addWidget(m_titleLabel);
+    // The "?" right after the question, not at the far side of the row: the title grows up to
+    // its one-line width and wraps only when the row is narrower.
+    m_titleLabel->setMaximumWidth(QFontMetrics(bold).horizontalAdvance(title) + 4);
+    titleRow->addWidget(m_titleLabel, 100); // takes nearly all the room before the spacer gets any
     titleRow->addWidget(m_termHelp, 0, Qt::AlignTop);
     titleRow->addStretch(1);
     text->addLayout(titleRow);

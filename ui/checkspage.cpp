@@ -77,6 +77,9 @@ void ChecksPage::updateCountdowns()
     }
     if (!running.isEmpty())
         m_status->setText(tr("Still running: %1 Gives up in %2 s.").arg(running.join(u' ')).arg(leftS));
+    else if (m_countingDown)
+        m_status->setText(tr("Checking…")); // between two steps: no step to name
+    m_countingDown = !running.isEmpty();
 }
 
 QWidget *ChecksPage::lastFocusable() const
@@ -138,6 +141,7 @@ void ChecksPage::onCheckFinished(const core::CheckResult &result)
     if (CheckRow *r = row(result.id))
         r->setResult(result, m_cancelling && result.status == core::CheckStatus::Skip);
     updateProgress();
+    updateCountdowns(); // the status line names only the steps still running
 }
 
 void ChecksPage::updateProgress()

@@ -66,6 +66,7 @@ private:
     QWidget *m_rowBox;
     QVBoxLayout *m_rowLayout;
     QTimer m_tick;
+    bool m_countingDown = false; // the status line shows the countdown
 };
 
 } // namespace llmdoctor::ui

@@ -633,8 +633,10 @@ void StartPage::recogniseFromAddress()
     const QString typed = m_address->text().trimmed();
     QString why;
     const auto url = core::parseBaseUrl(typed, &why);
-    if (!url)
-        return; // half typed: wait for more
+    if (!url) {
+        showRecognised({}); // half typed or mistyped: nothing to recognise yet
+        return;
+    }
     std::optional<core::Provider> found = catalog.findByHost(url->host());
     if (!found) {
         // A server on this computer is known by its whole address (Ollama's port, LM Studio's).
