@@ -15,6 +15,7 @@
 #include "ui/retrypage.h"
 #include "ui/startpage.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -385,6 +386,21 @@ TEST_F(HelpWizard, TheTermsAreExplainedBesideTheWordsOnThePages)
     ASSERT_NE(dnsHelp, nullptr);
     EXPECT_TRUE(dnsHelp->isVisible());
     EXPECT_TRUE(dnsHelp->toolTip().contains(Glossary::explanation(Glossary::Term::Dns)));
+    // Clicking the "?" shows the same explanation at once, without waiting for the hover.
+    dnsHelp->click();
+    QLabel *tip = nullptr;
+    ASSERT_TRUE(waitFor(
+        [&] {
+            for (QWidget *top : QApplication::topLevelWidgets()) {
+                if (top->inherits("QTipLabel") && top->isVisible())
+                    tip = qobject_cast<QLabel *>(top);
+            }
+            return tip != nullptr;
+        },
+        2000));
+    EXPECT_TRUE(tip->text().contains(Glossary::explanation(Glossary::Term::Dns)))
+        << tip->text().toStdString();
+    screenshot(tip, u"6-glossary-tooltip"_s);
     auto *modelHelp = m_window->checksPage()->row(u"model"_s)->findChild<ui::TermHelp *>();
     ASSERT_NE(modelHelp, nullptr);
     EXPECT_FALSE(modelHelp->isVisible());
