@@ -69,8 +69,9 @@ ErrorPage::ErrorPage(QWidget *parent) : QWidget(parent)
     layout->addSpacing(4);
     auto *headlineRow = new QHBoxLayout;
     headlineRow->setSpacing(4);
-    headlineRow->addWidget(m_headline, 1);
+    headlineRow->addWidget(m_headline, 100); // up to its one-line width: the "?" follows the text
     headlineRow->addWidget(m_termHelp, 0, Qt::AlignTop);
+    headlineRow->addStretch(1);
     layout->addLayout(headlineRow);
     layout->addWidget(m_meaning);
     layout->addWidget(m_whoActs);
@@ -99,6 +100,7 @@ void ErrorPage::explain(const QString &pastedText, const core::Target &target)
     m_path->setVisible(known && !m_signature.where.isEmpty());
 
     m_headline->setText(m_verdict.headline);
+    m_headline->setMaximumWidth(m_headline->fontMetrics().horizontalAdvance(m_verdict.headline) + 4);
     m_headline->setProperty("category", m_verdict.categoryName());
     m_headline->setProperty("blame", m_verdict.blameName());
     m_meaning->setText(m_signature.meaning);

@@ -185,8 +185,9 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
     auto *top = new QHBoxLayout;
     top->setSpacing(16);
     top->addWidget(m_icon, 0, Qt::AlignTop);
-    top->addWidget(m_headline, 1);
+    top->addWidget(m_headline, 100); // up to its one-line width (below): the "?" follows the text
     top->addWidget(m_termHelp, 0, Qt::AlignTop);
+    top->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 12);
@@ -222,6 +223,7 @@ void ResultPage::showFindings(const core::Findings &findings)
     else
         m_icon->setState(StatusIcon::State::Fail);
     m_headline->setText(verdict.headline);
+    m_headline->setMaximumWidth(m_headline->fontMetrics().horizontalAdvance(verdict.headline) + 4);
     m_headline->setProperty("category", verdict.categoryName());
     m_headline->setProperty("blame", verdict.blameName());
 
