@@ -1,9 +1,11 @@
 #include "checkrow.h"
 
 #include "charts/phasechart.h"
+#include "glossary.h"
 #include "palette.h"
 
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -44,6 +46,19 @@ CheckRow::CheckRow(const QString &id, const QString &title, QWidget *parent)
     m_titleLabel->setFont(bold);
 
     m_summaryLabel = selectableLabel(QString(), this);
+    // The words of the question explained (DNS, TLS, proxy…), by the step or by its wording.
+    m_termHelp = new TermHelp(this);
+    QList<Glossary::Term> terms = Glossary::termsIn(title);
+    if (id == u"dns" && !terms.contains(Glossary::Term::Dns))
+        terms.prepend(Glossary::Term::Dns);
+    if (id == u"tls" && !terms.contains(Glossary::Term::Tls))
+        terms.prepend(Glossary::Term::Tls);
+    m_termHelp->setTerms(terms);
+    m_givesUp = new QLabel(this);
+    m_givesUp->setObjectName(u"givesUp"_s);
+    m_givesUp->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    setTone(m_givesUp, Tone::Muted);
+    m_givesUp->hide();
     m_stateLabel = new QLabel(this);
     m_stateLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_stateLabel->setFont(bold);
@@ -89,13 +104,26 @@ CheckRow::CheckRow(const QString &id, const QString &title, QWidget *parent)
 
     auto *text = new QVBoxLayout;
     text->setSpacing(2);
-    text->addWidget(m_titleLabel);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->setSpacing(4);
+    // The "?" right after the question, not at the far side of the row: the title grows up to
+    // its one-line width and wraps only when the row is narrower.
+    m_titleLabel->setMaximumWidth(QFontMetrics(bold).horizontalAdvance(title) + 4);
+    titleRow->addWidget(m_titleLabel, 100); // takes nearly all the room before the spacer gets any
+    titleRow->addWidget(m_termHelp, 0, Qt::AlignTop);
+    titleRow->addStretch(1);
+    text->addLayout(titleRow);
     text->addWidget(m_summaryLabel);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_icon, 0, Qt::AlignTop);
     top->addLayout(text, 1);
-    top->addWidget(m_stateLabel, 0, Qt::AlignTop);
+    auto *state = new QVBoxLayout;
+    state->setSpacing(2);
+    state->addWidget(m_stateLabel);
+    state->addWidget(m_givesUp);
+    state->addStretch(1);
+    top->addLayout(state);
     top->addWidget(m_detailsButton, 0, Qt::AlignTop);
 
     auto *outer = new QVBoxLayout(this);
@@ -123,6 +151,8 @@ QWidget *CheckRow::lastFocusable() const
 
 void CheckRow::setState(StatusIcon::State state, const QString &status, const QString &word)
 {
+    if (status != u"running")
+        m_givesUp->hide(); // only a running step has a deadline to count down to
     m_icon->setState(state);
     setProperty("status", status);
     m_stateLabel->setText(word);
@@ -161,6 +191,18 @@ void CheckRow::setRunning()
     setState(StatusIcon::State::Running, u"running"_s, tr("Checking"));
 }
 
+void CheckRow::setGivesUpIn(int seconds)
+{
+    const bool show = seconds >= 0 && status() == u"running";
+    m_givesUp->setText(show ? tr("gives up in %1 s").arg(seconds) : QString());
+    m_givesUp->setVisible(show);
+}
+
+QString CheckRow::givesUpText() const
+{
+    return m_givesUp->isHidden() ? QString() : m_givesUp->text();
+}
+
 void CheckRow::setProgress(const QString &text)
 {
     if (status() != u"running")
@@ -179,6 +221,13 @@ void CheckRow::setResult(const core::CheckResult &result, bool cancelled)
         return;
     }
     m_summaryLabel->setText(result.summary);
+    // The answer may use a word the question did not ("a gateway answered 502").
+    QList<Glossary::Term> terms = m_termHelp->terms();
+    for (const Glossary::Term t : Glossary::termsIn(result.summary)) {
+        if (!terms.contains(t))
+            terms << t;
+    }
+    m_termHelp->setTerms(terms);
     switch (result.status) {
     case core::CheckStatus::Pass:
         setState(StatusIcon::State::Pass, u"pass"_s, tr("OK"));

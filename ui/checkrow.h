@@ -11,6 +11,10 @@ class QToolButton;
 class QFormLayout;
 
 namespace llmdoctor::ui {
+class TermHelp;
+}
+
+namespace llmdoctor::ui {
 
 // One line of the checklist: status badge, the question, its one-sentence answer, and a
 // "Details" toggle that reveals the technical facts. Exposes its state as the dynamic property
@@ -34,6 +38,9 @@ public:
     // cancelled: the result only exists because the user stopped the run.
     void setResult(const core::CheckResult &result, bool cancelled = false);
     void setCancelled();
+    // While running: how long until the run's deadline ends this step; negative hides it.
+    void setGivesUpIn(int seconds);
+    QString givesUpText() const;
 
 private:
     void setState(StatusIcon::State state, const QString &status, const QString &word);
@@ -46,6 +53,8 @@ private:
     QLabel *m_titleLabel;
     QLabel *m_summaryLabel;
     QLabel *m_stateLabel;
+    QLabel *m_givesUp; // "gives up in 12 s", while running
+    TermHelp *m_termHelp;
     QToolButton *m_detailsButton;
     QWidget *m_details;
     QFormLayout *m_detailForm;

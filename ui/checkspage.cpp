@@ -2,6 +2,7 @@
 
 #include "checkrow.h"
 #include "core/checks/diagnosis.h"
+#include "core/checks/diagnosiscontext.h"
 #include "elidinglabel.h"
 
 #include <QLabel>
@@ -54,6 +55,31 @@ ChecksPage::ChecksPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_status);
     layout->addWidget(m_progress);
     layout->addWidget(scroll, 1);
+
+    m_tick.setInterval(250); // a second's change shows within a quarter of it
+    connect(&m_tick, &QTimer::timeout, this, &ChecksPage::updateCountdowns);
+}
+
+void ChecksPage::updateCountdowns()
+{
+    if (!m_diagnosis || m_state != State::Running || !m_diagnosis->isRunning())
+        return;
+    const qint64 leftMs = m_diagnosis->context().deadline.remainingTime();
+    if (leftMs < 0)
+        return; // no deadline
+    const int leftS = int((leftMs + 999) / 1000);
+    QStringList running;
+    for (CheckRow *r : std::as_const(m_rowOrder)) {
+        if (r->status() == u"running") {
+            r->setGivesUpIn(leftS);
+            running << r->title();
+        }
+    }
+    if (!running.isEmpty())
+        m_status->setText(tr("Still running: %1 Gives up in %2 s.").arg(running.join(u' ')).arg(leftS));
+    else if (m_countingDown)
+        m_status->setText(tr("Checking…")); // between two steps: no step to name
+    m_countingDown = !running.isEmpty();
 }
 
 QWidget *ChecksPage::lastFocusable() const
@@ -70,6 +96,7 @@ void ChecksPage::setDiagnosis(core::Diagnosis *diagnosis)
     m_rows.clear();
     m_diagnosis = diagnosis;
     m_cancelling = false;
+    m_tick.stop();
     m_state = diagnosis ? State::Running : State::Idle;
     if (!diagnosis)
         return;
@@ -89,6 +116,7 @@ void ChecksPage::setDiagnosis(core::Diagnosis *diagnosis)
     connect(diagnosis, &core::Diagnosis::checkProgress, this, &ChecksPage::onCheckProgress);
     connect(diagnosis, &core::Diagnosis::checkFinished, this, &ChecksPage::onCheckFinished);
     connect(diagnosis, &core::Diagnosis::finished, this, &ChecksPage::onFinished);
+    m_tick.start();
     emit stateChanged();
 }
 
@@ -98,6 +126,7 @@ void ChecksPage::onCheckStarted(const QString &id)
         r->setRunning();
         m_status->setText(r->title());
     }
+    updateCountdowns();
 }
 
 void ChecksPage::onCheckProgress(const QString &id, const QString &text)
@@ -112,6 +141,7 @@ void ChecksPage::onCheckFinished(const core::CheckResult &result)
     if (CheckRow *r = row(result.id))
         r->setResult(result, m_cancelling && result.status == core::CheckStatus::Skip);
     updateProgress();
+    updateCountdowns(); // the status line names only the steps still running
 }
 
 void ChecksPage::updateProgress()
@@ -127,6 +157,7 @@ void ChecksPage::onFinished()
 {
     if (m_state != State::Running)
         return;
+    m_tick.stop();
     m_heading->setFullText(tr("Checks of %1").arg(m_address));
     if (m_cancelling) {
         m_state = State::Cancelled;

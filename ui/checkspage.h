@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -49,6 +50,9 @@ private:
     void onCheckFinished(const core::CheckResult &result);
     void onFinished();
     void updateProgress();
+    // Once a second while running: each running step's countdown to the run's deadline, and the
+    // status line naming the steps still running.
+    void updateCountdowns();
 
     QPointer<core::Diagnosis> m_diagnosis;
     State m_state = State::Idle;
@@ -61,6 +65,8 @@ private:
     QProgressBar *m_progress;
     QWidget *m_rowBox;
     QVBoxLayout *m_rowLayout;
+    QTimer m_tick;
+    bool m_countingDown = false; // the status line shows the countdown
 };
 
 } // namespace llmdoctor::ui

@@ -1,10 +1,12 @@
 #include "errorpage.h"
 
+#include "glossary.h"
 #include "labels.h"
 #include "pathdiagram.h"
 #include "snippetview.h"
 
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
@@ -37,6 +39,8 @@ ErrorPage::ErrorPage(QWidget *parent) : QWidget(parent)
     big.setPointSizeF(big.pointSizeF() * 1.3);
     m_headline->setFont(big);
 
+    m_termHelp = new TermHelp(this); // what "gateway", "proxy"… mean, for the words used below
+
     m_meaning = textLabel(this, u"errorMeaning"_s);
     m_whoActs = textLabel(this, u"errorWhoActs"_s);
     QFont bold = m_whoActs->font();
@@ -63,7 +67,12 @@ ErrorPage::ErrorPage(QWidget *parent) : QWidget(parent)
     layout->addSpacing(4);
     layout->addWidget(m_path);
     layout->addSpacing(4);
-    layout->addWidget(m_headline);
+    auto *headlineRow = new QHBoxLayout;
+    headlineRow->setSpacing(4);
+    headlineRow->addWidget(m_headline, 100); // up to its one-line width: the "?" follows the text
+    headlineRow->addWidget(m_termHelp, 0, Qt::AlignTop);
+    headlineRow->addStretch(1);
+    layout->addLayout(headlineRow);
     layout->addWidget(m_meaning);
     layout->addWidget(m_whoActs);
     layout->addWidget(m_explanation);
@@ -91,6 +100,7 @@ void ErrorPage::explain(const QString &pastedText, const core::Target &target)
     m_path->setVisible(known && !m_signature.where.isEmpty());
 
     m_headline->setText(m_verdict.headline);
+    m_headline->setMaximumWidth(m_headline->fontMetrics().horizontalAdvance(m_verdict.headline) + 4);
     m_headline->setProperty("category", m_verdict.categoryName());
     m_headline->setProperty("blame", m_verdict.blameName());
     m_meaning->setText(m_signature.meaning);
@@ -102,6 +112,8 @@ void ErrorPage::explain(const QString &pastedText, const core::Target &target)
                            : tr("Who should act: %1").arg(core::Verdict::whoActs(m_verdict.blame)));
     m_whoActs->setVisible(m_verdict.blame != core::Blame::None);
     m_explanation->setText(m_verdict.explanation);
+    m_termHelp->setTermsFrom(
+        QStringList{m_verdict.headline, m_signature.meaning, m_verdict.explanation}.join(u'\n'));
 
     clearLayout(m_stepsLayout);
     for (qsizetype i = 0; i < m_verdict.nextSteps.size(); ++i) {

@@ -13,6 +13,7 @@ class QVBoxLayout;
 namespace llmdoctor::ui {
 
 class PathDiagram;
+class TermHelp;
 
 // "What this error means": the message the user pasted, explained before any check runs —
 // who wrote it, where on the path it broke, who should act.
@@ -34,6 +35,7 @@ private:
     QLabel *m_producer;
     PathDiagram *m_path;
     QLabel *m_headline;
+    TermHelp *m_termHelp;
     QLabel *m_meaning;
     QLabel *m_whoActs;
     QLabel *m_explanation;

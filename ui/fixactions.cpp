@@ -120,6 +120,11 @@ QString statusPageUrl(const core::Findings &findings, const std::optional<core::
 
 } // namespace
 
+QStringList FixActions::modelsRead(const core::Findings &findings)
+{
+    return modelChoices(findings);
+}
+
 QList<Fix> FixActions::forFindings(const core::Findings &findings)
 {
     const core::Verdict &verdict = findings.verdict;

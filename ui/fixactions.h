@@ -37,6 +37,9 @@ class FixActions final
 {
 public:
     static QList<Fix> forFindings(const core::Findings &findings);
+    // The models the run read from the provider's list, the closest to the one asked for first;
+    // empty when the list was not read.
+    static QStringList modelsRead(const core::Findings &findings);
     // The first request id the provider gave, as (header, value); empty when there was none.
     static QPair<QString, QString> firstRequestId(const core::Findings &findings);
     // The wait the provider asked for (retry-after), in seconds; negative when it asked for none.

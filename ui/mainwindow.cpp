@@ -96,6 +96,9 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
             start = *last;
         } else {
             start.provider = m_settings.defaultProvider();
+            // A real choice to start from, with its address, rather than an empty "Other" one.
+            if (start.provider.isEmpty())
+                start.provider = u"openai"_s;
             start.timeoutMs = m_settings.timeoutSeconds() * 1000;
         }
     }
@@ -146,6 +149,14 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     m_retryStatus->setObjectName(u"retryStatus"_s);
 
     m_retryStatus->setWordWrap(true);
+    // A greyed-out button alone does not say what is missing: this line does, next to it.
+    m_runHint = new QLabel(central);
+    m_runHint->setObjectName(u"runHint"_s);
+    m_runHint->setWordWrap(true);
+    m_runHint->setTextFormat(Qt::PlainText);
+    m_runHint->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    setTone(m_runHint, Tone::Warn);
+    m_runHint->hide();
     // The bar: what is going on behind the page above its buttons; the buttons wrap onto a second
     // line rather than widen the window (a small screen, longer German labels), never touching.
     auto *bar = new QVBoxLayout;
@@ -155,6 +166,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     statusRow->setSpacing(12);
     statusRow->addWidget(m_retryStatus, 1);
     statusRow->addWidget(m_exportStatus, 1);
+    statusRow->addWidget(m_runHint, 1);
     auto *buttons = new QHBoxLayout;
     buttons->setSpacing(8);
     buttons->addWidget(m_back, 0, Qt::AlignTop);
@@ -215,6 +227,7 @@ MainWindow::MainWindow(core::Target prefill, QWidget *parent) : QMainWindow(pare
     connect(m_retry, &QPushButton::clicked, this, &MainWindow::showRetry);
     connect(m_watch, &QPushButton::clicked, this, &MainWindow::showMonitor);
     connect(m_retryPage, &RetryPage::stateChanged, this, &MainWindow::updateRetryStatus);
+    connect(m_retryPage, &RetryPage::runChecksRequested, this, &MainWindow::runChecks);
     connect(m_share, &QPushButton::clicked, this, &MainWindow::showExport);
     connect(m_resultPage, &ResultPage::fixRequested, this, &MainWindow::applyFix);
     connect(m_startPage->practiceBox(), &PracticeBox::practiceRequested, this, &MainWindow::startPractice);
@@ -343,6 +356,14 @@ void MainWindow::updateButtons()
 
     m_runAgain->setVisible(page == Result || (page == Checks && state == ChecksPage::State::Cancelled));
     m_runAgain->setEnabled(m_startPage->isValid());
+    // Why it cannot run, on the button (tooltip) and beside it, updated as the user types.
+    const QString blocker = m_startPage->isValid() ? QString() : m_startPage->runBlocker();
+    const bool runShown = page == Start || page == Explain;
+    const bool runAgainShown = page == Result || (page == Checks && state == ChecksPage::State::Cancelled);
+    m_run->setToolTip(runShown ? blocker : QString());
+    m_runAgain->setToolTip(runAgainShown ? blocker : QString());
+    m_runHint->setText(blocker);
+    m_runHint->setVisible(!blocker.isEmpty() && (runShown || runAgainShown));
 
     const bool checksDone = state == ChecksPage::State::Finished;
     m_retry->setVisible((page == Result || (page == Checks && checksDone)));

@@ -124,6 +124,7 @@ private:
     QPushButton *m_share; // to the export page
     QLabel *m_exportStatus;
     QLabel *m_retryStatus;
+    QLabel *m_runHint; // why Run is greyed out, next to it
     QWidget *m_practiceBanner;
     QLabel *m_practiceText;
     QPointer<core::Simulator> m_practiceSim;

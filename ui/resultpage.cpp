@@ -1,6 +1,7 @@
 #include "resultpage.h"
 
 #include "charts/phasechart.h"
+#include "glossary.h"
 #include "labels.h"
 #include "palette.h"
 #include "snippetview.h"
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace llmdoctor::ui {
@@ -112,6 +114,8 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
     big.setBold(true);
     m_headline->setFont(big);
 
+    m_termHelp = new TermHelp(this); // the words of the verdict explained: gateway, proxy, DNS…
+
     m_whoActs = textLabel(this);
     m_whoActs->setObjectName(u"whoActs"_s);
     QFont bold = m_whoActs->font();
@@ -131,6 +135,15 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
     m_fixLayout->setSpacing(8);
     m_fixStatus = textLabel(this, u"fixStatus"_s);
     m_fixStatus->hide();
+    // The run read the provider's model list anyway: one click shows it, and picks one.
+    m_showModels = new QPushButton(tr("Show the &models…"), this);
+    m_showModels->setObjectName(u"showModelsButton"_s);
+    m_showModels->setAccessibleName(tr("Show the models this provider offers"));
+    m_showModels->setToolTip(tr("The models the provider listed during the checks; choosing one puts it "
+                                "in the model field on the first page."));
+    m_showModels->setAutoDefault(true);
+    m_showModels->hide();
+    connect(m_showModels, &QPushButton::clicked, this, [this] { emit fixRequested(m_showModelsFix); });
 
     // The provider's id of the request: what its support asks for first.
     m_requestRow = new QWidget(this);
@@ -172,7 +185,9 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
     auto *top = new QHBoxLayout;
     top->setSpacing(16);
     top->addWidget(m_icon, 0, Qt::AlignTop);
-    top->addWidget(m_headline, 1);
+    top->addWidget(m_headline, 100); // up to its one-line width (below): the "?" follows the text
+    top->addWidget(m_termHelp, 0, Qt::AlignTop);
+    top->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 12);
@@ -182,6 +197,7 @@ ResultPage::ResultPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_explanation);
     layout->addWidget(m_wait);
     layout->addWidget(m_fixRow);
+    layout->addWidget(m_showModels, 0, Qt::AlignLeft);
     layout->addWidget(m_fixStatus);
     layout->addWidget(m_requestRow);
     layout->addWidget(m_alsoHeading);
@@ -207,6 +223,7 @@ void ResultPage::showFindings(const core::Findings &findings)
     else
         m_icon->setState(StatusIcon::State::Fail);
     m_headline->setText(verdict.headline);
+    m_headline->setMaximumWidth(m_headline->fontMetrics().horizontalAdvance(verdict.headline) + 4);
     m_headline->setProperty("category", verdict.categoryName());
     m_headline->setProperty("blame", verdict.blameName());
 
@@ -214,6 +231,7 @@ void ResultPage::showFindings(const core::Findings &findings)
     m_whoActs->setText(who);
     m_whoActs->setVisible(!who.isEmpty());
     m_explanation->setText(verdict.explanation);
+    m_termHelp->setTermsFrom(verdict.headline + u'\n' + verdict.explanation);
 
     const bool isFailure =
         verdict.category != core::Category::Ok && verdict.category != core::Category::Cancelled;
@@ -235,6 +253,12 @@ void ResultPage::showFindings(const core::Findings &findings)
     }
     m_fixLayout->addStretch(1);
     m_fixRow->setVisible(!m_fixes.isEmpty());
+    // "Choose a model…" already shows the list when the model was not found.
+    const bool choosing = std::any_of(m_fixes.cbegin(), m_fixes.cend(),
+                                      [](const Fix &f) { return f.kind == Fix::Kind::ChooseModel; });
+    const QStringList models = choosing ? QStringList() : FixActions::modelsRead(findings);
+    m_showModelsFix = Fix{Fix::Kind::ChooseModel, findings.context.target.model, models};
+    m_showModels->setVisible(!models.isEmpty());
     setFixStatus({});
 
     // Only a failure is worth a support ticket.

@@ -13,6 +13,7 @@ class QVBoxLayout;
 namespace llmdoctor::ui {
 
 class PhaseChart;
+class TermHelp;
 class StatusIcon;
 
 // The answer: what is wrong, who should act, what to do next, and where the time went.
@@ -41,12 +42,15 @@ signals:
 private:
     StatusIcon *m_icon;
     QLabel *m_headline;
+    TermHelp *m_termHelp;
     QLabel *m_whoActs;
     QLabel *m_explanation;
     QLabel *m_wait; // the retry-after the provider asked for, when the verdict does not say it
     QWidget *m_fixRow;
     QHBoxLayout *m_fixLayout;
     QLabel *m_fixStatus;
+    QPushButton *m_showModels; // the model list the run read, whatever the verdict
+    Fix m_showModelsFix;
     QList<Fix> m_fixes;
     QWidget *m_requestRow;
     QLabel *m_requestId;

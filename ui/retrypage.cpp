@@ -2,6 +2,7 @@
 
 #include "charts/latencychart.h"
 #include "core/report/findings.h"
+#include "glossary.h"
 #include "labels.h"
 #include "palette.h"
 #include "statusicon.h"
@@ -107,12 +108,29 @@ RetryPage::RetryPage(QWidget *parent) : QWidget(parent)
     outcomeLayout->addLayout(outcomeTop);
     outcomeLayout->addWidget(m_explanation);
     outcomeLayout->addWidget(steps);
+    // It works now: the checks tell whether everything else does too, and the verdict follows.
+    m_runChecks = new QPushButton(tr("Run the checks a&gain"), m_outcome);
+    m_runChecks->setObjectName(u"retryRunChecksButton"_s);
+    m_runChecks->setAccessibleName(tr("Run the checks again"));
+    m_runChecks->setToolTip(tr("Goes back to the checks and runs them all again, now that the API answers."));
+    m_runChecks->setAutoDefault(true);
+    m_runChecks->hide();
+    outcomeLayout->addWidget(m_runChecks, 0, Qt::AlignLeft);
+    connect(m_runChecks, &QPushButton::clicked, this, &RetryPage::runChecksRequested);
     m_outcome->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 20, 24, 12);
     layout->setSpacing(10);
-    layout->addWidget(title);
+    // Servers speak of rate limits and retry-after: both explained where the waiting happens.
+    auto *termHelp = new TermHelp(this);
+    termHelp->setTerms({Glossary::Term::RateLimit, Glossary::Term::RetryAfter});
+    auto *titleRow = new QHBoxLayout;
+    titleRow->setSpacing(4);
+    titleRow->addWidget(title);
+    titleRow->addWidget(termHelp, 0, Qt::AlignVCenter);
+    titleRow->addStretch(1);
+    layout->addLayout(titleRow);
     layout->addWidget(intro);
     layout->addLayout(controls);
     layout->addWidget(m_countdown);
@@ -280,6 +298,7 @@ void RetryPage::onFinished()
         step->setText(u"%1. %2"_s.arg(i + 1).arg(v.nextSteps.at(i)));
         m_stepsLayout->addWidget(step);
     }
+    m_runChecks->setVisible(outcome == core::Retrier::Outcome::Succeeded);
     m_outcome->setVisible(outcome != core::Retrier::Outcome::Cancelled || n > 0);
     updateControls();
     emit stateChanged();

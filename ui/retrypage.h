@@ -42,6 +42,8 @@ public:
 
 signals:
     void stateChanged();
+    // "Run the checks again", offered once a retry worked: the window goes back and re-runs.
+    void runChecksRequested();
 
 private:
     void onAttemptStarted(int n);
@@ -64,6 +66,7 @@ private:
     QLabel *m_explanation;
     QVBoxLayout *m_stepsLayout;
     QWidget *m_outcome;
+    QPushButton *m_runChecks;
 };
 
 } // namespace llmdoctor::ui

@@ -7,6 +7,7 @@
 #include "core/target/addresslint.h"
 #include "core/target/keylint.h"
 #include "core/target/providercatalog.h"
+#include "glossary.h"
 #include "labels.h"
 #include "palette.h"
 #include "practicebox.h"
@@ -125,7 +126,13 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
         m_provider->addItem(p.name, p.id);
     m_provider->setCurrentIndex(m_provider->findData(u"custom"_s));
     narrowComboBox(m_provider);
-    connect(m_provider, &QComboBox::activated, this, &StartPage::onProviderChosen);
+    connect(m_provider, &QComboBox::activated, this, [this](int index) {
+        showRecognised({}); // chosen by hand now
+        onProviderChosen(index);
+    });
+    m_recognised = noteLabel(QString(), this);
+    m_recognised->setObjectName(u"providerRecognised"_s);
+    m_recognised->hide();
 
     // The address.
     m_address = new QLineEdit(this);
@@ -203,7 +210,11 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     auto *providerLabel = new QLabel(tr("&Provider:"), this);
     providerLabel->setBuddy(m_provider);
-    form->addRow(providerLabel, m_provider);
+    auto *providerBox = new QVBoxLayout;
+    providerBox->setSpacing(2);
+    providerBox->addWidget(m_provider);
+    providerBox->addWidget(m_recognised);
+    form->addRow(providerLabel, providerBox);
     auto *addressLabel = new QLabel(tr("API &address:"), this);
     addressLabel->setBuddy(m_address);
     auto *addressBox = new QVBoxLayout;
@@ -274,6 +285,10 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
     auto *proxyRow = new QHBoxLayout;
     proxyRow->addWidget(m_proxyMode);
     proxyRow->addWidget(m_proxyUrl, 1);
+    auto *proxyHelp = new TermHelp(m_advanced);
+    proxyHelp->setObjectName(u"proxyHelp"_s);
+    proxyHelp->setTerms({Glossary::Term::Proxy});
+    proxyRow->addWidget(proxyHelp);
     proxyBox->addLayout(proxyRow);
     proxyBox->addWidget(m_proxyError);
 
@@ -344,6 +359,9 @@ StartPage::StartPage(QWidget *parent) : QWidget(parent)
 
     connect(m_address, &QLineEdit::textChanged, this, &StartPage::validate);
     connect(m_key, &QLineEdit::textChanged, this, &StartPage::lintFields);
+    // Typed or pasted by the user only: a prefilled target keeps the provider it names.
+    connect(m_address, &QLineEdit::textEdited, this, &StartPage::recogniseFromAddress);
+    connect(m_key, &QLineEdit::textEdited, this, &StartPage::recogniseFromKey);
     connect(m_model, &QLineEdit::textChanged, this, [this] { m_modelHint->hide(); });
     connect(m_proxyUrl, &QLineEdit::textChanged, this, &StartPage::validate);
     connect(m_proxyMode, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -398,6 +416,7 @@ void StartPage::setTarget(const core::Target &target)
 {
     m_prefill = target;
     m_prefill.apiKey.clear(); // the field holds the key; no second copy
+    showRecognised({});
     QString providerIdText = target.provider;
     if (providerIdText.isEmpty()) {
         if (const auto byHost = core::ProviderCatalog::instance().findByHost(target.baseUrl.host()))
@@ -530,11 +549,14 @@ void StartPage::validate()
     QString why;
     const QString address = m_address->text().trimmed();
     bool ok = true;
+    QString blocker;
     if (address.isEmpty()) {
         ok = false; // nothing typed yet: no red text, just nothing to run
+        blocker = tr("Type the API address first.");
         m_addressError->hide();
     } else if (!checkAddress(address, &why)) {
         ok = false;
+        blocker = tr("Correct the API address first (the red line under it says how).");
         m_addressError->setText(why);
         m_addressError->show();
     } else {
@@ -545,9 +567,13 @@ void StartPage::validate()
         const QString proxy = m_proxyUrl->text().trimmed();
         if (proxy.isEmpty()) {
             ok = false;
+            if (blocker.isEmpty())
+                blocker = tr("Type the proxy address first, or choose another proxy setting.");
             m_proxyError->hide();
         } else if (!core::ProxyChoice::parse(proxy, &why)) {
             ok = false;
+            if (blocker.isEmpty())
+                blocker = tr("Correct the proxy address first (under Advanced settings).");
             m_proxyError->setText(sentence(why));
             m_proxyError->show();
         } else {
@@ -558,7 +584,9 @@ void StartPage::validate()
     }
 
     lintFields();
-    if (ok != m_valid) {
+    const bool blockerChanged = blocker != m_blocker;
+    m_blocker = blocker;
+    if (ok != m_valid || blockerChanged) {
         m_valid = ok;
         emit validityChanged(ok);
     }
@@ -586,6 +614,76 @@ void StartPage::onProviderChosen(int index)
                                                        : tr("starts with %1").arg(p->keyPrefixes.last()));
     setAvailableModels({});
     lintFields();
+}
+
+QString StartPage::recognisedText() const
+{
+    return m_recognised->isHidden() ? QString() : m_recognised->text();
+}
+
+void StartPage::showRecognised(const QString &text)
+{
+    m_recognised->setText(text);
+    m_recognised->setVisible(!text.isEmpty());
+}
+
+void StartPage::recogniseFromAddress()
+{
+    const core::ProviderCatalog &catalog = core::ProviderCatalog::instance();
+    const QString typed = m_address->text().trimmed();
+    QString why;
+    const auto url = core::parseBaseUrl(typed, &why);
+    if (!url) {
+        showRecognised({}); // half typed or mistyped: nothing to recognise yet
+        return;
+    }
+    std::optional<core::Provider> found = catalog.findByHost(url->host());
+    if (!found) {
+        // A server on this computer is known by its whole address (Ollama's port, LM Studio's).
+        for (const core::Provider &p : catalog.providers()) {
+            if (!p.baseUrl.isEmpty() &&
+                QUrl(p.baseUrl).adjusted(QUrl::StripTrailingSlash) == url->adjusted(QUrl::StripTrailingSlash))
+                found = p;
+        }
+    }
+    const auto current = catalog.find(m_provider->currentData().toString());
+    if (!found) {
+        // Another host than the chosen cloud provider's: an OpenAI-compatible server of its own.
+        if (current && !current->host().isEmpty() && !current->isLocal() &&
+            current->host() != url->host().toLower()) {
+            const int custom = m_provider->findData(u"custom"_s);
+            m_provider->setCurrentIndex(custom);
+            onProviderChosen(custom); // never replaces a typed address
+            showRecognised(tr("Recognised from the address: another OpenAI-compatible server."));
+        }
+        return;
+    }
+    if (current && current->id == found->id)
+        return;
+    const int index = m_provider->findData(found->id);
+    m_provider->setCurrentIndex(index);
+    onProviderChosen(index); // the key's hint and the model list follow; the address stays as typed
+    showRecognised(tr("Recognised from the address: %1.").arg(found->name));
+}
+
+void StartPage::recogniseFromKey()
+{
+    const QString id = core::providerForKey(m_key->text().toUtf8());
+    if (id.isEmpty() || id == m_provider->currentData().toString())
+        return;
+    // Only while the address is none or a provider's own: never over an address the user typed
+    // (the key's note then says whose key it looks like).
+    const QString current = m_address->text().trimmed();
+    bool someProvidersAddress = current.isEmpty();
+    for (const core::Provider &other : core::ProviderCatalog::instance().providers())
+        someProvidersAddress |= !other.baseUrl.isEmpty() && current == other.baseUrl;
+    const auto p = core::ProviderCatalog::instance().find(id);
+    if (!someProvidersAddress || !p)
+        return;
+    const int index = m_provider->findData(id);
+    m_provider->setCurrentIndex(index);
+    onProviderChosen(index);
+    showRecognised(tr("Recognised from the key: %1.").arg(p->name));
 }
 
 void StartPage::lintFields()

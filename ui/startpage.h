@@ -35,6 +35,12 @@ public:
     // What the user typed, as a Target; nullopt and a plain *error when it cannot be tested.
     std::optional<core::Target> target(QString *error = nullptr) const;
     bool isValid() const { return m_valid; }
+    // Why the checks cannot run yet, in one short sentence ("Type the API address first."); empty
+    // when they can.
+    QString runBlocker() const { return m_blocker; }
+    // The line under the provider that says where the provider was recognised from; empty when
+    // it was chosen by hand.
+    QString recognisedText() const;
     // A problem found when starting (for example an unreadable certificate file).
     void showRunProblem(const QString &text);
     QWidget *firstField() const;
@@ -72,6 +78,10 @@ private:
     void validate();
     void lintFields();
     void onProviderChosen(int index);
+    // As the user types: the provider recognised from the address, or else from the key's shape.
+    void recogniseFromAddress();
+    void recogniseFromKey();
+    void showRecognised(const QString &text);
     QString providerId() const;
     void setAdvancedOpen(bool open);
     void chooseCaFile();
@@ -80,6 +90,7 @@ private:
 
     core::Target m_prefill;
     QComboBox *m_provider;
+    QLabel *m_recognised; // "Recognised from the key: …"
     QLineEdit *m_address;
     QLabel *m_addressError;
     QLabel *m_addressHint; // lint findings about the address, next to it
@@ -109,6 +120,7 @@ private:
     QLabel *m_runProblem;
     PracticeBox *m_practice;
     bool m_valid = false;
+    QString m_blocker;
     int m_defaultTimeoutS = 30;
     bool m_keychainUsable = true;
 };

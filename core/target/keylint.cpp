@@ -46,6 +46,25 @@ LintFinding finding(const QString &code, bool fatal, const QString &message, con
 
 } // namespace
 
+QString providerForKey(const QByteArray &key)
+{
+    const QString k = QString::fromUtf8(sendableKey(key));
+    const QList<Provider> &providers = ProviderCatalog::instance().providers();
+    const auto best = bestPrefix(k, providers);
+    if (!best.second)
+        return {};
+    // Another provider with a prefix as long that fits too: the shape does not tell them apart.
+    for (const Provider &p : providers) {
+        if (p.id == best.second->id)
+            continue;
+        for (const QString &prefix : p.keyPrefixes) {
+            if (prefix.size() == best.first && k.startsWith(prefix))
+                return {};
+        }
+    }
+    return best.second->id;
+}
+
 QByteArray sendableKey(const QByteArray &key)
 {
     QByteArray out = key.trimmed();

@@ -20,6 +20,10 @@ struct KeyLint
 // implausible length. Messages describe the key, never quote it.
 KeyLint lintApiKey(const QByteArray &key, const QString &providerId = QString());
 
+// The provider whose keys start the way this one does (the longest prefix of the catalogue), or
+// empty when no provider's prefix fits or two providers share it ("sk-": OpenAI and DeepSeek).
+QString providerForKey(const QByteArray &key);
+
 // The key as a header can carry it: surrounding whitespace and control characters removed.
 QByteArray sendableKey(const QByteArray &key);
 

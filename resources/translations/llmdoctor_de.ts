@@ -653,6 +653,91 @@
     </message>
 </context>
 <context>
+    <name>Glossary</name>
+    <message>
+        <source>name lookup</source>
+        <comment>glossary: other words for DNS, comma-separated</comment>
+        <translation>Namensauflösung, Namen auflösen</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <comment>glossary: other words for TLS, comma-separated</comment>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>gateway</source>
+        <comment>glossary: other words for gateway, comma-separated</comment>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <comment>glossary: other words for proxy, comma-separated</comment>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>rate limit</source>
+        <comment>glossary: other words for rate limit, comma-separated</comment>
+        <translation>Ratenlimit, Anfragelimit, Ratenbegrenzung</translation>
+    </message>
+    <message>
+        <source>retry-after</source>
+        <comment>glossary: other words for retry-after, comma-separated</comment>
+        <translation>Retry-After</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Ratenlimit</translation>
+    </message>
+    <message>
+        <source>Retry-after</source>
+        <translation>Retry-After</translation>
+    </message>
+    <message>
+        <source>The internet&apos;s phone book: it turns a name like api.openai.com into the number (IP address) your computer connects to.</source>
+        <translation>Das Telefonbuch des Internets: Es macht aus einem Namen wie api.openai.com die Nummer (IP-Adresse), mit der sich Ihr Computer verbindet.</translation>
+    </message>
+    <message>
+        <source>The encryption behind https: it keeps the connection private, and the server&apos;s certificate proves it is the server it claims to be.</source>
+        <translation>Die Verschlüsselung hinter https: Sie hält die Verbindung privat, und das Zertifikat des Servers beweist, dass er der Server ist, der er zu sein behauptet.</translation>
+    </message>
+    <message>
+        <source>A server between you and the model&apos;s server that passes your requests on; &quot;Bad Gateway&quot; means it got no usable answer from the server behind it.</source>
+        <translation>Ein Server zwischen Ihnen und dem Server des Modells, der Ihre Anfragen weiterreicht; „Bad Gateway“ heißt, dass er vom Server dahinter keine brauchbare Antwort bekam.</translation>
+    </message>
+    <message>
+        <source>A server, often your company&apos;s, that your computer sends its internet traffic through instead of connecting directly.</source>
+        <translation>Ein Server, oft der Ihrer Firma, über den Ihr Computer seinen Internetverkehr schickt, statt sich direkt zu verbinden.</translation>
+    </message>
+    <message>
+        <source>How many requests the provider lets you send per minute; above it, it answers 429 until the limit resets.</source>
+        <translation>Wie viele Anfragen der Anbieter Ihnen pro Minute erlaubt; darüber antwortet er mit 429, bis das Limit zurückgesetzt wird.</translation>
+    </message>
+    <message>
+        <source>The server telling you how many seconds to wait before you try again.</source>
+        <translation>Die Angabe des Servers, wie viele Sekunden Sie warten sollen, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Lint</name>
     <message>
         <source>The API address is empty.</source>
@@ -3130,6 +3215,10 @@
         <source>Timings: %1</source>
         <translation>Zeiten: %1</translation>
     </message>
+    <message>
+        <source>gives up in %1 s</source>
+        <translation>gibt in %1 s auf</translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::ChecksPage</name>
@@ -3180,6 +3269,10 @@
     <message>
         <source>Done: every step worked. &quot;See the verdict&quot; sums it up.</source>
         <translation>Fertig: Jeder Schritt hat funktioniert. „Befund ansehen“ fasst es zusammen.</translation>
+    </message>
+    <message>
+        <source>Still running: %1 Gives up in %2 s.</source>
+        <translation>Läuft noch: %1 Gibt in %2 s auf.</translation>
     </message>
 </context>
 <context>
@@ -4408,6 +4501,18 @@ Was zu tun ist: %3</translation>
         <source>The provider&apos;s ID for this request: %1</source>
         <translation>Die ID des Anbieters für diese Anfrage: %1</translation>
     </message>
+    <message>
+        <source>Show the &amp;models…</source>
+        <translation>Modelle &amp;anzeigen …</translation>
+    </message>
+    <message>
+        <source>Show the models this provider offers</source>
+        <translation>Die Modelle dieses Anbieters anzeigen</translation>
+    </message>
+    <message>
+        <source>The models the provider listed during the checks; choosing one puts it in the model field on the first page.</source>
+        <translation>Die Modelle, die der Anbieter bei den Prüfungen aufgelistet hat; ein gewähltes kommt ins Modellfeld auf der ersten Seite.</translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::RetryPage</name>
@@ -4570,6 +4675,18 @@ Was zu tun ist: %3</translation>
     <message>
         <source>Start retrying</source>
         <translation>Wiederholen starten</translation>
+    </message>
+    <message>
+        <source>Run the checks a&amp;gain</source>
+        <translation>Prüfungen &amp;noch einmal starten</translation>
+    </message>
+    <message>
+        <source>Run the checks again</source>
+        <translation>Prüfungen noch einmal starten</translation>
+    </message>
+    <message>
+        <source>Goes back to the checks and runs them all again, now that the API answers.</source>
+        <translation>Geht zurück zu den Prüfungen und startet sie alle noch einmal, jetzt, da die API antwortet.</translation>
     </message>
 </context>
 <context>
@@ -4860,6 +4977,41 @@ Was zu tun ist: %3</translation>
     <message>
         <source>Also follow the ro&amp;ute hop by hop, to see where packets are lost (about 10 s)</source>
         <translation>Auch die Route Hop für Hop &amp;verfolgen, um zu sehen, wo Pakete verloren gehen (etwa 10 s)</translation>
+    </message>
+    <message>
+        <source>Type the API address first.</source>
+        <translation>Geben Sie zuerst die API-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Correct the API address first (the red line under it says how).</source>
+        <translation>Korrigieren Sie zuerst die API-Adresse (die rote Zeile darunter sagt, wie).</translation>
+    </message>
+    <message>
+        <source>Type the proxy address first, or choose another proxy setting.</source>
+        <translation>Geben Sie zuerst die Proxy-Adresse ein oder wählen Sie eine andere Proxy-Einstellung.</translation>
+    </message>
+    <message>
+        <source>Correct the proxy address first (under Advanced settings).</source>
+        <translation>Korrigieren Sie zuerst die Proxy-Adresse (unter „Erweiterte Einstellungen“).</translation>
+    </message>
+    <message>
+        <source>Recognised from the address: another OpenAI-compatible server.</source>
+        <translation>An der Adresse erkannt: ein anderer OpenAI-kompatibler Server.</translation>
+    </message>
+    <message>
+        <source>Recognised from the address: %1.</source>
+        <translation>An der Adresse erkannt: %1.</translation>
+    </message>
+    <message>
+        <source>Recognised from the key: %1.</source>
+        <translation>Am Schlüssel erkannt: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::TermHelp</name>
+    <message>
+        <source>What the words mean</source>
+        <translation>Was die Begriffe bedeuten</translation>
     </message>
 </context>
 </TS>

@@ -653,6 +653,91 @@
     </message>
 </context>
 <context>
+    <name>Glossary</name>
+    <message>
+        <source>name lookup</source>
+        <comment>glossary: other words for DNS, comma-separated</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <comment>glossary: other words for TLS, comma-separated</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway</source>
+        <comment>glossary: other words for gateway, comma-separated</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <comment>glossary: other words for proxy, comma-separated</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate limit</source>
+        <comment>glossary: other words for rate limit, comma-separated</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry-after</source>
+        <comment>glossary: other words for retry-after, comma-separated</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry-after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The internet&apos;s phone book: it turns a name like api.openai.com into the number (IP address) your computer connects to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encryption behind https: it keeps the connection private, and the server&apos;s certificate proves it is the server it claims to be.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server between you and the model&apos;s server that passes your requests on; &quot;Bad Gateway&quot; means it got no usable answer from the server behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server, often your company&apos;s, that your computer sends its internet traffic through instead of connecting directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many requests the provider lets you send per minute; above it, it answers 429 until the limit resets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server telling you how many seconds to wait before you try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lint</name>
     <message>
         <source>The API address is empty.</source>
@@ -3130,6 +3215,10 @@
         <source>Timings: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>gives up in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::ChecksPage</name>
@@ -3179,6 +3268,10 @@
     </message>
     <message>
         <source>Done: every step worked. &quot;See the verdict&quot; sums it up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still running: %1 Gives up in %2 s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4406,6 +4499,18 @@ What to do: %3</source>
         <source>The provider&apos;s ID for this request: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show the &amp;models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the models this provider offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The models the provider listed during the checks; choosing one puts it in the model field on the first page.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::RetryPage</name>
@@ -4567,6 +4672,18 @@ What to do: %3</source>
     </message>
     <message>
         <source>Start retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the checks a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the checks again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goes back to the checks and runs them all again, now that the API answers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4857,6 +4974,41 @@ What to do: %3</source>
     </message>
     <message>
         <source>Also follow the ro&amp;ute hop by hop, to see where packets are lost (about 10 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the API address first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the API address first (the red line under it says how).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the proxy address first, or choose another proxy setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the proxy address first (under Advanced settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognised from the address: another OpenAI-compatible server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognised from the address: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognised from the key: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>llmdoctor::ui::TermHelp</name>
+    <message>
+        <source>What the words mean</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "support/layoutcheck.h"
 #include "support/waiting.h"
 #include "ui/charts/latencychart.h"
+#include "ui/checkrow.h"
 #include "ui/checkspage.h"
 #include "ui/elidinglabel.h"
 #include "ui/exportpage.h"
@@ -185,6 +186,42 @@ void walkWizard(const std::function<void(QWidget *window, const QString &page)> 
     settle();
     visit(&w, u"start-advanced"_s);
     w.findChild<QToolButton *>(u"advancedToggle"_s)->setChecked(false);
+    // Nothing to run yet: the greyed-out button says why, beside it.
+    auto *address = w.findChild<QLineEdit *>(u"addressEdit"_s);
+    const QString typed = address->text();
+    address->clear();
+    settle();
+    ASSERT_TRUE(w.findChild<QLabel *>(u"runHint"_s)->isVisible());
+    visit(&w, u"start-blocked"_s);
+    address->setText(typed);
+
+    // A check that hangs: its row counts down to the deadline while the pages are measured.
+    {
+        const auto before = w.startPage()->target();
+        ASSERT_TRUE(before.has_value());
+        core::SimulatorOptions hang;
+        hang.fault = core::Fault::Hang;
+        core::Simulator sim(hang);
+        ASSERT_TRUE(sim.start());
+        core::Target t;
+        t.baseUrl = sim.baseUrl();
+        t.proxy.mode = core::ProxyChoice::Mode::None;
+        t.timeoutMs = 60000;
+        w.startPage()->setTarget(t);
+        w.runChecks();
+        ASSERT_TRUE(waitFor(
+            [&w] {
+                const ui::CheckRow *http = w.checksPage()->row(u"http"_s);
+                return http && !http->givesUpText().isEmpty();
+            },
+            10000));
+        settle();
+        visit(&w, u"checks-running"_s);
+        w.cancelChecks();
+        w.startPage()->setTarget(*before);
+        w.findChild<QPushButton *>(u"backButton"_s)->click();
+        ASSERT_EQ(w.currentPage(), ui::MainWindow::Start);
+    }
 
     // 429, with a pasted message: explained first; waiting helps, so the retry page ends well.
     const QList<ui::PracticeScenario> all = ui::PracticeBox::scenarios();
