@@ -897,8 +897,8 @@ ErrorSignature classifyErrorText(const QString &input)
     };
     if (decisive && decisive->confidence <= 0.5 && s.status != 0) {
         const ResponseClass rc = statusClass();
-        if (rc.category != u"unknown" && rc.category != decisive->category &&
-            verdictCategories().contains(rc.category))
+        if (rc.category != Category::Unknown && categoryName(rc.category) != decisive->category &&
+            rc.category != Category::Cancelled)
             decisive = nullptr;
     }
     if (decisive) {
@@ -915,8 +915,8 @@ ErrorSignature classifyErrorText(const QString &input)
     } else if (s.status != 0 || !json.isEmpty()) {
         // No signature, but an HTTP status or a provider's error body: the response rules know those.
         const ResponseClass rc = statusClass();
-        if (rc.category != u"unknown" && verdictCategories().contains(rc.category)) {
-            s.category = rc.category;
+        if (rc.category != Category::Unknown && rc.category != Category::Cancelled) {
+            s.category = categoryName(rc.category);
             s.meaning = rc.summary;
             s.producer = u"the server"_s;
             s.where = u"server"_s;
@@ -977,13 +977,13 @@ ErrorSignature classifyErrorResponse(const HttpResponse &response)
     s.status = response.status;
     const ResponseClass rc = classifyResponse(response, true, false);
     // The status line is authoritative for a real response; a body signature only refines it.
-    if (rc.category == u"ok" || s.confidence < 0.7) {
-        s.category = rc.category;
+    if (rc.category == Category::Ok || s.confidence < 0.7) {
+        s.category = categoryName(rc.category);
         s.meaning = rc.summary;
         s.blame.clear();
         s.advice.clear();
-        s.where = rc.category == u"ok" ? QString() : u"server"_s;
-        s.confidence = rc.category == u"ok" ? 0.9 : 0.7;
+        s.where = rc.category == Category::Ok ? QString() : u"server"_s;
+        s.confidence = rc.category == Category::Ok ? 0.9 : 0.7;
     }
     if (s.providerError.message.isEmpty() && s.providerError.type.isEmpty())
         s.providerError = rc.error;
