@@ -4,6 +4,7 @@
 #include "category.h"
 #include "hops.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QHostAddress>
@@ -1027,6 +1028,34 @@ Snippet snippetById(const QString &id)
 QStringList interceptionIssuerNames()
 {
     return catalogue().interceptionIssuers;
+}
+
+QString translatedMeaning(const QString &meaning)
+{
+    const auto tr = [](const QString &text) {
+        return QCoreApplication::translate("Signature", text.toUtf8().constData());
+    };
+    // An Envoy message's meaning ends with what its reset reason and transport failure say
+    // (parseEnvoy): each part is translated on its own.
+    static const char *const resetTemplate =
+        QT_TRANSLATE_NOOP("Signature", "The reset reason \"%1\" means %2");
+    static const char *const transportTemplate =
+        QT_TRANSLATE_NOOP("Signature", "The transport failure reason says %1");
+    static const QRegularExpression transport(u" The transport failure reason says (.+)$"_s);
+    static const QRegularExpression reset(u" The reset reason \"([^\"]*)\" means (.+)$"_s);
+    QString rest = meaning;
+    QString tail;
+    if (const QRegularExpressionMatch m = transport.match(rest); m.hasMatch()) {
+        tail = u' ' + QCoreApplication::translate("Signature", transportTemplate).arg(tr(m.captured(1)));
+        rest.truncate(m.capturedStart());
+    }
+    if (const QRegularExpressionMatch m = reset.match(rest); m.hasMatch()) {
+        tail.prepend(
+            u' ' +
+            QCoreApplication::translate("Signature", resetTemplate).arg(m.captured(1), tr(m.captured(2))));
+        rest.truncate(m.capturedStart());
+    }
+    return rest.isEmpty() ? rest : tr(rest) + tail;
 }
 
 const QStringList &verdictCategories()

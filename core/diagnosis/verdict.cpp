@@ -250,7 +250,7 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
             v.explanation +=
                 u' ' +
                 (sameHop ? QCoreApplication::translate("Verdict", "The message you pasted says the same: %1")
-                               .arg(sig.meaning)
+                               .arg(translatedMeaning(sig.meaning))
                          : QCoreApplication::translate(
                                "Verdict", "The message you pasted says the same, but the checks show "
                                           "that %1 wrote it, not %2 as its words alone suggest.")
@@ -261,7 +261,7 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
                 QCoreApplication::translate(
                     "Verdict", "About the message you pasted: %1 The checks found a different problem now; "
                                "fix that first, and if the message comes back, run llmdoctor again with it.")
-                    .arg(sig.meaning));
+                    .arg(translatedMeaning(sig.meaning)));
         }
         return;
     }
@@ -291,7 +291,7 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
                          ? proxyForDisplay(*context.proxy.proxy)
                          : QCoreApplication::translate("Verdict", "your own gateway at %1").arg(host)},
         {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops))},
-        {u"meaning"_s, sig.meaning}};
+        {u"meaning"_s, translatedMeaning(sig.meaning)}};
     if (sig.status)
         values.insert(u"status"_s, QString::number(sig.status));
     const Verdict pasted = wordAdvice(key, values);
@@ -841,7 +841,7 @@ Verdict verdictForSignature(const ErrorSignature &sig)
         {u"link"_s, sig.link.isEmpty()
                         ? QCoreApplication::translate("Verdict", "your provider account's billing page")
                         : sig.link},
-        {u"meaning"_s, sig.meaning},
+        {u"meaning"_s, translatedMeaning(sig.meaning)},
         {u"page_title"_s, QString()},
         {u"where"_s, QString()},
     };
@@ -854,8 +854,9 @@ Verdict verdictForSignature(const ErrorSignature &sig)
     if (category == Category::Unknown)
         v.blame = Blame::None;
     // The advice text of explain_* entries complements the meaning; others repeat the category.
-    if (!v.explanation.contains(sig.meaning))
-        v.explanation = conciseExplanation(sig.meaning, v.explanation);
+    const QString meaning = translatedMeaning(sig.meaning);
+    if (!v.explanation.contains(meaning))
+        v.explanation = conciseExplanation(meaning, v.explanation);
     v.confidence = sig.confidence > 0 ? sig.confidence : v.confidence;
     v.decidedBy = u"error_text"_s;
     v.snippets = snippetsFor(category, sig.ownHop && sig.hops.contains(u"nginx"_s));
