@@ -20,6 +20,7 @@
 #include "ui/startpage.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -28,6 +29,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTextDocument>
+#include <QToolButton>
 #include <QTranslator>
 #include <QTreeWidget>
 #include <algorithm>
@@ -125,8 +127,19 @@ protected:
         return {};
     }
 
+    // LLMDOCTOR_SCREENSHOTS=dir: the checks page with the failed checks' details expanded and the
+    // verdict page, as a German user sees them, to look at.
+    static void screenshot(QWidget *window, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("LLMDOCTOR_SCREENSHOTS");
+        if (dir.isEmpty() || name.isEmpty())
+            return;
+        QTest::qWait(60);
+        window->grab().save(QDir(dir).filePath(name + u".png"_s));
+    }
+
     // One practice run in a new window, in the language installed now.
-    static PageTexts walk(core::Fault fault)
+    static PageTexts walk(core::Fault fault, const QString &shotName = QString())
     {
         QStandardPaths::setTestModeEnabled(true);
         auto window = std::make_unique<MainWindow>();
@@ -148,10 +161,19 @@ protected:
             return r;
         r.checks = visibleSentences(window.get());
         r.details = detailTexts(window->checksPage());
+        if (!shotName.isEmpty() && qEnvironmentVariableIsSet("LLMDOCTOR_SCREENSHOTS")) {
+            for (ui::CheckRow *row : window->checksPage()->rows()) {
+                if (row->status() == u"fail" && row->detailsButton()->isEnabled())
+                    row->detailsButton()->click();
+            }
+            screenshot(window.get(), shotName + u"-checks"_s);
+        }
         window->findChild<QPushButton *>(u"verdictButton"_s)->click();
         EXPECT_EQ(window->currentPage(), MainWindow::Result);
         QTest::qWait(50);
         r.verdict = visibleSentences(window.get());
+        if (!shotName.isEmpty())
+            screenshot(window.get(), shotName + u"-verdict"_s);
         if (const core::Findings *findings = window->findings()) {
             for (const core::CheckResult &check : findings->checks)
                 r.quoted << check.facts.providerMessage << check.facts.error
@@ -197,7 +219,7 @@ TEST_P(GermanThroughout, ChecksAndVerdictHaveNoEnglishSentence)
     QTranslator german;
     ASSERT_TRUE(german.load(u"llmdoctor_de"_s, u":/i18n"_s));
     QCoreApplication::installTranslator(&german);
-    const PageTexts translated = walk(s.fault);
+    const PageTexts translated = walk(s.fault, u"german-%1"_s.arg(int(s.fault)));
     QCoreApplication::removeTranslator(&german);
     ASSERT_FALSE(translated.checks.isEmpty());
     if (qEnvironmentVariableIsSet("LLMDOCTOR_DUMP_SENTENCES")) // to read what a German user sees
