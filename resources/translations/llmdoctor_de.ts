@@ -1303,6 +1303,42 @@
         <source>No packets are lost on the way.</source>
         <translation>Auf dem Weg gehen keine Pakete verloren.</translation>
     </message>
+    <message>
+        <source>cannot open a socket: %1</source>
+        <translation>kann keinen Socket öffnen: %1</translation>
+    </message>
+    <message>
+        <source>cannot set the TTL: %1</source>
+        <translation>kann die TTL nicht setzen: %1</translation>
+    </message>
+    <message>
+        <source>cannot send a probe: %1</source>
+        <translation>kann keine Probe senden: %1</translation>
+    </message>
+    <message>
+        <source>the path test supports IPv4 only on Windows</source>
+        <translation>die Wegprüfung unterstützt unter Windows nur IPv4</translation>
+    </message>
+    <message>
+        <source>IcmpCreateFile failed (%1)</source>
+        <translation>IcmpCreateFile fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>the path test supports IPv4 only on this system</source>
+        <translation>die Wegprüfung unterstützt auf diesem System nur IPv4</translation>
+    </message>
+    <message>
+        <source>cannot open an ICMP socket: %1</source>
+        <translation>kann keinen ICMP-Socket öffnen: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>the time limit ran out before every probe was answered</source>
+        <translation>die Zeit lief ab, bevor jede Probe beantwortet war</translation>
+    </message>
 </context>
 <context>
     <name>Phase</name>
@@ -1518,6 +1554,68 @@
     <message>
         <source>more than a year</source>
         <translation>mehr als ein Jahr</translation>
+    </message>
+</context>
+<context>
+    <name>Redactor</name>
+    <message>
+        <source>[proxy credentials removed]</source>
+        <translation>[Proxy-Zugangsdaten entfernt]</translation>
+    </message>
+    <message>
+        <source>[removed]</source>
+        <translation>[entfernt]</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>What to do next</source>
+        <translation>Was Sie als Nächstes tun können</translation>
+    </message>
+    <message>
+        <source>Also found</source>
+        <translation>Außerdem gefunden</translation>
+    </message>
+    <message>
+        <source>The error you pasted</source>
+        <translation>Die eingefügte Fehlermeldung</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Where the time went in the model-list request</source>
+        <translation>Wohin die Zeit bei der Abfrage der Modellliste ging</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s status page</source>
+        <translation>Die Statusseite des Anbieters</translation>
+    </message>
+    <message>
+        <source>Watched over time</source>
+        <translation>Über die Zeit beobachtet</translation>
+    </message>
+    <message>
+        <source>The route, hop by hop</source>
+        <translation>Die Route, Hop für Hop</translation>
+    </message>
+    <message>
+        <source>Repeat the request yourself</source>
+        <translation>Die Anfrage selbst wiederholen</translation>
+    </message>
+    <message>
+        <source>Copyable fixes for whoever maintains your app</source>
+        <translation>Kopierbare Korrekturen für die Person, die Ihre App betreut</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>The model-list request</source>
+        <translation>Die Abfrage der Modellliste</translation>
     </message>
 </context>
 <context>
@@ -2130,6 +2228,18 @@
     <message>
         <source>the answer does not look like the data of any status page llmdoctor knows</source>
         <translation>die Antwort sieht nicht nach den Daten einer Statusseite aus, die llmdoctor kennt</translation>
+    </message>
+    <message>
+        <source>Degraded performance</source>
+        <translation>Eingeschränkte Leistung</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>Ausfall</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Wartung</translation>
     </message>
 </context>
 <context>

@@ -1303,6 +1303,42 @@
         <source>No packets are lost on the way.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot open a socket: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set the TTL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot send a probe: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path test supports IPv4 only on Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IcmpCreateFile failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path test supports IPv4 only on this system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open an ICMP socket: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time limit ran out before every probe was answered</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Phase</name>
@@ -1517,6 +1553,68 @@
     </message>
     <message>
         <source>more than a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Redactor</name>
+    <message>
+        <source>[proxy credentials removed]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[removed]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>What to do next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error you pasted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the time went in the model-list request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s status page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watched over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The route, hop by hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the request yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copyable fixes for whoever maintains your app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model-list request</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2129,6 +2227,18 @@
     </message>
     <message>
         <source>the answer does not look like the data of any status page llmdoctor knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
