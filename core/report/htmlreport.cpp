@@ -123,12 +123,15 @@ QByteArray htmlReport(const Findings &f, bool printable)
             esc(f.pasted->reading.headline), esc(Verdict::whoActs(f.pasted->reading.blame)));
     }
 
-    h += printable ? u"<h2>"_s + QCoreApplication::translate("Report", "Checks") +
-                         u"</h2><table width=\"100%\"><tr><th width=\"30%\">Question</th><th "
-                         u"width=\"12%\">Result</th>"
-                         "<th width=\"58%\">What it found</th></tr>\n"_s
-                   : u"<h2>"_s + QCoreApplication::translate("Report", "Checks") +
-                         u"</h2><table><tr><th>Question</th><th>Result</th><th>What it found</th></tr>\n"_s;
+    const QString question = QCoreApplication::translate("Report", "Question");
+    const QString result = QCoreApplication::translate("Report", "Result");
+    const QString found = QCoreApplication::translate("Report", "What it found");
+    h += printable
+             ? u"<h2>"_s + QCoreApplication::translate("Report", "Checks") +
+                   u"</h2><table width=\"100%\"><tr><th width=\"30%\">%1</th><th width=\"12%\">%2</th>"
+                   "<th width=\"58%\">%3</th></tr>\n"_s.arg(question, result, found)
+             : u"<h2>"_s + QCoreApplication::translate("Report", "Checks") +
+                   u"</h2><table><tr><th>%1</th><th>%2</th><th>%3</th></tr>\n"_s.arg(question, result, found);
     for (const CheckResult &r : f.checks) {
         h += u"<tr><td>%1</td><td class=\"%2\">%3</td><td>%4"_s.arg(
             esc(r.title), QString::fromUtf16(statusClass(r.status)), statusWord(r.status), esc(r.summary));
@@ -192,8 +195,10 @@ QByteArray htmlReport(const Findings &f, bool printable)
     }
     if (f.retry) {
         const RetryRun &r = *f.retry;
-        h += u"<h2>Wait and retry: %1</h2>\n<p class=\"muted\">Against %2</p>\n"_s.arg(
-            esc(Retrier::outcomeName(r.outcome)), esc(r.target.address));
+        h += u"<h2>%1</h2>\n<p class=\"muted\">Against %2</p>\n"_s.arg(
+            QCoreApplication::translate("Report", "Wait and retry: %1")
+                .arg(esc(Retrier::outcomeName(r.outcome))),
+            esc(r.target.address));
         h += latencySvg(r.samples) + u'\n';
         h += u"<table><tr><th>#</th><th>Result</th><th>Took</th><th>Waited before</th><th>Why</th></tr>"_s;
         for (const RetryAttempt &a : r.attempts)

@@ -108,7 +108,9 @@ QByteArray markdownReport(const Findings &f)
     }
 
     md += u"### "_s + QCoreApplication::translate("Report", "Checks") +
-          u"\n\n| Check | Result | What it found |\n|---|---|---|\n"_s;
+          u"\n\n| %1 | %2 | %3 |\n|---|---|---|\n"_s.arg(
+              QCoreApplication::translate("Report", "Check"), QCoreApplication::translate("Report", "Result"),
+              QCoreApplication::translate("Report", "What it found"));
     for (const CheckResult &r : f.checks)
         md += u"| %1 | %2 | %3 |\n"_s.arg(cell(r.title), statusWord(r.status), cell(r.summary));
     md += u'\n';
@@ -157,8 +159,9 @@ QByteArray markdownReport(const Findings &f)
     }
 
     if (f.retry) {
-        md += u"### Wait and retry: %1\n\nAgainst `%2`.\n\n| # | Result | Took | Waited before | Why |\n"
-              "|---|---|---|---|---|\n"_s.arg(Retrier::outcomeName(f.retry->outcome),
+        md += u"### %1\n\nAgainst `%2`.\n\n| # | Result | Took | Waited before | Why |\n"
+              "|---|---|---|---|---|\n"_s.arg(QCoreApplication::translate("Report", "Wait and retry: %1")
+                                                  .arg(Retrier::outcomeName(f.retry->outcome)),
                                               codeText(f.retry->target.address));
         for (const RetryAttempt &a : f.retry->attempts)
             md += u"| %1 | %2 | %3 | %4 | %5 |\n"_s.arg(a.n).arg(

@@ -1617,6 +1617,26 @@
         <source>The model-list request</source>
         <translation>Die Abfrage der Modellliste</translation>
     </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>What it found</source>
+        <translation>Was sie gefunden hat</translation>
+    </message>
+    <message>
+        <source>Wait and retry: %1</source>
+        <translation>Warten und wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
 </context>
 <context>
     <name>Response</name>

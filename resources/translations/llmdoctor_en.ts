@@ -1617,6 +1617,26 @@
         <source>The model-list request</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait and retry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Response</name>
