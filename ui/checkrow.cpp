@@ -1,6 +1,7 @@
 #include "checkrow.h"
 
 #include "charts/phasechart.h"
+#include "core/checks/detailtext.h"
 #include "glossary.h"
 #include "palette.h"
 
@@ -255,12 +256,14 @@ void CheckRow::fillDetails(const core::CheckResult &result)
 {
     while (m_detailForm->rowCount() > 0)
         m_detailForm->removeRow(0);
-    for (const auto &[key, value] : result.details) {
+    for (const auto &[key, english] : result.details) {
+        // English in the result (the report prints it so), the user's language here.
+        const QString value = core::translatedDetail(english);
         QLabel *v = selectableLabel(value, m_details);
         v->setToolTip(value);
         v->setMinimumWidth(
             1); // a long URL is clipped (full text in the tooltip) instead of widening the window
-        auto *k = new QLabel(key + u':', m_details);
+        auto *k = new QLabel(core::translatedDetail(key) + u':', m_details);
         k->setTextFormat(Qt::PlainText);
         m_detailForm->addRow(k, v);
     }

@@ -103,10 +103,11 @@ void ErrorPage::explain(const QString &pastedText, const core::Target &target)
     m_headline->setMaximumWidth(m_headline->fontMetrics().horizontalAdvance(m_verdict.headline) + 4);
     m_headline->setProperty("category", m_verdict.categoryName());
     m_headline->setProperty("blame", m_verdict.blameName());
-    m_meaning->setText(m_signature.meaning);
+    const QString meaning = core::translatedMeaning(m_signature.meaning);
+    m_meaning->setText(meaning);
     // The explanation often opens with the meaning itself: say it once.
-    m_meaning->setVisible(!m_signature.meaning.isEmpty() && m_signature.meaning != m_verdict.headline &&
-                          !m_verdict.explanation.contains(m_signature.meaning));
+    m_meaning->setVisible(!meaning.isEmpty() && meaning != m_verdict.headline &&
+                          !m_verdict.explanation.contains(meaning));
     m_whoActs->setText(m_verdict.blame == core::Blame::None
                            ? QString()
                            : tr("Who should act: %1").arg(core::Verdict::whoActs(m_verdict.blame)));

@@ -36,7 +36,7 @@ CheckResult lintResult(const QList<LintFinding> &findings, const CheckResult &ba
     if (findings.isEmpty()) {
         r.status = CheckStatus::Pass;
         r.summary = passSummary;
-        r.category = u"ok"_s;
+        r.category = Category::Ok;
         return r;
     }
     const LintFinding *first = &findings.first();
@@ -47,7 +47,7 @@ CheckResult lintResult(const QList<LintFinding> &findings, const CheckResult &ba
         }
     }
     r.status = first->fatal ? CheckStatus::Fail : CheckStatus::Warn;
-    r.category = first->fatal ? first->category : u"ok"_s;
+    r.category = first->fatal ? first->category : Category::Ok;
     QStringList messages{first->message};
     for (const LintFinding &f : findings) {
         if (&f != first)
@@ -122,16 +122,15 @@ void ApiKeyFormatCheck::run()
             CheckStatus::Pass,
             QCoreApplication::translate("Check", "The key is carried in the address (%1); it is never shown.")
                 .arg(shownUrl(t.baseUrl)),
-            u"ok"_s));
+            Category::Ok));
         return;
     }
     const KeyLint lint = lintApiKey(t.apiKey, t.provider);
     if (t.apiKey.trimmed().isEmpty() && lint.findings.isEmpty()) {
-        complete(
-            makeResult(CheckStatus::Skip,
-                       QCoreApplication::translate(
-                           "Check", "No API key was given. Servers on your own computer usually need none."),
-                       u"skipped"_s));
+        complete(makeResult(
+            CheckStatus::Skip,
+            QCoreApplication::translate(
+                "Check", "No API key was given. Servers on your own computer usually need none.")));
         return;
     }
     const Provider p = providerOf(t);
@@ -163,14 +162,13 @@ void ApiKeyCheck::run()
     if (!c.modelList || !c.modelList->response) {
         complete(makeResult(
             CheckStatus::Skip,
-            QCoreApplication::translate("Check", "The API gave no answer to read the key's status from."),
-            u"skipped"_s));
+            QCoreApplication::translate("Check", "The API gave no answer to read the key's status from.")));
         return;
     }
     const ResponseClass rc =
         classifyResponse(*c.modelList->response, c.target.carriesKey(), c.modelList->viaProxy);
     const KeyLint lint = lintApiKey(c.target.apiKey, c.target.provider);
-    const bool refused = rc.category == u"auth_invalid_key" || rc.category == u"permission_denied";
+    const bool refused = rc.category == Category::AuthInvalidKey || rc.category == Category::PermissionDenied;
     if (!(refused && lint.strayCharacters && !lint.cleaned.isEmpty())) {
         finishWith(nullptr);
         return;
@@ -196,8 +194,8 @@ void ApiKeyCheck::finishWith(const ExchangeResult *cleanedAnswer)
     const KeyLint lint = lintApiKey(c.target.apiKey, c.target.provider);
     const QString status = QString::number(resp.status);
     CheckResult r;
-    const QString cat = rc.category;
-    if (cat == u"ok") {
+    const Category cat = rc.category;
+    if (cat == Category::Ok) {
         bool trimmed = false;
         for (const LintFinding &f : lint.findings)
             trimmed |= f.code == u"whitespace";
@@ -209,21 +207,21 @@ void ApiKeyCheck::finishWith(const ExchangeResult *cleanedAnswer)
                             "Check", "Your API key is accepted once the spaces or line breaks around it are "
                                      "removed; make sure your app removes them too.")
                       : QCoreApplication::translate("Check", "Your API key is accepted."),
-            u"ok"_s);
-    } else if (cat == u"auth_missing_key") {
+            Category::Ok);
+    } else if (cat == Category::AuthMissingKey) {
         r = makeResult(
             CheckStatus::Fail,
             QCoreApplication::translate("Check", "The server wants an API key, and none was sent (HTTP %1).")
                 .arg(status),
             cat);
-    } else if (cat == u"auth_invalid_key") {
+    } else if (cat == Category::AuthInvalidKey) {
         r = makeResult(CheckStatus::Fail,
                        QCoreApplication::translate("Check", "The provider rejected your API key (HTTP %1).%2")
                            .arg(status, keyHint(lint)),
                        cat);
-    } else if (cat == u"permission_denied") {
+    } else if (cat == Category::PermissionDenied) {
         r = makeResult(CheckStatus::Fail, rc.summary + keyHint(lint), cat);
-    } else if (cat == u"quota_exhausted") {
+    } else if (cat == Category::QuotaExhausted) {
         r = makeResult(
             CheckStatus::Fail,
             QCoreApplication::translate(
@@ -232,7 +230,7 @@ void ApiKeyCheck::finishWith(const ExchangeResult *cleanedAnswer)
                 "retrying will not help.")
                 .arg(status),
             cat);
-    } else if (cat == u"rate_limited") {
+    } else if (cat == Category::RateLimited) {
         const auto wait = suggestedWaitSeconds(parsedRateLimits(resp.headers));
         r = makeResult(CheckStatus::Fail,
                        wait ? QCoreApplication::translate(
@@ -247,8 +245,7 @@ void ApiKeyCheck::finishWith(const ExchangeResult *cleanedAnswer)
         r = makeResult(
             CheckStatus::Skip,
             QCoreApplication::translate("Check", "The API's answer (HTTP %1) says nothing about the key.")
-                .arg(status),
-            u"skipped"_s);
+                .arg(status));
     }
     if (cleanedAnswer) {
         const bool fixedByCleaning =
@@ -331,15 +328,13 @@ void TestRequestCheck::run()
             CheckStatus::Skip,
             QCoreApplication::translate(
                 "Check", "Not sent: a test request may cost a fraction of a cent, so it only runs when you "
-                         "ask for it."),
-            u"skipped"_s));
+                         "ask for it.")));
         return;
     }
     if (c.target.model.trimmed().isEmpty()) {
         complete(makeResult(
             CheckStatus::Skip,
-            QCoreApplication::translate("Check", "No model was named, so no test request was sent."),
-            u"skipped"_s));
+            QCoreApplication::translate("Check", "No model was named, so no test request was sent.")));
         return;
     }
     // A model the list does not have would only earn a paid error: the model check says why.
@@ -349,8 +344,7 @@ void TestRequestCheck::run()
             complete(makeResult(
                 CheckStatus::Skip,
                 QCoreApplication::translate(
-                    "Check", "Not sent: the model is not in the server's list (see the model check)."),
-                u"skipped"_s));
+                    "Check", "Not sent: the model is not in the server's list (see the model check).")));
             return;
         }
     }
@@ -388,15 +382,16 @@ void TestRequestCheck::run()
                     "%2 bytes. The server, or a gateway in front of it, is broken.")
                     .arg(x.response->status)
                     .arg(x.response->bodyBytes),
-                u"server_error"_s);
+                Category::ServerError);
             r.evidence = responseEvidence(*x.response);
         } else {
             const ResponseClass rc = classifyResponse(*x.response, true, x.viaProxy);
-            r = makeResult(rc.category == u"ok" ? CheckStatus::Pass : CheckStatus::Fail,
-                           rc.category == u"ok" ? QCoreApplication::translate(
-                                                      "Check", "The model answered a one-word test request.")
-                                                : rc.summary,
-                           rc.category);
+            r = makeResult(
+                rc.category == Category::Ok ? CheckStatus::Pass : CheckStatus::Fail,
+                rc.category == Category::Ok
+                    ? QCoreApplication::translate("Check", "The model answered a one-word test request.")
+                    : rc.summary,
+                rc.category);
             r.addDetail(u"status"_s, QString::number(x.response->status));
             addProviderError(r, rc);
             addRateLimits(r, x.response->headers);

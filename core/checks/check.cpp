@@ -34,6 +34,14 @@ QString CheckResult::detail(const QString &key) const
     return {};
 }
 
+QString checkCategoryName(const CheckResult &result)
+{
+    // The report's wire form predates the enum: a skipped check was named "skipped", not "ok".
+    if (result.status == CheckStatus::Skip && result.category == Category::Ok)
+        return u"skipped"_s;
+    return categoryName(result.category);
+}
+
 Check::Check(QString id, QString title, QStringList dependencies, QObject *parent)
     : QObject(parent), m_id(std::move(id)), m_title(std::move(title)), m_dependencies(std::move(dependencies))
 {
@@ -51,14 +59,15 @@ void Check::start(std::shared_ptr<DiagnosisContext> context)
     run();
 }
 
-CheckResult Check::makeResult(CheckStatus status, const QString &summary, const QString &category) const
+CheckResult Check::makeResult(CheckStatus status, const QString &summary,
+                              std::optional<Category> category) const
 {
     CheckResult r;
     r.id = m_id;
     r.title = m_title;
     r.status = status;
     r.summary = summary;
-    r.category = category.isEmpty() ? (status == CheckStatus::Fail ? u"unknown"_s : u"ok"_s) : category;
+    r.category = category.value_or(status == CheckStatus::Fail ? Category::Unknown : Category::Ok);
     return r;
 }
 
@@ -94,11 +103,11 @@ void Check::cancel()
         return;
     if (m_running)
         abort();
-    complete(
-        makeResult(CheckStatus::Skip, QCoreApplication::translate("Check", "Cancelled."), u"cancelled"_s));
+    complete(makeResult(CheckStatus::Skip, QCoreApplication::translate("Check", "Cancelled."),
+                        Category::Cancelled));
 }
 
-void Check::expire(const QString &why, const QString &category)
+void Check::expire(const QString &why, Category category)
 {
     if (m_finished)
         return;
@@ -111,7 +120,7 @@ void Check::skip(const QString &why, const QString &blockedBy)
 {
     if (m_finished)
         return;
-    CheckResult r = makeResult(CheckStatus::Skip, why, u"skipped"_s);
+    CheckResult r = makeResult(CheckStatus::Skip, why);
     if (!blockedBy.isEmpty())
         r.addDetail(u"blocked by"_s, blockedBy);
     complete(r);

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <memory>
+#include <optional>
 
 namespace llmdoctor::core {
 
@@ -31,7 +32,7 @@ public:
     // Safe at any time and more than once; a running check finishes as skipped ("cancelled").
     void cancel();
     // Ends a check that overran its deadline.
-    void expire(const QString &why, const QString &category);
+    void expire(const QString &why, Category category);
     // Ends a check that will not run; blockedBy names the step that failed first.
     void skip(const QString &why, const QString &blockedBy = QString());
 
@@ -43,8 +44,9 @@ protected:
     virtual void run() = 0;
     virtual void abort() = 0; // stop network activity; finished() is sent by the base class
     void complete(CheckResult result);
+    // Without a category: Unknown for a failure, Ok otherwise.
     CheckResult makeResult(CheckStatus status, const QString &summary,
-                           const QString &category = QString()) const;
+                           std::optional<Category> category = std::nullopt) const;
     DiagnosisContext &context() const { return *m_context; }
     // For abort(): cancels an exchange of this check without hearing from it again; null is fine.
     void stopExchange(Exchange *exchange);

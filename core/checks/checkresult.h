@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../diagnosis/category.h"
 #include "../probe/phasetimings.h"
 
 #include <QList>
@@ -56,9 +57,9 @@ struct CheckResult
 {
     QString id;
     CheckStatus status = CheckStatus::Skip;
-    QString title;    // the question the check answers, in a user's words
-    QString summary;  // one plain sentence
-    QString category; // the verdict category this result points at; "ok" when nothing is wrong
+    QString title;                          // the question the check answers, in a user's words
+    QString summary;                        // one plain sentence
+    Category category = Category::Ok;       // the verdict category this result points at
     QList<QPair<QString, QString>> details; // technical facts, in order, for "Details"
     QMap<QString, double> timings;          // phase durations in ms
     QString evidence;                       // response head and first bytes, redacted
@@ -69,5 +70,8 @@ struct CheckResult
     void addDetail(const QString &key, const QString &value) { details.append({key, value}); }
     QString detail(const QString &key) const;
 };
+
+// The category's name in a report: "skipped" for a check that did not run and found nothing.
+QString checkCategoryName(const CheckResult &result);
 
 } // namespace llmdoctor::core

@@ -199,7 +199,7 @@ void Diagnosis::onDeadline()
     m_context->proxy.systemQueryNeeded = false; // never read: no check waits for it any more
     for (Check *c : std::as_const(m_checks)) {
         if (c->isRunning())
-            c->expire(why, u"timeout"_s);
+            c->expire(why, Category::Timeout);
     }
     for (Check *c : std::as_const(m_checks)) {
         if (!c->isFinished())

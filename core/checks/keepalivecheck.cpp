@@ -54,8 +54,7 @@ void KeepAliveCheck::run()
         complete(makeResult(
             CheckStatus::Skip,
             QCoreApplication::translate(
-                "Check", "Not checked: it takes up to 15 seconds, so it only runs when you ask for it."),
-            u"skipped"_s));
+                "Check", "Not checked: it takes up to 15 seconds, so it only runs when you ask for it.")));
         return;
     }
     ExchangeRequest req = exchangeRequestFor(c, c.target.modelsUrl());
@@ -88,8 +87,7 @@ void KeepAliveCheck::onDone(const KeepAliveResult &x)
         r = makeResult(CheckStatus::Skip,
                        QCoreApplication::translate(
                            "Check", "The connection could not be tested: the first request failed (%1).")
-                           .arg(x.error),
-                       u"skipped"_s);
+                           .arg(x.error));
     } else if (!x.offered) {
         r = makeResult(
             CheckStatus::Pass,
@@ -119,7 +117,7 @@ void KeepAliveCheck::onDone(const KeepAliveResult &x)
                 "app that reuses such a connection gets \"connection reset\" or \"disconnect/reset before "
                 "headers\". Set its idle limit for pooled connections below %2, and retry once on a reset.")
                 .arg(seconds(x.dropAfterPauseMs), seconds(x.longestKeptMs)),
-            u"ok"_s);
+            Category::Ok);
         r.advice << u"keepalive_idle_close"_s;
         r.addDetail(u"dropped after idle"_s, seconds(x.dropAfterPauseMs));
         r.timings.insert(u"idle_limit"_s, x.dropAfterPauseMs);

@@ -274,7 +274,7 @@ void DnsCheck::run()
                     : QCoreApplication::translate(
                           "Check", "Your computer could not look up %1: the name lookup service failed.")
                           .arg(what),
-                u"dns_failure"_s);
+                Category::DnsFailure);
             r.addDetail(u"host"_s, host);
             r.addDetail(u"lookup result"_s, notFound ? u"name not found"_s : u"lookup failed"_s);
             r.addDetail(u"error"_s, info.errorString());
@@ -443,8 +443,7 @@ void TlsCheck::run()
         CheckResult r =
             makeResult(CheckStatus::Skip,
                        QCoreApplication::translate(
-                           "Check", "The address starts with http://, so the connection is not encrypted."),
-                       u"skipped"_s);
+                           "Check", "The address starts with http://, so the connection is not encrypted."));
         r.addDetail(u"scheme"_s, u"http"_s);
         complete(r);
         return;
@@ -581,7 +580,7 @@ void HttpCheck::onDone(const ExchangeResult &x)
                 .arg(host)
                 .arg(resp.status)
                 .arg(resp.bodyBytes),
-            u"server_error"_s);
+            Category::ServerError);
         r.addDetail(u"request"_s, u"GET %1"_s.arg(shownUrl(c.target.modelsUrl())));
         r.addDetail(u"status"_s, u"%1 %2"_s.arg(resp.status).arg(QString::fromLatin1(resp.reason)));
         r.addDetail(u"note"_s, u"stopped reading after %1 bytes"_s.arg(resp.bodyBytes));
@@ -591,10 +590,10 @@ void HttpCheck::onDone(const ExchangeResult &x)
         const ResponseClass rc = classifyResponse(resp, c.target.carriesKey(), x.viaProxy);
         // An answer about the key or the account still proves the API is there and the address
         // right; the api_key check reads what it says.
-        static const QStringList accountAnswers{u"auth_missing_key"_s, u"auth_invalid_key"_s,
-                                                u"permission_denied"_s, u"quota_exhausted"_s,
-                                                u"rate_limited"_s};
-        const QString page = rc.category == u"ok" ? webPageTitle(resp) : QString();
+        static const QList<Category> accountAnswers{Category::AuthMissingKey, Category::AuthInvalidKey,
+                                                    Category::PermissionDenied, Category::QuotaExhausted,
+                                                    Category::RateLimited};
+        const QString page = rc.category == Category::Ok ? webPageTitle(resp) : QString();
         const QByteArray location = resp.header("location");
         if (!page.isNull()) {
             // A captive portal, a router's page or a web interface on the wrong port: "200 OK",
@@ -608,7 +607,7 @@ void HttpCheck::onDone(const ExchangeResult &x)
                     : QCoreApplication::translate(
                           "Check", "%1 answered with a web page (\"%2\"), not with the API's list of models.")
                           .arg(host, page),
-                u"not_an_api"_s);
+                Category::NotAnApi);
             if (!page.isEmpty())
                 r.addDetail(u"page title"_s, page);
             r.facts.pageTitle = page;
@@ -628,10 +627,10 @@ void HttpCheck::onDone(const ExchangeResult &x)
                     "follow it with your key; use the new address.")
                     .arg(host, shownUrl(moved))
                     .arg(resp.status),
-                u"endpoint_not_found"_s);
+                Category::EndpointNotFound);
             r.addDetail(u"moved to"_s, shownUrl(base));
             r.facts.movedTo = shownUrl(base);
-        } else if (rc.category == u"ok")
+        } else if (rc.category == Category::Ok)
             r = makeResult(CheckStatus::Pass, rc.summary, rc.category);
         else if (accountAnswers.contains(rc.category))
             r = makeResult(CheckStatus::Pass,
@@ -640,7 +639,7 @@ void HttpCheck::onDone(const ExchangeResult &x)
                                "The API answered (HTTP %1), so the address is right; what it said about your "
                                "key or account is the next step.")
                                .arg(resp.status),
-                           u"ok"_s);
+                           Category::Ok);
         else
             r = makeResult(CheckStatus::Fail, rc.summary, rc.category);
         r.addDetail(u"request"_s, u"GET %1"_s.arg(shownUrl(c.target.modelsUrl())));
@@ -763,10 +762,9 @@ void ModelCheck::run()
     const DiagnosisContext &c = context();
     const QString wanted = c.target.model.trimmed();
     if (wanted.isEmpty()) {
-        complete(makeResult(
-            CheckStatus::Skip,
-            QCoreApplication::translate("Check", "No model name was given, so there is nothing to look up."),
-            u"skipped"_s));
+        complete(makeResult(CheckStatus::Skip,
+                            QCoreApplication::translate(
+                                "Check", "No model name was given, so there is nothing to look up.")));
         return;
     }
     if (!c.modelList || !c.modelList->ok() || !c.modelList->response ||
@@ -774,8 +772,7 @@ void ModelCheck::run()
         complete(makeResult(
             CheckStatus::Skip,
             QCoreApplication::translate(
-                "Check", "The list of models could not be read, so the name could not be checked."),
-            u"skipped"_s));
+                "Check", "The list of models could not be read, so the name could not be checked.")));
         return;
     }
     bool ok = false;
@@ -813,7 +810,7 @@ void ModelCheck::run()
         summary = QCoreApplication::translate("Check",
                                               "This server has no model called \"%1\". Did you mean \"%2\"?")
                       .arg(wanted, near.first());
-    CheckResult r = makeResult(CheckStatus::Fail, summary, u"model_not_found"_s);
+    CheckResult r = makeResult(CheckStatus::Fail, summary, Category::ModelNotFound);
     r.addDetail(u"model"_s, wanted);
     if (!near.isEmpty())
         r.addDetail(u"did you mean"_s, near.join(u", "_s));

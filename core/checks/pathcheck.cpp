@@ -34,23 +34,20 @@ void ConnectBurstCheck::run()
             CheckStatus::Skip,
             QCoreApplication::translate(
                 "Check", "Not checked: connections go to your proxy, so their timing says nothing about "
-                         "the way to the server."),
-            u"skipped"_s));
+                         "the way to the server.")));
         return;
     }
     if (c.addresses.isEmpty()) {
         complete(makeResult(
             CheckStatus::Skip,
-            QCoreApplication::translate("Check", "Not checked: the server's address is not known."),
-            u"skipped"_s));
+            QCoreApplication::translate("Check", "Not checked: the server's address is not known.")));
         return;
     }
     if (c.addresses.first().isLoopback()) {
         complete(makeResult(
             CheckStatus::Skip,
             QCoreApplication::translate(
-                "Check", "Not checked: the server runs on this computer, with no network in between."),
-            u"skipped"_s));
+                "Check", "Not checked: the server runs on this computer, with no network in between.")));
         return;
     }
     m_ms.assign(connects, -1);
@@ -118,12 +115,10 @@ void ConnectBurstCheck::finishUp()
     context().connectBurst = e;
     CheckResult r;
     if (e.connects < 5) {
-        r = makeResult(
-            CheckStatus::Skip,
-            QCoreApplication::translate("Check", "Not enough connections succeeded to tell (%1 of %2).")
-                .arg(e.connects)
-                .arg(connects),
-            u"skipped"_s);
+        r = makeResult(CheckStatus::Skip, QCoreApplication::translate(
+                                              "Check", "Not enough connections succeeded to tell (%1 of %2).")
+                                              .arg(e.connects)
+                                              .arg(connects));
     } else if (e.lossFound()) {
         r = makeResult(
             CheckStatus::Warn,
@@ -134,7 +129,7 @@ void ConnectBurstCheck::finishUp()
                 .arg(e.delayed)
                 .arg(e.connects)
                 .arg(std::max(1L, std::lround(e.share * 100))),
-            u"ok"_s);
+            Category::Ok);
         r.advice << u"packet_loss"_s;
     } else {
         r = makeResult(CheckStatus::Pass,
@@ -178,8 +173,7 @@ void PathCheck::run()
             CheckStatus::Skip,
             QCoreApplication::translate(
                 "Check", "Not checked: it takes about %1 seconds, so it only runs when you ask for it.")
-                .arg(probes + 2),
-            u"skipped"_s));
+                .arg(probes + 2)));
         return;
     }
     QHostAddress destination(c.target.baseUrl.host());
@@ -189,8 +183,7 @@ void PathCheck::run()
         complete(makeResult(
             CheckStatus::Skip,
             QCoreApplication::translate(
-                "Check", "Not checked: the server's address is not known (it is reached through a proxy)."),
-            u"skipped"_s));
+                "Check", "Not checked: the server's address is not known (it is reached through a proxy).")));
         return;
     }
     PathOptions o;
@@ -215,10 +208,9 @@ void PathCheck::onDone(const PathResult &path)
     if (path.method.isEmpty()) {
         r = makeResult(
             CheckStatus::Skip,
-            QCoreApplication::translate("Check", "The route could not be followed: %1.").arg(path.error),
-            u"skipped"_s);
+            QCoreApplication::translate("Check", "The route could not be followed: %1.").arg(path.error));
     } else if (a.lossFound()) {
-        r = makeResult(CheckStatus::Warn, a.sentence(), u"ok"_s);
+        r = makeResult(CheckStatus::Warn, a.sentence(), Category::Ok);
         r.advice << u"packet_loss"_s;
     } else {
         r = makeResult(CheckStatus::Pass,

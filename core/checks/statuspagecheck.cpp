@@ -127,8 +127,7 @@ void StatusPageCheck::run()
             complete(makeResult(
                 CheckStatus::Skip,
                 QCoreApplication::translate(
-                    "Check", "A server on your own computer or network has no public status page."),
-                u"skipped"_s));
+                    "Check", "A server on your own computer or network has no public status page.")));
             return;
         }
         CheckResult r;
@@ -137,8 +136,7 @@ void StatusPageCheck::run()
                 CheckStatus::Skip,
                 QCoreApplication::translate(
                     "Check", "No public status page is known for this service (give one with --status-url). "
-                             "You can see whether others report problems with it on X or Reddit."),
-                u"skipped"_s);
+                             "You can see whether others report problems with it on X or Reddit."));
         } else if (p.statusApi == u"link" || p.statusApi.isEmpty()) {
             r = makeResult(
                 CheckStatus::Skip,
@@ -146,8 +144,7 @@ void StatusPageCheck::run()
                     "Check",
                     "%1's status page only shows in a web browser: open %2 to see whether it reports "
                     "a problem.")
-                    .arg(m_name, p.statusPage),
-                u"skipped"_s);
+                    .arg(m_name, p.statusPage));
         } else if (!p.host().isEmpty() && t.baseUrl.host().compare(p.host(), Qt::CaseInsensitive) != 0) {
             // The address is someone else's (a gateway, a local copy): the page may not be about it.
             r = makeResult(CheckStatus::Skip,
@@ -155,8 +152,7 @@ void StatusPageCheck::run()
                                "Check",
                                "The API address is not %1's own, so %1's status page may not be about it; "
                                "open %2 if you use %1 behind it.")
-                               .arg(m_name, p.statusPage),
-                           u"skipped"_s);
+                               .arg(m_name, p.statusPage));
         } else {
             source = QUrl(p.statusPage);
             m_platform = p.statusApi;
@@ -354,7 +350,7 @@ void StatusPageCheck::finishUnreadable(const QString &why)
             "%1's status page could not be read: %2. Open it yourself (%3), or see whether others report "
             "problems on X or Reddit. The other checks are not affected.")
             .arg(m_name, why, m_pageUrl),
-        u"ok"_s);
+        Category::Ok);
     r.addDetail(u"problem"_s, why);
     addLinks(r);
     complete(r);
@@ -386,7 +382,7 @@ void StatusPageCheck::finishWith(StatusSnapshot snapshot, const QStringList &not
                        sentence(QCoreApplication::translate(
                                     "Check", "%1's status page reports an outage that affects its API: %2")
                                     .arg(m_name, incidentText)),
-                       u"provider_outage"_s);
+                       Category::ProviderOutage);
     } else if (a.apiAffected) {
         r = makeResult(
             CheckStatus::Warn,
@@ -396,12 +392,12 @@ void StatusPageCheck::finishWith(StatusSnapshot snapshot, const QStringList &not
                 : sentence(QCoreApplication::translate(
                                "Check", "%1's status page reports a problem that may affect its API: %2")
                                .arg(m_name, incidentText)),
-            u"ok"_s);
+            Category::Ok);
     } else if (!snapshot.maintenances.isEmpty()) {
         r = makeResult(CheckStatus::Warn,
                        QCoreApplication::translate("Check", "%1 is doing maintenance right now: \"%2\".")
                            .arg(m_name, snapshot.maintenances.first().name),
-                       u"ok"_s);
+                       Category::Ok);
     } else if (!snapshot.incidents.isEmpty() || snapshot.indicator == StatusIndicator::Minor ||
                snapshot.indicator == StatusIndicator::Major ||
                snapshot.indicator == StatusIndicator::Critical) {
@@ -413,7 +409,7 @@ void StatusPageCheck::finishWith(StatusSnapshot snapshot, const QStringList &not
                 "calls.")
                 .arg(m_name,
                      snapshot.incidents.isEmpty() ? snapshot.description : snapshot.incidents.first().name),
-            u"ok"_s);
+            Category::Ok);
     } else if (snapshot.indicator == StatusIndicator::Unknown) {
         r = makeResult(
             CheckStatus::Warn,
@@ -421,14 +417,14 @@ void StatusPageCheck::finishWith(StatusSnapshot snapshot, const QStringList &not
                 "Check",
                 "%1's status page was read, but its overall state (\"%2\") is not one llmdoctor knows.")
                 .arg(m_name, snapshot.description),
-            u"ok"_s);
+            Category::Ok);
     } else {
         r = makeResult(CheckStatus::Pass,
                        QCoreApplication::translate("Check", "%1's status page reports no problem%2.")
                            .arg(m_name, snapshot.description.isEmpty()
                                             ? QString()
                                             : u" (\"%1\")"_s.arg(snapshot.description)),
-                       u"ok"_s);
+                       Category::Ok);
     }
     r.addDetail(u"status page"_s, m_pageUrl);
     r.addDetail(u"platform"_s, snapshot.platform);

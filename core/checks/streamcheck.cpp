@@ -129,16 +129,14 @@ void StreamCheck::run()
             CheckStatus::Skip,
             QCoreApplication::translate(
                 "Check", "Not sent: a streamed test answer may cost a fraction of a cent, so it only runs "
-                         "when you ask for the test request."),
-            u"skipped"_s));
+                         "when you ask for the test request.")));
         return;
     }
     const QString model = c.target.model.trimmed();
     if (model.isEmpty()) {
-        complete(makeResult(
-            CheckStatus::Skip,
-            QCoreApplication::translate("Check", "No model was named, so no streamed answer was asked for."),
-            u"skipped"_s));
+        complete(makeResult(CheckStatus::Skip,
+                            QCoreApplication::translate(
+                                "Check", "No model was named, so no streamed answer was asked for.")));
         return;
     }
     if (c.modelList && c.modelList->response && c.modelList->response->status / 100 == 2) {
@@ -147,8 +145,7 @@ void StreamCheck::run()
             complete(makeResult(
                 CheckStatus::Skip,
                 QCoreApplication::translate(
-                    "Check", "Not sent: the model is not in the server's list (see the model check)."),
-                u"skipped"_s));
+                    "Check", "Not sent: the model is not in the server's list (see the model check).")));
             return;
         }
     }
@@ -223,7 +220,7 @@ void StreamCheck::onDone(const ExchangeResult &x)
                            .arg(t.events)
                            .arg(x.response->bodyBytes)
                            .arg(onTheWay),
-                       u"server_error"_s);
+                       Category::ServerError);
         r.evidence = responseEvidence(*x.response, 512);
     } else if (x.response->status / 100 != 2) {
         const ResponseClass rc = classifyResponse(*x.response, true, x.viaProxy);

@@ -4,6 +4,7 @@
 #include "category.h"
 #include "hops.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QHostAddress>
@@ -897,8 +898,8 @@ ErrorSignature classifyErrorText(const QString &input)
     };
     if (decisive && decisive->confidence <= 0.5 && s.status != 0) {
         const ResponseClass rc = statusClass();
-        if (rc.category != u"unknown" && rc.category != decisive->category &&
-            verdictCategories().contains(rc.category))
+        if (rc.category != Category::Unknown && categoryName(rc.category) != decisive->category &&
+            rc.category != Category::Cancelled)
             decisive = nullptr;
     }
     if (decisive) {
@@ -915,8 +916,8 @@ ErrorSignature classifyErrorText(const QString &input)
     } else if (s.status != 0 || !json.isEmpty()) {
         // No signature, but an HTTP status or a provider's error body: the response rules know those.
         const ResponseClass rc = statusClass();
-        if (rc.category != u"unknown" && verdictCategories().contains(rc.category)) {
-            s.category = rc.category;
+        if (rc.category != Category::Unknown && rc.category != Category::Cancelled) {
+            s.category = categoryName(rc.category);
             s.meaning = rc.summary;
             s.producer = u"the server"_s;
             s.where = u"server"_s;
@@ -977,13 +978,13 @@ ErrorSignature classifyErrorResponse(const HttpResponse &response)
     s.status = response.status;
     const ResponseClass rc = classifyResponse(response, true, false);
     // The status line is authoritative for a real response; a body signature only refines it.
-    if (rc.category == u"ok" || s.confidence < 0.7) {
-        s.category = rc.category;
+    if (rc.category == Category::Ok || s.confidence < 0.7) {
+        s.category = categoryName(rc.category);
         s.meaning = rc.summary;
         s.blame.clear();
         s.advice.clear();
-        s.where = rc.category == u"ok" ? QString() : u"server"_s;
-        s.confidence = rc.category == u"ok" ? 0.9 : 0.7;
+        s.where = rc.category == Category::Ok ? QString() : u"server"_s;
+        s.confidence = rc.category == Category::Ok ? 0.9 : 0.7;
     }
     if (s.providerError.message.isEmpty() && s.providerError.type.isEmpty())
         s.providerError = rc.error;
@@ -1027,6 +1028,34 @@ Snippet snippetById(const QString &id)
 QStringList interceptionIssuerNames()
 {
     return catalogue().interceptionIssuers;
+}
+
+QString translatedMeaning(const QString &meaning)
+{
+    const auto tr = [](const QString &text) {
+        return QCoreApplication::translate("Signature", text.toUtf8().constData());
+    };
+    // An Envoy message's meaning ends with what its reset reason and transport failure say
+    // (parseEnvoy): each part is translated on its own.
+    static const char *const resetTemplate =
+        QT_TRANSLATE_NOOP("Signature", "The reset reason \"%1\" means %2");
+    static const char *const transportTemplate =
+        QT_TRANSLATE_NOOP("Signature", "The transport failure reason says %1");
+    static const QRegularExpression transport(u" The transport failure reason says (.+)$"_s);
+    static const QRegularExpression reset(u" The reset reason \"([^\"]*)\" means (.+)$"_s);
+    QString rest = meaning;
+    QString tail;
+    if (const QRegularExpressionMatch m = transport.match(rest); m.hasMatch()) {
+        tail = u' ' + QCoreApplication::translate("Signature", transportTemplate).arg(tr(m.captured(1)));
+        rest.truncate(m.capturedStart());
+    }
+    if (const QRegularExpressionMatch m = reset.match(rest); m.hasMatch()) {
+        tail.prepend(
+            u' ' +
+            QCoreApplication::translate("Signature", resetTemplate).arg(m.captured(1), tr(m.captured(2))));
+        rest.truncate(m.capturedStart());
+    }
+    return rest.isEmpty() ? rest : tr(rest) + tail;
 }
 
 const QStringList &verdictCategories()

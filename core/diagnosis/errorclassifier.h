@@ -36,6 +36,10 @@ struct ErrorSignature
     QJsonObject toJson() const;
 };
 
+// A signature's meaning in the installed language: signatures.json keeps it English (the CLI and the
+// JSON say it so), the generated signaturestrings.cpp hands it to lupdate as "Signature" context.
+QString translatedMeaning(const QString &meaning);
+
 // The verdict categories of DESIGN.md, "ok" first.
 const QStringList &verdictCategories();
 

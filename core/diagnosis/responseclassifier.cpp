@@ -55,27 +55,27 @@ ResponseClass classifyResponse(const HttpResponse &response, bool keySent, bool 
     const QString type = c.error.type.toLower();
     const bool fromSquid = !response.header("x-squid-error").isEmpty();
 
-    auto set = [&c](const QString &category, const QString &summary) {
+    auto set = [&c](Category category, const QString &summary) {
         c.category = category;
         c.summary = summary;
         return c;
     };
 
     if (s >= 200 && s < 300)
-        return set(u"ok"_s,
+        return set(Category::Ok,
                    QCoreApplication::translate("Response", "The API answered normally (HTTP %1).").arg(s));
     if (viaProxy && (s == 407 || fromSquid))
-        return set(u"proxy_error"_s,
+        return set(Category::ProxyError,
                    s == 407 ? QCoreApplication::translate(
                                   "Response", "The proxy asks for a user name and password (HTTP 407).")
                             : QCoreApplication::translate(
                                   "Response", "The proxy refused or could not forward the request (HTTP %1).")
                                   .arg(s));
     if (s == 401)
-        return keySent ? set(u"auth_invalid_key"_s,
+        return keySent ? set(Category::AuthInvalidKey,
                              QCoreApplication::translate("Response",
                                                          "The server rejected the API key (HTTP 401)."))
-                       : set(u"auth_missing_key"_s,
+                       : set(Category::AuthMissingKey,
                              QCoreApplication::translate(
                                  "Response", "The server wants an API key and none was sent (HTTP 401)."));
     const QString message = c.error.message.toLower();
@@ -84,68 +84,70 @@ ResponseClass classifyResponse(const HttpResponse &response, bool keySent, bool 
          (message.contains(u"credit balance is too low") || message.contains(u"insufficient credits") ||
           message.contains(u"insufficient balance") || message.contains(u"exceeded your current quota"))))
         return set(
-            u"quota_exhausted"_s,
+            Category::QuotaExhausted,
             QCoreApplication::translate("Response", "The account has run out of credit or quota (HTTP %1).")
                 .arg(s));
     if (s == 403) {
         if (code.contains(u"region") || code.contains(u"country") || message.contains(u"region") ||
             message.contains(u"country"))
-            return set(u"permission_denied"_s,
+            return set(Category::PermissionDenied,
                        QCoreApplication::translate(
                            "Response", "The provider does not serve your country or region (HTTP 403)."));
-        return set(u"permission_denied"_s,
+        return set(Category::PermissionDenied,
                    QCoreApplication::translate("Response", "The key is not allowed to use this (HTTP 403)."));
     }
     if (s == 404) {
         const bool modelMissing = body.contains(u"does not exist") && body.contains(u"model");
         if (code.contains(u"model_not_found") || code == u"deploymentnotfound" || modelMissing)
             return set(
-                u"model_not_found"_s,
+                Category::ModelNotFound,
                 QCoreApplication::translate("Response", "The server does not know that model (HTTP 404)."));
         return set(
-            u"endpoint_not_found"_s,
+            Category::EndpointNotFound,
             QCoreApplication::translate("Response", "The server has no API at this address (HTTP 404)."));
     }
     if (s == 408)
-        return set(u"timeout"_s, QCoreApplication::translate(
-                                     "Response", "The server gave up waiting for the request (HTTP 408)."));
+        return set(Category::Timeout,
+                   QCoreApplication::translate("Response",
+                                               "The server gave up waiting for the request (HTTP 408)."));
     if (s == 429)
-        return set(u"rate_limited"_s,
+        return set(Category::RateLimited,
                    QCoreApplication::translate(
                        "Response", "Too many requests: the provider asks you to slow down (HTTP 429)."));
     if (s == 529 || type.contains(u"overloaded") ||
         (s == 503 && body.contains(u"overloaded", Qt::CaseInsensitive)))
-        return set(u"provider_overloaded"_s,
+        return set(Category::ProviderOverloaded,
                    QCoreApplication::translate("Response", "The provider is overloaded right now (HTTP %1).")
                        .arg(s));
     if (body.contains(u"upstream connect error or disconnect/reset before headers"))
         return set(
-            u"upstream_reset"_s,
+            Category::UpstreamReset,
             QCoreApplication::translate(
                 "Response",
                 "A gateway (Envoy) lost its connection to the server behind it before any answer (HTTP %1).")
                 .arg(s));
     if (s == 504 || s == 522 || s == 524 || body.contains(u"upstream request timeout"))
-        return set(u"gateway_timeout"_s,
+        return set(Category::GatewayTimeout,
                    QCoreApplication::translate(
                        "Response", "A gateway gave up waiting for the server behind it (HTTP %1).")
                        .arg(s));
     if (s == 502 || s == 503 || (s >= 520 && s <= 526))
         return set(
-            u"gateway_error"_s,
+            Category::GatewayError,
             QCoreApplication::translate(
                 "Response", "A gateway could not get a good answer from the server behind it (HTTP %1).")
                 .arg(s));
     if (s >= 500)
         return set(
-            u"server_error"_s,
+            Category::ServerError,
             QCoreApplication::translate("Response", "The server failed while handling the request (HTTP %1).")
                 .arg(s));
     if (s >= 400)
-        return set(u"bad_request"_s,
+        return set(Category::BadRequest,
                    QCoreApplication::translate("Response", "The server did not accept the request (HTTP %1).")
                        .arg(s));
-    return set(u"unknown"_s, QCoreApplication::translate("Response", "Unexpected answer (HTTP %1).").arg(s));
+    return set(Category::Unknown,
+               QCoreApplication::translate("Response", "Unexpected answer (HTTP %1).").arg(s));
 }
 
 } // namespace llmdoctor::core

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../probe/httpmessage.h"
+#include "category.h"
 
 #include <QString>
 
@@ -18,8 +19,8 @@ ProviderError parseProviderError(const QByteArray &body);
 
 struct ResponseClass
 {
-    QString category; // report category; "ok" for a success
-    QString summary;  // one plain sentence
+    Category category = Category::Ok;
+    QString summary; // one plain sentence
     ProviderError error;
 };
 

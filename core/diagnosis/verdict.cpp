@@ -191,22 +191,24 @@ QString hopList(const QStringList &hops)
 // Products by the names their makers use, for a sentence that names who wrote a message.
 QString productNames(const QStringList &hops)
 {
-    static const QHash<QString, QString> names{{u"traefik"_s, u"Traefik"_s},
-                                               {u"envoy"_s, u"Envoy"_s},
-                                               {u"cloudflare"_s, u"Cloudflare"_s},
-                                               {u"haproxy"_s, u"HAProxy"_s},
-                                               {u"squid"_s, u"Squid"_s},
-                                               {u"aws_alb"_s, QString::fromLatin1(QT_TRANSLATE_NOOP("Verdict", "an AWS load balancer"))},
-                                               {u"azure_fd"_s, u"Azure Front Door"_s},
-                                               {u"gcp_lb"_s, QString::fromLatin1(QT_TRANSLATE_NOOP("Verdict", "a Google Cloud load balancer"))},
-                                               {u"zscaler"_s, u"Zscaler"_s},
-                                               {u"litellm"_s, u"LiteLLM"_s},
-                                               {u"openrouter"_s, u"OpenRouter"_s},
-                                               {u"varnish"_s, u"Varnish"_s},
-                                               {u"akamai"_s, u"Akamai"_s},
-                                               {u"fastly"_s, u"Fastly"_s},
-                                               {u"kong"_s, u"Kong"_s},
-                                               {u"apache"_s, u"Apache"_s}};
+    static const QHash<QString, QString> names{
+        {u"traefik"_s, u"Traefik"_s},
+        {u"envoy"_s, u"Envoy"_s},
+        {u"cloudflare"_s, u"Cloudflare"_s},
+        {u"haproxy"_s, u"HAProxy"_s},
+        {u"squid"_s, u"Squid"_s},
+        {u"aws_alb"_s, QString::fromLatin1(QT_TRANSLATE_NOOP("Verdict", "an AWS load balancer"))},
+        {u"azure_fd"_s, u"Azure Front Door"_s},
+        {u"gcp_lb"_s,
+         QString::fromLatin1(QT_TRANSLATE_NOOP("Verdict", "a Google Cloud load balancer"))},
+        {u"zscaler"_s, u"Zscaler"_s},
+        {u"litellm"_s, u"LiteLLM"_s},
+        {u"openrouter"_s, u"OpenRouter"_s},
+        {u"varnish"_s, u"Varnish"_s},
+        {u"akamai"_s, u"Akamai"_s},
+        {u"fastly"_s, u"Fastly"_s},
+        {u"kong"_s, u"Kong"_s},
+        {u"apache"_s, u"Apache"_s}};
     QStringList out;
     for (const QString &h : hops)
         out << QCoreApplication::translate("Verdict", names.value(h, h).toUtf8().constData());
@@ -245,17 +247,21 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
             const bool sameHop = guessed.isEmpty() || seen.isEmpty() ||
                                  std::any_of(guessed.cbegin(), guessed.cend(),
                                              [&](const QString &h) { return seen.contains(h); });
-            v.explanation += u' ' + (sameHop ? QCoreApplication::translate("Verdict", "The message you pasted says the same: %1").arg(sig.meaning)
-                                             : QCoreApplication::translate("Verdict", "The message you pasted says the same, but the checks show "
-                                                  "that %1 wrote it, not %2 as its words alone suggest.")
-                                                   .arg(productNames(seen), productNames(guessed)));
+            v.explanation +=
+                u' ' +
+                (sameHop ? QCoreApplication::translate("Verdict", "The message you pasted says the same: %1")
+                               .arg(translatedMeaning(sig.meaning))
+                         : QCoreApplication::translate(
+                               "Verdict", "The message you pasted says the same, but the checks show "
+                                          "that %1 wrote it, not %2 as its words alone suggest.")
+                               .arg(productNames(seen), productNames(guessed)));
         } else {
             // The two disagree: say so once, plainly.
             v.nextSteps.append(
                 QCoreApplication::translate(
                     "Verdict", "About the message you pasted: %1 The checks found a different problem now; "
                                "fix that first, and if the message comes back, run llmdoctor again with it.")
-                    .arg(sig.meaning));
+                    .arg(translatedMeaning(sig.meaning)));
         }
         return;
     }
@@ -285,7 +291,7 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
                          ? proxyForDisplay(*context.proxy.proxy)
                          : QCoreApplication::translate("Verdict", "your own gateway at %1").arg(host)},
         {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops))},
-        {u"meaning"_s, sig.meaning}};
+        {u"meaning"_s, translatedMeaning(sig.meaning)}};
     if (sig.status)
         values.insert(u"status"_s, QString::number(sig.status));
     const Verdict pasted = wordAdvice(key, values);
@@ -348,7 +354,7 @@ struct Cause
 Cause causeOf(const CheckResult &r, const DiagnosisContext &context,
               const std::optional<StatusAssessment> &page)
 {
-    Cause c{r.category, categoryOr(r.category), &r};
+    Cause c{categoryName(r.category), r.category, &r};
     const QString host = context.target.baseUrl.host();
     const CheckFacts &f = r.facts;
     switch (c.category) {
@@ -562,9 +568,9 @@ Verdict decideVerdict(const QList<CheckResult> &results, const DiagnosisContext 
     QList<Cause> causes;
     bool cancelled = false;
     for (const CheckResult *r : std::as_const(ordered)) {
-        if (r->status == CheckStatus::Fail && r->category != u"cancelled")
+        if (r->status == CheckStatus::Fail && r->category != Category::Cancelled)
             causes << causeOf(*r, context, page);
-        cancelled |= r->category == u"cancelled";
+        cancelled |= r->category == Category::Cancelled;
     }
     const CheckResult *keyFormat = nullptr;
     for (const CheckResult &r : results) {
@@ -835,7 +841,7 @@ Verdict verdictForSignature(const ErrorSignature &sig)
         {u"link"_s, sig.link.isEmpty()
                         ? QCoreApplication::translate("Verdict", "your provider account's billing page")
                         : sig.link},
-        {u"meaning"_s, sig.meaning},
+        {u"meaning"_s, translatedMeaning(sig.meaning)},
         {u"page_title"_s, QString()},
         {u"where"_s, QString()},
     };
@@ -848,8 +854,9 @@ Verdict verdictForSignature(const ErrorSignature &sig)
     if (category == Category::Unknown)
         v.blame = Blame::None;
     // The advice text of explain_* entries complements the meaning; others repeat the category.
-    if (!v.explanation.contains(sig.meaning))
-        v.explanation = conciseExplanation(sig.meaning, v.explanation);
+    const QString meaning = translatedMeaning(sig.meaning);
+    if (!v.explanation.contains(meaning))
+        v.explanation = conciseExplanation(meaning, v.explanation);
     v.confidence = sig.confidence > 0 ? sig.confidence : v.confidence;
     v.decidedBy = u"error_text"_s;
     v.snippets = snippetsFor(category, sig.ownHop && sig.hops.contains(u"nginx"_s));

@@ -53,7 +53,7 @@ ProbeMetrics ProbeMetrics::fromDiagnosis(const Diagnosis &diagnosis)
 ProbeMetrics ProbeMetrics::fromProbeOutcome(const ProbeOutcome &outcome, double durationS)
 {
     ProbeMetrics m;
-    m.category = categoryName(categoryIndex(outcome.category));
+    m.category = categoryName(outcome.category);
     m.blame = verdictFromAdvice(m.category, categoryOr(m.category), {}).blameName();
     m.success = m.category == u"ok";
     m.durationS = durationS;

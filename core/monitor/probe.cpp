@@ -48,7 +48,7 @@ Sample ProbeOutcome::toSample(quint32 timeMs, SampleStore &store) const
     s.ttfbMs = float(phases.ttfb);
     s.totalMs = float(phases.total);
     s.status = quint16(std::clamp(status, 0, 0xffff));
-    s.category = categoryIndex(category);
+    s.category = quint8(category);
     s.flags = quint8((ipv6 ? Sample::Ipv6 : 0) | (exchange.viaProxy ? Sample::ViaProxy : 0));
     s.hops = store.internHops(hops);
     return s;
@@ -83,7 +83,7 @@ void Probe::start()
         if (m_done || m_exchange)
             return;
         ProbeOutcome o;
-        o.category = u"timeout"_s;
+        o.category = Category::Timeout;
         o.summary = QCoreApplication::translate("Monitor", "The name lookup did not finish in time.");
         o.phases.total = double(m_clock.nsecsElapsed()) / 1e6;
         finish(o);
@@ -95,7 +95,7 @@ void Probe::cancel()
     if (m_done)
         return;
     ProbeOutcome o;
-    o.category = u"cancelled"_s;
+    o.category = Category::Cancelled;
     o.summary = QCoreApplication::translate("Monitor", "Cancelled.");
     o.phases.total = double(m_clock.nsecsElapsed()) / 1e6;
     if (m_exchange) {
@@ -114,7 +114,7 @@ void Probe::onLookedUp(const QHostInfo &info, double ms)
     QList<QHostAddress> addresses = info.addresses();
     if (info.error() != QHostInfo::NoError || addresses.isEmpty()) {
         ProbeOutcome o;
-        o.category = u"dns_failure"_s;
+        o.category = Category::DnsFailure;
         o.summary = QCoreApplication::translate("Monitor", "The server's name could not be looked up.");
         o.exchange.failure = Failure::DnsFailure;
         o.exchange.error = info.errorString();
@@ -165,7 +165,7 @@ void Probe::onExchanged(const ExchangeResult &x)
         // As the HTTP check says: an answer that does not end is a broken server.
         o.status = x.response->status;
         o.hops = detectHops(x.response->headers);
-        o.category = u"server_error"_s;
+        o.category = Category::ServerError;
         o.summary = QCoreApplication::translate("Monitor", "the answer had not ended after %1 bytes")
                         .arg(x.response->bodyBytes);
     } else {
@@ -175,7 +175,7 @@ void Probe::onExchanged(const ExchangeResult &x)
         const ResponseClass rc = classifyResponse(resp, m_setup.target.carriesKey(), x.viaProxy);
         o.category = rc.category;
         o.summary = rc.summary;
-        if (o.category == u"ok" && !m_setup.target.model.isEmpty()) {
+        if (o.category == Category::Ok && !m_setup.target.model.isEmpty()) {
             bool parsed = false;
             const QStringList models = ModelCheck::parseModelList(resp.body, &parsed);
             o.modelMissing =

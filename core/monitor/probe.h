@@ -36,9 +36,9 @@ std::optional<ProbeSetup> prepareProbeSetup(const Target &target, const QProcess
 struct ProbeOutcome
 {
     ExchangeResult exchange;
-    int status = 0;   // 0 when no HTTP answer came
-    QString category; // verdict category; "ok" for a success
-    QString summary;  // one plain sentence
+    int status = 0; // 0 when no HTTP answer came
+    Category category = Category::Ok;
+    QString summary; // one plain sentence
     PhaseDurations phases;
     QStringList hops; // intermediaries the answer names
     bool ipv6 = false;

@@ -202,7 +202,7 @@ void Retrier::onAttempt(const ProbeOutcome &o)
         return;
     RetryAttempt &a = m_attempts.last();
     a.status = o.status;
-    a.category = o.modelMissing ? u"model_not_found"_s : o.category;
+    a.category = categoryName(o.modelMissing ? Category::ModelNotFound : o.category);
     a.summary =
         o.modelMissing
             ? QCoreApplication::translate("Retry", "The API works, but its model list does not have \"%1\".")

@@ -1,5 +1,6 @@
 #include "pathtracer.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <algorithm>
 #include <chrono>
@@ -88,7 +89,8 @@ public:
         if (m_fd < 0)
             m_fd = ::socket(family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
         if (m_fd < 0) {
-            *error = u"cannot open a socket: %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
+            *error = QCoreApplication::translate("Path", "cannot open a socket: %1")
+                         .arg(QString::fromLocal8Bit(strerror(errno)));
             return false;
         }
         const int on = 1;
@@ -109,7 +111,8 @@ public:
         const bool ok = m_v6 ? ::setsockopt(m_fd, SOL_IPV6, IPV6_UNICAST_HOPS, &ttl, sizeof ttl) == 0
                              : ::setsockopt(m_fd, SOL_IP, IP_TTL, &ttl, sizeof ttl) == 0;
         if (!ok) {
-            *error = u"cannot set the TTL: %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
+            *error = QCoreApplication::translate("Path", "cannot set the TTL: %1")
+                         .arg(QString::fromLocal8Bit(strerror(errno)));
             return false;
         }
         sockaddr_storage ss{};
@@ -147,7 +150,8 @@ public:
                 errno != EINTR)
                 break;
         }
-        *error = u"cannot send a probe: %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
+        *error = QCoreApplication::translate("Path", "cannot send a probe: %1")
+                     .arg(QString::fromLocal8Bit(strerror(errno)));
         return false;
     }
 
@@ -264,12 +268,12 @@ public:
     {
         m_destination = destination;
         if (destination.protocol() != QAbstractSocket::IPv4Protocol) {
-            *error = u"the path test supports IPv4 only on Windows"_s;
+            *error = QCoreApplication::translate("Path", "the path test supports IPv4 only on Windows");
             return false;
         }
         m_handle = IcmpCreateFile();
         if (m_handle == INVALID_HANDLE_VALUE) {
-            *error = u"IcmpCreateFile failed (%1)"_s.arg(GetLastError());
+            *error = QCoreApplication::translate("Path", "IcmpCreateFile failed (%1)").arg(GetLastError());
             return false;
         }
         return true;
@@ -335,12 +339,13 @@ public:
     {
         m_destination = destination;
         if (destination.protocol() != QAbstractSocket::IPv4Protocol) {
-            *error = u"the path test supports IPv4 only on this system"_s;
+            *error = QCoreApplication::translate("Path", "the path test supports IPv4 only on this system");
             return false;
         }
         m_fd = ::socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP);
         if (m_fd < 0) {
-            *error = u"cannot open an ICMP socket: %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
+            *error = QCoreApplication::translate("Path", "cannot open an ICMP socket: %1")
+                         .arg(QString::fromLocal8Bit(strerror(errno)));
             return false;
         }
         return true;
@@ -369,7 +374,8 @@ public:
         sa.sin_family = AF_INET;
         sa.sin_addr.s_addr = htonl(m_destination.toIPv4Address());
         if (::sendto(m_fd, packet, sizeof packet, 0, reinterpret_cast<sockaddr *>(&sa), sizeof sa) < 0) {
-            *error = u"cannot send a probe: %1"_s.arg(QString::fromLocal8Bit(strerror(errno)));
+            *error = QCoreApplication::translate("Path", "cannot send a probe: %1")
+                         .arg(QString::fromLocal8Bit(strerror(errno)));
             return false;
         }
         return true;
@@ -579,9 +585,10 @@ PathResult tracePath(const PathOptions &options, const std::atomic<bool> &cancel
     }
     if (cancelled.load()) {
         result.cancelled = true;
-        result.error = u"cancelled"_s;
+        result.error = QCoreApplication::translate("Path", "cancelled");
     } else if (msSince(startedAt) >= options.deadlineMs && result.error.isEmpty()) {
-        result.error = u"the time limit ran out before every probe was answered"_s;
+        result.error =
+            QCoreApplication::translate("Path", "the time limit ran out before every probe was answered");
     }
     pending.clear();
     PathResult out = snapshot(true);

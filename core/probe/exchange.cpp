@@ -32,39 +32,39 @@ QString stageName(Stage stage)
     return {};
 }
 
-QString failureCategory(Failure failure)
+Category failureCategory(Failure failure)
 {
     switch (failure) {
     case Failure::None:
-        return u"ok"_s;
+        return Category::Ok;
     case Failure::DnsFailure:
-        return u"dns_failure"_s;
+        return Category::DnsFailure;
     case Failure::ConnectionRefused:
-        return u"connection_refused"_s;
+        return Category::ConnectionRefused;
     case Failure::ConnectTimeout:
-        return u"connect_timeout"_s;
+        return Category::ConnectTimeout;
     case Failure::NetworkUnreachable:
-        return u"network_unreachable"_s;
+        return Category::NetworkUnreachable;
     case Failure::TlsUntrusted:
-        return u"tls_untrusted"_s;
+        return Category::TlsUntrusted;
     case Failure::TlsExpired:
-        return u"tls_expired"_s;
+        return Category::TlsExpired;
     case Failure::TlsHostnameMismatch:
-        return u"tls_hostname_mismatch"_s;
+        return Category::TlsHostnameMismatch;
     case Failure::TlsHandshakeFailed:
-        return u"tls_handshake_failed"_s;
+        return Category::TlsHandshakeFailed;
     case Failure::ProxyError:
-        return u"proxy_error"_s;
+        return Category::ProxyError;
     case Failure::UpstreamReset:
-        return u"upstream_reset"_s;
+        return Category::UpstreamReset;
     case Failure::Timeout:
-        return u"timeout"_s;
+        return Category::Timeout;
     case Failure::ProtocolError:
-        return u"server_error"_s; // garbage instead of HTTP: the server side is broken
+        return Category::ServerError; // garbage instead of HTTP: the server side is broken
     case Failure::Cancelled:
-        return u"cancelled"_s;
+        return Category::Cancelled;
     }
-    return u"unknown"_s;
+    return Category::Unknown;
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "../diagnosis/category.h"
 #include "httpmessage.h"
 #include "phasetimings.h"
 
@@ -50,7 +51,7 @@ enum class Failure
     ProtocolError,
     Cancelled,
 };
-QString failureCategory(Failure failure); // "dns_failure", ...; "ok" for None
+Category failureCategory(Failure failure); // Category::Ok for None
 
 struct ConnectAttempt
 {

@@ -4,6 +4,7 @@
 #include "report.h"
 #include "svgchart.h"
 
+#include <QCoreApplication>
 #include <cmath>
 
 namespace llmdoctor::core {
@@ -103,29 +104,34 @@ QByteArray htmlReport(const Findings &f, bool printable)
              .arg(esc(v.explanation), v.categoryName())
              .arg(std::lround(v.confidence * 100));
     if (!v.nextSteps.isEmpty()) {
-        h += u"<h2>What to do next</h2><ol>"_s;
+        h += u"<h2>"_s + QCoreApplication::translate("Report", "What to do next") + u"</h2><ol>"_s;
         for (const QString &step : v.nextSteps)
             h += u"<li>"_s + esc(step) + u"</li>"_s;
         h += u"</ol>\n"_s;
     }
     if (!v.alsoFound.isEmpty()) {
-        h += u"<h2>Also found</h2><ul>"_s;
+        h += u"<h2>"_s + QCoreApplication::translate("Report", "Also found") + u"</h2><ul>"_s;
         for (const AlsoFound &a : v.alsoFound)
             h += u"<li>%1 <span class=\"muted\">(who should act: %2)</span></li>"_s.arg(
                 esc(a.headline), esc(Verdict::whoActs(a.blame)));
         h += u"</ul>\n"_s;
     }
     if (f.pasted) {
-        h += u"<h2>The error you pasted</h2>"_s + preOpen + esc(f.pasted->text) + preClose;
+        h += u"<h2>"_s + QCoreApplication::translate("Report", "The error you pasted") + u"</h2>"_s +
+             preOpen + esc(f.pasted->text) + preClose;
         h += u"<p>On its own it reads as: %1 <span class=\"muted\">(who should act: %2)</span></p>\n"_s.arg(
             esc(f.pasted->reading.headline), esc(Verdict::whoActs(f.pasted->reading.blame)));
     }
 
+    const QString question = QCoreApplication::translate("Report", "Question");
+    const QString result = QCoreApplication::translate("Report", "Result");
+    const QString found = QCoreApplication::translate("Report", "What it found");
     h += printable
-             ? u"<h2>Checks</h2><table width=\"100%\"><tr><th width=\"30%\">Question</th><th "
-               u"width=\"12%\">Result</th>"
-               "<th width=\"58%\">What it found</th></tr>\n"_s
-             : u"<h2>Checks</h2><table><tr><th>Question</th><th>Result</th><th>What it found</th></tr>\n"_s;
+             ? u"<h2>"_s + QCoreApplication::translate("Report", "Checks") +
+                   u"</h2><table width=\"100%\"><tr><th width=\"30%\">%1</th><th width=\"12%\">%2</th>"
+                   "<th width=\"58%\">%3</th></tr>\n"_s.arg(question, result, found)
+             : u"<h2>"_s + QCoreApplication::translate("Report", "Checks") +
+                   u"</h2><table><tr><th>%1</th><th>%2</th><th>%3</th></tr>\n"_s.arg(question, result, found);
     for (const CheckResult &r : f.checks) {
         h += u"<tr><td>%1</td><td class=\"%2\">%3</td><td>%4"_s.arg(
             esc(r.title), QString::fromUtf16(statusClass(r.status)), statusWord(r.status), esc(r.summary));
@@ -152,8 +158,9 @@ QByteArray htmlReport(const Findings &f, bool printable)
     if (const auto timing = f.timing()) {
         const ExchangeResult &x = *c.modelList;
         const PhaseDurations &p = timing->phases;
-        h += u"<h2>Where the time went in the model-list request</h2>\n"_s +
-             phaseBarSvg(p, timing->failedPhase, timing->failedPhaseMs) + u'\n';
+        h += u"<h2>"_s +
+             QCoreApplication::translate("Report", "Where the time went in the model-list request") +
+             u"</h2>\n"_s + phaseBarSvg(p, timing->failedPhase, timing->failedPhaseMs) + u'\n';
         if (timing->failedPhase != Phase::None)
             h += u"<p><b>%1</b></p>\n"_s.arg(
                 esc(failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs)));
@@ -176,9 +183,10 @@ QByteArray htmlReport(const Findings &f, bool printable)
     }
     if (c.statusPage) {
         const StatusSnapshot &page = *c.statusPage;
-        h += u"<h2>The provider's status page</h2><p><a href=\"%1\">%1</a>: <b>%2</b></p><ul>"_s.arg(
-            esc(page.pageUrl),
-            esc(page.description.isEmpty() ? indicatorName(page.indicator) : page.description));
+        h += u"<h2>"_s + QCoreApplication::translate("Report", "The provider's status page") +
+             u"</h2><p><a href=\"%1\">%1</a>: <b>%2</b></p><ul>"_s.arg(
+                 esc(page.pageUrl),
+                 esc(page.description.isEmpty() ? indicatorName(page.indicator) : page.description));
         for (const StatusIncident &i : page.incidents)
             h += u"<li>%1 (%2, %3)%4</li>"_s.arg(esc(i.name), esc(i.impact), esc(i.status),
                                                  i.latestUpdate.isEmpty() ? QString()
@@ -187,8 +195,10 @@ QByteArray htmlReport(const Findings &f, bool printable)
     }
     if (f.retry) {
         const RetryRun &r = *f.retry;
-        h += u"<h2>Wait and retry: %1</h2>\n<p class=\"muted\">Against %2</p>\n"_s.arg(
-            esc(Retrier::outcomeName(r.outcome)), esc(r.target.address));
+        h += u"<h2>%1</h2>\n<p class=\"muted\">Against %2</p>\n"_s.arg(
+            QCoreApplication::translate("Report", "Wait and retry: %1")
+                .arg(esc(Retrier::outcomeName(r.outcome))),
+            esc(r.target.address));
         h += latencySvg(r.samples) + u'\n';
         h += u"<table><tr><th>#</th><th>Result</th><th>Took</th><th>Waited before</th><th>Why</th></tr>"_s;
         for (const RetryAttempt &a : r.attempts)
@@ -200,8 +210,9 @@ QByteArray htmlReport(const Findings &f, bool printable)
     if (f.monitor) {
         const MonitorRun &m = *f.monitor;
         const RunStats &s = m.stats;
-        h += u"<h2>Watched over time</h2>\n<p class=\"muted\">%1</p>\n"_s.arg(esc(m.target.address)) +
-             latencySvg(m.samples) + u'\n';
+        h += u"<h2>"_s + QCoreApplication::translate("Report", "Watched over time") +
+             u"</h2>\n<p class=\"muted\">%1</p>\n"_s.arg(esc(m.target.address)) + latencySvg(m.samples) +
+             u'\n';
         h +=
             u"<p>%1 requests every %2 s, %3% worked.</p><table><tr><th>Phase</th><th>p50</th><th>p90</th><th>p99</th></tr>"_s
                 .arg(s.probes)
@@ -222,21 +233,25 @@ QByteArray htmlReport(const Findings &f, bool printable)
 
     const SupportMessage &message = f.support;
     if (f.path)
-        h += u"<h2>The route, hop by hop</h2>"_s + preOpen + esc(pathTable(*f.path)) + preClose + u'\n';
+        h += u"<h2>"_s + QCoreApplication::translate("Report", "The route, hop by hop") + u"</h2>"_s +
+             preOpen + esc(pathTable(*f.path)) + preClose + u'\n';
     h += u"<h2>A message you can send to %1</h2>"_s.arg(esc(message.to)) + preOpen +
          u"Subject: %1\n\n%2"_s.arg(esc(message.subject), esc(message.body)) + preClose + u'\n';
-    h += u"<h2>Repeat the request yourself</h2><p class=\"muted\">The key is read from an environment "
+    h += u"<h2>"_s + QCoreApplication::translate("Report", "Repeat the request yourself") +
+         u"</h2><p class=\"muted\">The key is read from an environment "
          u"variable, "
          "never written here.</p>"_s +
          preOpen + esc(f.curl) + preClose + u'\n';
     if (!v.snippets.isEmpty()) {
-        h += u"<h2>Copyable fixes for whoever maintains your app</h2>\n"_s;
+        h += u"<h2>"_s +
+             QCoreApplication::translate("Report", "Copyable fixes for whoever maintains your app") +
+             u"</h2>\n"_s;
         for (const Snippet &s : v.snippets)
             h += printable ? u"<h3>%1</h3>"_s.arg(esc(s.title)) + preOpen + esc(s.code) + preClose + u'\n'
                            : u"<details><summary>%1</summary><pre>%2</pre></details>\n"_s.arg(esc(s.title),
                                                                                               esc(s.code));
     }
-    h += u"<h2>Environment</h2><table>"_s;
+    h += u"<h2>"_s + QCoreApplication::translate("Report", "Environment") + u"</h2><table>"_s;
     for (const auto &[k, val] : f.environment)
         h += u"<tr><td>%1</td><td>%2</td></tr>"_s.arg(esc(k), esc(val));
     h += u"</table>\n</body></html>\n"_s;

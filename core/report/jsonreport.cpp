@@ -76,7 +76,7 @@ QJsonObject reportJson(const Findings &f)
                           {u"status"_s, checkStatusName(r.status)},
                           {u"title"_s, r.title},
                           {u"summary"_s, r.summary},
-                          {u"category"_s, r.category},
+                          {u"category"_s, checkCategoryName(r)},
                           {u"duration_ms"_s, msValue(r.durationMs)},
                           {u"details"_s, details}};
         if (!timings.isEmpty())

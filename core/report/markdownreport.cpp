@@ -3,6 +3,7 @@
 #include "findings.h"
 #include "report.h"
 
+#include <QCoreApplication>
 #include <cmath>
 
 namespace llmdoctor::core {
@@ -88,24 +89,28 @@ QByteArray markdownReport(const Findings &f)
               .arg(std::lround(v.confidence * 100));
     md += cell(v.explanation) + u"\n\n"_s;
     if (!v.nextSteps.isEmpty()) {
-        md += u"### What to do next\n\n"_s;
+        md += u"### "_s + QCoreApplication::translate("Report", "What to do next") + u"\n\n"_s;
         for (qsizetype i = 0; i < v.nextSteps.size(); ++i)
             md += u"%1. %2\n"_s.arg(i + 1).arg(cell(v.nextSteps.at(i)));
         md += u'\n';
     }
     if (!v.alsoFound.isEmpty()) {
-        md += u"### Also found\n\n"_s;
+        md += u"### "_s + QCoreApplication::translate("Report", "Also found") + u"\n\n"_s;
         for (const AlsoFound &a : v.alsoFound)
             md += u"- %1 (who should act: %2)\n"_s.arg(cell(a.headline), Verdict::whoActs(a.blame));
         md += u'\n';
     }
     if (f.pasted) {
-        md += u"### The error you pasted\n\n"_s + fenced(f.pasted->text, u"text"_s);
+        md += u"### "_s + QCoreApplication::translate("Report", "The error you pasted") + u"\n\n"_s +
+              fenced(f.pasted->text, u"text"_s);
         md += u"\nOn its own it reads as: %1 (who should act: %2)\n\n"_s.arg(
             cell(f.pasted->reading.headline), Verdict::whoActs(f.pasted->reading.blame));
     }
 
-    md += u"### Checks\n\n| Check | Result | What it found |\n|---|---|---|\n"_s;
+    md += u"### "_s + QCoreApplication::translate("Report", "Checks") +
+          u"\n\n| %1 | %2 | %3 |\n|---|---|---|\n"_s.arg(
+              QCoreApplication::translate("Report", "Check"), QCoreApplication::translate("Report", "Result"),
+              QCoreApplication::translate("Report", "What it found"));
     for (const CheckResult &r : f.checks)
         md += u"| %1 | %2 | %3 |\n"_s.arg(cell(r.title), statusWord(r.status), cell(r.summary));
     md += u'\n';
@@ -113,7 +118,7 @@ QByteArray markdownReport(const Findings &f)
     if (const auto timing = f.timing()) {
         const ExchangeResult &x = *c.modelList;
         const PhaseDurations &p = timing->phases;
-        md += u"### The model-list request\n\n"_s;
+        md += u"### "_s + QCoreApplication::translate("Report", "The model-list request") + u"\n\n"_s;
         md += u"| Finding the server | Connecting | Securing (TLS) | Waiting for the answer | Total |\n"
               "|---|---|---|---|---|\n| %1 | %2 | %3 | %4 | %5 |\n\n"_s.arg(
                   ms(p.dns), ms(p.connect), ms(p.tls), ms(p.ttfb), ms(p.total));
@@ -142,9 +147,10 @@ QByteArray markdownReport(const Findings &f)
 
     if (c.statusPage) {
         const StatusSnapshot &page = *c.statusPage;
-        md += u"### The provider's status page\n\n%1 — **%2**\n\n"_s.arg(
-            page.pageUrl.isEmpty() ? QString() : u"<%1>"_s.arg(page.pageUrl),
-            cell(page.description.isEmpty() ? indicatorName(page.indicator) : page.description));
+        md += u"### "_s + QCoreApplication::translate("Report", "The provider's status page") +
+              u"\n\n%1 — **%2**\n\n"_s.arg(
+                  page.pageUrl.isEmpty() ? QString() : u"<%1>"_s.arg(page.pageUrl),
+                  cell(page.description.isEmpty() ? indicatorName(page.indicator) : page.description));
         for (const StatusIncident &i : page.incidents)
             md += u"- %1 (%2, %3)%4\n"_s.arg(cell(i.name), cell(i.impact), cell(i.status),
                                              i.latestUpdate.isEmpty() ? QString()
@@ -153,8 +159,9 @@ QByteArray markdownReport(const Findings &f)
     }
 
     if (f.retry) {
-        md += u"### Wait and retry: %1\n\nAgainst `%2`.\n\n| # | Result | Took | Waited before | Why |\n"
-              "|---|---|---|---|---|\n"_s.arg(Retrier::outcomeName(f.retry->outcome),
+        md += u"### %1\n\nAgainst `%2`.\n\n| # | Result | Took | Waited before | Why |\n"
+              "|---|---|---|---|---|\n"_s.arg(QCoreApplication::translate("Report", "Wait and retry: %1")
+                                                  .arg(Retrier::outcomeName(f.retry->outcome)),
                                               codeText(f.retry->target.address));
         for (const RetryAttempt &a : f.retry->attempts)
             md += u"| %1 | %2 | %3 | %4 | %5 |\n"_s.arg(a.n).arg(
@@ -164,7 +171,8 @@ QByteArray markdownReport(const Findings &f)
     }
     if (f.monitor) {
         const RunStats &s = f.monitor->stats;
-        md += u"### Watched over time\n\n`%1`: %2 requests, %3% worked.\n\n| Phase | p50 | p90 | p99 |\n"
+        md += u"### "_s + QCoreApplication::translate("Report", "Watched over time") +
+              u"\n\n`%1`: %2 requests, %3% worked.\n\n| Phase | p50 | p90 | p99 |\n"
               "|---|---|---|---|\n"_s.arg(codeText(f.monitor->target.address))
                   .arg(s.probes)
                   .arg(std::lround(s.successRate * 100));
@@ -182,7 +190,8 @@ QByteArray markdownReport(const Findings &f)
     const SupportMessage &message = f.support;
     // The route hop by hop: the path check's, else the one the Watch window followed.
     if (f.path)
-        md += u"### The route, hop by hop\n\n"_s + fenced(pathTable(*f.path)) + u'\n';
+        md += u"### "_s + QCoreApplication::translate("Report", "The route, hop by hop") + u"\n\n"_s +
+              fenced(pathTable(*f.path)) + u'\n';
     md += u"### A message you can send to %1\n\n"_s.arg(cell(message.to));
     md += u"> **%1**\n>\n"_s.arg(cell(message.subject));
     for (const QString &line : message.body.trimmed().split(u'\n'))

@@ -300,9 +300,9 @@ std::optional<StatusSnapshot> parseBetterStack(const QByteArray &body, QString *
                                             : StatusIndicator::Unknown;
     s.description = state == u"operational"
                         ? QCoreApplication::translate("StatusPage", "All systems operational")
-                    : state == u"degraded"    ? u"Degraded performance"_s
-                    : state == u"downtime"    ? u"Downtime"_s
-                    : state == u"maintenance" ? u"Maintenance"_s
+                    : state == u"degraded" ? QCoreApplication::translate("StatusPage", "Degraded performance")
+                    : state == u"downtime" ? QCoreApplication::translate("StatusPage", "Downtime")
+                    : state == u"maintenance" ? QCoreApplication::translate("StatusPage", "Maintenance")
                                               : state;
     s.pageUrl = attributes.value(u"custom_domain").toString();
     if (!s.pageUrl.isEmpty() && !s.pageUrl.contains(u"://"))

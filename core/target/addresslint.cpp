@@ -109,7 +109,7 @@ QString withPath(QUrl url, const QString &path)
 }
 
 LintFinding finding(const QString &code, bool fatal, const QString &message, const QString &suggestion = {},
-                    const QString &category = {})
+                    Category category = Category::Ok)
 {
     return LintFinding{code, fatal, message, suggestion, category};
 }
@@ -139,7 +139,7 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
     QString t = text;
     if (t.trimmed().isEmpty()) {
         out << finding(u"empty"_s, true, QCoreApplication::translate("Lint", "The API address is empty."),
-                       chosen ? chosen->baseUrl : QString(), u"endpoint_not_found"_s);
+                       chosen ? chosen->baseUrl : QString(), Category::EndpointNotFound);
         return out;
     }
     if (t != t.trimmed()) {
@@ -160,7 +160,7 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
             QCoreApplication::translate(
                 "Lint", "The address has a space or line break in the middle; type \"%1\" instead.")
                 .arg(fixed),
-            fixed, u"endpoint_not_found"_s);
+            fixed, Category::EndpointNotFound);
         t = fixed;
     }
     // Look-alike and invisible characters: the address reads right but points somewhere else.
@@ -190,7 +190,7 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
                 "Lint", "The address contains %1, so it points to a different server than it seems. Type it "
                         "by hand: \"%2\".")
                 .arg(firstOdd, ascii),
-            ascii, u"dns_failure"_s);
+            ascii, Category::DnsFailure);
         t = ascii;
     }
 
@@ -198,7 +198,7 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
     QString why;
     const std::optional<QUrl> parsed = parseBaseUrl(t, &why);
     if (!parsed) {
-        out << finding(u"unreadable"_s, true, why, QString(), u"endpoint_not_found"_s);
+        out << finding(u"unreadable"_s, true, why, QString(), Category::EndpointNotFound);
         return out;
     }
     QUrl url = *parsed;
@@ -244,7 +244,7 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
                     "The address ends with %1, which is one endpoint of the API, not its base address: "
                     "your app adds that part itself. Type \"%2\".")
                     .arg(e, fixed),
-                fixed, u"endpoint_not_found"_s);
+                fixed, Category::EndpointNotFound);
             path = base;
             break;
         }
@@ -261,7 +261,7 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
                 "The address has /v1 twice, so every request goes to a path that does not exist. Type "
                 "\"%1\".")
                 .arg(fixed),
-            fixed, u"endpoint_not_found"_s);
+            fixed, Category::EndpointNotFound);
         path = fixedPath;
     }
     if (known) {
@@ -281,7 +281,7 @@ QList<LintFinding> lintBaseUrl(const QString &text, const QString &providerId)
                         "The address is missing the %1 at its end, so requests go to a path that does "
                         "not exist. Type \"%2\".")
                         .arg(expected.mid(path.size()), fixedText),
-                    fixedText, u"endpoint_not_found"_s);
+                    fixedText, Category::EndpointNotFound);
             } else {
                 out << finding(u"path_differs"_s, false,
                                QCoreApplication::translate(

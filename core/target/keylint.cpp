@@ -39,7 +39,7 @@ std::pair<qsizetype, const Provider *> bestPrefix(const QString &key, const QLis
     return best;
 }
 
-LintFinding finding(const QString &code, bool fatal, const QString &message, const QString &category = {})
+LintFinding finding(const QString &code, bool fatal, const QString &message, Category category = Category::Ok)
 {
     return LintFinding{code, fatal, message, QString(), category};
 }
@@ -89,7 +89,7 @@ KeyLint lintApiKey(const QByteArray &key, const QString &providerId)
                                            ? QString()
                                            : QCoreApplication::translate("Lint", " You can create one at %1.")
                                                  .arg(chosen->keysUrl)),
-                u"auth_missing_key"_s);
+                Category::AuthMissingKey);
         return lint;
     }
 
@@ -171,7 +171,7 @@ KeyLint lintApiKey(const QByteArray &key, const QString &providerId)
                       "Lint", "The key contains a character that is not a plain letter, digit or "
                               "hyphen, which API keys never do: copy it again from the provider's "
                               "website."),
-            otherNonAscii ? u"auth_invalid_key"_s : QString());
+            otherNonAscii ? Category::AuthInvalidKey : Category::Ok);
     k = cleaned;
 
     // Placeholders from documentation and example code.
@@ -186,7 +186,7 @@ KeyLint lintApiKey(const QByteArray &key, const QString &providerId)
             QCoreApplication::translate(
                 "Lint", "The key is a placeholder from an example, not a real key: replace it with "
                         "the key from your account on the provider's website."),
-            u"auth_invalid_key"_s);
+            Category::AuthInvalidKey);
     } else if (chosen) {
         // Another provider's key shape.
         const auto other = bestPrefix(k, catalog.providers());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "../diagnosis/category.h"
+
 #include <QList>
 #include <QString>
 
@@ -12,7 +14,7 @@ struct LintFinding
     bool fatal = false; // the value cannot work as typed (else: a warning)
     QString message;    // one plain sentence: what is wrong and what to type instead
     QString suggestion; // the corrected value to type, when there is one (never for keys)
-    QString category;   // the verdict category a fatal finding points at
+    Category category = Category::Ok; // the verdict category a fatal finding points at
 };
 
 inline bool hasFatal(const QList<LintFinding> &findings)

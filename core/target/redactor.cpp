@@ -3,6 +3,7 @@
 #include "keylint.h"
 #include "target.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -49,7 +50,7 @@ Redactor::Redactor(const Target &target, const std::optional<QUrl> &proxy)
     auto addProxy = [this](const QUrl &url) {
         if (url.password().isEmpty() && url.userName().isEmpty())
             return;
-        const QString removed = u"[proxy credentials removed]"_s;
+        const QString removed = QCoreApplication::translate("Redactor", "[proxy credentials removed]");
         const QByteArray user = url.userName(QUrl::FullyDecoded).toUtf8();
         const QByteArray pass = url.password(QUrl::FullyDecoded).toUtf8();
         addSecret(user + ':' + pass, removed);
@@ -256,14 +257,15 @@ QString Redactor::headerValue(QByteArrayView name, const QByteArray &value) cons
         return apply(QString::fromLatin1(value));
     const QByteArray lower = name.toByteArray().toLower();
     if (lower == "cookie" || lower == "set-cookie")
-        return u"[removed]"_s;
+        return QCoreApplication::translate("Redactor", "[removed]");
     if (lower == "proxy-authorization")
-        return u"[proxy credentials removed]"_s;
+        return QCoreApplication::translate("Redactor", "[proxy credentials removed]");
     // "Bearer sk-…" keeps its scheme, so support can see how the key was sent.
     const qsizetype space = value.indexOf(' ');
     const QString scheme =
         space > 0 && lower == "authorization" ? QString::fromLatin1(value.left(space + 1)) : QString();
-    const QString shown = m_keyReplacement.isEmpty() ? u"[removed]"_s : m_keyReplacement;
+    const QString shown =
+        m_keyReplacement.isEmpty() ? QCoreApplication::translate("Redactor", "[removed]") : m_keyReplacement;
     return scheme + shown;
 }
 

@@ -20,7 +20,8 @@ HttpResponse response(int status, HeaderList headers, QByteArray body)
 
 QString category(int status, QByteArray body = {}, bool keySent = true, HeaderList headers = {})
 {
-    return classifyResponse(response(status, std::move(headers), std::move(body)), keySent, false).category;
+    return categoryName(
+        classifyResponse(response(status, std::move(headers), std::move(body)), keySent, false).category);
 }
 
 } // namespace

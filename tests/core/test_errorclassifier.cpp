@@ -40,14 +40,14 @@ QStringList strings(const QJsonValue &v)
     return out;
 }
 
-CheckResult result(const QString &id, CheckStatus status, const QString &category,
+CheckResult result(const QString &id, CheckStatus status, Category category,
                    const QList<QPair<QString, QString>> &details = {})
 {
     CheckResult r;
     r.id = id;
     r.status = status;
     r.category = category;
-    r.summary = u"%1 %2"_s.arg(id, category);
+    r.summary = u"%1 %2"_s.arg(id, categoryName(category));
     r.details = details;
     return r;
 }
@@ -56,7 +56,7 @@ QList<CheckResult> allPassing()
 {
     QList<CheckResult> out;
     for (const QString &id : {u"dns"_s, u"tcp"_s, u"tls"_s, u"http"_s, u"model"_s})
-        out << result(id, CheckStatus::Pass, u"ok"_s);
+        out << result(id, CheckStatus::Pass, Category::Ok);
     return out;
 }
 
@@ -304,7 +304,7 @@ TEST(VerdictEngine, NoneWhenEverythingPasses)
 TEST(VerdictEngine, LocalWhenNothingListensOnThisComputer)
 {
     QList<CheckResult> results = allPassing();
-    results[1] = result(u"tcp"_s, CheckStatus::Fail, u"connection_refused"_s);
+    results[1] = result(u"tcp"_s, CheckStatus::Fail, Category::ConnectionRefused);
     const Verdict v = decideVerdict(results, contextFor(u"http://127.0.0.1:11434/v1"_s));
     EXPECT_EQ(v.blame, u"local"_s);
     expectWorded(v, "local");
@@ -314,7 +314,7 @@ TEST(VerdictEngine, NetworkWhenLookupsFailAndWhenSomethingInterceptsTls)
 {
     QList<CheckResult> results = allPassing();
     results[0] =
-        result(u"dns"_s, CheckStatus::Fail, u"dns_failure"_s, {{u"lookup result"_s, u"lookup failed"_s}});
+        result(u"dns"_s, CheckStatus::Fail, Category::DnsFailure, {{u"lookup result"_s, u"lookup failed"_s}});
     results[0].facts.lookup = CheckFacts::Lookup::Failed;
     const Verdict dns = decideVerdict(results, contextFor(u"https://api.openai.com/v1"_s));
     EXPECT_EQ(dns.category, u"dns_failure"_s);
@@ -322,7 +322,7 @@ TEST(VerdictEngine, NetworkWhenLookupsFailAndWhenSomethingInterceptsTls)
 
     results = allPassing();
     results[2] = result(
-        u"tls"_s, CheckStatus::Fail, u"tls_untrusted"_s,
+        u"tls"_s, CheckStatus::Fail, Category::TlsUntrusted,
         {{u"certificate name matches"_s, u"yes"_s},
          {u"certificate 1"_s, u"api.openai.com, issued by Zscaler Intermediate Root CA (zscaler.net), "
                               "valid 2026-11-01T00:00:00Z to 2026-12-01T00:00:00Z"_s},
@@ -372,7 +372,7 @@ TEST(VerdictEngine, ProxyWhenThePastedGatewayMessageCameThroughTheUsersProxy)
 
     // A failing proxy check decides on its own; the message only adds a note.
     QList<CheckResult> results = allPassing();
-    results[3] = result(u"http"_s, CheckStatus::Fail, u"proxy_error"_s);
+    results[3] = result(u"http"_s, CheckStatus::Fail, Category::ProxyError);
     const Verdict proxy =
         decideVerdict(results, contextFor(u"https://api.openai.com/v1"_s,
                                           u"curl: (56) Received HTTP code 407 from proxy after CONNECT"_s));
@@ -383,7 +383,7 @@ TEST(VerdictEngine, ProxyWhenThePastedGatewayMessageCameThroughTheUsersProxy)
 TEST(VerdictEngine, OwnNginxGetsTheTimeoutSnippet)
 {
     QList<CheckResult> results = allPassing();
-    results[3] = result(u"http"_s, CheckStatus::Fail, u"gateway_timeout"_s,
+    results[3] = result(u"http"_s, CheckStatus::Fail, Category::GatewayTimeout,
                         {{u"status"_s, u"504 Gateway Time-out"_s}, {u"hops"_s, u"nginx"_s}});
     results[3].facts.httpStatus = 504;
     results[3].facts.hops = {u"nginx"_s};
@@ -408,7 +408,7 @@ TEST(VerdictEngine, OwnNginxGetsTheTimeoutSnippet)
 TEST(VerdictEngine, AccountWhenTheKeyIsRejectedOrCreditIsGone)
 {
     QList<CheckResult> results = allPassing();
-    results[3] = result(u"http"_s, CheckStatus::Fail, u"auth_invalid_key"_s);
+    results[3] = result(u"http"_s, CheckStatus::Fail, Category::AuthInvalidKey);
     EXPECT_EQ(decideVerdict(results, contextFor(u"https://api.openai.com/v1"_s)).blame, u"account"_s);
 
     // Checks pass with the key given to llmdoctor; the app's own key has no credit.
@@ -426,7 +426,7 @@ TEST(VerdictEngine, AccountWhenTheKeyIsRejectedOrCreditIsGone)
 TEST(VerdictEngine, ConfigWithACorrectedBaseUrl)
 {
     QList<CheckResult> results = allPassing();
-    results[3] = result(u"http"_s, CheckStatus::Fail, u"endpoint_not_found"_s);
+    results[3] = result(u"http"_s, CheckStatus::Fail, Category::EndpointNotFound);
     const Verdict v =
         decideVerdict(results, contextFor(u"https://api.openai.com/v1/chat/completions"_s, {}, u"openai"_s));
     EXPECT_EQ(v.blame, u"config"_s);
@@ -442,8 +442,8 @@ TEST(VerdictEngine, ConfigWithACorrectedBaseUrl)
 TEST(VerdictEngine, PastedMessageConfirmsOrAddsToWhatTheChecksFound)
 {
     QList<CheckResult> results = allPassing();
-    results[0] =
-        result(u"dns"_s, CheckStatus::Fail, u"dns_failure"_s, {{u"lookup result"_s, u"name not found"_s}});
+    results[0] = result(u"dns"_s, CheckStatus::Fail, Category::DnsFailure,
+                        {{u"lookup result"_s, u"name not found"_s}});
     const Verdict plain = decideVerdict(results, contextFor(u"https://api.openai.con/v1"_s));
     const Verdict confirmed =
         decideVerdict(results, contextFor(u"https://api.openai.con/v1"_s,

@@ -3,12 +3,16 @@
 // words or more may read the same in both runs. The core's sentences (check titles and summaries,
 // verdicts, advice.json) go through the translator as well as the wizard's own.
 //
-// Allowed to stay English: the message a user pasted and what llmdoctor says it means (the
-// pasted-error "meaning" texts from signatures.json are not translated yet), the provider's own
-// error message where a sentence quotes it, web addresses.
-#include "core/diagnosis/errorclassifier.h"
+// The checks' detail lines (each key and value of "Details", expanded or not) and what llmdoctor
+// says a pasted message means (signatures.json's "meaning") are compared the same way; detail keys
+// and values of two words already count.
+//
+// Allowed to stay English: the message a user pasted, the provider's own error message where a
+// sentence quotes it, the error texts of the socket and TLS libraries, a status line's reason
+// phrase ("503 Service Unavailable"), model names, web addresses.
 #include "core/sim/simulator.h"
 #include "support/waiting.h"
+#include "ui/checkrow.h"
 #include "ui/checkspage.h"
 #include "ui/mainwindow.h"
 #include "ui/practicebox.h"
@@ -16,6 +20,8 @@
 #include "ui/startpage.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -23,6 +29,7 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QTextDocument>
+#include <QToolButton>
 #include <QTranslator>
 #include <QTreeWidget>
 #include <algorithm>
@@ -77,8 +84,36 @@ struct PageTexts
 {
     QStringList checks;  // the checks page, once every check has finished
     QStringList verdict; // the verdict page
+    QStringList details; // every check's detail keys and values, shown or folded away
     QStringList quoted;  // the provider's own error messages, quoted as they came
 };
+
+// The keys and values of every check row's "Details" form, whether expanded or not.
+QStringList detailTexts(const ui::ChecksPage *page)
+{
+    static const QRegularExpression number(u"\\d+([.,]\\d+)?"_s);
+    QStringList out;
+    for (const ui::CheckRow *row : page->rows()) {
+        for (const QFormLayout *form : row->findChildren<QFormLayout *>()) {
+            for (int i = 0; i < form->rowCount(); ++i) {
+                for (const auto role : {QFormLayout::LabelRole, QFormLayout::FieldRole}) {
+                    const QLayoutItem *item = form->itemAt(i, role);
+                    const auto *label = item ? qobject_cast<const QLabel *>(item->widget()) : nullptr;
+                    if (!label)
+                        continue;
+                    QString text = label->text().simplified().replace(number, u"#"_s);
+                    if (text.endsWith(u':'))
+                        text.chop(1);
+                    if (role == QFormLayout::FieldRole && text.startsWith(u"# "_s))
+                        continue; // a status line: the number and the server's own reason phrase
+                    if (!text.isEmpty())
+                        out << text;
+                }
+            }
+        }
+    }
+    return out;
+}
 
 class GermanThroughout : public ::testing::TestWithParam<core::Fault>
 {
@@ -92,8 +127,19 @@ protected:
         return {};
     }
 
+    // LLMDOCTOR_SCREENSHOTS=dir: the checks page with the failed checks' details expanded and the
+    // verdict page, as a German user sees them, to look at.
+    static void screenshot(QWidget *window, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("LLMDOCTOR_SCREENSHOTS");
+        if (dir.isEmpty() || name.isEmpty())
+            return;
+        QTest::qWait(60);
+        window->grab().save(QDir(dir).filePath(name + u".png"_s));
+    }
+
     // One practice run in a new window, in the language installed now.
-    static PageTexts walk(core::Fault fault)
+    static PageTexts walk(core::Fault fault, const QString &shotName = QString())
     {
         QStandardPaths::setTestModeEnabled(true);
         auto window = std::make_unique<MainWindow>();
@@ -114,13 +160,24 @@ protected:
         if (!done)
             return r;
         r.checks = visibleSentences(window.get());
+        r.details = detailTexts(window->checksPage());
+        if (!shotName.isEmpty() && qEnvironmentVariableIsSet("LLMDOCTOR_SCREENSHOTS")) {
+            for (ui::CheckRow *row : window->checksPage()->rows()) {
+                if (row->status() == u"fail" && row->detailsButton()->isEnabled())
+                    row->detailsButton()->click();
+            }
+            screenshot(window.get(), shotName + u"-checks"_s);
+        }
         window->findChild<QPushButton *>(u"verdictButton"_s)->click();
         EXPECT_EQ(window->currentPage(), MainWindow::Result);
         QTest::qWait(50);
         r.verdict = visibleSentences(window.get());
+        if (!shotName.isEmpty())
+            screenshot(window.get(), shotName + u"-verdict"_s);
         if (const core::Findings *findings = window->findings()) {
             for (const core::CheckResult &check : findings->checks)
-                r.quoted << check.facts.providerMessage;
+                r.quoted << check.facts.providerMessage << check.facts.error
+                         << check.facts.closeModels.join(u", "_s) << check.facts.models.join(u", "_s);
         }
         return r;
     }
@@ -128,12 +185,12 @@ protected:
 public:
     // Sentences of the German run that read exactly as in the English run.
     static QStringList stillEnglish(const QStringList &german, const QStringList &english,
-                                    const QStringList &allowed)
+                                    const QStringList &allowed, int minWords = 3)
     {
         const QSet<QString> englishSet(english.cbegin(), english.cend());
         QStringList out;
         for (const QString &s : german) {
-            if (wordCount(s) < 3 || !englishSet.contains(s) || s.contains(u"://"_s))
+            if (wordCount(s) < minWords || !englishSet.contains(s) || s.contains(u"://"_s))
                 continue;
             // A quotation inside a German sentence brings its brackets and quotation marks along.
             static const QRegularExpression ends(u"^[\\s(\"\u201E\u201C]+|[\\s)\"\u201C.]+$"_s);
@@ -162,7 +219,7 @@ TEST_P(GermanThroughout, ChecksAndVerdictHaveNoEnglishSentence)
     QTranslator german;
     ASSERT_TRUE(german.load(u"llmdoctor_de"_s, u":/i18n"_s));
     QCoreApplication::installTranslator(&german);
-    const PageTexts translated = walk(s.fault);
+    const PageTexts translated = walk(s.fault, u"german-%1"_s.arg(int(s.fault)));
     QCoreApplication::removeTranslator(&german);
     ASSERT_FALSE(translated.checks.isEmpty());
     if (qEnvironmentVariableIsSet("LLMDOCTOR_DUMP_SENTENCES")) // to read what a German user sees
@@ -171,12 +228,13 @@ TEST_P(GermanThroughout, ChecksAndVerdictHaveNoEnglishSentence)
     // Headline and summary words of the German run really are German, not an empty page.
     EXPECT_NE(translated.verdict, english.verdict);
 
-    QStringList allowed = english.quoted + QStringList{s.pastedText};
-    if (!s.pastedText.isEmpty())
-        allowed << core::classifyErrorText(s.pastedText).meaning;
+    const QStringList allowed = english.quoted + QStringList{s.pastedText};
     const QStringList checks = stillEnglish(translated.checks, english.checks, allowed);
     EXPECT_TRUE(checks.isEmpty()) << s.label.toStdString() << ", checks page, still English:\n  "
                                   << checks.join(u"\n  "_s).toStdString();
+    const QStringList details = stillEnglish(translated.details, english.details, allowed, 2);
+    EXPECT_TRUE(details.isEmpty()) << s.label.toStdString() << ", check details, still English:\n  "
+                                   << details.join(u"\n  "_s).toStdString();
     const QStringList verdict = stillEnglish(translated.verdict, english.verdict, allowed);
     EXPECT_TRUE(verdict.isEmpty()) << s.label.toStdString() << ", verdict page, still English:\n  "
                                    << verdict.join(u"\n  "_s).toStdString();
