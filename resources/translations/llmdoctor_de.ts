@@ -653,6 +653,353 @@
     </message>
 </context>
 <context>
+    <name>Detail</name>
+    <message>
+        <source>connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>retried after a lost packet</source>
+        <translation>nach verlorenem Paket wiederholt</translation>
+    </message>
+    <message>
+        <source>estimated loss</source>
+        <translation>geschätzter Verlust</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>erreicht</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>status page</source>
+        <translation>Statusseite</translation>
+    </message>
+    <message>
+        <source>search X</source>
+        <translation>auf X suchen</translation>
+    </message>
+    <message>
+        <source>search Reddit</source>
+        <translation>auf Reddit suchen</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation>Gesamtzustand</translation>
+    </message>
+    <message>
+        <source>affected components</source>
+        <translation>betroffene Komponenten</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>Störung</translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation>Wartung</translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>nicht gelesen</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>content type</source>
+        <translation>Inhaltstyp</translation>
+    </message>
+    <message>
+        <source>pieces</source>
+        <translation>Teile</translation>
+    </message>
+    <message>
+        <source>arrived in reads</source>
+        <translation>angekommen in Lesevorgängen</translation>
+    </message>
+    <message>
+        <source>headers after</source>
+        <translation>Header nach</translation>
+    </message>
+    <message>
+        <source>first words after</source>
+        <translation>erste Wörter nach</translation>
+    </message>
+    <message>
+        <source>longest pause</source>
+        <translation>längste Pause</translation>
+    </message>
+    <message>
+        <source>typical pause</source>
+        <translation>typische Pause</translation>
+    </message>
+    <message>
+        <source>last piece after</source>
+        <translation>letztes Teil nach</translation>
+    </message>
+    <message>
+        <source>all at once</source>
+        <translation>alles auf einmal</translation>
+    </message>
+    <message>
+        <source>hops</source>
+        <translation>Stationen</translation>
+    </message>
+    <message>
+        <source>through proxy</source>
+        <translation>über Proxy</translation>
+    </message>
+    <message>
+        <source>closed after idle</source>
+        <translation>nach Leerlauf geschlossen</translation>
+    </message>
+    <message>
+        <source>dropped after idle</source>
+        <translation>nach Leerlauf abgebrochen</translation>
+    </message>
+    <message>
+        <source>kept open for</source>
+        <translation>offen gehalten für</translation>
+    </message>
+    <message>
+        <source>first request</source>
+        <translation>erste Anfrage</translation>
+    </message>
+    <message>
+        <source>less than 1 s</source>
+        <translation>weniger als 1 s</translation>
+    </message>
+    <message>
+        <source>connected to</source>
+        <translation>verbunden mit</translation>
+    </message>
+    <message>
+        <source>proxy answer</source>
+        <translation>Antwort des Proxys</translation>
+    </message>
+    <message>
+        <source>provider message</source>
+        <translation>Meldung des Anbieters</translation>
+    </message>
+    <message>
+        <source>provider code</source>
+        <translation>Code des Anbieters</translation>
+    </message>
+    <message>
+        <source>provider error type</source>
+        <translation>Fehlertyp des Anbieters</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>lookup result</source>
+        <translation>Ergebnis der Namensauflösung</translation>
+    </message>
+    <message>
+        <source>name not found</source>
+        <translation>Name nicht gefunden</translation>
+    </message>
+    <message>
+        <source>lookup failed</source>
+        <translation>Auflösung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>known host</source>
+        <translation>bekannter Host</translation>
+    </message>
+    <message>
+        <source>addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>cipher</source>
+        <translation>Verschlüsselung</translation>
+    </message>
+    <message>
+        <source>certificate name matches</source>
+        <translation>Name im Zertifikat passt</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>page title</source>
+        <translation>Seitentitel</translation>
+    </message>
+    <message>
+        <source>moved to</source>
+        <translation>umgezogen nach</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>did you mean</source>
+        <translation>meinten Sie</translation>
+    </message>
+    <message>
+        <source>models offered</source>
+        <translation>angebotene Modelle</translation>
+    </message>
+    <message>
+        <source>blocked by</source>
+        <translation>blockiert durch</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>type instead</source>
+        <translation>stattdessen eingeben</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>cleaned key</source>
+        <translation>bereinigter Schlüssel</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>manage keys at</source>
+        <translation>Schlüssel verwalten unter</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgewiesen</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeit abgelaufen</translation>
+    </message>
+    <message>
+        <source>not connected in %1 s</source>
+        <translation>in %1 s nicht verbunden</translation>
+    </message>
+    <message>
+        <source>hop %1</source>
+        <translation>Station %1</translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation>Versuch %1</translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <translation>%1 nach %2</translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation>%1 Port %2</translation>
+    </message>
+    <message>
+        <source>certificate %1</source>
+        <translation>Zertifikat %1</translation>
+    </message>
+    <message>
+        <source>stopped reading after %1 bytes</source>
+        <translation>Lesen nach %1 Bytes beendet</translation>
+    </message>
+    <message>
+        <source>rejected too (HTTP %1)</source>
+        <translation>ebenfalls abgelehnt (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>after %1 idle</source>
+        <translation>nach %1 Leerlauf</translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation>mindestens %1</translation>
+    </message>
+    <message>
+        <source>answered (HTTP %1)</source>
+        <translation>beantwortet (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>unreachable (%1)</source>
+        <translation>nicht erreichbar (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Glossary</name>
     <message>
         <source>name lookup</source>
@@ -1041,6 +1388,42 @@
         <source>No packets are lost on the way.</source>
         <translation>Auf dem Weg gehen keine Pakete verloren.</translation>
     </message>
+    <message>
+        <source>cannot open a socket: %1</source>
+        <translation>kann keinen Socket öffnen: %1</translation>
+    </message>
+    <message>
+        <source>cannot set the TTL: %1</source>
+        <translation>kann die TTL nicht setzen: %1</translation>
+    </message>
+    <message>
+        <source>cannot send a probe: %1</source>
+        <translation>kann keine Probe senden: %1</translation>
+    </message>
+    <message>
+        <source>the path test supports IPv4 only on Windows</source>
+        <translation>die Wegprüfung unterstützt unter Windows nur IPv4</translation>
+    </message>
+    <message>
+        <source>IcmpCreateFile failed (%1)</source>
+        <translation>IcmpCreateFile fehlgeschlagen (%1)</translation>
+    </message>
+    <message>
+        <source>the path test supports IPv4 only on this system</source>
+        <translation>die Wegprüfung unterstützt auf diesem System nur IPv4</translation>
+    </message>
+    <message>
+        <source>cannot open an ICMP socket: %1</source>
+        <translation>kann keinen ICMP-Socket öffnen: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>the time limit ran out before every probe was answered</source>
+        <translation>die Zeit lief ab, bevor jede Probe beantwortet war</translation>
+    </message>
 </context>
 <context>
     <name>Phase</name>
@@ -1259,6 +1642,88 @@
     </message>
 </context>
 <context>
+    <name>Redactor</name>
+    <message>
+        <source>[proxy credentials removed]</source>
+        <translation>[Proxy-Zugangsdaten entfernt]</translation>
+    </message>
+    <message>
+        <source>[removed]</source>
+        <translation>[entfernt]</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>What to do next</source>
+        <translation>Was Sie als Nächstes tun können</translation>
+    </message>
+    <message>
+        <source>Also found</source>
+        <translation>Außerdem gefunden</translation>
+    </message>
+    <message>
+        <source>The error you pasted</source>
+        <translation>Die eingefügte Fehlermeldung</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>What it found</source>
+        <translation>Was sie gefunden hat</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Where the time went in the model-list request</source>
+        <translation>Wohin die Zeit bei der Abfrage der Modellliste ging</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s status page</source>
+        <translation>Die Statusseite des Anbieters</translation>
+    </message>
+    <message>
+        <source>Wait and retry: %1</source>
+        <translation>Warten und wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>Watched over time</source>
+        <translation>Über die Zeit beobachtet</translation>
+    </message>
+    <message>
+        <source>The route, hop by hop</source>
+        <translation>Die Route, Hop für Hop</translation>
+    </message>
+    <message>
+        <source>Repeat the request yourself</source>
+        <translation>Die Anfrage selbst wiederholen</translation>
+    </message>
+    <message>
+        <source>Copyable fixes for whoever maintains your app</source>
+        <translation>Kopierbare Korrekturen für die Person, die Ihre App betreut</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>The model-list request</source>
+        <translation>Die Abfrage der Modellliste</translation>
+    </message>
+</context>
+<context>
     <name>Response</name>
     <message>
         <source>The API answered normally (HTTP %1).</source>
@@ -1425,6 +1890,405 @@
     </message>
 </context>
 <context>
+    <name>Signature</name>
+    <message>
+        <source>The reset reason &quot;%1&quot; means %2</source>
+        <translation>Der Grund „%1“ für das Zurücksetzen bedeutet: %2</translation>
+    </message>
+    <message>
+        <source>The transport failure reason says %1</source>
+        <translation>Der Grund für den Transportfehler besagt: %1</translation>
+    </message>
+    <message>
+        <source>A gateway (Envoy) passed your request on, but the service behind it closed, reset or refused that connection before sending any answer.</source>
+        <translation>Ein Gateway (Envoy) hat Ihre Anfrage weitergegeben, aber der Dienst dahinter hat diese Verbindung geschlossen, zurückgesetzt oder abgewiesen, bevor er irgendeine Antwort schickte.</translation>
+    </message>
+    <message>
+        <source>A gateway (Envoy) had no working server behind it to send your request to: all of them were failing its health checks.</source>
+        <translation>Ein Gateway (Envoy) hatte keinen funktionierenden Server dahinter, an den es Ihre Anfrage schicken konnte: Alle fielen durch seine Zustandsprüfungen.</translation>
+    </message>
+    <message>
+        <source>A gateway (Envoy) waited for the service behind it and gave up when its time limit ran out.</source>
+        <translation>Ein Gateway (Envoy) hat auf den Dienst dahinter gewartet und aufgegeben, als seine Zeitgrenze ablief.</translation>
+    </message>
+    <message>
+        <source>A gateway (Envoy) turned the request away because it was handling too many requests at once.</source>
+        <translation>Ein Gateway (Envoy) hat die Anfrage abgewiesen, weil es zu viele Anfragen gleichzeitig bearbeitete.</translation>
+    </message>
+    <message>
+        <source>This line is from nginx&apos;s own error log: nginx waited for the server behind it longer than its timeout (proxy_read_timeout, 60 seconds unless changed) and gave up.</source>
+        <translation>Diese Zeile stammt aus dem Fehlerprotokoll von nginx selbst: nginx hat länger als seine Zeitgrenze (proxy_read_timeout, 60 Sekunden, wenn nicht geändert) auf den Server dahinter gewartet und aufgegeben.</translation>
+    </message>
+    <message>
+        <source>This line is from nginx&apos;s own error log: nginx tried to pass the request on, but nothing was listening at the address of the server behind it.</source>
+        <translation>Diese Zeile stammt aus dem Fehlerprotokoll von nginx selbst: nginx wollte die Anfrage weitergeben, aber an der Adresse des Servers dahinter war nichts erreichbar.</translation>
+    </message>
+    <message>
+        <source>This line is from nginx&apos;s own error log: the server behind nginx closed the connection before it sent a complete answer.</source>
+        <translation>Diese Zeile stammt aus dem Fehlerprotokoll von nginx selbst: Der Server hinter nginx hat die Verbindung geschlossen, bevor er eine vollständige Antwort geschickt hat.</translation>
+    </message>
+    <message>
+        <source>This line is from nginx&apos;s own error log: every server nginx could send the request to had failed recently, so it did not even try.</source>
+        <translation>Diese Zeile stammt aus dem Fehlerprotokoll von nginx selbst: Jeder Server, an den nginx die Anfrage schicken konnte, war kurz vorher ausgefallen, deshalb hat es es gar nicht erst versucht.</translation>
+    </message>
+    <message>
+        <source>This line is from nginx&apos;s own error log: nginx could not set up a secure connection to the server behind it. For cloud APIs this usually means nginx does not send the server name during the handshake (proxy_ssl_server_name is off).</source>
+        <translation>Diese Zeile stammt aus dem Fehlerprotokoll von nginx selbst: nginx konnte keine sichere Verbindung zum Server dahinter aufbauen. Bei Cloud-APIs heißt das meist, dass nginx beim Verbindungsaufbau den Servernamen nicht mitschickt (proxy_ssl_server_name ist aus).</translation>
+    </message>
+    <message>
+        <source>A gateway or load balancer in front of the API got no valid answer from the server behind it.</source>
+        <translation>Ein Gateway oder Load Balancer vor der API hat vom Server dahinter keine gültige Antwort bekommen.</translation>
+    </message>
+    <message>
+        <source>A gateway or load balancer in front of the API had no working server to pass your request to.</source>
+        <translation>Ein Gateway oder Load Balancer vor der API hatte keinen funktionierenden Server, an den es Ihre Anfrage weitergeben konnte.</translation>
+    </message>
+    <message>
+        <source>A gateway or load balancer in front of the API waited for the server behind it and gave up.</source>
+        <translation>Ein Gateway oder Load Balancer vor der API hat auf den Server dahinter gewartet und aufgegeben.</translation>
+    </message>
+    <message>
+        <source>A load balancer (HAProxy) got a broken or incomplete answer from the server behind it.</source>
+        <translation>Ein Load Balancer (HAProxy) hat vom Server dahinter eine fehlerhafte oder unvollständige Antwort bekommen.</translation>
+    </message>
+    <message>
+        <source>A load balancer (HAProxy) had no working server behind it to send your request to.</source>
+        <translation>Ein Load Balancer (HAProxy) hatte keinen funktionierenden Server dahinter, an den er Ihre Anfrage schicken konnte.</translation>
+    </message>
+    <message>
+        <source>A load balancer (HAProxy) waited for the server behind it and gave up.</source>
+        <translation>Ein Load Balancer (HAProxy) hat auf den Server dahinter gewartet und aufgegeben.</translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API (the bare &quot;Bad Gateway&quot; text is what Traefik sends) got no valid answer from the server behind it.</source>
+        <translation>Ein Gateway vor der API (den bloßen Text „Bad Gateway“ schickt Traefik) hat vom Server dahinter keine gültige Antwort bekommen.</translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API (the bare &quot;Gateway Timeout&quot; text is what Traefik sends) waited for the server behind it and gave up.</source>
+        <translation>Ein Gateway vor der API (den bloßen Text „Gateway Timeout“ schickt Traefik) hat auf den Server dahinter gewartet und aufgegeben.</translation>
+    </message>
+    <message>
+        <source>This line is from Traefik&apos;s own log: Traefik could not get an answer from the service it forwards to.</source>
+        <translation>Diese Zeile stammt aus dem Protokoll von Traefik selbst: Traefik hat von dem Dienst, an den es weiterleitet, keine Antwort bekommen.</translation>
+    </message>
+    <message>
+        <source>An API gateway (Kong) got an invalid answer from the service behind it.</source>
+        <translation>Ein API-Gateway (Kong) hat vom Dienst dahinter eine ungültige Antwort bekommen.</translation>
+    </message>
+    <message>
+        <source>An API gateway (Kong) had no working service behind it to send the request to.</source>
+        <translation>Ein API-Gateway (Kong) hatte keinen funktionierenden Dienst dahinter, an den es die Anfrage schicken konnte.</translation>
+    </message>
+    <message>
+        <source>An API gateway (Kong) waited for the service behind it and gave up.</source>
+        <translation>Ein API-Gateway (Kong) hat auf den Dienst dahinter gewartet und aufgegeben.</translation>
+    </message>
+    <message>
+        <source>A relay or gateway in front of the model passed your request on, and the service behind it failed to answer.</source>
+        <translation>Ein Vermittler oder Gateway vor dem Modell hat Ihre Anfrage weitergegeben, und der Dienst dahinter hat nicht geantwortet.</translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, got an empty or unreadable answer from the provider&apos;s own server (error 520).</source>
+        <translation>Cloudflare vor dem Anbieter hat vom eigenen Server des Anbieters eine leere oder unlesbare Antwort bekommen (Fehler 520).</translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, could not connect to the provider&apos;s own server: it refused the connection (error 521).</source>
+        <translation>Cloudflare vor dem Anbieter konnte sich nicht mit dem eigenen Server des Anbieters verbinden: Er hat die Verbindung abgewiesen (Fehler 521).</translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the API, could not even open a connection to the provider&apos;s own server within its time limit (error 522): the provider&apos;s server is down or overloaded.</source>
+        <translation>Cloudflare vor der API konnte innerhalb seiner Zeitgrenze nicht einmal eine Verbindung zum eigenen Server des Anbieters öffnen (Fehler 522): Der Server des Anbieters ist ausgefallen oder überlastet.</translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, found no route to the provider&apos;s own server (error 523).</source>
+        <translation>Cloudflare vor dem Anbieter hat keinen Weg zum eigenen Server des Anbieters gefunden (Fehler 523).</translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, connected to the provider&apos;s server but gave up waiting for its answer (error 524, after about 100 to 120 seconds).</source>
+        <translation>Cloudflare vor dem Anbieter hat sich mit dessen Server verbunden, aber das Warten auf seine Antwort aufgegeben (Fehler 524, nach etwa 100 bis 120 Sekunden).</translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, could not set up a secure connection to the provider&apos;s own server (error 525).</source>
+        <translation>Cloudflare vor dem Anbieter konnte keine sichere Verbindung zum eigenen Server des Anbieters aufbauen (Fehler 525).</translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, rejected the certificate of the provider&apos;s own server (error 526).</source>
+        <translation>Cloudflare vor dem Anbieter hat das Zertifikat des eigenen Servers des Anbieters abgelehnt (Fehler 526).</translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, got no valid answer from the provider&apos;s own server (HTTP 502).</source>
+        <translation>Cloudflare vor dem Anbieter hat vom eigenen Server des Anbieters keine gültige Antwort bekommen (HTTP 502).</translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, is blocking requests from your address for a while because too many came from it (error 1015).</source>
+        <translation>Cloudflare vor dem Anbieter sperrt Anfragen von Ihrer Adresse für eine Weile, weil zu viele von dort kamen (Fehler 1015).</translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the API, blocked the request before it reached the provider: its firewall rules do not accept requests from your address or network (a VPN, a data-centre address or a country it blocks).</source>
+        <translation>Cloudflare vor der API hat die Anfrage blockiert, bevor sie den Anbieter erreichte: Seine Firewall-Regeln nehmen keine Anfragen von Ihrer Adresse oder Ihrem Netzwerk an (ein VPN, eine Rechenzentrumsadresse oder ein gesperrtes Land).</translation>
+    </message>
+    <message>
+        <source>Amazon CloudFront, in front of the API, blocked the request before it reached the provider: its firewall rules do not accept requests from your address or network (a VPN, a data-centre address or a country it blocks).</source>
+        <translation>Amazon CloudFront vor der API hat die Anfrage blockiert, bevor sie den Anbieter erreichte: Seine Firewall-Regeln nehmen keine Anfragen von Ihrer Adresse oder Ihrem Netzwerk an (ein VPN, eine Rechenzentrumsadresse oder ein gesperrtes Land).</translation>
+    </message>
+    <message>
+        <source>Google&apos;s front end, in front of the API, got no valid answer from the service behind it.</source>
+        <translation>Googles Frontend vor der API hat vom Dienst dahinter keine gültige Antwort bekommen.</translation>
+    </message>
+    <message>
+        <source>The proxy server on your network (Squid) answered instead of the API: it refused or could not forward the request.</source>
+        <translation>Der Proxyserver in Ihrem Netzwerk (Squid) hat anstelle der API geantwortet: Er hat die Anfrage abgewiesen oder konnte sie nicht weiterleiten.</translation>
+    </message>
+    <message>
+        <source>The proxy server your traffic goes through wants a user name and password before it lets the request out (HTTP 407).</source>
+        <translation>Der Proxyserver, über den Ihr Datenverkehr läuft, verlangt einen Benutzernamen und ein Passwort, bevor er die Anfrage hinauslässt (HTTP 407).</translation>
+    </message>
+    <message>
+        <source>Your request goes through a proxy server, and the proxy could not be reached or would not open the way to the API.</source>
+        <translation>Ihre Anfrage läuft über einen Proxyserver, und der Proxy war nicht erreichbar oder hat den Weg zur API nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s API rejected the API key: it is wrong, revoked, or meant for another provider.</source>
+        <translation>Die API des Anbieters hat den API-Schlüssel abgelehnt: Er ist falsch, widerrufen oder für einen anderen Anbieter bestimmt.</translation>
+    </message>
+    <message>
+        <source>The request arrived without an API key, so the provider refused it.</source>
+        <translation>Die Anfrage kam ohne API-Schlüssel an, deshalb hat der Anbieter sie abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Google&apos;s API does not accept the API key: it is wrong, deleted, or belongs to another project.</source>
+        <translation>Die API von Google nimmt den API-Schlüssel nicht an: Er ist falsch, gelöscht oder gehört zu einem anderen Projekt.</translation>
+    </message>
+    <message>
+        <source>The provider knows your key but does not allow it to do this (model not enabled, restricted key, or unsupported region).</source>
+        <translation>Der Anbieter kennt Ihren Schlüssel, erlaubt ihm dies aber nicht (Modell nicht freigeschaltet, eingeschränkter Schlüssel oder nicht unterstützte Region).</translation>
+    </message>
+    <message>
+        <source>OpenRouter found no provider for this model that your account&apos;s privacy settings allow.</source>
+        <translation>OpenRouter hat für dieses Modell keinen Anbieter gefunden, den die Datenschutzeinstellungen Ihres Kontos erlauben.</translation>
+    </message>
+    <message>
+        <source>The provider refuses requests from the country or region your connection appears to come from.</source>
+        <translation>Der Anbieter lehnt Anfragen aus dem Land oder der Region ab, aus der Ihre Verbindung zu kommen scheint.</translation>
+    </message>
+    <message>
+        <source>The provider has no model by the name your app asked for, or your account cannot use it.</source>
+        <translation>Der Anbieter hat kein Modell mit dem Namen, den Ihre App angefragt hat, oder Ihr Konto darf es nicht nutzen.</translation>
+    </message>
+    <message>
+        <source>The Ollama server does not have this model downloaded yet.</source>
+        <translation>Der Ollama-Server hat dieses Modell noch nicht heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>On Azure OpenAI the address names a deployment (a model you set up under a name of your choice), and no deployment with that name exists.</source>
+        <translation>Bei Azure OpenAI nennt die Adresse ein Deployment (ein Modell, das Sie unter einem selbst gewählten Namen eingerichtet haben), und ein Deployment mit diesem Namen gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>The LiteLLM proxy has no working deployment for this model right now: each one it knows failed recently or is cooling down.</source>
+        <translation>Der LiteLLM-Proxy hat gerade kein funktionierendes Deployment für dieses Modell: Jedes, das er kennt, ist kürzlich ausgefallen oder pausiert noch.</translation>
+    </message>
+    <message>
+        <source>The server has no API at the address your app called: the path part of the address is wrong.</source>
+        <translation>Der Server hat unter der Adresse, die Ihre App aufgerufen hat, keine API: Der Pfad in der Adresse ist falsch.</translation>
+    </message>
+    <message>
+        <source>The provider refuses requests because the account has no credit or quota left. Retrying will not help.</source>
+        <translation>Der Anbieter lehnt Anfragen ab, weil das Konto kein Guthaben oder Kontingent mehr hat. Erneutes Versuchen hilft nicht.</translation>
+    </message>
+    <message>
+        <source>The provider is limiting how many requests or tokens your account or key may send per minute, and this request went over.</source>
+        <translation>Der Anbieter begrenzt, wie viele Anfragen oder Tokens Ihr Konto oder Schlüssel pro Minute senden darf, und diese Anfrage lag darüber.</translation>
+    </message>
+    <message>
+        <source>The model&apos;s provider behind the router is limiting how many requests it takes from the router&apos;s shared pool: the limit is theirs, not your account&apos;s.</source>
+        <translation>Der Anbieter des Modells hinter dem Router begrenzt, wie viele Anfragen er aus dem gemeinsamen Kontingent des Routers annimmt: Die Grenze ist seine, nicht die Ihres Kontos.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s service is up but has more requests than it can handle right now, and turned this one away.</source>
+        <translation>Der Dienst des Anbieters läuft, hat aber gerade mehr Anfragen, als er bewältigen kann, und hat diese abgewiesen.</translation>
+    </message>
+    <message>
+        <source>The provider has no free capacity for this model right now; the request itself was fine.</source>
+        <translation>Der Anbieter hat für dieses Modell gerade keine freie Kapazität; die Anfrage selbst war in Ordnung.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s service failed while handling the request. This is on the provider&apos;s side.</source>
+        <translation>Der Dienst des Anbieters ist bei der Bearbeitung der Anfrage gescheitert. Das liegt auf der Seite des Anbieters.</translation>
+    </message>
+    <message>
+        <source>The service says it is unavailable for now: the provider (or the relay you use) is down or in maintenance.</source>
+        <translation>Der Dienst meldet, dass er vorübergehend nicht verfügbar ist: Der Anbieter (oder der Vermittler, den Sie nutzen) ist ausgefallen oder in Wartung.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s application crashed while handling the request (a generic HTTP 500 page).</source>
+        <translation>Die Anwendung auf dem Server ist bei der Bearbeitung der Anfrage abgestürzt (eine allgemeine HTTP-500-Seite).</translation>
+    </message>
+    <message>
+        <source>Ollama on your computer started the model, and the process that runs it crashed: usually not enough memory (RAM or graphics memory) for this model, or a driver problem.</source>
+        <translation>Ollama auf Ihrem Computer hat das Modell gestartet, und der Prozess, der es ausführt, ist abgestürzt: meist zu wenig Speicher (Arbeits- oder Grafikspeicher) für dieses Modell oder ein Treiberproblem.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s side answered with a server error (a status of 500 or above).</source>
+        <translation>Die Seite des Anbieters hat mit einem Serverfehler geantwortet (Status 500 oder höher).</translation>
+    </message>
+    <message>
+        <source>The request is too large: the prompt plus the requested answer length exceed what the model accepts.</source>
+        <translation>Die Anfrage ist zu groß: Prompt und gewünschte Antwortlänge zusammen übersteigen, was das Modell annimmt.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s content filter refused the prompt (or its answer); the connection and the key are fine.</source>
+        <translation>Der Inhaltsfilter des Anbieters hat den Prompt (oder die Antwort darauf) abgelehnt; Verbindung und Schlüssel sind in Ordnung.</translation>
+    </message>
+    <message>
+        <source>The provider did not accept the request as sent: a setting, the model name or the message format is wrong.</source>
+        <translation>Der Anbieter hat die Anfrage so, wie sie gesendet wurde, nicht angenommen: Eine Einstellung, der Modellname oder das Nachrichtenformat ist falsch.</translation>
+    </message>
+    <message>
+        <source>The client expected the API&apos;s JSON and got a web page instead: the address answered with HTML (a login page of the Wi-Fi, a web interface, or an error page).</source>
+        <translation>Die App hat das JSON der API erwartet und stattdessen eine Webseite bekommen: Die Adresse hat mit HTML geantwortet (eine Anmeldeseite des WLANs, eine Weboberfläche oder eine Fehlerseite).</translation>
+    </message>
+    <message>
+        <source>Your computer could not turn the server&apos;s name into an address (a DNS lookup): the name does not exist, often because of a typo, or your network cannot look names up.</source>
+        <translation>Ihr Computer konnte den Namen des Servers nicht in eine Adresse umwandeln (eine DNS-Abfrage): Den Namen gibt es nicht, oft wegen eines Tippfehlers, oder Ihr Netzwerk kann keine Namen auflösen.</translation>
+    </message>
+    <message>
+        <source>Your computer asked its name lookup service (DNS) for the server&apos;s address and got no answer at all: the problem is your internet connection or DNS server, not the name.</source>
+        <translation>Ihr Computer hat seinen Namensdienst (DNS) nach der Adresse des Servers gefragt und gar keine Antwort bekommen: Das Problem ist Ihre Internetverbindung oder Ihr DNS-Server, nicht der Name.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s machine answered at once that nothing is listening on that port: the address or port is wrong, or the server program is not running.</source>
+        <translation>Der Rechner des Servers hat sofort geantwortet, dass an diesem Port nichts erreichbar ist: Adresse oder Port sind falsch, oder das Serverprogramm läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Your computer tried to open a connection to the server and got no reply at all: something on the way (a firewall, VPN or company network) silently drops the traffic, or the server is down.</source>
+        <translation>Ihr Computer hat versucht, eine Verbindung zum Server zu öffnen, und gar keine Antwort bekommen: Etwas auf dem Weg (eine Firewall, ein VPN oder ein Firmennetz) verwirft den Datenverkehr stillschweigend, oder der Server ist ausgefallen.</translation>
+    </message>
+    <message>
+        <source>The connection was open and the request sent, but the answer did not arrive within the time your app allows.</source>
+        <translation>Die Verbindung stand und die Anfrage war gesendet, aber die Antwort kam nicht innerhalb der Zeit, die Ihre App erlaubt.</translation>
+    </message>
+    <message>
+        <source>The connection was cut before a complete answer arrived: the server, or something between you and it, closed the connection without answering.</source>
+        <translation>Die Verbindung wurde getrennt, bevor eine vollständige Antwort ankam: Der Server oder etwas zwischen Ihnen und ihm hat die Verbindung ohne Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>The connection was cut while it was being set up, before any request was sent: something on the network between you and the server reset it (a firewall, a filtering network, an unstable link).</source>
+        <translation>Die Verbindung wurde schon beim Aufbau getrennt, bevor eine Anfrage gesendet war: Etwas im Netzwerk zwischen Ihnen und dem Server hat sie zurückgesetzt (eine Firewall, ein filterndes Netzwerk, eine instabile Leitung).</translation>
+    </message>
+    <message>
+        <source>Your computer has no network path to the server: it is offline, or the address needs a kind of connection (often IPv6) your network does not offer.</source>
+        <translation>Ihr Computer hat keinen Netzwerkweg zum Server: Er ist offline, oder die Adresse braucht eine Verbindungsart (oft IPv6), die Ihr Netzwerk nicht bietet.</translation>
+    </message>
+    <message>
+        <source>Your computer refused the secure connection because the certificate it was shown is not signed by an authority it trusts. On company networks this usually means security software or a proxy inspects encrypted traffic.</source>
+        <translation>Ihr Computer hat die sichere Verbindung abgelehnt, weil das vorgezeigte Zertifikat nicht von einer Stelle signiert ist, der er vertraut. In Firmennetzen heißt das meist, dass Sicherheitssoftware oder ein Proxy verschlüsselten Datenverkehr untersucht.</translation>
+    </message>
+    <message>
+        <source>The certificate chain was issued by Zscaler, a traffic-inspecting proxy on your network, not by the provider&apos;s certificate authority.</source>
+        <translation>Die Zertifikatskette stammt von Zscaler, einem Proxy in Ihrem Netzwerk, der den Datenverkehr untersucht, und nicht von der Zertifizierungsstelle des Anbieters.</translation>
+    </message>
+    <message>
+        <source>Zscaler, the traffic-inspecting proxy of your company network, answered instead of the API: its policy blocks or holds this request.</source>
+        <translation>Zscaler, der Proxy Ihres Firmennetzes, der den Datenverkehr untersucht, hat anstelle der API geantwortet: Seine Richtlinie blockiert diese Anfrage oder hält sie zurück.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is outside its validity dates: it has expired, or your computer&apos;s clock is wrong.</source>
+        <translation>Das Zertifikat des Servers ist außerhalb seines Gültigkeitszeitraums: Es ist abgelaufen, oder die Uhr Ihres Computers geht falsch.</translation>
+    </message>
+    <message>
+        <source>The certificate the server showed belongs to a different name than the one in the address.</source>
+        <translation>Das Zertifikat, das der Server vorgezeigt hat, gehört zu einem anderen Namen als dem in der Adresse.</translation>
+    </message>
+    <message>
+        <source>Your app tried to talk encrypted https to something that answered in plain http (or the other way round): the address most likely has the wrong scheme or port.</source>
+        <translation>Ihre App wollte verschlüsselt per https mit etwas sprechen, das unverschlüsselt per http antwortete (oder umgekehrt): Die Adresse hat höchstwahrscheinlich das falsche Schema oder den falschen Port.</translation>
+    </message>
+    <message>
+        <source>The server answered the secure-connection request with an alert and refused it: it does not accept what your client offered (protocol version, ciphers, or the server name).</source>
+        <translation>Der Server hat die Bitte um eine sichere Verbindung mit einer Warnmeldung beantwortet und abgelehnt: Er nimmt nicht an, was Ihre App angeboten hat (Protokollversion, Verschlüsselungsverfahren oder den Servernamen).</translation>
+    </message>
+    <message>
+        <source>The connection opened, but setting up encryption failed part-way. Something on the network (a firewall, proxy or VPN) often cuts this step; less often the server has a problem.</source>
+        <translation>Die Verbindung kam zustande, aber die Verschlüsselung ließ sich nicht fertig einrichten. Oft unterbricht etwas im Netzwerk (eine Firewall, ein Proxy oder ein VPN) diesen Schritt; seltener hat der Server ein Problem.</translation>
+    </message>
+    <message>
+        <source>Your app could not complete the connection to the API; the message alone does not say why.</source>
+        <translation>Ihre App konnte die Verbindung zur API nicht herstellen; die Meldung allein sagt nicht, warum.</translation>
+    </message>
+    <message>
+        <source>This is a general message from the app: it says that something failed, not what or where.</source>
+        <translation>Dies ist eine allgemeine Meldung der App: Sie sagt, dass etwas fehlgeschlagen ist, aber nicht was oder wo.</translation>
+    </message>
+    <message>
+        <source>the gateway could not connect to the service behind it.</source>
+        <translation>Das Gateway konnte sich nicht mit dem Dienst dahinter verbinden.</translation>
+    </message>
+    <message>
+        <source>the service behind the gateway closed the connection before answering, typically because it crashed, restarted or was overloaded.</source>
+        <translation>Der Dienst hinter dem Gateway hat die Verbindung vor einer Antwort geschlossen, typischerweise weil er abgestürzt ist, neu gestartet wurde oder überlastet war.</translation>
+    </message>
+    <message>
+        <source>the gateway&apos;s attempt to connect to the service behind it timed out.</source>
+        <translation>Der Versuch des Gateways, sich mit dem Dienst dahinter zu verbinden, hat zu lange gedauert.</translation>
+    </message>
+    <message>
+        <source>the gateway itself could not open a connection to the service behind it.</source>
+        <translation>Das Gateway selbst konnte keine Verbindung zum Dienst dahinter öffnen.</translation>
+    </message>
+    <message>
+        <source>the gateway refused to start the request to the service behind it.</source>
+        <translation>Das Gateway hat sich geweigert, die Anfrage an den Dienst dahinter zu beginnen.</translation>
+    </message>
+    <message>
+        <source>the gateway itself reset the connection to the service behind it.</source>
+        <translation>Das Gateway selbst hat die Verbindung zum Dienst dahinter zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>the gateway had too many requests or connections waiting for the service behind it and turned this one away.</source>
+        <translation>Beim Gateway warteten zu viele Anfragen oder Verbindungen auf den Dienst dahinter, deshalb hat es diese abgewiesen.</translation>
+    </message>
+    <message>
+        <source>the gateway was short of memory or connections and shed this request.</source>
+        <translation>Dem Gateway fehlten Speicher oder Verbindungen, deshalb hat es diese Anfrage fallen lassen.</translation>
+    </message>
+    <message>
+        <source>the service behind the gateway answered with something that is not valid HTTP.</source>
+        <translation>Der Dienst hinter dem Gateway hat mit etwas geantwortet, das kein gültiges HTTP ist.</translation>
+    </message>
+    <message>
+        <source>the service behind the gateway refused or failed the connection.</source>
+        <translation>Der Dienst hinter dem Gateway hat die Verbindung abgewiesen oder ist an ihr gescheitert.</translation>
+    </message>
+    <message>
+        <source>the service behind the gateway failed a tunnel (CONNECT) request.</source>
+        <translation>Der Dienst hinter dem Gateway ist an einer Tunnel-Anfrage (CONNECT) gescheitert.</translation>
+    </message>
+    <message>
+        <source>the service behind the gateway refused to take the request, usually because it was busy.</source>
+        <translation>Der Dienst hinter dem Gateway hat die Anfrage nicht angenommen, meist weil er ausgelastet war.</translation>
+    </message>
+    <message>
+        <source>the service behind the gateway reset the connection.</source>
+        <translation>Der Dienst hinter dem Gateway hat die Verbindung zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>nothing was listening at the service&apos;s address (connection refused).</source>
+        <translation>An der Adresse des Dienstes war nichts erreichbar (Verbindung abgewiesen).</translation>
+    </message>
+    <message>
+        <source>the service did not answer the connection attempt in time.</source>
+        <translation>Der Dienst hat auf den Verbindungsversuch nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>the gateway did not accept the service&apos;s certificate, so it refused the secure connection.</source>
+        <translation>Das Gateway hat das Zertifikat des Dienstes nicht angenommen und deshalb die sichere Verbindung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>the gateway had no network path to the service.</source>
+        <translation>Das Gateway hatte keinen Netzwerkweg zum Dienst.</translation>
+    </message>
+</context>
+<context>
     <name>StatusPage</name>
     <message>
         <source>the page sent an empty answer</source>
@@ -1469,6 +2333,18 @@
     <message>
         <source>the answer does not look like the data of any status page llmdoctor knows</source>
         <translation>die Antwort sieht nicht nach den Daten einer Statusseite aus, die llmdoctor kennt</translation>
+    </message>
+    <message>
+        <source>Degraded performance</source>
+        <translation>Eingeschränkte Leistung</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>Ausfall</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>Wartung</translation>
     </message>
 </context>
 <context>

@@ -653,6 +653,353 @@
     </message>
 </context>
 <context>
+    <name>Detail</name>
+    <message>
+        <source>connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retried after a lost packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimated loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search Reddit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>affected components</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maintenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pieces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arrived in reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>headers after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first words after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longest pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typical pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last piece after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hops</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>through proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed after idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped after idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept open for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than 1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider error type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lookup result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lookup failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>known host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cipher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate name matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moved to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>did you mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>models offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cleaned key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manage keys at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected in %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped reading after %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejected too (HTTP %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after %1 idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered (HTTP %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Glossary</name>
     <message>
         <source>name lookup</source>
@@ -1041,6 +1388,42 @@
         <source>No packets are lost on the way.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot open a socket: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set the TTL: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot send a probe: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path test supports IPv4 only on Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IcmpCreateFile failed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path test supports IPv4 only on this system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open an ICMP socket: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the time limit ran out before every probe was answered</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Phase</name>
@@ -1259,6 +1642,88 @@
     </message>
 </context>
 <context>
+    <name>Redactor</name>
+    <message>
+        <source>[proxy credentials removed]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[removed]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>What to do next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The error you pasted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What it found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the time went in the model-list request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s status page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait and retry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watched over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The route, hop by hop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the request yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copyable fixes for whoever maintains your app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model-list request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Response</name>
     <message>
         <source>The API answered normally (HTTP %1).</source>
@@ -1425,6 +1890,405 @@
     </message>
 </context>
 <context>
+    <name>Signature</name>
+    <message>
+        <source>The reset reason &quot;%1&quot; means %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transport failure reason says %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway (Envoy) passed your request on, but the service behind it closed, reset or refused that connection before sending any answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway (Envoy) had no working server behind it to send your request to: all of them were failing its health checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway (Envoy) waited for the service behind it and gave up when its time limit ran out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway (Envoy) turned the request away because it was handling too many requests at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line is from nginx&apos;s own error log: nginx waited for the server behind it longer than its timeout (proxy_read_timeout, 60 seconds unless changed) and gave up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line is from nginx&apos;s own error log: nginx tried to pass the request on, but nothing was listening at the address of the server behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line is from nginx&apos;s own error log: the server behind nginx closed the connection before it sent a complete answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line is from nginx&apos;s own error log: every server nginx could send the request to had failed recently, so it did not even try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line is from nginx&apos;s own error log: nginx could not set up a secure connection to the server behind it. For cloud APIs this usually means nginx does not send the server name during the handshake (proxy_ssl_server_name is off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway or load balancer in front of the API got no valid answer from the server behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway or load balancer in front of the API had no working server to pass your request to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway or load balancer in front of the API waited for the server behind it and gave up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A load balancer (HAProxy) got a broken or incomplete answer from the server behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A load balancer (HAProxy) had no working server behind it to send your request to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A load balancer (HAProxy) waited for the server behind it and gave up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API (the bare &quot;Bad Gateway&quot; text is what Traefik sends) got no valid answer from the server behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway in front of the API (the bare &quot;Gateway Timeout&quot; text is what Traefik sends) waited for the server behind it and gave up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line is from Traefik&apos;s own log: Traefik could not get an answer from the service it forwards to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An API gateway (Kong) got an invalid answer from the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An API gateway (Kong) had no working service behind it to send the request to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An API gateway (Kong) waited for the service behind it and gave up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A relay or gateway in front of the model passed your request on, and the service behind it failed to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, got an empty or unreadable answer from the provider&apos;s own server (error 520).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, could not connect to the provider&apos;s own server: it refused the connection (error 521).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the API, could not even open a connection to the provider&apos;s own server within its time limit (error 522): the provider&apos;s server is down or overloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, found no route to the provider&apos;s own server (error 523).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, connected to the provider&apos;s server but gave up waiting for its answer (error 524, after about 100 to 120 seconds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, could not set up a secure connection to the provider&apos;s own server (error 525).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, rejected the certificate of the provider&apos;s own server (error 526).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, got no valid answer from the provider&apos;s own server (HTTP 502).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the provider, is blocking requests from your address for a while because too many came from it (error 1015).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare, in front of the API, blocked the request before it reached the provider: its firewall rules do not accept requests from your address or network (a VPN, a data-centre address or a country it blocks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amazon CloudFront, in front of the API, blocked the request before it reached the provider: its firewall rules do not accept requests from your address or network (a VPN, a data-centre address or a country it blocks).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google&apos;s front end, in front of the API, got no valid answer from the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy server on your network (Squid) answered instead of the API: it refused or could not forward the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy server your traffic goes through wants a user name and password before it lets the request out (HTTP 407).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your request goes through a proxy server, and the proxy could not be reached or would not open the way to the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s API rejected the API key: it is wrong, revoked, or meant for another provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request arrived without an API key, so the provider refused it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google&apos;s API does not accept the API key: it is wrong, deleted, or belongs to another project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider knows your key but does not allow it to do this (model not enabled, restricted key, or unsupported region).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenRouter found no provider for this model that your account&apos;s privacy settings allow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refuses requests from the country or region your connection appears to come from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider has no model by the name your app asked for, or your account cannot use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Ollama server does not have this model downloaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On Azure OpenAI the address names a deployment (a model you set up under a name of your choice), and no deployment with that name exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The LiteLLM proxy has no working deployment for this model right now: each one it knows failed recently or is cooling down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has no API at the address your app called: the path part of the address is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider refuses requests because the account has no credit or quota left. Retrying will not help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider is limiting how many requests or tokens your account or key may send per minute, and this request went over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s provider behind the router is limiting how many requests it takes from the router&apos;s shared pool: the limit is theirs, not your account&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s service is up but has more requests than it can handle right now, and turned this one away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider has no free capacity for this model right now; the request itself was fine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s service failed while handling the request. This is on the provider&apos;s side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service says it is unavailable for now: the provider (or the relay you use) is down or in maintenance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s application crashed while handling the request (a generic HTTP 500 page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama on your computer started the model, and the process that runs it crashed: usually not enough memory (RAM or graphics memory) for this model, or a driver problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s side answered with a server error (a status of 500 or above).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is too large: the prompt plus the requested answer length exceed what the model accepts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s content filter refused the prompt (or its answer); the connection and the key are fine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider did not accept the request as sent: a setting, the model name or the message format is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client expected the API&apos;s JSON and got a web page instead: the address answered with HTML (a login page of the Wi-Fi, a web interface, or an error page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer could not turn the server&apos;s name into an address (a DNS lookup): the name does not exist, often because of a typo, or your network cannot look names up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer asked its name lookup service (DNS) for the server&apos;s address and got no answer at all: the problem is your internet connection or DNS server, not the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s machine answered at once that nothing is listening on that port: the address or port is wrong, or the server program is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer tried to open a connection to the server and got no reply at all: something on the way (a firewall, VPN or company network) silently drops the traffic, or the server is down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was open and the request sent, but the answer did not arrive within the time your app allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was cut before a complete answer arrived: the server, or something between you and it, closed the connection without answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was cut while it was being set up, before any request was sent: something on the network between you and the server reset it (a firewall, a filtering network, an unstable link).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer has no network path to the server: it is offline, or the address needs a kind of connection (often IPv6) your network does not offer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer refused the secure connection because the certificate it was shown is not signed by an authority it trusts. On company networks this usually means security software or a proxy inspects encrypted traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate chain was issued by Zscaler, a traffic-inspecting proxy on your network, not by the provider&apos;s certificate authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zscaler, the traffic-inspecting proxy of your company network, answered instead of the API: its policy blocks or holds this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is outside its validity dates: it has expired, or your computer&apos;s clock is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate the server showed belongs to a different name than the one in the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your app tried to talk encrypted https to something that answered in plain http (or the other way round): the address most likely has the wrong scheme or port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered the secure-connection request with an alert and refused it: it does not accept what your client offered (protocol version, ciphers, or the server name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection opened, but setting up encryption failed part-way. Something on the network (a firewall, proxy or VPN) often cuts this step; less often the server has a problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your app could not complete the connection to the API; the message alone does not say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a general message from the app: it says that something failed, not what or where.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway could not connect to the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service behind the gateway closed the connection before answering, typically because it crashed, restarted or was overloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway&apos;s attempt to connect to the service behind it timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway itself could not open a connection to the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway refused to start the request to the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway itself reset the connection to the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway had too many requests or connections waiting for the service behind it and turned this one away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway was short of memory or connections and shed this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service behind the gateway answered with something that is not valid HTTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service behind the gateway refused or failed the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service behind the gateway failed a tunnel (CONNECT) request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service behind the gateway refused to take the request, usually because it was busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service behind the gateway reset the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was listening at the service&apos;s address (connection refused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service did not answer the connection attempt in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway did not accept the service&apos;s certificate, so it refused the secure connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway had no network path to the service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusPage</name>
     <message>
         <source>the page sent an empty answer</source>
@@ -1468,6 +2332,18 @@
     </message>
     <message>
         <source>the answer does not look like the data of any status page llmdoctor knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Degraded performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
