@@ -13,6 +13,8 @@ llmdoctor_test_packages+=(desktop-file-utils appstream man-db)
 llmdoctor_test_packages+=(prometheus)
 # The multi-hop network tests: namespaces, veth pairs and routes (iproute2), loss and a firewall (nftables).
 llmdoctor_test_packages+=(iproute2 nftables)
+# The Windows path tracer is compiled (not run) with MinGW-w64 against the Windows SDK headers.
+llmdoctor_test_packages+=(g++-mingw-w64-x86-64-posix)
 # The sanitizer and fuzzing runs of CI: clang with libFuzzer and the sanitizer runtimes.
 llmdoctor_hardening_packages=(clang-14 libclang-rt-14-dev)
 
