@@ -768,7 +768,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.advice = s.category == u"dns_failure" ? u"explain_dns_failure_network"_s
                                                 : u"explain_connection_refused_network"_s;
         if (s.category == u"connection_refused")
-            s.meaning = u"The attempt to connect to %1 was refused at once."_s.arg(s.host);
+            s.meaning = QCoreApplication::translate("Signature", "The attempt to connect to %1 was refused at once.").arg(s.host);
     }
 }
 
@@ -817,7 +817,7 @@ ErrorSignature classifyErrorText(const QString &input)
             ch = u' ';
     }
     if (text.trimmed().isEmpty()) {
-        s.meaning = u"There is no message to explain."_s;
+        s.meaning = QCoreApplication::translate("Signature", "There is no message to explain.");
         return s;
     }
 
@@ -934,18 +934,20 @@ ErrorSignature classifyErrorText(const QString &input)
         s.category = u"rate_limited"_s;
         s.advice.clear();
         s.meaning =
-            u"The provider counts this key's requests per time window, and this one went over; the window resets shortly."_s;
+            QCoreApplication::translate("Signature", "The provider counts this key's requests per time window, and "
+                                                     "this one went over; the window resets shortly.");
     }
     refineBlame(text, s);
     s.link = accountLinkIn(text);
     if (s.category == u"unknown") {
         s.confidence = generic ? generic->confidence : 0.2;
         s.meaning = generic ? generic->meaning
-                            : u"llmdoctor does not recognise this message: it names no known error."_s;
+                            : QCoreApplication::translate(
+                                  "Signature", "llmdoctor does not recognise this message: it names no known error.");
         // Say what could be read, even without a cause: the status and who wrote it.
         QStringList read;
         if (s.status != 0)
-            read << u"HTTP status %1"_s.arg(s.status);
+            read << QCoreApplication::translate("Signature", "HTTP status %1").arg(s.status);
         const QStringList path = [&s] {
             QStringList p;
             for (const QString &h : s.hops) {
@@ -955,9 +957,10 @@ ErrorSignature classifyErrorText(const QString &input)
             return p;
         }();
         if (!path.isEmpty())
-            read << u"passed through %1"_s.arg(path.join(u", "_s));
+            read << QCoreApplication::translate("Signature", "passed through %1").arg(path.join(u", "_s));
         if (!read.isEmpty())
-            s.meaning += u" It reads as %1, but names no cause."_s.arg(read.join(u"; "_s));
+            s.meaning += u' ' + QCoreApplication::translate("Signature", "It reads as %1, but names no cause.")
+                                    .arg(read.join(u"; "_s));
     }
     return s;
 }

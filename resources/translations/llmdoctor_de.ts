@@ -2287,6 +2287,34 @@
         <source>the gateway had no network path to the service.</source>
         <translation>Das Gateway hatte keinen Netzwerkweg zum Dienst.</translation>
     </message>
+    <message>
+        <source>The attempt to connect to %1 was refused at once.</source>
+        <translation>Der Verbindungsversuch zu %1 wurde sofort abgewiesen.</translation>
+    </message>
+    <message>
+        <source>There is no message to explain.</source>
+        <translation>Es gibt keine Meldung, die zu erklären wäre.</translation>
+    </message>
+    <message>
+        <source>The provider counts this key&apos;s requests per time window, and this one went over; the window resets shortly.</source>
+        <translation>Der Anbieter zählt die Anfragen dieses Schlüssels je Zeitfenster, und diese Anfrage lag darüber; das Fenster beginnt in Kürze neu.</translation>
+    </message>
+    <message>
+        <source>llmdoctor does not recognise this message: it names no known error.</source>
+        <translation>llmdoctor erkennt diese Meldung nicht: Sie nennt keinen bekannten Fehler.</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP-Status %1</translation>
+    </message>
+    <message>
+        <source>passed through %1</source>
+        <translation>lief über %1</translation>
+    </message>
+    <message>
+        <source>It reads as %1, but names no cause.</source>
+        <translation>Zu lesen ist: %1; eine Ursache nennt sie nicht.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

@@ -2287,6 +2287,34 @@
         <source>the gateway had no network path to the service.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The attempt to connect to %1 was refused at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no message to explain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider counts this key&apos;s requests per time window, and this one went over; the window resets shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>llmdoctor does not recognise this message: it names no known error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed through %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It reads as %1, but names no cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
