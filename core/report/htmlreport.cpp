@@ -44,13 +44,13 @@ QString statusWord(CheckStatus s)
 {
     switch (s) {
     case CheckStatus::Pass:
-        return u"OK"_s;
+        return QCoreApplication::translate("Report", "OK");
     case CheckStatus::Warn:
-        return u"Worth a look"_s;
+        return QCoreApplication::translate("Report", "Worth a look");
     case CheckStatus::Fail:
-        return u"Problem"_s;
+        return QCoreApplication::translate("Report", "Problem");
     case CheckStatus::Skip:
-        return u"Not checked"_s;
+        return QCoreApplication::translate("Report", "Not checked");
     }
     return {};
 }
@@ -119,8 +119,11 @@ QByteArray htmlReport(const Findings &f, bool printable)
     if (f.pasted) {
         h += u"<h2>"_s + QCoreApplication::translate("Report", "The error you pasted") + u"</h2>"_s +
              preOpen + esc(f.pasted->text) + preClose;
-        h += u"<p>On its own it reads as: %1 <span class=\"muted\">(who should act: %2)</span></p>\n"_s.arg(
-            esc(f.pasted->reading.headline), esc(Verdict::whoActs(f.pasted->reading.blame)));
+        h += u"<p>%1 <span class=\"muted\">%2</span></p>\n"_s.arg(
+            esc(QCoreApplication::translate("Report", "On its own it reads as: %1")
+                    .arg(f.pasted->reading.headline)),
+            esc(QCoreApplication::translate("Report", "(who should act: %1)")
+                    .arg(Verdict::whoActs(f.pasted->reading.blame))));
     }
 
     const QString question = QCoreApplication::translate("Report", "Question");
@@ -164,18 +167,21 @@ QByteArray htmlReport(const Findings &f, bool printable)
         if (timing->failedPhase != Phase::None)
             h += u"<p><b>%1</b></p>\n"_s.arg(
                 esc(failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs)));
-        h += u"<p>Total %1"_s.arg(ms(p.total));
+        h += u"<p>"_s + QCoreApplication::translate("Report", "Total %1").arg(ms(p.total));
         if (x.response) {
             h += u" · HTTP %1 %2"_s.arg(x.response->status).arg(esc(QString::fromLatin1(x.response->reason)));
             if (const QStringList hops = detectHops(x.response->headers); !hops.isEmpty())
-                h += u" · answered by "_s + esc(hops.join(u", "_s));
+                h += u" · "_s +
+                     esc(QCoreApplication::translate("Report", "answered by %1").arg(hops.join(u", "_s)));
         }
         if (!x.peer.isNull())
-            h += u" · server %1 port %2"_s.arg(esc(x.peer.toString())).arg(x.peerPort);
+            h += u" · "_s + esc(QCoreApplication::translate("Report", "server %1 port %2")
+                                    .arg(x.peer.toString())
+                                    .arg(x.peerPort));
         h += u"</p>\n"_s;
     }
     if (const auto &ids = f.requestIds; !ids.isEmpty()) {
-        h += u"<p><b>Request ids for support:</b> "_s;
+        h += u"<p><b>"_s + QCoreApplication::translate("Report", "Request ids for support:") + u"</b> "_s;
         QStringList parts;
         for (const auto &[k, id] : ids)
             parts << u"<code>%1: %2</code>"_s.arg(esc(k), esc(id));
@@ -195,12 +201,15 @@ QByteArray htmlReport(const Findings &f, bool printable)
     }
     if (f.retry) {
         const RetryRun &r = *f.retry;
-        h += u"<h2>%1</h2>\n<p class=\"muted\">Against %2</p>\n"_s.arg(
+        h += u"<h2>%1</h2>\n<p class=\"muted\">%2</p>\n"_s.arg(
             QCoreApplication::translate("Report", "Wait and retry: %1")
                 .arg(esc(Retrier::outcomeName(r.outcome))),
-            esc(r.target.address));
+            esc(QCoreApplication::translate("Report", "Against %1").arg(r.target.address)));
         h += latencySvg(r.samples) + u'\n';
-        h += u"<table><tr><th>#</th><th>Result</th><th>Took</th><th>Waited before</th><th>Why</th></tr>"_s;
+        h += u"<table><tr><th>#</th><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>"_s.arg(
+            QCoreApplication::translate("Report", "Result"), QCoreApplication::translate("Report", "Took"),
+            QCoreApplication::translate("Report", "Waited before"),
+            QCoreApplication::translate("Report", "Why"));
         for (const RetryAttempt &a : r.attempts)
             h += u"<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>"_s.arg(a.n).arg(
                 esc(a.status ? u"HTTP %1 (%2)"_s.arg(a.status).arg(a.category) : a.category),
@@ -213,11 +222,12 @@ QByteArray htmlReport(const Findings &f, bool printable)
         h += u"<h2>"_s + QCoreApplication::translate("Report", "Watched over time") +
              u"</h2>\n<p class=\"muted\">%1</p>\n"_s.arg(esc(m.target.address)) + latencySvg(m.samples) +
              u'\n';
-        h +=
-            u"<p>%1 requests every %2 s, %3% worked.</p><table><tr><th>Phase</th><th>p50</th><th>p90</th><th>p99</th></tr>"_s
-                .arg(s.probes)
-                .arg(m.intervalS)
-                .arg(std::lround(s.successRate * 100));
+        h += u"<p>%1</p><table><tr><th>%2</th><th>p50</th><th>p90</th><th>p99</th></tr>"_s.arg(
+            esc(QCoreApplication::translate("Report", "%1 requests every %2 s, %3% worked.")
+                    .arg(s.probes)
+                    .arg(m.intervalS)
+                    .arg(std::lround(s.successRate * 100))),
+            QCoreApplication::translate("Report", "Phase"));
         for (const QString &key : samplePhases()) {
             if (const auto it = s.phases.constFind(key); it != s.phases.cend())
                 h += u"<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>"_s.arg(key, ms(it->p50),
@@ -227,7 +237,8 @@ QByteArray htmlReport(const Findings &f, bool printable)
         for (auto it = s.errors.cbegin(); it != s.errors.cend(); ++it)
             h += u"<li>%1 × <code>%2</code></li>"_s.arg(it.value()).arg(esc(it.key()));
         for (const TimingSignature &sig : m.signatures)
-            h += u"<li><b>Pattern:</b> %1. %2</li>"_s.arg(esc(sig.likely), esc(sig.advice));
+            h += u"<li><b>%1</b> %2. %3</li>"_s.arg(QCoreApplication::translate("Report", "Pattern:"),
+                                                    esc(sig.likely), esc(sig.advice));
         h += u"</ul>\n"_s;
     }
 
@@ -235,13 +246,15 @@ QByteArray htmlReport(const Findings &f, bool printable)
     if (f.path)
         h += u"<h2>"_s + QCoreApplication::translate("Report", "The route, hop by hop") + u"</h2>"_s +
              preOpen + esc(pathTable(*f.path)) + preClose + u'\n';
-    h += u"<h2>A message you can send to %1</h2>"_s.arg(esc(message.to)) + preOpen +
-         u"Subject: %1\n\n%2"_s.arg(esc(message.subject), esc(message.body)) + preClose + u'\n';
+    h += u"<h2>"_s +
+         esc(QCoreApplication::translate("Report", "A message you can send to %1").arg(message.to)) +
+         u"</h2>"_s + preOpen + u"Subject: %1\n\n%2"_s.arg(esc(message.subject), esc(message.body)) +
+         preClose + u'\n';
     h += u"<h2>"_s + QCoreApplication::translate("Report", "Repeat the request yourself") +
-         u"</h2><p class=\"muted\">The key is read from an environment "
-         u"variable, "
-         "never written here.</p>"_s +
-         preOpen + esc(f.curl) + preClose + u'\n';
+         u"</h2><p class=\"muted\">"_s +
+         QCoreApplication::translate("Report",
+                                     "The key is read from an environment variable, never written here.") +
+         u"</p>"_s + preOpen + esc(f.curl) + preClose + u'\n';
     if (!v.snippets.isEmpty()) {
         h += u"<h2>"_s +
              QCoreApplication::translate("Report", "Copyable fixes for whoever maintains your app") +

@@ -97,14 +97,18 @@ QByteArray markdownReport(const Findings &f)
     if (!v.alsoFound.isEmpty()) {
         md += u"### "_s + QCoreApplication::translate("Report", "Also found") + u"\n\n"_s;
         for (const AlsoFound &a : v.alsoFound)
-            md += u"- %1 (who should act: %2)\n"_s.arg(cell(a.headline), Verdict::whoActs(a.blame));
+            md += u"- %1 %2\n"_s.arg(
+                cell(a.headline),
+                QCoreApplication::translate("Report", "(who should act: %1)").arg(Verdict::whoActs(a.blame)));
         md += u'\n';
     }
     if (f.pasted) {
         md += u"### "_s + QCoreApplication::translate("Report", "The error you pasted") + u"\n\n"_s +
               fenced(f.pasted->text, u"text"_s);
-        md += u"\nOn its own it reads as: %1 (who should act: %2)\n\n"_s.arg(
-            cell(f.pasted->reading.headline), Verdict::whoActs(f.pasted->reading.blame));
+        md += u"\n%1 %2\n\n"_s.arg(cell(QCoreApplication::translate("Report", "On its own it reads as: %1")
+                                            .arg(f.pasted->reading.headline)),
+                                   QCoreApplication::translate("Report", "(who should act: %1)")
+                                       .arg(Verdict::whoActs(f.pasted->reading.blame)));
     }
 
     md += u"### "_s + QCoreApplication::translate("Report", "Checks") +
@@ -123,8 +127,9 @@ QByteArray markdownReport(const Findings &f)
               "|---|---|---|---|---|\n| %1 | %2 | %3 | %4 | %5 |\n\n"_s.arg(
                   ms(p.dns), ms(p.connect), ms(p.tls), ms(p.ttfb), ms(p.total));
         if (timing->failedPhase != Phase::None)
-            md += u"**Where it failed:** %1\n\n"_s.arg(
-                cell(failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs)));
+            md +=
+                u"**%1** %2\n\n"_s.arg(QCoreApplication::translate("Report", "Where it failed:"),
+                                       cell(failedPhaseSentence(timing->failedPhase, timing->failedPhaseMs)));
         if (x.response) {
             md += u"- **Status:** %1 %2\n"_s.arg(x.response->status)
                       .arg(cell(QString::fromLatin1(x.response->reason)));
@@ -159,10 +164,14 @@ QByteArray markdownReport(const Findings &f)
     }
 
     if (f.retry) {
-        md += u"### %1\n\nAgainst `%2`.\n\n| # | Result | Took | Waited before | Why |\n"
-              "|---|---|---|---|---|\n"_s.arg(QCoreApplication::translate("Report", "Wait and retry: %1")
-                                                  .arg(Retrier::outcomeName(f.retry->outcome)),
-                                              codeText(f.retry->target.address));
+        md += u"### %1\n\n%2\n\n| # | %3 | %4 | %5 | %6 |\n|---|---|---|---|---|\n"_s.arg(
+            QCoreApplication::translate("Report", "Wait and retry: %1")
+                .arg(Retrier::outcomeName(f.retry->outcome)),
+            QCoreApplication::translate("Report", "Against %1.")
+                .arg(u'`' + codeText(f.retry->target.address) + u'`'),
+            QCoreApplication::translate("Report", "Result"), QCoreApplication::translate("Report", "Took"),
+            QCoreApplication::translate("Report", "Waited before"),
+            QCoreApplication::translate("Report", "Why"));
         for (const RetryAttempt &a : f.retry->attempts)
             md += u"| %1 | %2 | %3 | %4 | %5 |\n"_s.arg(a.n).arg(
                 a.status ? u"HTTP %1 (%2)"_s.arg(a.status).arg(a.category) : a.category, ms(a.durationMs),
@@ -192,12 +201,16 @@ QByteArray markdownReport(const Findings &f)
     if (f.path)
         md += u"### "_s + QCoreApplication::translate("Report", "The route, hop by hop") + u"\n\n"_s +
               fenced(pathTable(*f.path)) + u'\n';
-    md += u"### A message you can send to %1\n\n"_s.arg(cell(message.to));
+    md += u"### "_s +
+          cell(QCoreApplication::translate("Report", "A message you can send to %1").arg(message.to)) +
+          u"\n\n"_s;
     md += u"> **%1**\n>\n"_s.arg(cell(message.subject));
     for (const QString &line : message.body.trimmed().split(u'\n'))
         md += (line.isEmpty() ? u">"_s : u"> "_s + cell(line)) + u'\n';
-    md +=
-        u"\n### Repeat the request yourself\n\nThe key is read from an environment variable, never written here.\n\n"_s;
+    md += u"\n### "_s + QCoreApplication::translate("Report", "Repeat the request yourself") + u"\n\n"_s +
+          QCoreApplication::translate("Report",
+                                      "The key is read from an environment variable, never written here.") +
+          u"\n\n"_s;
     md += fenced(f.curl, u"sh"_s);
 
     md += u"\n<details><summary>Environment and evidence</summary>\n\n"_s;
