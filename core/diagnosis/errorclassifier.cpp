@@ -724,7 +724,13 @@ void refineBlame(const QString &text, ErrorSignature &s)
                                         u"connect_timeout"_s,    u"server_error"_s,   u"gateway_error"_s};
     // A server on this computer that refuses, resets or stalls is the user's own (Ollama, LM Studio...).
     // (Not in the log of the user's own gateway: there the gateway is the hop that reports it.)
-    if (localKinds.contains(s.category) && isLoopback(s.host) && !s.matched.contains(u"envoy-reset"_s) &&
+    // (A client that names no URL may still name the address it failed on: "read ECONNRESET at 127.0.0.1:11434".)
+    static const QRegularExpression loopbackAddress(
+        u"(?<![\\w.-])(?:localhost|127\\.0\\.0\\.1|\\[::1\\])(?::\\d{2,5})?(?![\\w.-])"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const bool onThisComputer =
+        isLoopback(s.host) || (s.host.isEmpty() && loopbackAddress.match(text).hasMatch());
+    if (localKinds.contains(s.category) && onThisComputer && !s.matched.contains(u"envoy-reset"_s) &&
         !s.ownHop) {
         s.blame = u"local"_s;
         s.where = u"computer"_s;
