@@ -189,6 +189,9 @@ TEST(RealErrorCorpus, BlindSetV2ScoresAtLeast89PercentAndIsRarelyUnknown)
 // Its first scoring (2026-12-03), before any rule was changed for it: 65.1 % full, 88.4 % category,
 // 68.2 % blame, 8.7 % unknown, held-out quarter 51.5 %; most misses are blame (an expired or untrusted certificate, a refusal,
 // a location error) and wordings v1/v2 never had (context length in Chinese apps, content filters).
+// After tuning on its tuning quarter (general rules only, see real_error_corpus_blind_v3.md): 76.7 % full
+// (99/129), 95.3 % category, 78.3 % blame, 2.4 % unknown; tuning quarter 84.4 %, held-out quarter 54.5 %
+// (18/33, never read). Most remaining tuning misses are labels that contradict v1's on the same wording.
 // The same FNV split holds a quarter out. The bounds guard against regressions only; they are not the
 // issue's 95 % target, which v3 does not meet yet.
 TEST(RealErrorCorpus, BlindSetV3HasNotRegressed)
@@ -209,8 +212,8 @@ TEST(RealErrorCorpus, BlindSetV3HasNotRegressed)
               << heldRight << "/" << held << " (" << heldScore << " %)\n";
     RecordProperty("v3_score", QString::number(score, 'f', 1).toStdString());
     RecordProperty("v3_held_out_score", QString::number(heldScore, 'f', 1).toStdString());
-    EXPECT_GE(score, 65.0);
-    EXPECT_GE(heldScore, 51.0);
+    EXPECT_GE(score, 76.0);
+    EXPECT_GE(heldScore, 54.0);
 }
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
