@@ -339,8 +339,10 @@ TEST(ErrorStructure, BlameFromEvidence)
         classifyErrorText(u"Error: read ECONNRESET\n  address: '127.0.0.1', port: 8080"_s);
     EXPECT_EQ(reset.category, u"upstream_reset"_s);
     EXPECT_EQ(reset.blame, u"local"_s);
-    // The same reset from a remote host stays with the provider.
-    EXPECT_EQ(classifyErrorText(u"Error: read ECONNRESET (api.example.com)"_s).blame, u"provider"_s);
+    // The same bare reset from a remote host, with no gateway on the path, was cut on the way (issue 17).
+    EXPECT_EQ(classifyErrorText(u"Error: read ECONNRESET (api.example.com)"_s).blame, u"network"_s);
+    // A server that hung up on a connection it had accepted stays the provider's.
+    EXPECT_EQ(classifyErrorText(u"Error: socket hang up (api.example.com)"_s).blame, u"provider"_s);
 
     // A certificate made for another domain: something on the way answered, not a typo in the address.
     const ErrorSignature other = classifyErrorText(
@@ -473,7 +475,7 @@ TEST(ErrorStructure, CurlNumberedErrors)
          u"to "
          "api.example.com:443'"_s,
          u"upstream_reset"_s, u"network"_s},
-        {u"curl: (56) Recv failure: Connection reset by peer"_s, u"upstream_reset"_s, u"provider"_s},
+        {u"curl: (56) Recv failure: Connection reset by peer"_s, u"upstream_reset"_s, u"network"_s},
         // 7 is "could not connect" for any reason: the words say which.
         {u"curl: (7) Failed to connect to 2001:db8::1 port 443 after 2 ms: Network is unreachable"_s,
          u"network_unreachable"_s,
@@ -506,9 +508,12 @@ TEST(ErrorStructure, ThePhaseDecidesWhatATimeoutOrResetMeans)
          "with 0 bytes received"_s,
          u"timeout"_s,
          {}},
-        // A reset while connecting is cut on the way; one after the request went out is the server's.
+        // A reset while connecting is cut on the way; so is a bare reset after the request went out when no
+        // gateway is named (issue 17: a provider's load balancer answers with an HTTP error instead); a server
+        // that hung up ("socket hang up") is the server's.
         {u"Error: connect ECONNRESET 192.0.2.7:443"_s, u"upstream_reset"_s, u"network"_s},
-        {u"Error: read ECONNRESET\n    at TLSWrap.onStreamRead"_s, u"upstream_reset"_s, u"provider"_s},
+        {u"Error: read ECONNRESET\n    at TLSWrap.onStreamRead"_s, u"upstream_reset"_s, u"network"_s},
+        {u"Error: socket hang up\n    at TLSSocket.socketOnEnd"_s, u"upstream_reset"_s, u"provider"_s},
     });
 }
 
