@@ -725,7 +725,13 @@ void refineBlame(const QString &text, ErrorSignature &s)
                                         u"connect_timeout"_s,    u"server_error"_s,   u"gateway_error"_s};
     // A server on this computer that refuses, resets or stalls is the user's own (Ollama, LM Studio...).
     // (Not in the log of the user's own gateway: there the gateway is the hop that reports it.)
-    if (localKinds.contains(s.category) && isLoopback(s.host) && !s.matched.contains(u"envoy-reset"_s) &&
+    // (A client that names no URL may still name the address it failed on: "read ECONNRESET at 127.0.0.1:11434".)
+    static const QRegularExpression loopbackAddress(
+        u"(?<![\\w.-])(?:localhost|127\\.0\\.0\\.1|\\[::1\\])(?::\\d{2,5})?(?![\\w.-])"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const bool onThisComputer =
+        isLoopback(s.host) || (s.host.isEmpty() && loopbackAddress.match(text).hasMatch());
+    if (localKinds.contains(s.category) && onThisComputer && !s.matched.contains(u"envoy-reset"_s) &&
         !s.ownHop) {
         s.blame = u"local"_s;
         s.where = u"computer"_s;
@@ -747,6 +753,33 @@ void refineBlame(const QString &text, ErrorSignature &s)
     }
     if (s.category == u"tls_hostname_mismatch" && certificateForAnotherDomain(text, s.host))
         s.blame = u"network"_s;
+    // A bare TCP reset ("Connection reset by peer", ECONNRESET) with no gateway named on the path: a
+    // provider's load balancer answers with an HTTP error, so a reset without one was most likely cut on
+    // the way (a firewall, a filtering network, an unstable link).
+    static const QRegularExpression bareReset(
+        u"Connection reset by peer|\\bECONNRESET\\b|\\[Errno 104\\]|\\bUND_ERR_SOCKET\\b|\\bother side closed\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    // ("socket hang up": the server closed the connection it had accepted, Node reports it as ECONNRESET.)
+    static const QRegularExpression hangUp(u"socket hang up|Server disconnected|RemoteDisconnected"_s,
+                                           QRegularExpression::CaseInsensitiveOption);
+    const bool noGateway = std::none_of(s.hops.cbegin(), s.hops.cend(),
+                                        [](const QString &h) { return !isClientLibrary(h); });
+    if (s.category == u"upstream_reset" && s.blame == u"provider" && noGateway && !s.ownHop &&
+        s.matched.contains(u"connection-reset"_s) && bareReset.match(text).hasMatch() &&
+        !hangUp.match(text).hasMatch()) {
+        s.blame = u"network"_s;
+        s.where = u"network"_s;
+    }
+    // An expired certificate for a well-known provider's address, or one the Node runtime reports: the
+    // providers renew theirs, so the client's clock or its old certificate store (an outdated runtime)
+    // is the cause, not the server.
+    static const QRegularExpression nodeTls(u"node:_tls_wrap|TLSSocket\\.onConnectSecure"_s);
+    if (s.category == u"tls_expired" && s.blame == u"provider" &&
+        (ProviderCatalog::instance().findByHost(s.host).has_value() || isWellKnownProviderHost(s.host) ||
+         nodeTls.match(text).hasMatch())) {
+        s.blame = u"local"_s;
+        s.where = u"computer"_s;
+    }
     // A certificate the client could not trust, and the message itself points at a proxy.
     static const QRegularExpression namesProxy(
         u"\\b(?:your|corporate|company) (?:proxy|firewall)\\b|\\bcheck your proxy\\b"_s,

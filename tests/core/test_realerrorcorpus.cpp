@@ -189,6 +189,9 @@ TEST(RealErrorCorpus, BlindSetV2ScoresAtLeast89PercentAndIsRarelyUnknown)
 // Its first scoring (2026-12-03), before any rule was changed for it: 65.1 % full, 88.4 % category,
 // 68.2 % blame, 8.7 % unknown, held-out quarter 51.5 %; most misses are blame (an expired or untrusted certificate, a refusal,
 // a location error) and wordings v1/v2 never had (context length in Chinese apps, content filters).
+// After tuning on its tuning quarter (general rules only, see real_error_corpus_blind_v3.md): 76.7 % full
+// (99/129), 95.3 % category, 78.3 % blame, 2.4 % unknown; tuning quarter 84.4 %, held-out quarter 54.5 %
+// (18/33, never read). Most remaining tuning misses are labels that contradict v1's on the same wording.
 // The same FNV split holds a quarter out. The bounds guard against regressions only; they are not the
 // issue's 95 % target, which v3 does not meet yet.
 TEST(RealErrorCorpus, BlindSetV3HasNotRegressed)
@@ -209,8 +212,8 @@ TEST(RealErrorCorpus, BlindSetV3HasNotRegressed)
               << heldRight << "/" << held << " (" << heldScore << " %)\n";
     RecordProperty("v3_score", QString::number(score, 'f', 1).toStdString());
     RecordProperty("v3_held_out_score", QString::number(heldScore, 'f', 1).toStdString());
-    EXPECT_GE(score, 65.0);
-    EXPECT_GE(heldScore, 51.0);
+    EXPECT_GE(score, 76.0);
+    EXPECT_GE(heldScore, 54.0);
 }
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
@@ -336,8 +339,10 @@ TEST(ErrorStructure, BlameFromEvidence)
         classifyErrorText(u"Error: read ECONNRESET\n  address: '127.0.0.1', port: 8080"_s);
     EXPECT_EQ(reset.category, u"upstream_reset"_s);
     EXPECT_EQ(reset.blame, u"local"_s);
-    // The same reset from a remote host stays with the provider.
-    EXPECT_EQ(classifyErrorText(u"Error: read ECONNRESET (api.example.com)"_s).blame, u"provider"_s);
+    // The same bare reset from a remote host, with no gateway on the path, was cut on the way (issue 17).
+    EXPECT_EQ(classifyErrorText(u"Error: read ECONNRESET (api.example.com)"_s).blame, u"network"_s);
+    // A server that hung up on a connection it had accepted stays the provider's.
+    EXPECT_EQ(classifyErrorText(u"Error: socket hang up (api.example.com)"_s).blame, u"provider"_s);
 
     // A certificate made for another domain: something on the way answered, not a typo in the address.
     const ErrorSignature other = classifyErrorText(
@@ -470,7 +475,7 @@ TEST(ErrorStructure, CurlNumberedErrors)
          u"to "
          "api.example.com:443'"_s,
          u"upstream_reset"_s, u"network"_s},
-        {u"curl: (56) Recv failure: Connection reset by peer"_s, u"upstream_reset"_s, u"provider"_s},
+        {u"curl: (56) Recv failure: Connection reset by peer"_s, u"upstream_reset"_s, u"network"_s},
         // 7 is "could not connect" for any reason: the words say which.
         {u"curl: (7) Failed to connect to 2001:db8::1 port 443 after 2 ms: Network is unreachable"_s,
          u"network_unreachable"_s,
@@ -503,9 +508,12 @@ TEST(ErrorStructure, ThePhaseDecidesWhatATimeoutOrResetMeans)
          "with 0 bytes received"_s,
          u"timeout"_s,
          {}},
-        // A reset while connecting is cut on the way; one after the request went out is the server's.
+        // A reset while connecting is cut on the way; so is a bare reset after the request went out when no
+        // gateway is named (issue 17: a provider's load balancer answers with an HTTP error instead); a server
+        // that hung up ("socket hang up") is the server's.
         {u"Error: connect ECONNRESET 192.0.2.7:443"_s, u"upstream_reset"_s, u"network"_s},
-        {u"Error: read ECONNRESET\n    at TLSWrap.onStreamRead"_s, u"upstream_reset"_s, u"provider"_s},
+        {u"Error: read ECONNRESET\n    at TLSWrap.onStreamRead"_s, u"upstream_reset"_s, u"network"_s},
+        {u"Error: socket hang up\n    at TLSSocket.socketOnEnd"_s, u"upstream_reset"_s, u"provider"_s},
     });
 }
 
