@@ -199,10 +199,10 @@ const Catalogue &catalogue()
 int hopRank(const QString &hop)
 {
     // The user's side first (their proxy, inspection, their own LLM gateway), then the provider's.
-    static const QStringList order{u"zscaler"_s,    u"squid"_s,           u"litellm"_s,    u"cloudflare"_s,
-                                   u"cloudfront"_s, u"akamai"_s,          u"fastly"_s,     u"azure_fd"_s,
-                                   u"aws_alb"_s,    u"gcp_lb"_s, u"openrouter"_s, u"kong"_s,
-                                   u"traefik"_s,    u"haproxy"_s,         u"nginx"_s,      u"envoy"_s};
+    static const QStringList order{u"zscaler"_s,    u"squid"_s,   u"litellm"_s,    u"cloudflare"_s,
+                                   u"cloudfront"_s, u"akamai"_s,  u"fastly"_s,     u"azure_fd"_s,
+                                   u"aws_alb"_s,    u"gcp_lb"_s,  u"openrouter"_s, u"kong"_s,
+                                   u"traefik"_s,    u"haproxy"_s, u"nginx"_s,      u"envoy"_s};
     if (isClientLibrary(hop))
         return 0;
     const qsizetype i = order.indexOf(hop);
@@ -725,7 +725,8 @@ void refineBlame(const QString &text, ErrorSignature &s)
                                         u"connect_timeout"_s,    u"server_error"_s,   u"gateway_error"_s};
     // A server on this computer that refuses, resets or stalls is the user's own (Ollama, LM Studio...).
     // (Not in the log of the user's own gateway: there the gateway is the hop that reports it.)
-    // (A client that names no URL may still name the address it failed on: "read ECONNRESET at 127.0.0.1:11434".)
+    // (A client that names no URL may still name the address it failed on: "read ECONNRESET at
+    // 127.0.0.1:11434".)
     static const QRegularExpression loopbackAddress(
         u"(?<![\\w.-])(?:localhost|127\\.0\\.0\\.1|\\[::1\\])(?::\\d{2,5})?(?![\\w.-])"_s,
         QRegularExpression::CaseInsensitiveOption);
@@ -762,8 +763,8 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // ("socket hang up": the server closed the connection it had accepted, Node reports it as ECONNRESET.)
     static const QRegularExpression hangUp(u"socket hang up|Server disconnected|RemoteDisconnected"_s,
                                            QRegularExpression::CaseInsensitiveOption);
-    const bool noGateway = std::none_of(s.hops.cbegin(), s.hops.cend(),
-                                        [](const QString &h) { return !isClientLibrary(h); });
+    const bool noGateway =
+        std::none_of(s.hops.cbegin(), s.hops.cend(), [](const QString &h) { return !isClientLibrary(h); });
     if (s.category == u"upstream_reset" && s.blame == u"provider" && noGateway && !s.ownHop &&
         s.matched.contains(u"connection-reset"_s) && bareReset.match(text).hasMatch() &&
         !hangUp.match(text).hasMatch()) {
@@ -801,7 +802,9 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.advice = s.category == u"dns_failure" ? u"explain_dns_failure_network"_s
                                                 : u"explain_connection_refused_network"_s;
         if (s.category == u"connection_refused")
-            s.meaning = QCoreApplication::translate("Signature", "The attempt to connect to %1 was refused at once.").arg(s.host);
+            s.meaning =
+                QCoreApplication::translate("Signature", "The attempt to connect to %1 was refused at once.")
+                    .arg(s.host);
     }
 }
 
@@ -900,11 +903,11 @@ ErrorSignature classifyErrorText(const QString &input)
     // Header lines in a pasted text name hops by the same rules as a live response, but only known
     // intermediaries count: a Server header of the origin (gunicorn, uvicorn) or an unnamed Via proxy
     // is no hop a person can act on from a pasted message.
-    static const QStringList intermediaries{
-        u"cloudflare"_s, u"cloudfront"_s,      u"akamai"_s,  u"fastly"_s,  u"azure_fd"_s,
-        u"aws_alb"_s,    u"gcp_lb"_s, u"kong"_s,    u"traefik"_s, u"haproxy"_s,
-        u"nginx"_s,      u"envoy"_s,           u"squid"_s,   u"varnish"_s, u"apache"_s,
-        u"caddy"_s,      u"vercel"_s,          u"litellm"_s, u"zscaler"_s, u"openrouter"_s};
+    static const QStringList intermediaries{u"cloudflare"_s, u"cloudfront"_s, u"akamai"_s,  u"fastly"_s,
+                                            u"azure_fd"_s,   u"aws_alb"_s,    u"gcp_lb"_s,  u"kong"_s,
+                                            u"traefik"_s,    u"haproxy"_s,    u"nginx"_s,   u"envoy"_s,
+                                            u"squid"_s,      u"varnish"_s,    u"apache"_s,  u"caddy"_s,
+                                            u"vercel"_s,     u"litellm"_s,    u"zscaler"_s, u"openrouter"_s};
     for (const QString &hop : detectHops(headerLines(text))) {
         if (!s.hops.contains(hop) && intermediaries.contains(hop))
             s.hops << hop;
@@ -966,17 +969,18 @@ ErrorSignature classifyErrorText(const QString &input)
     if (s.category == u"quota_exhausted" && wait >= 0 && wait < 3600 && !zeroLimit.match(text).hasMatch()) {
         s.category = u"rate_limited"_s;
         s.advice.clear();
-        s.meaning =
-            QCoreApplication::translate("Signature", "The provider counts this key's requests per time window, and "
-                                                     "this one went over; the window resets shortly.");
+        s.meaning = QCoreApplication::translate(
+            "Signature", "The provider counts this key's requests per time window, and "
+                         "this one went over; the window resets shortly.");
     }
     refineBlame(text, s);
     s.link = accountLinkIn(text);
     if (s.category == u"unknown") {
         s.confidence = generic ? generic->confidence : 0.2;
-        s.meaning = generic ? generic->meaning
-                            : QCoreApplication::translate(
-                                  "Signature", "llmdoctor does not recognise this message: it names no known error.");
+        s.meaning =
+            generic ? generic->meaning
+                    : QCoreApplication::translate(
+                          "Signature", "llmdoctor does not recognise this message: it names no known error.");
         // Say what could be read, even without a cause: the status and who wrote it.
         QStringList read;
         if (s.status != 0)
@@ -992,8 +996,9 @@ ErrorSignature classifyErrorText(const QString &input)
         if (!path.isEmpty())
             read << QCoreApplication::translate("Signature", "passed through %1").arg(path.join(u", "_s));
         if (!read.isEmpty())
-            s.meaning += u' ' + QCoreApplication::translate("Signature", "It reads as %1, but names no cause.")
-                                    .arg(read.join(u"; "_s));
+            s.meaning +=
+                u' ' + QCoreApplication::translate("Signature", "It reads as %1, but names no cause.")
+                           .arg(read.join(u"; "_s));
     }
     return s;
 }

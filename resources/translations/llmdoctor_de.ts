@@ -1722,6 +1722,90 @@
         <source>The model-list request</source>
         <translation>Die Abfrage der Modellliste</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Worth a look</source>
+        <translation>Einen Blick wert</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>On its own it reads as: %1</source>
+        <translation>Für sich allein gelesen: %1</translation>
+    </message>
+    <message>
+        <source>(who should act: %1)</source>
+        <translation>(wer handeln sollte: %1)</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Insgesamt %1</translation>
+    </message>
+    <message>
+        <source>answered by %1</source>
+        <translation>beantwortet von %1</translation>
+    </message>
+    <message>
+        <source>server %1 port %2</source>
+        <translation>Server %1, Port %2</translation>
+    </message>
+    <message>
+        <source>Request ids for support:</source>
+        <translation>Anfrage-IDs für den Support:</translation>
+    </message>
+    <message>
+        <source>Against %1</source>
+        <translation>Gegen %1</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Waited before</source>
+        <translation>Wartezeit davor</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>%1 requests every %2 s, %3% worked.</source>
+        <translation>%1 Anfragen alle %2 s, %3 % davon erfolgreich.</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation>Muster:</translation>
+    </message>
+    <message>
+        <source>A message you can send to %1</source>
+        <translation>Eine Nachricht, die Sie an %1 senden können</translation>
+    </message>
+    <message>
+        <source>The key is read from an environment variable, never written here.</source>
+        <translation>Der Schlüssel wird aus einer Umgebungsvariablen gelesen und nie hier hineingeschrieben.</translation>
+    </message>
+    <message>
+        <source>Where it failed:</source>
+        <translation>Wo es scheiterte:</translation>
+    </message>
+    <message>
+        <source>Against %1.</source>
+        <translation>Gegen %1.</translation>
+    </message>
 </context>
 <context>
     <name>Response</name>

@@ -1722,6 +1722,90 @@
         <source>The model-list request</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worth a look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On its own it reads as: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(who should act: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server %1 port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request ids for support:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waited before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests every %2 s, %3% worked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pattern:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message you can send to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is read from an environment variable, never written here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where it failed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Response</name>
