@@ -3,7 +3,7 @@
 # MinGW-w64's compiler checks it against the real Windows SDK headers, with Qt's own headers (Qt's headers
 # are the same on every platform; its platform macros follow the compiler's _WIN32). A type error, a wrong
 # argument count or a missing include in that branch fails here instead of on a user's machine.
-# Usage: windows-tracer.sh SOURCE_DIR QT_INCLUDE_DIR. Exit 77 = skipped (no MinGW; never under CI=true).
+# Usage: path-tracer-other-platforms.sh SOURCE_DIR QT_INCLUDE_DIR. Exit 77 = skipped (no MinGW; never under CI=true).
 set -euo pipefail
 src=$1
 qt=$2
@@ -30,4 +30,15 @@ if ! grep -q 'IcmpSendEcho2(m_handle' <<<"$pre"; then
     exit 1
 fi
 [[ -n $out ]] && echo "$out"
+# The third branch (macOS and the BSDs: an unprivileged ICMP datagram socket) has no SDK here; it uses
+# POSIX sockets only, so compile it against this system's POSIX headers with the other branches off.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+sed 's/defined(Q_OS_LINUX)/0/; s/defined(Q_OS_WIN)/0/' "$src/core/path/pathtracer.cpp" >"$tmp/pathtracer_posix.cpp"
+if ! c++ -std=c++20 -fsyntax-only -Wall -Wextra -Werror -DQT_NO_CAST_FROM_ASCII -I"$qt" -I"$qt/QtCore" \
+    -I"$qt/QtNetwork" -I"$src/core/path" -I"$src/core" "$tmp/pathtracer_posix.cpp"; then
+    echo "FAIL: the POSIX (macOS/BSD) path tracer does not compile"
+    exit 1
+fi
+echo "the POSIX (macOS/BSD) branch compiles against this system's headers"
 echo "the Windows path tracer compiles with $("$cxx" -dumpversion) against the MinGW-w64 Windows headers"
