@@ -80,12 +80,15 @@ protected:
                         name = l->text();
                 }
             }
-            if (qobject_cast<QScrollBar *>(w) || w->inherits("QScrollArea") || w->inherits("QAbstractScrollArea") ||
-                w->inherits("QChartView") || w->inherits("QtCharts::QChartView"))
+            if (qobject_cast<QScrollBar *>(w) || w->inherits("QScrollArea") ||
+                w->inherits("QAbstractScrollArea") || w->inherits("QChartView") ||
+                w->inherits("QtCharts::QChartView"))
                 continue;
             EXPECT_FALSE(name.trimmed().isEmpty())
                 << page.toStdString() << ": a " << w->metaObject()->className() << " named \""
-                << w->objectName().toStdString() << "\" in a " << (w->parentWidget() ? w->parentWidget()->metaObject()->className() : "") << " has no accessible name";
+                << w->objectName().toStdString() << "\" in a "
+                << (w->parentWidget() ? w->parentWidget()->metaObject()->className() : "")
+                << " has no accessible name";
         }
     }
 
@@ -97,7 +100,10 @@ protected:
 TEST_F(WizardFlow, PracticeThroughEveryPageAndBackKeepsEverything)
 {
     auto *address = m_window->findChild<QLineEdit *>(u"addressEdit"_s);
-    address->setText(u"https://llm.chutes.ai/v1"_s); // what the user had typed before practising
+    // What the user had typed before practising, typed as a person does: the provider follows the address.
+    address->clear();
+    QTest::keyClicks(address, u"https://llm.chutes.ai/v1"_s);
+    EXPECT_EQ(m_window->findChild<QComboBox *>(u"providerCombo"_s)->currentText(), u"Chutes AI"_s);
     // First run: the start page says what this is and is ready to use.
     EXPECT_EQ(m_window->currentPage(), MainWindow::Start);
     EXPECT_TRUE(m_window->startPage()->findChild<QLabel *>() != nullptr);
@@ -161,16 +167,20 @@ TEST_F(WizardFlow, CancelAtAnyMomentAndRunAgain)
 {
     practise(core::Fault::Hang); // no answer: the run would take the whole timeout
     ASSERT_EQ(m_window->currentPage(), MainWindow::Checks);
-    ASSERT_TRUE(waitFor([&] { return m_window->checksPage()->state() == ui::ChecksPage::State::Running; }, 3000));
+    ASSERT_TRUE(
+        waitFor([&] { return m_window->checksPage()->state() == ui::ChecksPage::State::Running; }, 3000));
     QTest::qWait(200);
     QTest::keyClick(m_window.get(), Qt::Key_Escape);
-    ASSERT_TRUE(waitFor([&] { return m_window->checksPage()->state() == ui::ChecksPage::State::Cancelled; }, 2000));
+    ASSERT_TRUE(
+        waitFor([&] { return m_window->checksPage()->state() == ui::ChecksPage::State::Cancelled; }, 2000));
     QPushButton *again = button(u"runAgainButton"_s);
     ASSERT_TRUE(again->isVisible());
     again->click();
-    ASSERT_TRUE(waitFor([&] { return m_window->checksPage()->state() == ui::ChecksPage::State::Running; }, 3000));
+    ASSERT_TRUE(
+        waitFor([&] { return m_window->checksPage()->state() == ui::ChecksPage::State::Running; }, 3000));
     button(u"cancelButton"_s)->click();
-    ASSERT_TRUE(waitFor([&] { return m_window->checksPage()->state() == ui::ChecksPage::State::Cancelled; }, 2000));
+    ASSERT_TRUE(
+        waitFor([&] { return m_window->checksPage()->state() == ui::ChecksPage::State::Cancelled; }, 2000));
     button(u"backButton"_s)->click();
     EXPECT_EQ(m_window->currentPage(), MainWindow::Start);
 }
