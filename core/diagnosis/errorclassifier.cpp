@@ -420,9 +420,10 @@ QString hostIn(const QString &text)
          u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
          u"connect E[A-Z]+ (::1|::ffff:127\\.[\\d.]+):\\d+", u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+",
          u"dial tcp ([A-Za-z0-9.-]+):\\d+", u"address: '([0-9a-fA-F.:]+)'",
-         u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
-         u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert", u"https?://([A-Za-z0-9.-]+)",
-         u"\\(([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}):\\d{2,5}\\)", u"Host: ([A-Za-z0-9.-]+)"});
+         u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+", u"Failed host lookup: ['`]([A-Za-z0-9.-]+)['`]",
+         u"Could not resolve: ([A-Za-z0-9.-]+)", u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert",
+         u"https?://([A-Za-z0-9.-]+)", u"\\(([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}):\\d{2,5}\\)",
+         u"Host: ([A-Za-z0-9.-]+)"});
     return firstCapture(text, patterns);
 }
 
@@ -730,14 +731,60 @@ void refineBlame(const QString &text, ErrorSignature &s)
     static const QRegularExpression loopbackAddress(
         u"(?<![\\w.-])(?:localhost|127\\.0\\.0\\.1|\\[::1\\])(?::\\d{2,5})?(?![\\w.-])"_s,
         QRegularExpression::CaseInsensitiveOption);
+    // (Ollama, LM Studio and llama.cpp's server run on this computer unless the text names another host.)
+    static const QRegularExpression localRunner(
+        u"\\bollama|\\bLM ?Studio\\b|\\blmstudio\\b|\\bllama\\.cpp\\b|\\bllama-server\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    // (An address whose host was left out or hidden, "http://…:11434", is another host.)
+    const bool namesNoAddress = !text.contains(u"://"_s);
     const bool onThisComputer =
-        isLoopback(s.host) || (s.host.isEmpty() && loopbackAddress.match(text).hasMatch());
+        isLoopback(s.host) || (s.host.isEmpty() && (loopbackAddress.match(text).hasMatch() ||
+                                                    (namesNoAddress && localRunner.match(text).hasMatch())));
+    // The client could not reach the proxy it was told to use: Go's proxy dialer says so, or the name it
+    // failed on is the proxy's own ("getaddrinfo ENOTFOUND proxy-server" for an api.openai.com URL).
+    static const QRegularExpression proxyDial(u"\\bproxy ?connect\\s*tcp\\b"_s,
+                                              QRegularExpression::CaseInsensitiveOption);
+    static const QStringList reachKinds{u"dns_failure"_s, u"connection_refused"_s, u"connect_timeout"_s};
+    if (reachKinds.contains(s.category) &&
+        (proxyDial.match(text).hasMatch() || s.host.contains(u"proxy"_s, Qt::CaseInsensitive))) {
+        s.category = u"proxy_error"_s;
+        s.blame = u"proxy"_s;
+        s.where = u"proxy"_s;
+        s.advice = u"explain_proxy_unreachable"_s;
+        s.meaning =
+            QCoreApplication::translate("Signature", "Your app could not reach the proxy it is set to use.");
+        return;
+    }
+    // A connection that failed with no reason given: on this computer, a local server that is not
+    // running; to a well-known provider, whose servers always accept, the way there.
+    static const QRegularExpression connectFailed(
+        u"Cannot connect to host|Failed to connect to|\\bConnect(?:ion)? error\\b|Unable to connect|"
+        u"Connection Failed"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (s.category == u"unknown" && connectFailed.match(text).hasMatch()) {
+        if (isLoopback(s.host)) {
+            s.category = u"connection_refused"_s;
+            s.blame = u"local"_s;
+            s.where = u"computer"_s;
+            s.advice = u"connection_refused_local"_s;
+            s.meaning =
+                QCoreApplication::translate("Signature", "Your app could not connect to %1 on this computer.")
+                    .arg(s.host);
+            return;
+        }
+        if (isWellKnownProviderHost(s.host)) {
+            s.blame = u"network"_s;
+            s.where = u"network"_s;
+            s.advice = u"explain_connect_failed_network"_s;
+            return;
+        }
+    }
     if (localKinds.contains(s.category) && onThisComputer && !s.matched.contains(u"envoy-reset"_s) &&
         !s.ownHop) {
         s.blame = u"local"_s;
         s.where = u"computer"_s;
         if (s.category == u"connection_refused")
-            s.advice = u"connection_refused_local"_s;
+            s.advice = s.port ? u"connection_refused_local"_s : u"explain_connection_refused_local"_s;
         else if (s.category == u"timeout")
             s.advice = u"explain_timeout_local"_s;
         else if (s.category == u"server_error" || s.category == u"gateway_error")
@@ -752,14 +799,43 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.where = u"proxy"_s;
         return;
     }
+    // A connection error with no cause, raised inside the client's proxy code: the proxy is where it failed.
+    if (s.category == u"unknown" && viaProxy.match(text).hasMatch()) {
+        s.category = u"proxy_error"_s;
+        s.blame = u"proxy"_s;
+        s.where = u"proxy"_s;
+        s.advice = u"explain_proxy_unreachable"_s;
+        s.meaning =
+            QCoreApplication::translate("Signature", "Your app could not reach the proxy it is set to use.");
+        return;
+    }
+    // A certificate made out to a proxy ("DNS:internal.litellm.proxy.net" for api.anthropic.com): the proxy
+    // on the way presented its own.
+    static const QRegularExpression proxyCertificate(u"(?:altnames|subject|CN ?=)[^\\n]{0,160}\\bproxy\\b"_s,
+                                                     QRegularExpression::CaseInsensitiveOption);
+    if ((s.category == u"tls_hostname_mismatch" || s.category == u"tls_untrusted") &&
+        proxyCertificate.match(text).hasMatch()) {
+        s.blame = u"proxy"_s;
+        s.where = u"proxy"_s;
+        return;
+    }
+    // A 403 that is a web page from Cloudflare, not the API's JSON: its edge blocked the request.
+    static const QRegularExpression webPage(u"<html|<!DOCTYPE"_s, QRegularExpression::CaseInsensitiveOption);
+    if (s.category == u"permission_denied" && s.hops.contains(u"cloudflare"_s) &&
+        webPage.match(text).hasMatch()) {
+        s.blame = u"network"_s;
+        s.where = u"edge"_s;
+        s.advice = u"explain_edge_block"_s;
+    }
     if (s.category == u"tls_hostname_mismatch" && certificateForAnotherDomain(text, s.host))
         s.blame = u"network"_s;
     // A bare TCP reset ("Connection reset by peer", ECONNRESET) with no gateway named on the path: a
     // provider's load balancer answers with an HTTP error, so a reset without one was most likely cut on
     // the way (a firewall, a filtering network, an unstable link).
-    static const QRegularExpression bareReset(
-        u"Connection reset by peer|\\bECONNRESET\\b|\\[Errno 104\\]|\\bUND_ERR_SOCKET\\b|\\bother side closed\\b"_s,
-        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression bareReset(u"Connection reset by peer|\\bECONNRESET\\b|\\[Errno "
+                                              u"104\\]|\\bUND_ERR_SOCKET\\b|\\bother side closed\\b|"
+                                              u"\\b10054\\b|forcibly closed by the remote host"_s,
+                                              QRegularExpression::CaseInsensitiveOption);
     // ("socket hang up": the server closed the connection it had accepted, Node reports it as ECONNRESET.)
     static const QRegularExpression hangUp(u"socket hang up|Server disconnected|RemoteDisconnected"_s,
                                            QRegularExpression::CaseInsensitiveOption);
@@ -781,13 +857,16 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.blame = u"local"_s;
         s.where = u"computer"_s;
     }
-    // A certificate the client could not trust, and the message itself points at a proxy.
-    static const QRegularExpression namesProxy(
-        u"\\b(?:your|corporate|company) (?:proxy|firewall)\\b|\\bcheck your proxy\\b"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    if (s.category == u"tls_untrusted" && namesProxy.match(text).hasMatch()) {
-        s.blame = u"proxy"_s;
-        s.where = u"proxy"_s;
+    // (A client's hint printed with every such error, "Check your proxy or corporate SSL certificates",
+    // names no proxy: only a proxy's own certificate does, see the interception signatures.)
+    // A region block whose fix is in the account: "…not supported for the API use without a billing
+    // account linked".
+    static const QRegularExpression billingAccount(u"\\bbilling account\\b"_s,
+                                                   QRegularExpression::CaseInsensitiveOption);
+    if (s.matched.contains(u"location-not-supported"_s) && billingAccount.match(text).hasMatch()) {
+        s.blame = u"account"_s;
+        s.where = u"server"_s;
+        s.advice = u"permission_denied"_s;
     }
     // A well-known provider's name always resolves and its servers accept connections: when the client
     // could not resolve or was refused, the network in between (its DNS, a firewall) is the cause.

@@ -850,7 +850,8 @@ Verdict verdictForSignature(const ErrorSignature &sig)
         v.blame = blameOr(sig.blame, v.blame);
     if (knownNameUnresolved)
         v.blame = Blame::Network;
-    if (category == Category::Unknown)
+    // Unknown names nobody, unless the message showed where it stopped (a well-known host unreached).
+    if (category == Category::Unknown && key != u"explain_connect_failed_network"_s)
         v.blame = Blame::None;
     // The advice text of explain_* entries complements the meaning; others repeat the category.
     const QString meaning = translatedMeaning(sig.meaning);

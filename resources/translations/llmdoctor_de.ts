@@ -2399,6 +2399,14 @@
         <source>It reads as %1, but names no cause.</source>
         <translation>Zu lesen ist: %1; eine Ursache nennt sie nicht.</translation>
     </message>
+    <message>
+        <source>Your app could not reach the proxy it is set to use.</source>
+        <translation>Ihre App konnte den Proxy, den sie verwenden soll, nicht erreichen.</translation>
+    </message>
+    <message>
+        <source>Your app could not connect to %1 on this computer.</source>
+        <translation>Ihre App konnte keine Verbindung zu %1 auf diesem Computer herstellen.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4135,6 +4143,50 @@
     <message>
         <source>Run the llmdoctor checks: they show at which step the connection breaks.</source>
         <translation>Führen Sie die Prüfungen von llmdoctor aus: Sie zeigen, bei welchem Schritt die Verbindung abbricht.</translation>
+    </message>
+    <message>
+        <source>Your app could not connect to {host}.</source>
+        <translation>Ihre App konnte keine Verbindung zu {host} herstellen.</translation>
+    </message>
+    <message>
+        <source>{host} accepts connections from everywhere, so something between your computer and it stopped this one: your internet connection, a firewall, a proxy or the name lookup (DNS).</source>
+        <translation>{host} nimmt Verbindungen von überall an, also hat etwas zwischen Ihrem Computer und diesem Server die Verbindung aufgehalten: Ihre Internetverbindung, eine Firewall, ein Proxy oder die Namensauflösung (DNS).</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they test each step from your computer to {host} and show where the connection stops.</source>
+        <translation>Führen Sie die llmdoctor-Prüfungen aus: Sie testen jeden Schritt von Ihrem Computer bis {host} und zeigen, wo die Verbindung endet.</translation>
+    </message>
+    <message>
+        <source>The model server on your computer did not accept the connection.</source>
+        <translation>Der Modellserver auf Ihrem Computer hat die Verbindung nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Your app tried to reach a model server running on this computer (Ollama, LM Studio, llama.cpp…), and nothing accepted the connection: the server is not started, or your app uses another port.</source>
+        <translation>Ihre App wollte einen Modellserver auf diesem Computer erreichen (Ollama, LM Studio, llama.cpp …), aber nichts hat die Verbindung angenommen: Der Server ist nicht gestartet, oder Ihre App verwendet einen anderen Port.</translation>
+    </message>
+    <message>
+        <source>Check which port it listens on (Ollama 11434, LM Studio 1234, vLLM 8000, llama.cpp 8080) and use that port in your app&apos;s address.</source>
+        <translation>Prüfen Sie, auf welchem Port er lauscht (Ollama 11434, LM Studio 1234, vLLM 8000, llama.cpp 8080), und verwenden Sie diesen Port in der Adresse Ihrer App.</translation>
+    </message>
+    <message>
+        <source>Your app could not reach the proxy it is set to use ({host}).</source>
+        <translation>Ihre App konnte den Proxy, den sie verwenden soll, nicht erreichen ({host}).</translation>
+    </message>
+    <message>
+        <source>The request never got as far as the provider: the proxy&apos;s name could not be looked up or it did not accept the connection. The proxy address in your app&apos;s settings is wrong, or the proxy is not running.</source>
+        <translation>Die Anfrage ist nie beim Anbieter angekommen: Der Name des Proxys ließ sich nicht auflösen, oder er hat die Verbindung nicht angenommen. Die Proxy-Adresse in den Einstellungen Ihrer App ist falsch, oder der Proxy läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Check the proxy address in your app&apos;s settings and in the HTTPS_PROXY and HTTP_PROXY environment variables.</source>
+        <translation>Prüfen Sie die Proxy-Adresse in den Einstellungen Ihrer App und in den Umgebungsvariablen HTTPS_PROXY und HTTP_PROXY.</translation>
+    </message>
+    <message>
+        <source>If you do not need a proxy on this network, remove the setting and try again.</source>
+        <translation>Wenn Sie in diesem Netzwerk keinen Proxy brauchen, entfernen Sie die Einstellung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks with --proxy none and with --proxy system to compare.</source>
+        <translation>Führen Sie die llmdoctor-Prüfungen mit --proxy none und mit --proxy system aus, um zu vergleichen.</translation>
     </message>
 </context>
 <context>

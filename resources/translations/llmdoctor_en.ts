@@ -2399,6 +2399,14 @@
         <source>It reads as %1, but names no cause.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your app could not reach the proxy it is set to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your app could not connect to %1 on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4134,6 +4142,50 @@
     </message>
     <message>
         <source>Run the llmdoctor checks: they show at which step the connection breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your app could not connect to {host}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} accepts connections from everywhere, so something between your computer and it stopped this one: your internet connection, a firewall, a proxy or the name lookup (DNS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they test each step from your computer to {host} and show where the connection stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model server on your computer did not accept the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your app tried to reach a model server running on this computer (Ollama, LM Studio, llama.cpp…), and nothing accepted the connection: the server is not started, or your app uses another port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check which port it listens on (Ollama 11434, LM Studio 1234, vLLM 8000, llama.cpp 8080) and use that port in your app&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your app could not reach the proxy it is set to use ({host}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request never got as far as the provider: the proxy&apos;s name could not be looked up or it did not accept the connection. The proxy address in your app&apos;s settings is wrong, or the proxy is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the proxy address in your app&apos;s settings and in the HTTPS_PROXY and HTTP_PROXY environment variables.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you do not need a proxy on this network, remove the setting and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks with --proxy none and with --proxy system to compare.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,9 +2,9 @@
 // each with its source address and the category, blame and hops a person who read the thread would give.
 // A quarter of the corpus is held out by a stable hash of the entry id: signatures are tuned on the other
 // three quarters only, so the held-out score says how well the rules generalise to messages never seen.
-// A second set, tests/data/real_error_corpus_blind_v2.json, was collected blind by someone who never read
-// the classifier (labelling notes in its .md); it is tuning data now too. scripts/score-corpus.py prints
-// the same figures and the misses from the command line.
+// Further sets (real_error_corpus_blind_vN.json) were collected blind by people who never read the
+// classifier (notes in each .md); all are labelled by tests/data/LABELLING.md. scripts/score-corpus.py
+// prints the same figures and the tuning misses from the command line.
 #include "core/diagnosis/errorclassifier.h"
 #include "core/diagnosis/hops.h"
 #include "core/diagnosis/verdict.h"
@@ -26,6 +26,7 @@ namespace {
 const QString v1File = u"real_error_corpus.json"_s;
 const QString v2File = u"real_error_corpus_blind_v2.json"_s;
 const QString v3File = u"real_error_corpus_blind_v3.json"_s;
+const QString v4File = u"real_error_corpus_blind_v4.json"_s;
 
 QJsonArray realCorpus(const QString &file = v1File)
 {
@@ -116,7 +117,8 @@ void expectWellFormed(const QJsonArray &entries)
         EXPECT_FALSE(id.isEmpty());
         EXPECT_FALSE(ids.contains(id)) << "duplicate id";
         ids.insert(id);
-        EXPECT_TRUE(e[u"source"].toString().startsWith(u"https://"_s))
+        EXPECT_TRUE(e[u"source"].toString().startsWith(u"https://"_s) ||
+                    e[u"source"].toString().startsWith(u"http://"_s))
             << "every text names where it was found";
         EXPECT_FALSE(e[u"text"].toString().trimmed().isEmpty());
         EXPECT_TRUE(verdictCategories().contains(e[u"category"].toString()));
@@ -142,79 +144,83 @@ TEST(RealErrorCorpus, IsLargeSourcedAndUsesTheFixedCategories)
     EXPECT_LT(held, entries.size() / 3);
 }
 
-TEST(RealErrorCorpus, BlindSetV2IsSourcedAndUsesTheFixedCategories)
+struct SetScore
 {
-    const QJsonArray entries = realCorpus(v2File);
-    ASSERT_GE(entries.size(), 100) << "tests/data/real_error_corpus_blind_v2.json is missing or too small";
-    expectWellFormed(entries);
-    // Ids must not collide with the first set's: both are scored, and a text must not count twice.
-    QSet<QString> first;
-    for (const QJsonValue &value : realCorpus())
-        first.insert(value[u"id"].toString());
-    for (const QJsonValue &value : entries)
-        EXPECT_FALSE(first.contains(value[u"id"].toString())) << value[u"id"].toString().toStdString();
-}
+    int right = 0, total = 0, held = 0, heldRight = 0, known = 0, unknown = 0;
+    double score() const { return 100.0 * right / std::max(total, 1); }
+    double heldScore() const { return 100.0 * heldRight / std::max(held, 1); }
+    double unknownRate() const { return 100.0 * unknown / std::max(known, 1); }
+};
 
-// The blind set v2, scored whole. Its 13 remaining misses (at the time of writing) are labels that
-// contradict the first set on the same wording (an untrusted certificate is "local" or "proxy" there,
-// "network" in v1; a refusal with no host "local" vs "config"; OpenRouter answering a 401 itself is a
-// hop in v1, not in v2), a wrong-name certificate blamed on the provider where the issue says network,
-// and two "unknown" texts labelled with a blame, which the verdict never gives an unknown cause. They
-// are left as misses rather than tuned away, so the bound is 89 %, not 90 %.
-TEST(RealErrorCorpus, BlindSetV2ScoresAtLeast89PercentAndIsRarelyUnknown)
+SetScore scoreSet(const QString &file)
 {
-    const QList<Outcome> outcomes = classifyAll(v2File);
-    ASSERT_FALSE(outcomes.isEmpty());
-    int right = 0, known = 0, unknown = 0;
-    for (const Outcome &o : outcomes) {
-        right += o.right ? 1 : 0;
-        if (!o.right)
-            std::cout << "  v2 miss " << o.detail.toStdString() << '\n';
+    SetScore s;
+    for (const Outcome &o : classifyAll(file)) {
+        ++s.total;
+        s.right += o.right ? 1 : 0;
+        s.held += o.held ? 1 : 0;
+        s.heldRight += o.held && o.right ? 1 : 0;
         if (o.knownCause) {
-            ++known;
-            unknown += o.readAsUnknown ? 1 : 0;
+            ++s.known;
+            s.unknown += o.readAsUnknown ? 1 : 0;
         }
+        // Held-out misses stay hidden: reading them while writing rules would tune on them.
+        if (!o.right && !o.held)
+            std::cout << "  miss " << o.detail.toStdString() << '\n';
     }
-    const double score = 100.0 * right / outcomes.size();
-    const double unknownRate = 100.0 * unknown / std::max(known, 1);
-    std::cout << "blind set v2: " << right << "/" << outcomes.size() << " (" << score << " %), unknown "
-              << unknown << "/" << known << " (" << unknownRate << " %)\n";
-    RecordProperty("v2_score", QString::number(score, 'f', 1).toStdString());
-    RecordProperty("v2_unknown_rate", QString::number(unknownRate, 'f', 1).toStdString());
-    EXPECT_GE(score, 89.0);
-    EXPECT_LE(unknownRate, 3.0);
+    std::cout << file.toStdString() << ": " << s.right << "/" << s.total << " (" << s.score()
+              << " %), held-out " << s.heldRight << "/" << s.held << " (" << s.heldScore() << " %), unknown "
+              << s.unknown << "/" << s.known << "\n";
+    return s;
 }
 
-// The blind set v3: 129 texts collected by someone who never read the classifier, after v2 was tuned on.
-// Its first scoring (2026-12-03), before any rule was changed for it: 65.1 % full, 88.4 % category,
-// 68.2 % blame, 8.7 % unknown, held-out quarter 51.5 %; most misses are blame (an expired or untrusted certificate, a refusal,
-// a location error) and wordings v1/v2 never had (context length in Chinese apps, content filters).
-// After tuning on its tuning quarter (general rules only, see real_error_corpus_blind_v3.md): 76.7 % full
-// (99/129), 95.3 % category, 78.3 % blame, 2.4 % unknown; tuning quarter 84.4 %, held-out quarter 54.5 %
-// (18/33, never read). Most remaining tuning misses are labels that contradict v1's on the same wording.
-// The same FNV split holds a quarter out. The bounds guard against regressions only; they are not the
-// issue's 95 % target, which v3 does not meet yet.
-TEST(RealErrorCorpus, BlindSetV3HasNotRegressed)
+// The blind sets, each collected by someone who never read the classifier nor saw its output, labelled by
+// tests/data/LABELLING.md (v1-v3 relabelled by that rule on 2026-12-03, log in relabel-2026-12-03.tsv).
+// The first score of each, before any rule was changed for it, is the honest figure for texts never seen:
+//   v2: 60.3 % (2026-11); v3: 65.1 % (held-out 51.5 %); v4: 76.4 % full, 86.1 % category, 80.6 % blame,
+//   9.3 % unknown (2026-12-03, after v1-v3 were relabelled and tuned on).
+// Each set's tuning quarters were then tuned on (general rules only); the held-out quarter never was.
+// These bounds guard against regressions; the 95 % target holds for v1 only (see the next test).
+struct BlindSet
 {
-    const QJsonArray entries = realCorpus(v3File);
-    ASSERT_GE(entries.size(), 120) << "tests/data/real_error_corpus_blind_v3.json is missing or too small";
+    QString file;
+    int minimumSize;
+    double floor;     // whole set, %
+    double heldFloor; // its held-out quarter, %
+};
+
+class BlindSets : public ::testing::TestWithParam<BlindSet>
+{
+};
+
+TEST_P(BlindSets, AreWellFormedAndHaveNotRegressed)
+{
+    const BlindSet set = GetParam();
+    const QJsonArray entries = realCorpus(set.file);
+    ASSERT_GE(entries.size(), set.minimumSize) << set.file.toStdString() << " is missing or too small";
     expectWellFormed(entries);
-    const QList<Outcome> outcomes = classifyAll(v3File);
-    int right = 0, held = 0, heldRight = 0;
-    for (const Outcome &o : outcomes) {
-        right += o.right ? 1 : 0;
-        held += o.held ? 1 : 0;
-        heldRight += o.held && o.right ? 1 : 0;
+    // Ids must not collide with another set's: a text must not count twice.
+    QSet<QString> others;
+    for (const QString &file : {v1File, v2File, v3File, v4File}) {
+        if (file == set.file)
+            continue;
+        for (const QJsonValue &value : realCorpus(file))
+            others.insert(value[u"id"].toString());
     }
-    const double score = 100.0 * right / std::max<qsizetype>(outcomes.size(), 1);
-    const double heldScore = 100.0 * heldRight / std::max(held, 1);
-    std::cout << "blind set v3: " << right << "/" << outcomes.size() << " (" << score << " %), held-out "
-              << heldRight << "/" << held << " (" << heldScore << " %)\n";
-    RecordProperty("v3_score", QString::number(score, 'f', 1).toStdString());
-    RecordProperty("v3_held_out_score", QString::number(heldScore, 'f', 1).toStdString());
-    EXPECT_GE(score, 76.0);
-    EXPECT_GE(heldScore, 54.0);
+    for (const QJsonValue &value : entries)
+        EXPECT_FALSE(others.contains(value[u"id"].toString())) << value[u"id"].toString().toStdString();
+    const SetScore s = scoreSet(set.file);
+    RecordProperty("score", QString::number(s.score(), 'f', 1).toStdString());
+    RecordProperty("held_out_score", QString::number(s.heldScore(), 'f', 1).toStdString());
+    EXPECT_GE(s.score(), set.floor);
+    EXPECT_GE(s.heldScore(), set.heldFloor);
 }
+
+INSTANTIATE_TEST_SUITE_P(RealErrorCorpus, BlindSets,
+                         ::testing::Values(BlindSet{v2File, 100, 97.0, 94.0},
+                                           BlindSet{v3File, 120, 93.0, 78.0},
+                                           BlindSet{v4File, 140, 85.0, 73.0}),
+                         [](const auto &param) { return "v" + std::to_string(param.index + 2); });
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
 {
@@ -242,11 +248,13 @@ TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
 TEST(RealErrorCorpus, UnknownOnlyWhenNothingIsKnown)
 {
     int known = 0, unknown = 0;
-    for (const Outcome &o : classifyAll()) {
-        if (!o.knownCause)
-            continue;
-        ++known;
-        unknown += o.readAsUnknown ? 1 : 0;
+    for (const QString &file : {v1File, v2File, v3File, v4File}) {
+        for (const Outcome &o : classifyAll(file)) {
+            if (!o.knownCause)
+                continue;
+            ++known;
+            unknown += o.readAsUnknown ? 1 : 0;
+        }
     }
     ASSERT_GT(known, 0);
     const double rate = 100.0 * unknown / known;
@@ -258,9 +266,11 @@ TEST(RealErrorCorpus, UnknownOnlyWhenNothingIsKnown)
 TEST(RealErrorCorpus, ExplanationsAreShortAndNeverRepeatASentence)
 {
     static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+"_s);
-    QJsonArray both = realCorpus();
-    for (const QJsonValue &value : realCorpus(v2File))
-        both.append(value);
+    QJsonArray both;
+    for (const QString &file : {v1File, v2File, v3File, v4File}) {
+        for (const QJsonValue &value : realCorpus(file))
+            both.append(value);
+    }
     for (const QJsonValue &value : std::as_const(both)) {
         const QString id = value[u"id"].toString();
         SCOPED_TRACE(id.toStdString());
@@ -509,7 +519,8 @@ TEST(ErrorStructure, ThePhaseDecidesWhatATimeoutOrResetMeans)
          u"timeout"_s,
          {}},
         // A reset while connecting is cut on the way; so is a bare reset after the request went out when no
-        // gateway is named (issue 17: a provider's load balancer answers with an HTTP error instead); a server
+        // gateway is named (issue 17: a provider's load balancer answers with an HTTP error instead); a
+        // server
         // that hung up ("socket hang up") is the server's.
         {u"Error: connect ECONNRESET 192.0.2.7:443"_s, u"upstream_reset"_s, u"network"_s},
         {u"Error: read ECONNRESET\n    at TLSWrap.onStreamRead"_s, u"upstream_reset"_s, u"network"_s},
@@ -536,9 +547,9 @@ TEST(ErrorStructure, WordingFamilies)
          u"permission_denied"_s, u"network"_s},
         {u"Access denied. Error reference number: 1020. Ray ID: 8a1b2c3d4e5f6a7b"_s, u"permission_denied"_s,
          u"network"_s},
-        // A provider that does not serve the account's region (403) vs a location the API refuses.
+        // A region the provider does not serve, in either wording: the egress location, not the account.
         {u"Error code: 403 - {'error': {'code': 'unsupported_country_region_territory'}}"_s,
-         u"permission_denied"_s, u"account"_s},
+         u"permission_denied"_s, u"network"_s},
         {u"Claude might not be available in your country."_s, u"permission_denied"_s, u"network"_s},
         // No key at all is not a wrong key.
         {u"401 {\"error\":{\"message\":\"No session auth credentials found\",\"code\":401}}"_s,
@@ -552,7 +563,7 @@ TEST(ErrorStructure, WordingFamilies)
          u"endpoint_not_found"_s, u"config"_s},
         {u"{\"error\":{\"message\":\"Upstream request failed\",\"type\":\"upstream_error\"}}"_s,
          u"gateway_error"_s, u"provider"_s},
-        {u"HTTP 503: Service temporarily unavailable"_s, u"provider_outage"_s, u"provider"_s},
+        {u"HTTP 503: Service temporarily unavailable"_s, u"server_error"_s, u"provider"_s},
         {u"{\"error\":{\"message\":\"Server is busy, please try again later\"}}"_s, u"provider_overloaded"_s,
          u"provider"_s},
         {u"SSLError(1, '[SSL: SSLV3_ALERT_HANDSHAKE_FAILURE] sslv3 alert handshake failure (_ssl.c:1000)')"_s,
@@ -598,8 +609,9 @@ TEST(ErrorStructure, MoreBlameFromEvidence)
          u"subject name "
          "matches target host name 'api.example.com'"_s,
          u"tls_hostname_mismatch"_s, u"network"_s},
+        // (A hint the client prints with every such error names no proxy.)
         {u"Self-signed certificate detected. Check your proxy or corporate SSL certificates"_s,
-         u"tls_untrusted"_s, u"proxy"_s},
+         u"tls_untrusted"_s, u"network"_s},
     });
 }
 
@@ -786,4 +798,259 @@ TEST(ErrorStructure, RelayGatewaysAndProvidersInOtherLanguages)
         // A JSON parser's complaint is no key problem.
         {u"SyntaxError: Unexpected token < in JSON at position 0"_s, u"not_an_api"_s, {}},
     });
+}
+
+// The wordings of each platform's HTTP stack, from their documentation (Apple's NSURLError codes, Java's
+// java.net and javax.net.ssl, .NET's HttpClient and SslStream, Rust's hyper/reqwest/rustls, Go's net/http
+// and crypto/tls, Ruby's Net::HTTP and Faraday, PHP's Guzzle, Dart's dart:io, gRPC status names): a
+// family known from its documentation is read the same in every layout, not only the ones pasted so far.
+TEST(ErrorStructure, EveryPlatformsHttpStack)
+{
+    expectAll(
+        {
+            {u"java.net.UnknownHostException: api.example-llm.com: Name or service not known"_s,
+             u"dns_failure"_s,
+             {}},
+            {u"java.net.UnknownHostException: api.example-llm.com"_s, u"dns_failure"_s, {}},
+            {u"System.Net.Http.HttpRequestException: No such host is known. (api.example-llm.com:443)"_s,
+             u"dns_failure"_s,
+             {}},
+            {u"reqwest::Error { kind: Request, url: \"https://api.example-llm.com/v1/chat\", source: hyper_util::client::legacy::Error(Connect, ConnectError(\"dns error\", Custom { kind: Uncategorized, error: \"failed to lookup address information: nodename nor servname provided, or not known\" })) }"_s,
+             u"dns_failure"_s,
+             {}},
+            {u"error sending request for url (https://api.example-llm.com/v1/chat/completions): error trying to connect: dns error: failed to lookup address information: Name or service not known"_s,
+             u"dns_failure"_s,
+             {}},
+            {u"Error Domain=NSURLErrorDomain Code=-1003 \"A server with the specified hostname could not be found.\""_s,
+             u"dns_failure"_s,
+             {}},
+            {u"SocketException: Failed host lookup: 'api.example-llm.com' (OS Error: No address associated with hostname, errno = 7)"_s,
+             u"dns_failure"_s,
+             {}},
+            {u"cURL error 6: Could not resolve host: api.example-llm.com (see https://curl.haxx.se/libcurl/c/libcurl-errors.html)"_s,
+             u"dns_failure"_s,
+             {}},
+            {u"GuzzleHttp\\Exception\\ConnectException: cURL error 6: Could not resolve host: api.example-llm.com"_s,
+             u"dns_failure"_s,
+             {}},
+            {u"Faraday::ConnectionFailed: Failed to open TCP connection to api.example-llm.com:443 (getaddrinfo: Name or service not known)"_s,
+             u"dns_failure"_s,
+             {}},
+            {u"SocketError: Failed to open TCP connection to api.example-llm.com:443 (getaddrinfo: nodename nor servname provided, or not known)"_s,
+             u"dns_failure"_s,
+             {}},
+            {u"WinHttpException: The server name or address could not be resolved"_s, u"dns_failure"_s, {}},
+            {u"java.net.ConnectException: Connection refused"_s, u"connection_refused"_s, {}},
+            {u"System.Net.Http.HttpRequestException: No connection could be made because the target machine actively refused it. (api.example-llm.com:8080)"_s,
+             u"connection_refused"_s,
+             {}},
+            {u"error sending request for url (http://api.example-llm.com:8080/v1/chat/completions): error trying to connect: tcp connect error: Connection refused (os error 111)"_s,
+             u"connection_refused"_s,
+             {}},
+            {u"Errno::ECONNREFUSED: Failed to open TCP connection to api.example-llm.com:8080 (Connection refused - connect(2) for \"api.example-llm.com\" port 8080)"_s,
+             u"connection_refused"_s,
+             {}},
+            {u"Error Domain=NSURLErrorDomain Code=-1004 \"Could not connect to the server.\""_s,
+             u"connection_refused"_s,
+             {}},
+            {u"SocketException: Connection refused (OS Error: Connection refused, errno = 111), address = api.example-llm.com, port = 8080"_s,
+             u"connection_refused"_s,
+             {}},
+            {u"cURL error 7: Failed to connect to api.example-llm.com port 8080: Connection refused"_s,
+             u"connection_refused"_s,
+             {}},
+            {u"grpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with: status = StatusCode.UNAVAILABLE details = \"failed to connect to all addresses; last error: UNKNOWN: ipv4:10.0.0.5:50051: Failed to connect to remote host: Connection refused\""_s,
+             u"connection_refused"_s,
+             {}},
+            {u"java.net.SocketTimeoutException: connect timed out"_s, u"connect_timeout"_s, {}},
+            {u"java.net.ConnectException: Connection timed out: connect"_s, u"connect_timeout"_s, {}},
+            {u"error sending request for url (https://api.example-llm.com/v1/chat/completions): error trying to connect: tcp connect error: Connection timed out (os error 110)"_s,
+             u"connect_timeout"_s,
+             {}},
+            {u"Net::OpenTimeout: execution expired"_s, u"connect_timeout"_s, {}},
+            {u"cURL error 28: Failed to connect to api.example-llm.com port 443 after 21001 ms: Timed out"_s,
+             u"connect_timeout"_s,
+             {}},
+            {u"dial tcp 10.1.2.3:443: i/o timeout"_s, u"connect_timeout"_s, {}},
+            {u"dial tcp 10.1.2.3:443: connect: connection timed out"_s, u"connect_timeout"_s, {}},
+            {u"httpx.ConnectTimeout: timed out"_s, u"connect_timeout"_s, {}},
+            {u"Error: connect ETIMEDOUT 10.1.2.3:443"_s, u"connect_timeout"_s, {}},
+            {u"java.net.SocketTimeoutException: Read timed out"_s, u"timeout"_s, {}},
+            {u"java.net.SocketTimeoutException: timeout"_s, u"timeout"_s, {}},
+            {u"System.Threading.Tasks.TaskCanceledException: The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing."_s,
+             u"timeout"_s,
+             {}},
+            {u"Net::ReadTimeout: Net::ReadTimeout with #<TCPSocket:(closed)>"_s, u"timeout"_s, {}},
+            {u"Error Domain=NSURLErrorDomain Code=-1001 \"The request timed out.\""_s, u"timeout"_s, {}},
+            {u"cURL error 28: Operation timed out after 30001 milliseconds with 0 bytes received"_s,
+             u"timeout"_s,
+             {}},
+            {u"error sending request for url (https://api.example-llm.com/v1/chat/completions): operation timed out"_s,
+             u"timeout"_s,
+             {}},
+            {u"net/http: request canceled (Client.Timeout exceeded while awaiting headers)"_s,
+             u"timeout"_s,
+             {}},
+            {u"httpx.ReadTimeout: The read operation timed out"_s, u"timeout"_s, {}},
+            {u"grpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with: status = StatusCode.DEADLINE_EXCEEDED details = \"Deadline Exceeded\">"_s,
+             u"timeout"_s,
+             {}},
+            {u"java.net.NoRouteToHostException: No route to host"_s, u"network_unreachable"_s, {}},
+            {u"java.net.SocketException: Network is unreachable (connect failed)"_s,
+             u"network_unreachable"_s,
+             {}},
+            {u"Error Domain=NSURLErrorDomain Code=-1009 \"The Internet connection appears to be offline.\""_s,
+             u"network_unreachable"_s,
+             {}},
+            {u"dial tcp 10.1.2.3:443: connect: network is unreachable"_s, u"network_unreachable"_s, {}},
+            {u"dial tcp 10.1.2.3:443: connect: no route to host"_s, u"network_unreachable"_s, {}},
+            {u"SocketException: Network is unreachable (OS Error: Network is unreachable, errno = 101)"_s,
+             u"network_unreachable"_s,
+             {}},
+            {u"Error: connect EHOSTUNREACH 10.1.2.3:443"_s, u"network_unreachable"_s, {}},
+            {u"java.net.SocketException: Connection reset"_s, u"upstream_reset"_s, {}},
+            {u"Error Domain=NSURLErrorDomain Code=-1005 \"The network connection was lost.\""_s,
+             u"upstream_reset"_s,
+             {}},
+            {u"error sending request for url (https://api.example-llm.com/v1/chat/completions): connection closed before message completed"_s,
+             u"upstream_reset"_s,
+             {}},
+            {u"hyper::Error(IncompleteMessage): connection closed before message completed"_s,
+             u"upstream_reset"_s,
+             {}},
+            {u"read tcp 10.0.0.2:51234->10.1.2.3:443: read: connection reset by peer"_s,
+             u"upstream_reset"_s,
+             {}},
+            {u"Post \"https://api.example-llm.com/v1/chat/completions\": EOF"_s, u"upstream_reset"_s, {}},
+            {u"http2: server sent GOAWAY and closed the connection; LastStreamID=1, ErrCode=NO_ERROR, debug=\"\""_s,
+             u"upstream_reset"_s,
+             {}},
+            {u"httpx.RemoteProtocolError: Server disconnected without sending a response."_s,
+             u"upstream_reset"_s,
+             {}},
+            {u"aiohttp.client_exceptions.ServerDisconnectedError: Server disconnected"_s,
+             u"upstream_reset"_s,
+             {}},
+            {u"System.IO.IOException: Unable to read data from the transport connection: An existing connection was forcibly closed by the remote host."_s,
+             u"upstream_reset"_s,
+             {}},
+            {u"okhttp3.internal.http2.StreamResetException: stream was reset: INTERNAL_ERROR"_s,
+             u"upstream_reset"_s,
+             {}},
+            {u"java.io.IOException: unexpected end of stream on https://api.example-llm.com/..."_s,
+             u"upstream_reset"_s,
+             {}},
+            {u"Faraday::ConnectionFailed: end of file reached"_s, u"upstream_reset"_s, {}},
+            {u"javax.net.ssl.SSLHandshakeException: PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException: unable to find valid certification path to requested target"_s,
+             u"tls_untrusted"_s,
+             {}},
+            {u"x509: certificate signed by unknown authority"_s, u"tls_untrusted"_s, {}},
+            {u"System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot"_s,
+             u"tls_untrusted"_s,
+             {}},
+            {u"Error Domain=NSURLErrorDomain Code=-1202 \"The certificate for this server is invalid.\""_s,
+             u"tls_untrusted"_s,
+             {}},
+            {u"HandshakeException: Handshake error in client (OS Error: CERTIFICATE_VERIFY_FAILED: unable to get local issuer certificate(handshake.cc:393))"_s,
+             u"tls_untrusted"_s,
+             {}},
+            {u"cURL error 60: SSL certificate problem: unable to get local issuer certificate"_s,
+             u"tls_untrusted"_s,
+             {}},
+            {u"error sending request for url (https://api.example-llm.com/v1/chat/completions): error trying to connect: invalid peer certificate: UnknownIssuer"_s,
+             u"tls_untrusted"_s,
+             {}},
+            {u"OpenSSL::SSL::SSLError: SSL_connect returned=1 errno=0 state=error: certificate verify failed (unable to get local issuer certificate)"_s,
+             u"tls_untrusted"_s,
+             {}},
+            {u"Error: unable to verify the first certificate"_s, u"tls_untrusted"_s, {}},
+            {u"Error: self-signed certificate in certificate chain"_s, u"tls_untrusted"_s, {}},
+            {u"x509: certificate has expired or is not yet valid: current time 2026-01-01T00:00:00Z is after 2025-12-01T00:00:00Z"_s,
+             u"tls_expired"_s,
+             {}},
+            {u"javax.net.ssl.SSLHandshakeException: PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed"_s,
+             u"tls_expired"_s,
+             {}},
+            {u"error sending request for url (https://api.example-llm.com/): error trying to connect: invalid peer certificate: Expired"_s,
+             u"tls_expired"_s,
+             {}},
+            {u"Error: certificate has expired"_s, u"tls_expired"_s, {}},
+            {u"x509: certificate is valid for other.example.net, not api.example-llm.com"_s,
+             u"tls_hostname_mismatch"_s,
+             {}},
+            {u"javax.net.ssl.SSLPeerUnverifiedException: Hostname api.example-llm.com not verified"_s,
+             u"tls_hostname_mismatch"_s,
+             {}},
+            {u"System.Security.Authentication.AuthenticationException: The remote certificate is invalid because of errors in the certificate chain: RemoteCertificateNameMismatch"_s,
+             u"tls_hostname_mismatch"_s,
+             {}},
+            {u"error sending request for url (https://api.example-llm.com/): error trying to connect: invalid peer certificate: NotValidForName"_s,
+             u"tls_hostname_mismatch"_s,
+             {}},
+            {u"Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames: Host: api.example-llm.com. is not in the cert's altnames: DNS:other.example.net"_s,
+             u"tls_hostname_mismatch"_s,
+             {}},
+            {u"cURL error 60: SSL: no alternative certificate subject name matches target host name 'api.example-llm.com'"_s,
+             u"tls_hostname_mismatch"_s,
+             {}},
+            {u"javax.net.ssl.SSLHandshakeException: Remote host terminated the handshake"_s,
+             u"tls_handshake_failed"_s,
+             {}},
+            {u"javax.net.ssl.SSLHandshakeException: Received fatal alert: handshake_failure"_s,
+             u"tls_handshake_failed"_s,
+             {}},
+            {u"tls: first record does not look like a TLS handshake"_s, u"tls_handshake_failed"_s, {}},
+            {u"System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception."_s,
+             u"tls_handshake_failed"_s,
+             {}},
+            {u"Error Domain=NSURLErrorDomain Code=-1200 \"An SSL error has occurred and a secure connection to the server cannot be made.\""_s,
+             u"tls_handshake_failed"_s,
+             {}},
+            {u"ssl.SSLEOFError: EOF occurred in violation of protocol (_ssl.c:1006)"_s,
+             u"tls_handshake_failed"_s,
+             {}},
+            {u"Error: Client network socket disconnected before secure TLS connection was established"_s,
+             u"tls_handshake_failed"_s,
+             {}},
+            {u"remote error: tls: handshake failure"_s, u"tls_handshake_failed"_s, {}},
+            {u"java.io.IOException: Unable to tunnel through proxy. Proxy returns \"HTTP/1.1 407 Proxy Authentication Required\""_s,
+             u"proxy_error"_s,
+             {}},
+            {u"proxyconnect tcp: dial tcp 10.9.9.9:3128: connect: connection refused"_s,
+             u"proxy_error"_s,
+             {}},
+            {u"cURL error 56: Received HTTP code 403 from proxy after CONNECT"_s, u"proxy_error"_s, {}},
+            {u"cURL error 7: Failed to connect to proxy.corp.example port 8080 after 3 ms: Connection refused"_s,
+             u"proxy_error"_s,
+             {}},
+            {u"httpx.ProxyError: 407 Proxy Authentication Required"_s, u"proxy_error"_s, {}},
+            {u"requests.exceptions.ProxyError: HTTPSConnectionPool(host='api.example-llm.com', port=443): Max retries exceeded with url: /v1/chat/completions (Caused by ProxyError('Unable to connect to proxy', OSError('Tunnel connection failed: 403 Forbidden')))"_s,
+             u"proxy_error"_s,
+             {}},
+            {u"grpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with: status = StatusCode.UNAUTHENTICATED details = \"Request had invalid authentication credentials.\">"_s,
+             u"auth_invalid_key"_s,
+             {}},
+            {u"google.api_core.exceptions.Unauthenticated: 401 Request had invalid authentication credentials."_s,
+             u"auth_invalid_key"_s,
+             {}},
+            {u"google.api_core.exceptions.PermissionDenied: 403 Permission denied on resource project my-project."_s,
+             u"permission_denied"_s,
+             {}},
+            {u"google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded for aiplatform.googleapis.com/generate_content_requests_per_minute_per_project_per_base_model with base model: gemini-pro. Please submit a quota increase request."_s, u"rate_limited"_s, {}},
+            {u"google.api_core.exceptions.ServiceUnavailable: 503 The model is overloaded. Please try again later."_s,
+             u"provider_overloaded"_s,
+             {}},
+            {u"google.api_core.exceptions.InternalServerError: 500 An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting"_s,
+             u"server_error"_s,
+             {}},
+            {u"grpc._channel._InactiveRpcError: <_InactiveRpcError of RPC that terminated with: status = StatusCode.INTERNAL details = \"Internal error encountered.\">"_s,
+             u"server_error"_s,
+             {}},
+            {u"google.api_core.exceptions.NotFound: 404 models/gemini-9-pro is not found for API version v1beta, or is not supported for generateContent."_s,
+             u"model_not_found"_s,
+             {}},
+            {u"google.api_core.exceptions.InvalidArgument: 400 Request contains an invalid argument."_s,
+             u"bad_request"_s,
+             {}},
+        });
 }
