@@ -2407,6 +2407,34 @@
         <source>Your app could not connect to %1 on this computer.</source>
         <translation>Ihre App konnte keine Verbindung zu %1 auf diesem Computer herstellen.</translation>
     </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 400: the API refused the request as malformed or with a wrong parameter.</source>
+        <translation>So formuliert n8n ein HTTP 400: Die API hat die Anfrage als fehlerhaft oder mit einem falschen Parameter abgelehnt.</translation>
+    </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 401: the API did not accept the credentials (the API key) of this node.</source>
+        <translation>So formuliert n8n ein HTTP 401: Die API hat die Zugangsdaten (den API-Schlüssel) dieses Knotens nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 404: the address, path or model this node asked for does not exist at the API.</source>
+        <translation>So formuliert n8n ein HTTP 404: Die Adresse, der Pfad oder das Modell, das dieser Knoten angefragt hat, existiert bei der API nicht.</translation>
+    </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 500: the API failed on its side while handling the request.</source>
+        <translation>So formuliert n8n ein HTTP 500: Die API ist bei der Bearbeitung der Anfrage auf ihrer Seite gescheitert.</translation>
+    </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 502: a gateway in front of the API got no valid answer from the service behind it.</source>
+        <translation>So formuliert n8n ein HTTP 502: Ein Gateway vor der API hat vom Dienst dahinter keine gültige Antwort bekommen.</translation>
+    </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 503: the API is unavailable for now.</source>
+        <translation>So formuliert n8n ein HTTP 503: Die API ist im Moment nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 504: a gateway in front of the API waited too long for the service behind it.</source>
+        <translation>So formuliert n8n ein HTTP 504: Ein Gateway vor der API hat zu lange auf den Dienst dahinter gewartet.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

@@ -2407,6 +2407,34 @@
         <source>Your app could not connect to %1 on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 400: the API refused the request as malformed or with a wrong parameter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 401: the API did not accept the credentials (the API key) of this node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 404: the address, path or model this node asked for does not exist at the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 500: the API failed on its side while handling the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 502: a gateway in front of the API got no valid answer from the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 503: the API is unavailable for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n8n&apos;s wording of an HTTP 504: a gateway in front of the API waited too long for the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
