@@ -745,8 +745,11 @@ void refineBlame(const QString &text, ErrorSignature &s)
     static const QRegularExpression proxyDial(u"\\bproxy ?connect\\s*tcp\\b"_s,
                                               QRegularExpression::CaseInsensitiveOption);
     static const QStringList reachKinds{u"dns_failure"_s, u"connection_refused"_s, u"connect_timeout"_s};
+    // (urllib3's SOCKS pool names the proxy's connection class: the refusal or timeout was the proxy's.)
+    static const QRegularExpression socksConnection(u"\\bSOCKSHTTPS?Connection(?:Pool)?\\b"_s);
     if (reachKinds.contains(s.category) &&
-        (proxyDial.match(text).hasMatch() || s.host.contains(u"proxy"_s, Qt::CaseInsensitive))) {
+        (proxyDial.match(text).hasMatch() || s.host.contains(u"proxy"_s, Qt::CaseInsensitive) ||
+         socksConnection.match(text).hasMatch())) {
         s.category = u"proxy_error"_s;
         s.blame = u"proxy"_s;
         s.where = u"proxy"_s;
@@ -759,7 +762,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // running; to a well-known provider, whose servers always accept, the way there.
     static const QRegularExpression connectFailed(
         u"Cannot connect to host|Failed to connect to|\\bConnect(?:ion)? error\\b|Unable to connect|"
-        u"Connection Failed"_s,
+        u"Connection Failed|\\bfetch failed\\b|网络连接失败"_s,
         QRegularExpression::CaseInsensitiveOption);
     if (s.category == u"unknown" && connectFailed.match(text).hasMatch()) {
         if (isLoopback(s.host)) {
@@ -1011,6 +1014,10 @@ ErrorSignature classifyErrorText(const QString &input)
         response.body = json.isEmpty() ? text.left(4096).toUtf8() : json;
         return classifyResponse(response, true, false);
     };
+    // A provider's generic error type ("api_error", "server_error") says less than a client error status
+    // written next to it ("API Error: 404 {…"type":"api_error"…}").
+    if (decisive && decisive->id == u"provider-server-error"_s && s.status >= 400 && s.status < 500)
+        decisive = nullptr;
     if (decisive && decisive->confidence <= 0.5 && s.status != 0) {
         const ResponseClass rc = statusClass();
         if (rc.category != Category::Unknown && categoryName(rc.category) != decisive->category &&
@@ -1051,6 +1058,35 @@ ErrorSignature classifyErrorText(const QString &input)
         s.meaning = QCoreApplication::translate(
             "Signature", "The provider counts this key's requests per time window, and "
                          "this one went over; the window resets shortly.");
+    }
+    // A 429 is a limit on requests or tokens per time, even where it says "too many tokens".
+    if (s.status == 429 && s.category == u"bad_request"_s) {
+        s.category = u"rate_limited"_s;
+        s.blame = u"account"_s;
+        s.advice.clear();
+    }
+    // An "invalid" key that is the word undefined, null or None, or an unexpanded variable: the app
+    // sent no key at all, its setting was empty.
+    static const QRegularExpression emptyKey(
+        u"(?:API key provided|api[_-]?key)[:= ]+['\"`]?(?:undefined|null|None|\\$\\{?[A-Z_]+\\}?)['\"`]?(?![\\w-])"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (s.category == u"auth_invalid_key"_s && emptyKey.match(text).hasMatch()) {
+        s.category = u"auth_missing_key"_s;
+        s.blame = u"config"_s;
+        s.where = u"computer"_s;
+        s.advice.clear();
+        s.meaning = QCoreApplication::translate(
+            "Signature",
+            "The app sent the word \"undefined\" or \"null\" as its key: its key setting was empty.");
+    }
+    // gRPC's "failed to connect to all addresses" after a deadline ran out: the connect phase timed out.
+    static const QRegularExpression deadline(u"Deadline of [\\d.]+\\s*s exceeded|DEADLINE_EXCEEDED"_s,
+                                             QRegularExpression::CaseInsensitiveOption);
+    if (s.matched.contains(u"grpc-connect-failed"_s) && s.category == u"unknown"_s &&
+        deadline.match(text).hasMatch()) {
+        s.category = u"connect_timeout"_s;
+        s.blame = u"network"_s;
+        s.advice.clear();
     }
     refineBlame(text, s);
     s.link = accountLinkIn(text);

@@ -2435,6 +2435,58 @@
         <source>n8n&apos;s wording of an HTTP 504: a gateway in front of the API waited too long for the service behind it.</source>
         <translation>So formuliert n8n ein HTTP 504: Ein Gateway vor der API hat zu lange auf den Dienst dahinter gewartet.</translation>
     </message>
+    <message>
+        <source>The app sent the word &quot;undefined&quot; or &quot;null&quot; as its key: its key setting was empty.</source>
+        <translation>Die App hat das Wort „undefined“ oder „null“ als Schlüssel gesendet: Ihre Schlüssel-Einstellung war leer.</translation>
+    </message>
+    <message>
+        <source>Azure Front Door, in front of the API, could not get an answer from the service behind it.</source>
+        <translation>Azure Front Door vor der API hat vom Dienst dahinter keine Antwort bekommen.</translation>
+    </message>
+    <message>
+        <source>A Varnish cache in front of the API could not fetch the answer from the server behind it.</source>
+        <translation>Ein Varnish-Cache vor der API konnte die Antwort vom Server dahinter nicht abrufen.</translation>
+    </message>
+    <message>
+        <source>Akamai&apos;s firewall in front of the API refused the request before it reached the provider.</source>
+        <translation>Die Firewall von Akamai vor der API hat die Anfrage abgewiesen, bevor sie den Anbieter erreichte.</translation>
+    </message>
+    <message>
+        <source>Amazon API Gateway, in front of the API, waited too long (29 seconds at most) for the service behind it.</source>
+        <translation>Amazon API Gateway vor der API hat zu lange (höchstens 29 Sekunden) auf den Dienst dahinter gewartet.</translation>
+    </message>
+    <message>
+        <source>Amazon API Gateway answers this for an address or method it has no route for: the path in the URL is wrong, whatever the key.</source>
+        <translation>Amazon API Gateway antwortet so auf eine Adresse oder Methode, für die es keine Route hat: Der Pfad in der URL ist falsch, egal welcher Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The Kong gateway in front of the API has no route for this address: the path in the URL is wrong.</source>
+        <translation>Das Kong-Gateway vor der API hat keine Route für diese Adresse: Der Pfad in der URL ist falsch.</translation>
+    </message>
+    <message>
+        <source>The web app you deployed on Vercel ran longer than its function time limit while waiting for the API.</source>
+        <translation>Die Web-App, die Sie auf Vercel bereitgestellt haben, lief beim Warten auf die API länger als ihr Zeitlimit für Funktionen.</translation>
+    </message>
+    <message>
+        <source>The request was larger than the server accepts: shorten the input or send files separately.</source>
+        <translation>Die Anfrage war größer, als der Server annimmt: Kürzen Sie die Eingabe oder senden Sie Dateien getrennt.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s status page reports an incident: the errors come from its side, and it is working on them.</source>
+        <translation>Die Statusseite des Anbieters meldet eine Störung: Die Fehler kommen von seiner Seite, und er arbeitet daran.</translation>
+    </message>
+    <message>
+        <source>The connection attempt failed at once (Python&apos;s asyncio reports a refused connection this way).</source>
+        <translation>Der Verbindungsversuch ist sofort gescheitert (so meldet Pythons asyncio eine abgewiesene Verbindung).</translation>
+    </message>
+    <message>
+        <source>The gRPC client could not open a connection to any of the server&apos;s addresses.</source>
+        <translation>Der gRPC-Client konnte zu keiner der Adressen des Servers eine Verbindung öffnen.</translation>
+    </message>
+    <message>
+        <source>Your app is set to use a SOCKS proxy, but the part of it that speaks SOCKS is not installed.</source>
+        <translation>Ihre App soll einen SOCKS-Proxy verwenden, aber der Teil, der SOCKS spricht, ist nicht installiert.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4215,6 +4267,22 @@
     <message>
         <source>Run the llmdoctor checks with --proxy none and with --proxy system to compare.</source>
         <translation>Führen Sie die llmdoctor-Prüfungen mit --proxy none und mit --proxy system aus, um zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Your app is set to use a SOCKS proxy, but cannot speak to one.</source>
+        <translation>Ihre App soll einen SOCKS-Proxy verwenden, kann aber nicht mit ihm sprechen.</translation>
+    </message>
+    <message>
+        <source>The proxy setting starts with socks5:// (or socks4://), and the library your app uses needs an extra package for that, which is not installed. No request left your computer.</source>
+        <translation>Die Proxy-Einstellung beginnt mit socks5:// (oder socks4://), und die Bibliothek Ihrer App braucht dafür ein Zusatzpaket, das nicht installiert ist. Keine Anfrage hat Ihren Computer verlassen.</translation>
+    </message>
+    <message>
+        <source>For a Python app, install the SOCKS extra in the app&apos;s environment: pip install &quot;httpx[socks]&quot; (or &quot;requests[socks]&quot;), then restart the app.</source>
+        <translation>Installieren Sie bei einer Python-App den SOCKS-Zusatz in der Umgebung der App: pip install &quot;httpx[socks]&quot; (oder &quot;requests[socks]&quot;), und starten Sie die App neu.</translation>
+    </message>
+    <message>
+        <source>If you do not need that proxy, remove the socks5:// setting (the ALL_PROXY, HTTPS_PROXY or HTTP_PROXY environment variable, or the app&apos;s proxy option).</source>
+        <translation>Wenn Sie diesen Proxy nicht brauchen, entfernen Sie die socks5://-Einstellung (die Umgebungsvariable ALL_PROXY, HTTPS_PROXY oder HTTP_PROXY oder die Proxy-Option der App).</translation>
     </message>
 </context>
 <context>

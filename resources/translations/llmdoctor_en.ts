@@ -2435,6 +2435,58 @@
         <source>n8n&apos;s wording of an HTTP 504: a gateway in front of the API waited too long for the service behind it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The app sent the word &quot;undefined&quot; or &quot;null&quot; as its key: its key setting was empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Front Door, in front of the API, could not get an answer from the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Varnish cache in front of the API could not fetch the answer from the server behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akamai&apos;s firewall in front of the API refused the request before it reached the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amazon API Gateway, in front of the API, waited too long (29 seconds at most) for the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amazon API Gateway answers this for an address or method it has no route for: the path in the URL is wrong, whatever the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Kong gateway in front of the API has no route for this address: the path in the URL is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The web app you deployed on Vercel ran longer than its function time limit while waiting for the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was larger than the server accepts: shorten the input or send files separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s status page reports an incident: the errors come from its side, and it is working on them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection attempt failed at once (Python&apos;s asyncio reports a refused connection this way).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gRPC client could not open a connection to any of the server&apos;s addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your app is set to use a SOCKS proxy, but the part of it that speaks SOCKS is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4214,6 +4266,22 @@
     </message>
     <message>
         <source>Run the llmdoctor checks with --proxy none and with --proxy system to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your app is set to use a SOCKS proxy, but cannot speak to one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy setting starts with socks5:// (or socks4://), and the library your app uses needs an extra package for that, which is not installed. No request left your computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a Python app, install the SOCKS extra in the app&apos;s environment: pip install &quot;httpx[socks]&quot; (or &quot;requests[socks]&quot;), then restart the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you do not need that proxy, remove the socks5:// setting (the ALL_PROXY, HTTPS_PROXY or HTTP_PROXY environment variable, or the app&apos;s proxy option).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+#include <array>
 #include <gtest/gtest.h>
 #include <iostream>
 
@@ -27,6 +28,8 @@ const QString v1File = u"real_error_corpus.json"_s;
 const QString v2File = u"real_error_corpus_blind_v2.json"_s;
 const QString v3File = u"real_error_corpus_blind_v3.json"_s;
 const QString v4File = u"real_error_corpus_blind_v4.json"_s;
+const QString v5File = u"real_error_corpus_blind_v5.json"_s;
+const QStringList allFiles{v1File, v2File, v3File, v4File, v5File};
 
 QJsonArray realCorpus(const QString &file = v1File)
 {
@@ -178,7 +181,8 @@ SetScore scoreSet(const QString &file)
 // tests/data/LABELLING.md (v1-v3 relabelled by that rule on 2026-12-03, log in relabel-2026-12-03.tsv).
 // The first score of each, before any rule was changed for it, is the honest figure for texts never seen:
 //   v2: 60.3 % (2026-11); v3: 65.1 % (held-out 51.5 %); v4: 76.4 % full, 86.1 % category, 80.6 % blame,
-//   9.3 % unknown (2026-12-03, after v1-v3 were relabelled and tuned on).
+//   9.3 % unknown (2026-12-03, after v1-v3 were relabelled and tuned on); v5 (207 texts): 77.3 % full,
+//   80.2 % category, 83.1 % blame, 9.5 % unknown (2026-12-03, after v4 was tuned on).
 // Each set's tuning quarters were then tuned on (general rules only); the held-out quarter never was.
 // These bounds guard against regressions; the 95 % target holds for v1 only (see the next test).
 struct BlindSet
@@ -201,7 +205,7 @@ TEST_P(BlindSets, AreWellFormedAndHaveNotRegressed)
     expectWellFormed(entries);
     // Ids must not collide with another set's: a text must not count twice.
     QSet<QString> others;
-    for (const QString &file : {v1File, v2File, v3File, v4File}) {
+    for (const QString &file : allFiles) {
         if (file == set.file)
             continue;
         for (const QJsonValue &value : realCorpus(file))
@@ -219,7 +223,8 @@ TEST_P(BlindSets, AreWellFormedAndHaveNotRegressed)
 INSTANTIATE_TEST_SUITE_P(RealErrorCorpus, BlindSets,
                          ::testing::Values(BlindSet{v2File, 100, 97.0, 94.0},
                                            BlindSet{v3File, 120, 93.0, 78.0},
-                                           BlindSet{v4File, 140, 85.0, 73.0}),
+                                           BlindSet{v4File, 140, 87.0, 79.0},
+                                           BlindSet{v5File, 200, 89.0, 77.0}),
                          [](const auto &param) { return "v" + std::to_string(param.index + 2); });
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
@@ -248,7 +253,7 @@ TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
 TEST(RealErrorCorpus, UnknownOnlyWhenNothingIsKnown)
 {
     int known = 0, unknown = 0;
-    for (const QString &file : {v1File, v2File, v3File, v4File}) {
+    for (const QString &file : allFiles) {
         for (const Outcome &o : classifyAll(file)) {
             if (!o.knownCause)
                 continue;
@@ -267,7 +272,7 @@ TEST(RealErrorCorpus, ExplanationsAreShortAndNeverRepeatASentence)
 {
     static const QRegularExpression sentenceEnd(u"(?<=[.!?])\\s+"_s);
     QJsonArray both;
-    for (const QString &file : {v1File, v2File, v3File, v4File}) {
+    for (const QString &file : allFiles) {
         for (const QJsonValue &value : realCorpus(file))
             both.append(value);
     }
@@ -1193,4 +1198,82 @@ TEST(ErrorStructure, StatusWordingsOfEveryClientAndProvider)
          u"rate_limited"_s,
          {}},
     });
+}
+
+// Gateways, load balancers, CDNs and proxies word their own errors (Envoy, nginx, HAProxy, Cloudflare, AWS
+// ALB and API Gateway, Azure API Management and Front Door, Kong, Squid, Google's front end, Vercel, Varnish,
+// Akamai, CloudFront, Traefik): each is read by its category and names its hop, from the products'
+// documentation.
+TEST(ErrorStructure, GatewayAndEdgePagesOfEveryProduct)
+{
+    const QList<std::array<QString, 3>> cases{
+        {u"no healthy upstream"_s, u"gateway_error"_s, u"envoy"_s},
+        {u"upstream request timeout"_s, u"gateway_timeout"_s, u"envoy"_s},
+        {u"upstream connect error or disconnect/reset before headers. reset reason: connection failure, transport failure reason: delayed connect error: 111"_s,
+         u"upstream_reset"_s, u"envoy"_s},
+        {u"upstream connect error or disconnect/reset before headers. reset reason: overflow"_s,
+         u"provider_overloaded"_s, u"envoy"_s},
+        {u"<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"_s,
+         u"gateway_error"_s, u"nginx"_s},
+        {u"<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx/1.24.0</center></body></html>"_s,
+         u"bad_request"_s, u"nginx"_s},
+        {u"2026/01/01 10:00:00 [error] 31#31: *1 upstream prematurely closed connection while reading response header from upstream, client: 10.0.0.1, server: api.example-llm.com"_s,
+         u"upstream_reset"_s, u"nginx"_s},
+        {u"2026/01/01 10:00:00 [error] 31#31: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.1"_s,
+         u"gateway_error"_s, u"nginx"_s},
+        {u"<html><body><h1>502 Bad Gateway</h1>\nThe server returned an invalid or incomplete response.\n</body></html>"_s,
+         u"gateway_error"_s, u"haproxy"_s},
+        {u"<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>"_s,
+         u"gateway_error"_s, u"haproxy"_s},
+        {u"<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in time.\n</body></html>"_s,
+         u"gateway_timeout"_s, u"haproxy"_s},
+        {u"error code: 520"_s, u"gateway_error"_s, u"cloudflare"_s},
+        {u"Error 1020 Access denied. This website is using a security service to protect itself from online attacks. Cloudflare Ray ID: 8a1b2c3d4e5f6a7b"_s,
+         u"permission_denied"_s, u"cloudflare"_s},
+        {u"<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>\nServer: awselb/2.0"_s,
+         u"gateway_error"_s, u"aws_alb"_s},
+        {u"HTTP/1.1 504 Gateway Time-out\nServer: awselb/2.0"_s, u"gateway_timeout"_s, u"aws_alb"_s},
+        {u"{\"message\": \"Endpoint request timed out\"}"_s, u"gateway_timeout"_s, u""_s},
+        {u"{\"message\":\"Missing Authentication Token\"}"_s, u"endpoint_not_found"_s, u""_s},
+        {u"{ \"statusCode\": 401, \"message\": \"Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.\" }"_s,
+         u"auth_invalid_key"_s, u""_s},
+        {u"{ \"statusCode\": 429, \"message\": \"Rate limit is exceeded. Try again in 5 seconds.\" }"_s,
+         u"rate_limited"_s, u""_s},
+        {u"{\"message\":\"An invalid response was received from the upstream server\"}\nServer: kong/3.4.0"_s,
+         u"gateway_error"_s, u"kong"_s},
+        {u"{\"message\":\"The upstream server is timing out\"}\nVia: kong/3.4.0"_s, u"gateway_timeout"_s,
+         u"kong"_s},
+        {u"{\"message\":\"failure to get a peer from the ring-balancer\"}"_s, u"gateway_error"_s, u"kong"_s},
+        {u"{\"message\":\"No API key found in request\"}\nServer: kong/3.4.0"_s, u"auth_missing_key"_s,
+         u"kong"_s},
+        {u"{\"message\":\"API rate limit exceeded\"}\nServer: kong/3.4.0"_s, u"rate_limited"_s, u"kong"_s},
+        {u"{\"message\":\"no Route matched with those values\"}"_s, u"endpoint_not_found"_s, u"kong"_s},
+        {u"ERROR The requested URL could not be retrieved. The following error was encountered while trying to retrieve the URL: https://api.example-llm.com/* Connection to 10.1.2.3 failed. The system returned: (111) Connection refused. Generated by proxy.corp (squid/5.7)"_s,
+         u"proxy_error"_s, u"squid"_s},
+        {u"ERR_DNS_FAIL Unable to determine IP address from host name api.example-llm.com. The DNS server returned: Name Error: The domain name does not exist. squid/5.7"_s,
+         u"proxy_error"_s, u"squid"_s},
+        {u"ERR_ACCESS_DENIED Access control configuration prevents your request from being allowed at this time. Generated by proxy.corp (squid/6.1)"_s,
+         u"proxy_error"_s, u"squid"_s},
+        {u"Error: Server Error\nThe server encountered a temporary error and could not complete your request.<p>Please try again in 30 seconds."_s,
+         u"gateway_error"_s, u"gcp_lb"_s},
+        {u"An error occurred with your deployment\n\nFUNCTION_INVOCATION_TIMEOUT"_s, u"gateway_timeout"_s,
+         u""_s},
+        {u"Error 503 Backend fetch failed\nBackend fetch failed\nGuru Meditation:\nXID: 12345\nVarnish cache server"_s,
+         u"gateway_error"_s, u"varnish"_s},
+        {u"Access Denied\nYou don't have permission to access \"http://api.example-llm.com/v1/chat/completions\" on this server.\nReference #18.2f3c1702.1700000000.abcdef"_s,
+         u"permission_denied"_s, u"akamai"_s},
+        {u"502 ERROR\nThe request could not be satisfied.\nCloudFront wasn't able to connect to the origin.\nGenerated by cloudfront (CloudFront)\nRequest ID: abc=="_s,
+         u"gateway_error"_s, u"cloudfront"_s},
+        {u"Bad Gateway\nServer: traefik"_s, u"gateway_error"_s, u"traefik"_s},
+        {u"Our services aren't available right now\nWe're working to restore all services as soon as possible. Please check back soon.\nx-azure-ref: 0abcDEF"_s,
+         u"gateway_error"_s, u"azure_fd"_s},
+    };
+    for (const auto &[text, category, hop] : cases) {
+        const ErrorSignature sig = classifyErrorText(text);
+        EXPECT_EQ(sig.category, category)
+            << text.toStdString() << "\n  matched " << sig.matched.join(u',').toStdString();
+        if (!hop.isEmpty()) {
+            EXPECT_TRUE(sig.hops.contains(hop)) << text.toStdString();
+        }
+    }
 }
