@@ -1059,6 +1059,14 @@ ErrorSignature classifyErrorText(const QString &input)
             "Signature", "The provider counts this key's requests per time window, and "
                          "this one went over; the window resets shortly.");
     }
+    // A load balancer's own "503 Service Unavailable" page: it has no working server behind it.
+    static const QStringList balancers{u"aws_alb"_s, u"nginx"_s, u"haproxy"_s,
+                                       u"envoy"_s,   u"kong"_s,  u"traefik"_s};
+    if (s.category == u"server_error"_s && s.matched.contains(u"service-unavailable"_s) &&
+        std::any_of(s.hops.cbegin(), s.hops.cend(), [](const QString &h) { return balancers.contains(h); })) {
+        s.category = u"gateway_error"_s;
+        s.advice.clear();
+    }
     // A 429 is a limit on requests or tokens per time, even where it says "too many tokens".
     if (s.status == 429 && s.category == u"bad_request"_s) {
         s.category = u"rate_limited"_s;
