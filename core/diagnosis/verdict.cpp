@@ -845,6 +845,14 @@ Verdict verdictForSignature(const ErrorSignature &sig)
         {u"where"_s, QString()},
     };
     Verdict v = wordAdvice(key, values);
+    // With no host in the message, "the server" stands in for it; as an aside in brackets it only repeats.
+    if (sig.host.isEmpty()) {
+        const QString aside = u" (%1)"_s.arg(values.value(u"host"_s));
+        v.headline.remove(aside);
+        v.explanation.remove(aside);
+        for (QString &step : v.nextSteps)
+            step.remove(aside);
+    }
     v.category = category;
     if (!sig.blame.isEmpty() && sig.blame != u"none")
         v.blame = blameOr(sig.blame, v.blame);

@@ -291,6 +291,10 @@ TEST(RealErrorCorpus, ExplanationsAreShortAndNeverRepeatASentence)
         }
         EXPECT_FALSE(v.headline.isEmpty());
         EXPECT_FALSE(v.nextSteps.isEmpty());
+        // Every placeholder is filled, and a stand-in for an absent fact reads as a sentence.
+        static const QRegularExpression unfilled(u"\\{[a-z_]+\\}|\\(the server\\)|port the port"_s);
+        const QString all = QStringList{v.headline, v.explanation, v.nextSteps.join(u' ')}.join(u' ');
+        EXPECT_FALSE(unfilled.match(all).hasMatch()) << all.toStdString();
     }
 }
 
