@@ -420,10 +420,11 @@ QString hostIn(const QString &text)
          u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
          u"connect E[A-Z]+ (::1|::ffff:127\\.[\\d.]+):\\d+", u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+",
          u"dial tcp ([A-Za-z0-9.-]+):\\d+", u"address: '([0-9a-fA-F.:]+)'",
-         u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+", u"Failed host lookup: ['`]([A-Za-z0-9.-]+)['`]",
-         u"Could not resolve: ([A-Za-z0-9.-]+)", u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert",
-         u"https?://([A-Za-z0-9.-]+)", u"\\(([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}):\\d{2,5}\\)",
-         u"Host: ([A-Za-z0-9.-]+)"});
+         u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
+         u"Failed to connect to ([A-Za-z0-9.-]+)/[0-9a-fA-F.:]+",
+         u"Failed host lookup: ['`]([A-Za-z0-9.-]+)['`]", u"Could not resolve: ([A-Za-z0-9.-]+)",
+         u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert", u"https?://([A-Za-z0-9.-]+)",
+         u"\\(([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}):\\d{2,5}\\)", u"Host: ([A-Za-z0-9.-]+)"});
     return firstCapture(text, patterns);
 }
 
@@ -742,7 +743,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
                                                     (namesNoAddress && localRunner.match(text).hasMatch())));
     // The client could not reach the proxy it was told to use: Go's proxy dialer says so, or the name it
     // failed on is the proxy's own ("getaddrinfo ENOTFOUND proxy-server" for an api.openai.com URL).
-    static const QRegularExpression proxyDial(u"\\bproxy ?connect\\s*tcp\\b"_s,
+    static const QRegularExpression proxyDial(u"\\bproxy ?connect\\s*tcp\\b|\\bsocks connect tcp\\b"_s,
                                               QRegularExpression::CaseInsensitiveOption);
     static const QStringList reachKinds{u"dns_failure"_s, u"connection_refused"_s, u"connect_timeout"_s};
     // (urllib3's SOCKS pool names the proxy's connection class: the refusal or timeout was the proxy's.)
@@ -756,6 +757,25 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.advice = u"explain_proxy_unreachable"_s;
         s.meaning =
             QCoreApplication::translate("Signature", "Your app could not reach the proxy it is set to use.");
+        return;
+    }
+    // A request to a remote API that failed at an address on this computer went through a local proxy
+    // (a VPN or proxy app listening on 127.0.0.1:7890): that proxy refused, reset or stalled it.
+    static const QRegularExpression loopbackWithPort(
+        u"(?<![\\w.-])(?:localhost|127\\.0\\.0\\.1|\\[::1\\]):\\d{2,5}\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QStringList viaLocalProxyKinds{u"connection_refused"_s, u"upstream_reset"_s, u"timeout"_s,
+                                                u"connect_timeout"_s};
+    if (viaLocalProxyKinds.contains(s.category) && !s.host.isEmpty() && !isLoopback(s.host) &&
+        loopbackWithPort.match(text).hasMatch()) {
+        if (s.category == u"connection_refused") {
+            s.category = u"proxy_error"_s;
+            s.advice = u"explain_proxy_unreachable"_s;
+            s.meaning = QCoreApplication::translate("Signature",
+                                                    "Your app could not reach the proxy it is set to use.");
+        }
+        s.blame = u"proxy"_s;
+        s.where = u"proxy"_s;
         return;
     }
     // A connection that failed with no reason given: on this computer, a local server that is not
@@ -830,7 +850,11 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.where = u"edge"_s;
         s.advice = u"explain_edge_block"_s;
     }
-    if (s.category == u"tls_hostname_mismatch" && certificateForAnotherDomain(text, s.host))
+    // (A well-known provider's own address always gets a certificate with its name: a mismatch there was
+    // made on the way, by interception or a DNS answer that led elsewhere.)
+    if (s.category == u"tls_hostname_mismatch" &&
+        (certificateForAnotherDomain(text, s.host) || isWellKnownProviderHost(s.host) ||
+         ProviderCatalog::instance().findByHost(s.host).has_value()))
         s.blame = u"network"_s;
     // A bare TCP reset ("Connection reset by peer", ECONNRESET) with no gateway named on the path: a
     // provider's load balancer answers with an HTTP error, so a reset without one was most likely cut on
@@ -853,7 +877,8 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // An expired certificate for a well-known provider's address, or one the Node runtime reports: the
     // providers renew theirs, so the client's clock or its old certificate store (an outdated runtime)
     // is the cause, not the server.
-    static const QRegularExpression nodeTls(u"node:_tls_wrap|TLSSocket\\.onConnectSecure"_s);
+    static const QRegularExpression nodeTls(
+        u"node:_tls_wrap|TLSSocket\\.onConnectSecure|\\bnode:[a-z_/]+:\\d+"_s);
     if (s.category == u"tls_expired" && s.blame == u"provider" &&
         (ProviderCatalog::instance().findByHost(s.host).has_value() || isWellKnownProviderHost(s.host) ||
          nodeTls.match(text).hasMatch())) {
@@ -1018,6 +1043,9 @@ ErrorSignature classifyErrorText(const QString &input)
     // written next to it ("API Error: 404 {…"type":"api_error"…}").
     if (decisive && decisive->id == u"provider-server-error"_s && s.status >= 400 && s.status < 500)
         decisive = nullptr;
+    // A web page where JSON was expected, with a 5xx status next to it: the server's error page.
+    if (decisive && decisive->id == u"web-page-not-json"_s && s.status >= 500)
+        decisive = nullptr;
     if (decisive && decisive->confidence <= 0.5 && s.status != 0) {
         const ResponseClass rc = statusClass();
         if (rc.category != Category::Unknown && categoryName(rc.category) != decisive->category &&
@@ -1038,7 +1066,12 @@ ErrorSignature classifyErrorText(const QString &input)
     } else if (s.status != 0 || !json.isEmpty()) {
         // No signature, but an HTTP status or a provider's error body: the response rules know those.
         const ResponseClass rc = statusClass();
-        if (rc.category != Category::Unknown && rc.category != Category::Cancelled) {
+        // A "200 OK" in a pasted error is a request that went well before the one that failed (a log line),
+        // or an error that arrived inside a successful answer: it never means that everything works.
+        static const QRegularExpression failureWords(u"\\b(?:error|exception|traceback|failed)\\b"_s,
+                                                     QRegularExpression::CaseInsensitiveOption);
+        const bool okButFailed = rc.category == Category::Ok && failureWords.match(text).hasMatch();
+        if (rc.category != Category::Unknown && rc.category != Category::Cancelled && !okButFailed) {
             s.category = categoryName(rc.category);
             s.meaning = rc.summary;
             s.producer = u"the server"_s;
@@ -1058,6 +1091,17 @@ ErrorSignature classifyErrorText(const QString &input)
         s.meaning = QCoreApplication::translate(
             "Signature", "The provider counts this key's requests per time window, and "
                          "this one went over; the window resets shortly.");
+    }
+    // A bare 503 with no gateway on the path is the service's own "unavailable", not a gateway's page.
+    static const QStringList gatewayHops{
+        u"aws_alb"_s,  u"nginx"_s,  u"haproxy"_s, u"envoy"_s,      u"kong"_s,   u"traefik"_s, u"cloudflare"_s,
+        u"azure_fd"_s, u"gcp_lb"_s, u"varnish"_s, u"cloudfront"_s, u"akamai"_s, u"istio"_s,   u"apisix"_s};
+    if (s.category == u"gateway_error"_s && s.status == 503 && s.producer == u"the server"_s &&
+        std::none_of(s.hops.cbegin(), s.hops.cend(),
+                     [](const QString &h) { return gatewayHops.contains(h); })) {
+        s.category = u"server_error"_s;
+        s.meaning = QCoreApplication::translate(
+            "Signature", "The service answered that it is unavailable for now (HTTP 503).");
     }
     // A load balancer's own "503 Service Unavailable" page: it has no working server behind it.
     static const QStringList balancers{u"aws_alb"_s, u"nginx"_s, u"haproxy"_s,

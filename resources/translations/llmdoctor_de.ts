@@ -2487,6 +2487,26 @@
         <source>Your app is set to use a SOCKS proxy, but the part of it that speaks SOCKS is not installed.</source>
         <translation>Ihre App soll einen SOCKS-Proxy verwenden, aber der Teil, der SOCKS spricht, ist nicht installiert.</translation>
     </message>
+    <message>
+        <source>The service answered that it is unavailable for now (HTTP 503).</source>
+        <translation>Der Dienst hat geantwortet, dass er im Moment nicht verfügbar ist (HTTP 503).</translation>
+    </message>
+    <message>
+        <source>A gateway (Envoy) passed your request on, but the service behind it closed or reset that connection before sending an answer.</source>
+        <translation>Ein Gateway (Envoy) hat Ihre Anfrage weitergegeben, aber der Dienst dahinter hat diese Verbindung geschlossen oder zurückgesetzt, bevor er antwortete.</translation>
+    </message>
+    <message>
+        <source>Ollama could not start the model on this computer: loading it failed or took too long (often too little memory or graphics memory).</source>
+        <translation>Ollama konnte das Modell auf diesem Computer nicht starten: Das Laden ist gescheitert oder hat zu lange gedauert (oft zu wenig Arbeits- oder Grafikspeicher).</translation>
+    </message>
+    <message>
+        <source>The LiteLLM proxy does not know the key your app sent: it is not one of the keys made on that proxy.</source>
+        <translation>Der LiteLLM-Proxy kennt den Schlüssel nicht, den Ihre App gesendet hat: Er gehört nicht zu den Schlüsseln, die auf diesem Proxy angelegt wurden.</translation>
+    </message>
+    <message>
+        <source>The LiteLLM proxy knows the key, but that key is not allowed to use this model.</source>
+        <translation>Der LiteLLM-Proxy kennt den Schlüssel, aber dieser Schlüssel darf dieses Modell nicht verwenden.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

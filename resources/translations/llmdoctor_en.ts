@@ -2487,6 +2487,26 @@
         <source>Your app is set to use a SOCKS proxy, but the part of it that speaks SOCKS is not installed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The service answered that it is unavailable for now (HTTP 503).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A gateway (Envoy) passed your request on, but the service behind it closed or reset that connection before sending an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama could not start the model on this computer: loading it failed or took too long (often too little memory or graphics memory).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The LiteLLM proxy does not know the key your app sent: it is not one of the keys made on that proxy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The LiteLLM proxy knows the key, but that key is not allowed to use this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

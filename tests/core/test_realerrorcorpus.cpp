@@ -29,7 +29,8 @@ const QString v2File = u"real_error_corpus_blind_v2.json"_s;
 const QString v3File = u"real_error_corpus_blind_v3.json"_s;
 const QString v4File = u"real_error_corpus_blind_v4.json"_s;
 const QString v5File = u"real_error_corpus_blind_v5.json"_s;
-const QStringList allFiles{v1File, v2File, v3File, v4File, v5File};
+const QString v6File = u"real_error_corpus_blind_v6.json"_s;
+const QStringList allFiles{v1File, v2File, v3File, v4File, v5File, v6File};
 
 QJsonArray realCorpus(const QString &file = v1File)
 {
@@ -182,7 +183,8 @@ SetScore scoreSet(const QString &file)
 // The first score of each, before any rule was changed for it, is the honest figure for texts never seen:
 //   v2: 60.3 % (2026-11); v3: 65.1 % (held-out 51.5 %); v4: 76.4 % full, 86.1 % category, 80.6 % blame,
 //   9.3 % unknown (2026-12-03, after v1-v3 were relabelled and tuned on); v5 (207 texts): 77.3 % full,
-//   80.2 % category, 83.1 % blame, 9.5 % unknown (2026-12-03, after v4 was tuned on).
+//   80.2 % category, 83.1 % blame, 9.5 % unknown (2026-12-03, after v4 was tuned on); v6 (200 texts, less
+//   covered ecosystems): 71.5 % full, 83.5 % category, 76.5 % blame, 12.1 % unknown (after v5).
 // Each set's tuning quarters were then tuned on (general rules only); the held-out quarter never was.
 // These bounds guard against regressions; the 95 % target holds for v1 only (see the next test).
 struct BlindSet
@@ -224,7 +226,8 @@ INSTANTIATE_TEST_SUITE_P(RealErrorCorpus, BlindSets,
                          ::testing::Values(BlindSet{v2File, 100, 97.0, 94.0},
                                            BlindSet{v3File, 120, 93.0, 78.0},
                                            BlindSet{v4File, 140, 87.0, 79.0},
-                                           BlindSet{v5File, 200, 89.0, 77.0}),
+                                           BlindSet{v5File, 200, 89.0, 77.0},
+                                           BlindSet{v6File, 190, 88.0, 76.0}),
                          [](const auto &param) { return "v" + std::to_string(param.index + 2); });
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
