@@ -2484,10 +2484,6 @@
         <translation>Der gRPC-Client konnte zu keiner der Adressen des Servers eine Verbindung öffnen.</translation>
     </message>
     <message>
-        <source>Your app is set to use a SOCKS proxy, but the part of it that speaks SOCKS is not installed.</source>
-        <translation>Ihre App soll einen SOCKS-Proxy verwenden, aber der Teil, der SOCKS spricht, ist nicht installiert.</translation>
-    </message>
-    <message>
         <source>The service answered that it is unavailable for now (HTTP 503).</source>
         <translation>Der Dienst hat geantwortet, dass er im Moment nicht verfügbar ist (HTTP 503).</translation>
     </message>
@@ -2506,6 +2502,10 @@
     <message>
         <source>The LiteLLM proxy knows the key, but that key is not allowed to use this model.</source>
         <translation>Der LiteLLM-Proxy kennt den Schlüssel, aber dieser Schlüssel darf dieses Modell nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>The SOCKS support of your app&apos;s HTTP library is not installed.</source>
+        <translation>Die SOCKS-Unterstützung der HTTP-Bibliothek Ihrer App ist nicht installiert.</translation>
     </message>
 </context>
 <context>
@@ -4293,16 +4293,16 @@
         <translation>Ihre App soll einen SOCKS-Proxy verwenden, kann aber nicht mit ihm sprechen.</translation>
     </message>
     <message>
-        <source>The proxy setting starts with socks5:// (or socks4://), and the library your app uses needs an extra package for that, which is not installed. No request left your computer.</source>
-        <translation>Die Proxy-Einstellung beginnt mit socks5:// (oder socks4://), und die Bibliothek Ihrer App braucht dafür ein Zusatzpaket, das nicht installiert ist. Keine Anfrage hat Ihren Computer verlassen.</translation>
-    </message>
-    <message>
         <source>For a Python app, install the SOCKS extra in the app&apos;s environment: pip install &quot;httpx[socks]&quot; (or &quot;requests[socks]&quot;), then restart the app.</source>
         <translation>Installieren Sie bei einer Python-App den SOCKS-Zusatz in der Umgebung der App: pip install &quot;httpx[socks]&quot; (oder &quot;requests[socks]&quot;), und starten Sie die App neu.</translation>
     </message>
     <message>
         <source>If you do not need that proxy, remove the socks5:// setting (the ALL_PROXY, HTTPS_PROXY or HTTP_PROXY environment variable, or the app&apos;s proxy option).</source>
         <translation>Wenn Sie diesen Proxy nicht brauchen, entfernen Sie die socks5://-Einstellung (die Umgebungsvariable ALL_PROXY, HTTPS_PROXY oder HTTP_PROXY oder die Proxy-Option der App).</translation>
+    </message>
+    <message>
+        <source>The proxy setting starts with socks5:// (or socks4://), and the library your app uses needs an extra package for that. No request left your computer.</source>
+        <translation>Die Proxy-Einstellung beginnt mit socks5:// (oder socks4://), und die Bibliothek Ihrer App braucht dafür ein Zusatzpaket. Keine Anfrage hat Ihren Computer verlassen.</translation>
     </message>
 </context>
 <context>

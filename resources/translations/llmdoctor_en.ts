@@ -2484,10 +2484,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your app is set to use a SOCKS proxy, but the part of it that speaks SOCKS is not installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The service answered that it is unavailable for now (HTTP 503).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2505,6 +2501,10 @@
     </message>
     <message>
         <source>The LiteLLM proxy knows the key, but that key is not allowed to use this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SOCKS support of your app&apos;s HTTP library is not installed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4293,15 +4293,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The proxy setting starts with socks5:// (or socks4://), and the library your app uses needs an extra package for that, which is not installed. No request left your computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>For a Python app, install the SOCKS extra in the app&apos;s environment: pip install &quot;httpx[socks]&quot; (or &quot;requests[socks]&quot;), then restart the app.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>If you do not need that proxy, remove the socks5:// setting (the ALL_PROXY, HTTPS_PROXY or HTTP_PROXY environment variable, or the app&apos;s proxy option).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The proxy setting starts with socks5:// (or socks4://), and the library your app uses needs an extra package for that. No request left your computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,12 +8,15 @@
 #include "ui/mainwindow.h"
 #include "ui/pathdiagram.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTranslator>
 #include <gtest/gtest.h>
 
 using namespace llmdoctor::core;
@@ -103,4 +106,60 @@ TEST(WizardExplain, ErrorTypedOnTheStartPageIsExplained)
     box->clear();
     window.findChild<QPushButton *>(u"backButton"_s)->click();
     EXPECT_TRUE(run->text().contains(u"Run the checks"_s)) << "no text, no explanation step";
+}
+
+// Messages read from the wording families added from real reports (a SOCKS proxy without its package, a
+// local model server named without an address, a proxy that cannot be reached, a connect failure to a
+// well-known host): the explain page words each with every fact filled in, in English and in German.
+// LLMDOCTOR_SCREENSHOTS=dir keeps what a user sees, to look at.
+TEST(WizardExplain, NewWordingsReadInPlainWordsInBothLanguages)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    const QStringList texts{
+        u"request to https://api.openai.com/v1/chat/completions failed, reason: Missing dependencies for SOCKS support."_s,
+        u"litellm.APIConnectionError: OllamaException - [WinError 10061] No connection could be made because "
+        u"the "
+        "target machine actively refused it"_s,
+        u"FetchError: request to https://api.openai.com/v1/chat/completions failed, reason: getaddrinfo "
+        u"ENOTFOUND "
+        "proxy-server"_s,
+        u"ClientConnectorError: Cannot connect to host api.openai.com:443 ssl:default"_s,
+    };
+    static const QRegularExpression unfilled(u"\\{[a-z_]+\\}|\\((?:the server|der Server)\\)"_s);
+    auto visibleText = [](const QWidget &page) {
+        QStringList out;
+        for (const QLabel *label : page.findChildren<QLabel *>()) {
+            if (label->isVisible() && !label->text().isEmpty())
+                out << label->text();
+        }
+        return out.join(u'\n');
+    };
+    QTranslator german;
+    ASSERT_TRUE(german.load(u"llmdoctor_de"_s, u":/i18n"_s));
+    for (int language = 0; language < 2; ++language) {
+        if (language == 1)
+            QCoreApplication::installTranslator(&german);
+        for (int i = 0; i < texts.size(); ++i) {
+            Target target;
+            target.baseUrl = QUrl(u"https://api.example.invalid/v1"_s);
+            target.errorText = texts.at(i);
+            MainWindow window(target);
+            window.show();
+            window.findChild<QPushButton *>(u"runButton"_s)->click();
+            ASSERT_EQ(window.findChild<QStackedWidget *>(u"pageStack"_s)->currentIndex(),
+                      MainWindow::Explain);
+            const ErrorSignature sig = classifyErrorText(texts.at(i));
+            EXPECT_NE(verdictForSignature(sig).blameName(), u"none"_s)
+                << "someone can act: " << texts.at(i).toStdString();
+            const QString shown = visibleText(*window.errorPage());
+            EXPECT_TRUE(shown.contains(verdictForSignature(sig).headline)) << shown.toStdString();
+            EXPECT_FALSE(unfilled.match(shown).hasMatch()) << shown.toStdString();
+            if (const QString dir = qEnvironmentVariable("LLMDOCTOR_SCREENSHOTS"); !dir.isEmpty()) {
+                QTest::qWait(60);
+                window.grab().save(
+                    QDir(dir).filePath(u"explain-%1-%2.png"_s.arg(language ? u"de"_s : u"en"_s).arg(i)));
+            }
+        }
+    }
+    QCoreApplication::removeTranslator(&german);
 }
