@@ -39,6 +39,7 @@ struct Rule
     double confidence = 0;
     bool hopNeedsAnswer = false; // the hop counts only when an answer came back through it
     int status = 0;
+    int yieldsFrom = 0, yieldsTo = -1; // a status in this range, named beside the text, decides instead
     bool ownHop = false;
     QRegularExpression re;
 };
@@ -128,6 +129,10 @@ Catalogue loadCatalogue()
         r.hopNeedsAnswer = o.value(u"hop_needs_answer").toBool();
         for (const QJsonValue &s : o.value(u"suppressed_by").toArray())
             r.suppressedBy << s.toString();
+        if (const QJsonArray range = o.value(u"yields_to_status").toArray(); range.size() == 2) {
+            r.yieldsFrom = range.at(0).toInt();
+            r.yieldsTo = range.at(1).toInt();
+        }
         r.re = compile(o.value(u"pattern").toString(), o.value(u"case_sensitive").toBool());
         if (o.value(u"pattern").toString().isEmpty())
             c.problems << u"%1: no pattern"_s.arg(r.id);
@@ -719,6 +724,17 @@ bool isWellKnownProviderHost(const QString &host)
     return false;
 }
 
+// The client never reached the proxy it was told to use (its name, its port, its own code failed).
+void markProxyUnreachable(ErrorSignature &s)
+{
+    s.category = u"proxy_error"_s;
+    s.blame = u"proxy"_s;
+    s.where = u"proxy"_s;
+    s.advice = u"explain_proxy_unreachable"_s;
+    s.meaning =
+        QCoreApplication::translate("Signature", "Your app could not reach the proxy it is set to use.");
+}
+
 // Who is to blame depends on more than the wording: where the failing server is and what the
 // message shows of the path.
 void refineBlame(const QString &text, ErrorSignature &s)
@@ -751,12 +767,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
     if (reachKinds.contains(s.category) &&
         (proxyDial.match(text).hasMatch() || s.host.contains(u"proxy"_s, Qt::CaseInsensitive) ||
          socksConnection.match(text).hasMatch())) {
-        s.category = u"proxy_error"_s;
-        s.blame = u"proxy"_s;
-        s.where = u"proxy"_s;
-        s.advice = u"explain_proxy_unreachable"_s;
-        s.meaning =
-            QCoreApplication::translate("Signature", "Your app could not reach the proxy it is set to use.");
+        markProxyUnreachable(s);
         return;
     }
     // A request to a remote API that failed at an address on this computer went through a local proxy
@@ -769,13 +780,11 @@ void refineBlame(const QString &text, ErrorSignature &s)
     if (viaLocalProxyKinds.contains(s.category) && !s.host.isEmpty() && !isLoopback(s.host) &&
         loopbackWithPort.match(text).hasMatch()) {
         if (s.category == u"connection_refused") {
-            s.category = u"proxy_error"_s;
-            s.advice = u"explain_proxy_unreachable"_s;
-            s.meaning = QCoreApplication::translate("Signature",
-                                                    "Your app could not reach the proxy it is set to use.");
+            markProxyUnreachable(s);
+        } else {
+            s.blame = u"proxy"_s;
+            s.where = u"proxy"_s;
         }
-        s.blame = u"proxy"_s;
-        s.where = u"proxy"_s;
         return;
     }
     // A connection that failed with no reason given: on this computer, a local server that is not
@@ -824,12 +833,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
     }
     // A connection error with no cause, raised inside the client's proxy code: the proxy is where it failed.
     if (s.category == u"unknown" && viaProxy.match(text).hasMatch()) {
-        s.category = u"proxy_error"_s;
-        s.blame = u"proxy"_s;
-        s.where = u"proxy"_s;
-        s.advice = u"explain_proxy_unreachable"_s;
-        s.meaning =
-            QCoreApplication::translate("Signature", "Your app could not reach the proxy it is set to use.");
+        markProxyUnreachable(s);
         return;
     }
     // A certificate made out to a proxy ("DNS:internal.litellm.proxy.net" for api.anthropic.com): the proxy
@@ -1039,12 +1043,7 @@ ErrorSignature classifyErrorText(const QString &input)
         response.body = json.isEmpty() ? text.left(4096).toUtf8() : json;
         return classifyResponse(response, true, false);
     };
-    // A provider's generic error type ("api_error", "server_error") says less than a client error status
-    // written next to it ("API Error: 404 {…"type":"api_error"…}").
-    if (decisive && decisive->id == u"provider-server-error"_s && s.status >= 400 && s.status < 500)
-        decisive = nullptr;
-    // A web page where JSON was expected, with a 5xx status next to it: the server's error page.
-    if (decisive && decisive->id == u"web-page-not-json"_s && s.status >= 500)
+    if (decisive && s.status >= decisive->yieldsFrom && s.status <= decisive->yieldsTo)
         decisive = nullptr;
     if (decisive && decisive->confidence <= 0.5 && s.status != 0) {
         const ResponseClass rc = statusClass();
