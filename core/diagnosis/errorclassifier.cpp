@@ -791,7 +791,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // running; to a well-known provider, whose servers always accept, the way there.
     static const QRegularExpression connectFailed(
         u"Cannot connect to host|Failed to connect to|\\bConnect(?:ion)? error\\b|Unable to connect|"
-        u"Connection Failed|\\bfetch failed\\b|网络连接失败"_s,
+        u"Connection Failed|\\bfetch failed\\b|网络连接失败|Could not connect to the endpoint URL"_s,
         QRegularExpression::CaseInsensitiveOption);
     if (s.category == u"unknown" && connectFailed.match(text).hasMatch()) {
         if (isLoopback(s.host)) {
@@ -863,10 +863,13 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // A bare TCP reset ("Connection reset by peer", ECONNRESET) with no gateway named on the path: a
     // provider's load balancer answers with an HTTP error, so a reset without one was most likely cut on
     // the way (a firewall, a filtering network, an unstable link).
-    static const QRegularExpression bareReset(u"Connection reset by peer|\\bECONNRESET\\b|\\[Errno "
-                                              u"104\\]|\\bUND_ERR_SOCKET\\b|\\bother side closed\\b|"
-                                              u"\\b10054\\b|forcibly closed by the remote host"_s,
-                                              QRegularExpression::CaseInsensitiveOption);
+    // (Java names a reset "Connection reset" without "by peer"; a write into a reset connection is a
+    // broken pipe; WinSock's 10053 is the same cut seen from this side.)
+    static const QRegularExpression bareReset(
+        u"Connection reset by peer|\\bECONNRESET\\b|\\[Errno 104\\]|\\bUND_ERR_SOCKET\\b|\\bother side "
+        u"closed\\b|\\b10054\\b|forcibly closed by the remote host|Exception: Connection reset\\b|"
+        u"\\bbroken pipe\\b|\\bEPIPE\\b|\\[Errno 32\\]|\\b10053\\b|established connection was aborted"_s,
+        QRegularExpression::CaseInsensitiveOption);
     // ("socket hang up": the server closed the connection it had accepted, Node reports it as ECONNRESET.)
     static const QRegularExpression hangUp(u"socket hang up|Server disconnected|RemoteDisconnected"_s,
                                            QRegularExpression::CaseInsensitiveOption);
@@ -907,7 +910,13 @@ void refineBlame(const QString &text, ErrorSignature &s)
     const bool providerApiHost = ProviderCatalog::instance().findByHost(s.host).has_value();
     const bool wayThere =
         s.category == u"connection_refused" || (s.category == u"dns_failure" && !providerApiHost);
-    if (wayThere && s.blame != u"local"_s && isWellKnownProviderHost(s.host)) {
+    // (Go dials the address it resolved: "Post \"https://api.openai.com/…\": dial tcp 104.18.6.192:443" failed on
+    // the provider's host.)
+    static const QRegularExpression urlHost(u"https?://([A-Za-z0-9.-]+)"_s);
+    const bool dialledProviderAddress =
+        QHostAddress(s.host).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol &&
+        !isLoopback(s.host) && isWellKnownProviderHost(urlHost.match(text).captured(1));
+    if (wayThere && s.blame != u"local"_s && (isWellKnownProviderHost(s.host) || dialledProviderAddress)) {
         s.blame = u"network"_s;
         s.where = u"network"_s;
         s.advice = s.category == u"dns_failure" ? u"explain_dns_failure_network"_s

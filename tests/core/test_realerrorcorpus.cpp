@@ -812,6 +812,23 @@ TEST(ErrorStructure, RelayGatewaysAndProvidersInOtherLanguages)
     });
 }
 
+// More documented wordings as data (tests/data/documented_error_wordings.json): exception classes of the
+// HTTP stacks, curl's exit codes, and the error bodies of the providers' APIs and local servers.
+TEST(ErrorStructure, DocumentedWordingsOfEveryStackAndProvider)
+{
+    QFile f(QStringLiteral(LLMDOCTOR_SOURCE_DIR) + u"/tests/data/documented_error_wordings.json"_s);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QJsonArray wordings = QJsonDocument::fromJson(f.readAll()).object()[u"wordings"].toArray();
+    ASSERT_GE(wordings.size(), 150);
+    QList<Expect> cases;
+    for (const QJsonValue &w : wordings) {
+        const QJsonObject o = w.toObject();
+        ASSERT_FALSE(o[u"documented_in"].toString().isEmpty()) << o[u"text"].toString().toStdString();
+        cases << Expect{o[u"text"].toString(), o[u"category"].toString(), o[u"blame"].toString()};
+    }
+    expectAll(cases);
+}
+
 // The wordings of each platform's HTTP stack, from their documentation (Apple's NSURLError codes, Java's
 // java.net and javax.net.ssl, .NET's HttpClient and SslStream, Rust's hyper/reqwest/rustls, Go's net/http
 // and crypto/tls, Ruby's Net::HTTP and Faraday, PHP's Guzzle, Dart's dart:io, gRPC status names): a
