@@ -910,8 +910,8 @@ void refineBlame(const QString &text, ErrorSignature &s)
     const bool providerApiHost = ProviderCatalog::instance().findByHost(s.host).has_value();
     const bool wayThere =
         s.category == u"connection_refused" || (s.category == u"dns_failure" && !providerApiHost);
-    // (Go dials the address it resolved: "Post \"https://api.openai.com/…\": dial tcp 104.18.6.192:443" failed on
-    // the provider's host.)
+    // (Go dials the address it resolved: "Post \"https://api.openai.com/…\": dial tcp 104.18.6.192:443"
+    // failed on the provider's host.)
     static const QRegularExpression urlHost(u"https?://([A-Za-z0-9.-]+)"_s);
     const bool dialledProviderAddress =
         QHostAddress(s.host).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol &&
