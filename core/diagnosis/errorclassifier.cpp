@@ -427,7 +427,7 @@ QString hostIn(const QString &text)
          u"dial tcp ([A-Za-z0-9.-]+):\\d+", u"address: '([0-9a-fA-F.:]+)'",
          u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
          u"Failed to connect to ([A-Za-z0-9.-]+)/[0-9a-fA-F.:]+",
-         u"Failed host lookup: ['`]([A-Za-z0-9.-]+)['`]", u"Could not resolve: ([A-Za-z0-9.-]+)",
+         u"Failed host lookup: ['`]([A-Za-z0-9.-]+)['`]", u"无法解析(?:主机名?|域名)[：:\\s]*([A-Za-z0-9.-]+)", u"Could not resolve: ([A-Za-z0-9.-]+)",
          u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert", u"https?://([A-Za-z0-9.-]+)",
          u"\\(([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}):\\d{2,5}\\)", u"Host: ([A-Za-z0-9.-]+)"});
     return firstCapture(text, patterns);

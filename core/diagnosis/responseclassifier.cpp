@@ -106,6 +106,12 @@ ResponseClass classifyResponse(const HttpResponse &response, bool keySent, bool 
             Category::EndpointNotFound,
             QCoreApplication::translate("Response", "The server has no API at this address (HTTP 404)."));
     }
+    // A path that exists but does not take a POST (a web page, the API's root): the address is not the endpoint.
+    if (s == 405)
+        return set(Category::EndpointNotFound,
+                   QCoreApplication::translate(
+                       "Response", "The address does not take this kind of request (HTTP 405): it is not the "
+                                   "API's endpoint."));
     if (s == 408)
         return set(Category::Timeout,
                    QCoreApplication::translate("Response",

@@ -1885,6 +1885,10 @@
         <source>Unexpected answer (HTTP %1).</source>
         <translation>Unerwartete Antwort (HTTP %1).</translation>
     </message>
+    <message>
+        <source>The address does not take this kind of request (HTTP 405): it is not the API&apos;s endpoint.</source>
+        <translation>Diese Adresse nimmt diese Art von Anfrage nicht an (HTTP 405): Sie ist nicht der Endpunkt der API.</translation>
+    </message>
 </context>
 <context>
     <name>Retry</name>

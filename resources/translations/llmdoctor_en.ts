@@ -1885,6 +1885,10 @@
         <source>Unexpected answer (HTTP %1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The address does not take this kind of request (HTTP 405): it is not the API&apos;s endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Retry</name>
