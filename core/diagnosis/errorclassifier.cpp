@@ -417,19 +417,27 @@ QString firstCapture(const QString &text, const QList<QRegularExpression> &patte
 
 QString hostIn(const QString &text)
 {
-    static const QList<QRegularExpression> patterns = compileAll(
-        {u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
-         u"(?:Unable|Failed) to resolve(?: host)? [\"']([A-Za-z0-9.-]+)[\"']",
-         u"lookup ([A-Za-z0-9.-]+\\.[A-Za-z]+)(?: on [^:]+)?: no such host",
-         u"Failed to connect to ([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)(?::\\d+)?:? ",
-         u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
-         u"connect E[A-Z]+ (::1|::ffff:127\\.[\\d.]+):\\d+", u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+",
-         u"dial tcp ([A-Za-z0-9.-]+):\\d+", u"address: '([0-9a-fA-F.:]+)'",
-         u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
-         u"Failed to connect to ([A-Za-z0-9.-]+)/[0-9a-fA-F.:]+",
-         u"Failed host lookup: ['`]([A-Za-z0-9.-]+)['`]", u"无法解析(?:主机名?|域名)[：:\\s]*([A-Za-z0-9.-]+)", u"Could not resolve: ([A-Za-z0-9.-]+)",
-         u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert", u"https?://([A-Za-z0-9.-]+)",
-         u"\\(([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}):\\d{2,5}\\)", u"Host: ([A-Za-z0-9.-]+)"});
+    static const QList<QRegularExpression> patterns =
+        compileAll({u"Could not resolve host:? ([A-Za-z0-9.-]+)",
+                    u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
+                    u"(?:Unable|Failed) to resolve(?: host)? [\"']([A-Za-z0-9.-]+)[\"']",
+                    u"lookup ([A-Za-z0-9.-]+\\.[A-Za-z]+)(?: on [^:]+)?: no such host",
+                    u"Failed to connect to ([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)(?::\\d+)?:? ",
+                    u"host='([A-Za-z0-9.-]+)'",
+                    u"Failed to connect to ([A-Za-z0-9.-]+) port",
+                    u"connect E[A-Z]+ (::1|::ffff:127\\.[\\d.]+):\\d+",
+                    u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+",
+                    u"dial tcp ([A-Za-z0-9.-]+):\\d+",
+                    u"address: '([0-9a-fA-F.:]+)'",
+                    u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
+                    u"Failed to connect to ([A-Za-z0-9.-]+)/[0-9a-fA-F.:]+",
+                    u"Failed host lookup: ['`]([A-Za-z0-9.-]+)['`]",
+                    u"无法解析(?:主机名?|域名)[：:\\s]*([A-Za-z0-9.-]+)",
+                    u"Could not resolve: ([A-Za-z0-9.-]+)",
+                    u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert",
+                    u"https?://([A-Za-z0-9.-]+)",
+                    u"\\(([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}):\\d{2,5}\\)",
+                    u"Host: ([A-Za-z0-9.-]+)"});
     return firstCapture(text, patterns);
 }
 
@@ -842,6 +850,21 @@ void refineBlame(const QString &text, ErrorSignature &s)
                                                      QRegularExpression::CaseInsensitiveOption);
     if ((s.category == u"tls_hostname_mismatch" || s.category == u"tls_untrusted") &&
         proxyCertificate.match(text).hasMatch()) {
+        s.blame = u"proxy"_s;
+        s.where = u"proxy"_s;
+        return;
+    }
+    // A certificate issued by a product that inspects a company's traffic (Fortinet, Palo Alto, Netskope…):
+    // that proxy or firewall on the way presented its own.
+    static const QRegularExpression inspectingIssuer = [] {
+        QStringList names;
+        for (const QString &n : catalogue().interceptionIssuers)
+            names << QRegularExpression::escape(n);
+        return QRegularExpression(u"(?<![A-Za-z])(?:%1)(?![a-z])"_s.arg(names.join(u'|')),
+                                  QRegularExpression::CaseInsensitiveOption);
+    }();
+    if ((s.category == u"tls_hostname_mismatch" || s.category == u"tls_untrusted") &&
+        inspectingIssuer.match(text).hasMatch()) {
         s.blame = u"proxy"_s;
         s.where = u"proxy"_s;
         return;

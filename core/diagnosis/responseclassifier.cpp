@@ -106,7 +106,8 @@ ResponseClass classifyResponse(const HttpResponse &response, bool keySent, bool 
             Category::EndpointNotFound,
             QCoreApplication::translate("Response", "The server has no API at this address (HTTP 404)."));
     }
-    // A path that exists but does not take a POST (a web page, the API's root): the address is not the endpoint.
+    // A path that exists but does not take a POST (a web page, the API's root): the address is not the
+    // endpoint.
     if (s == 405)
         return set(Category::EndpointNotFound,
                    QCoreApplication::translate(

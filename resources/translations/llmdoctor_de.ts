@@ -2511,6 +2511,22 @@
         <source>The SOCKS support of your app&apos;s HTTP library is not installed.</source>
         <translation>Die SOCKS-Unterstützung der HTTP-Bibliothek Ihrer App ist nicht installiert.</translation>
     </message>
+    <message>
+        <source>An Apache server in front of the API passed the request on, but got no valid answer from the service behind it.</source>
+        <translation>Ein Apache-Server vor der API hat die Anfrage weitergegeben, aber vom Dienst dahinter keine gültige Antwort bekommen.</translation>
+    </message>
+    <message>
+        <source>Azure Front Door, in front of the API, gave up waiting for the service behind it.</source>
+        <translation>Azure Front Door vor der API hat aufgehört, auf den Dienst dahinter zu warten.</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s code running on Cloudflare (a Worker) failed while handling the request (error 1101).</source>
+        <translation>Der Code des Anbieters, der bei Cloudflare läuft (ein Worker), ist beim Bearbeiten der Anfrage fehlgeschlagen (Fehler 1101).</translation>
+    </message>
+    <message>
+        <source>A web filter of your company or network (a proxy or firewall) answered instead of the API: its policy blocks this address.</source>
+        <translation>Ein Webfilter Ihrer Firma oder Ihres Netzwerks (ein Proxy oder eine Firewall) hat statt der API geantwortet: Seine Regeln sperren diese Adresse.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

@@ -2511,6 +2511,22 @@
         <source>The SOCKS support of your app&apos;s HTTP library is not installed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An Apache server in front of the API passed the request on, but got no valid answer from the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Front Door, in front of the API, gave up waiting for the service behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s code running on Cloudflare (a Worker) failed while handling the request (error 1101).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A web filter of your company or network (a proxy or firewall) answered instead of the API: its policy blocks this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
