@@ -1143,7 +1143,8 @@ ErrorSignature classifyErrorText(const QString &input)
         s.advice.clear();
     }
     // A 429 is a limit on requests or tokens per time, even where it says "too many tokens".
-    if (s.status == 429 && s.category == u"bad_request"_s) {
+    // (Not a message too large to send at all: gRPC's RESOURCE_EXHAUSTED names that too.)
+    if (s.status == 429 && s.category == u"bad_request"_s && !s.matched.contains(u"request-too-large"_s)) {
         s.category = u"rate_limited"_s;
         s.blame = u"account"_s;
         s.advice.clear();
