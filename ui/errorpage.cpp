@@ -5,6 +5,7 @@
 #include "pathdiagram.h"
 #include "snippetview.h"
 
+#include <QCoreApplication>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -93,9 +94,11 @@ void ErrorPage::explain(const QString &pastedText, const core::Target &target)
     const int lines = std::clamp(int(pastedText.count(u'\n')) + 2, 2, 6);
     m_quote->setFixedHeight(m_quote->fontMetrics().lineSpacing() * lines + 12);
     const bool known = m_signature.category != u"unknown";
-    m_producer->setText(m_signature.producer.isEmpty()
-                            ? tr("llmdoctor cannot tell which program wrote this message.")
-                            : tr("This message was written by: %1.").arg(m_signature.producer));
+    m_producer->setText(
+        m_signature.producer.isEmpty()
+            ? tr("llmdoctor cannot tell which program wrote this message.")
+            : tr("This message was written by: %1.")
+                  .arg(QCoreApplication::translate("Signature", m_signature.producer.toUtf8().constData())));
     m_path->setBrokenHop(known ? m_signature.where : QString());
     m_path->setVisible(known && !m_signature.where.isEmpty());
 

@@ -74,6 +74,7 @@ struct Catalogue
     QList<QPair<QRegularExpression, QString>> transportFailures;
     QHash<QString, Snippet> snippets;
     QStringList interceptionIssuers;
+    QSet<QString> wellKnownDomains; // registrable domains of big public services besides the API providers
     QStringList problems;
 };
 
@@ -190,6 +191,8 @@ Catalogue loadCatalogue()
     }
     for (const QJsonValue &v : root.value(u"interception_issuers").toArray())
         c.interceptionIssuers << v.toString();
+    for (const QJsonValue &v : root.value(u"well_known_domains").toArray())
+        c.wellKnownDomains << v.toString();
     return c;
 }
 
@@ -271,6 +274,10 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
                     u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request|Overloaded|"
                     u"Insufficient|Rate limit|Client Error|Server Error)\\b",
                     u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
+                    u"\\bHTTP response code was (\\d{3})\\b",
+                    u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
+                    // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
+                    u"\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD) https?://\\S+ (\\d{3})(?:/\\d{3})?\\b",
                     u"\"code\"\\s*:\\s*\"?([45]\\d\\d)\\b", u"'code'\\s*:\\s*'?([45]\\d\\d)\\b",
                     u"\\bcode\\s*[:=]\\s*([45]\\d\\d)\\b",
                     u"\\b(?:response|error|returned|failed with|Error:|API "
@@ -301,6 +308,19 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
     }
     if (const int s = exceptionStatus(text, exceptionStatuses); s != 0)
         return s;
+    // A JSON parser that choked on a plain-text error page shows the page's first words:
+    // 'Unexpected token 'I', "Internal S"... is not valid JSON'.
+    static const QRegularExpression parsedPage(
+        u"Unexpected token '.', \"([^\"\\n]{4,12})\"\\.\\.\\. is not valid JSON"_s);
+    if (const auto m = parsedPage.match(text); m.hasMatch()) {
+        static const QList<QPair<QString, int>> starts{
+            {u"Internal S"_s, 500}, {u"Bad Gatewa"_s, 502}, {u"Service Un"_s, 503}, {u"Gateway Ti"_s, 504},
+            {u"Too Many R"_s, 429}, {u"Unauthoriz"_s, 401}, {u"Forbidden"_s, 403},  {u"Not Found"_s, 404}};
+        for (const auto &[start, status] : starts) {
+            if (start.startsWith(m.captured(1)) || m.captured(1).startsWith(start))
+                return status;
+        }
+    }
     // A reason phrase on its own ("AI_APICallError: Unauthorized").
     static const QRegularExpression phrase(
         u"\\b(Unauthorized|Forbidden|Too Many Requests|Payment Required|Bad Gateway|Service Unavailable|"
@@ -530,8 +550,10 @@ bool certificateForAnotherDomain(const QString &text, const QString &host)
 // How long the message asks to wait: "try again in 9.816s", "retry after 20 seconds", "Retrying in 4s".
 QString waitIn(const QString &text, double *secondsOut = nullptr)
 {
+    // (Not a client's own retry schedule: "Retrying …_completion_with_retry in 4.0 seconds as it raised …"
+    // says when tenacity tries again, not when the provider's window resets.)
     static const QRegularExpression re(
-        u"(?:try again|retry|retrying)(?: your request)? (?:in|after) (\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|sec|secs|seconds?|m|min|minutes?)\\b"_s,
+        u"(?<![\\w.])(?:try again|retry|retrying)(?: your request)? (?:in|after) (\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|sec|secs|seconds?|m|min|minutes?)\\b(?! as it raised)"_s,
         QRegularExpression::CaseInsensitiveOption);
     const auto m = re.match(text);
     if (!m.hasMatch())
@@ -725,6 +747,8 @@ bool isWellKnownProviderHost(const QString &host)
     if (host.isEmpty() || QHostAddress(host).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol)
         return false;
     const QString own = registrable(host);
+    if (catalogue().wellKnownDomains.contains(own))
+        return true;
     for (const Provider &p : ProviderCatalog::instance().providers()) {
         if (!p.isLocal() && !p.host().isEmpty() && registrable(p.host()) == own)
             return true;
@@ -818,6 +842,12 @@ void refineBlame(const QString &text, ErrorSignature &s)
             s.advice = u"explain_connect_failed_network"_s;
             return;
         }
+        // ("Failed to connect to Ollama": a local runner named without an address is on this computer.)
+        if (onThisComputer) {
+            s.blame = u"local"_s;
+            s.where = u"computer"_s;
+            return;
+        }
     }
     if (localKinds.contains(s.category) && onThisComputer && !s.matched.contains(u"envoy-reset"_s) &&
         !s.ownHop) {
@@ -909,9 +939,15 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // is the cause, not the server.
     static const QRegularExpression nodeTls(
         u"node:_tls_wrap|TLSSocket\\.onConnectSecure|\\bnode:[a-z_/]+:\\d+"_s);
+    // (A certificate "not yet valid" is one whose start lies ahead of this computer's clock: the clock is
+    // behind.) (Go says "expired or is not yet valid" for both, and "current time … is before …" for this
+    // one.)
+    static const QRegularExpression notYetValid(
+        u"(?<!expired or is )not yet valid|CERT_NOT_YET_VALID|current time \\S+ is before\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
     if (s.category == u"tls_expired" && s.blame == u"provider" &&
         (ProviderCatalog::instance().findByHost(s.host).has_value() || isWellKnownProviderHost(s.host) ||
-         nodeTls.match(text).hasMatch())) {
+         nodeTls.match(text).hasMatch() || notYetValid.match(text).hasMatch())) {
         s.blame = u"local"_s;
         s.where = u"computer"_s;
     }
@@ -1063,6 +1099,14 @@ ErrorSignature classifyErrorText(const QString &input)
     if (json.isEmpty() && input.size() != text.size())
         s.providerError = providerErrorIn(input.left(scanLimit), &json);
     s.status = statusFromText(text, c.exceptionStatuses);
+    // A gateway's 5xx that carries the provider's own 4xx ("502 Bad Gateway: DeepSeek 400: {…}") passed a
+    // refusal on: the provider's status says what was wrong.
+    static const QRegularExpression nestedStatus(
+        u"\\b5\\d\\d\\b[^\\n{]{0,60}?:\\s*[A-Za-z][\\w .-]{0,40}?\\s([4]\\d\\d)\\s*:"_s);
+    if (s.status >= 500) {
+        if (const auto m = nestedStatus.match(text); m.hasMatch() && isKnownStatus(m.captured(1).toInt()))
+            s.status = m.captured(1).toInt();
+    }
     s.host = hostIn(text);
     s.port = portIn(text, s.host);
     s.model = modelIn(text);

@@ -2527,6 +2527,154 @@
         <source>A web filter of your company or network (a proxy or firewall) answered instead of the API: its policy blocks this address.</source>
         <translation>Ein Webfilter Ihrer Firma oder Ihres Netzwerks (ein Proxy oder eine Firewall) hat statt der API geantwortet: Seine Regeln sperren diese Adresse.</translation>
     </message>
+    <message>
+        <source>The relay you send requests through (one-api or new-api) has used up what its upstream channels allow right now, and asks you to slow down and try again.</source>
+        <translation>Der Vermittlungsdienst, über den Ihre Anfragen laufen (one-api oder new-api), hat ausgeschöpft, was seine vorgelagerten Kanäle gerade erlauben, und bittet Sie, langsamer zu machen und es erneut zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Envoy gateway</source>
+        <translation>Envoy-Gateway</translation>
+    </message>
+    <message>
+        <source>Apache web server</source>
+        <translation>Apache-Webserver</translation>
+    </message>
+    <message>
+        <source>your nginx server</source>
+        <translation>Ihr nginx-Server</translation>
+    </message>
+    <message>
+        <source>HAProxy load balancer</source>
+        <translation>HAProxy-Lastverteiler</translation>
+    </message>
+    <message>
+        <source>Azure Front Door</source>
+        <translation>Azure Front Door</translation>
+    </message>
+    <message>
+        <source>Google&apos;s front end</source>
+        <translation>Googles Front-End</translation>
+    </message>
+    <message>
+        <source>Varnish cache</source>
+        <translation>Varnish-Cache</translation>
+    </message>
+    <message>
+        <source>Akamai</source>
+        <translation>Akamai</translation>
+    </message>
+    <message>
+        <source>Amazon API Gateway</source>
+        <translation>Amazon API Gateway</translation>
+    </message>
+    <message>
+        <source>Kong gateway</source>
+        <translation>Kong-Gateway</translation>
+    </message>
+    <message>
+        <source>Vercel (the deployment of your app)</source>
+        <translation>Vercel (die Bereitstellung Ihrer App)</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>der Server</translation>
+    </message>
+    <message>
+        <source>a gateway (probably Traefik)</source>
+        <translation>ein Gateway (wahrscheinlich Traefik)</translation>
+    </message>
+    <message>
+        <source>your Traefik proxy</source>
+        <translation>Ihr Traefik-Proxy</translation>
+    </message>
+    <message>
+        <source>Kong API gateway</source>
+        <translation>Kong-API-Gateway</translation>
+    </message>
+    <message>
+        <source>Cloudflare</source>
+        <translation>Cloudflare</translation>
+    </message>
+    <message>
+        <source>Amazon CloudFront</source>
+        <translation>Amazon CloudFront</translation>
+    </message>
+    <message>
+        <source>Google Front End</source>
+        <translation>Google Front End</translation>
+    </message>
+    <message>
+        <source>the Squid proxy on your network</source>
+        <translation>der Squid-Proxy in Ihrem Netzwerk</translation>
+    </message>
+    <message>
+        <source>the proxy on your network</source>
+        <translation>der Proxy in Ihrem Netzwerk</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s API</source>
+        <translation>die API des Anbieters</translation>
+    </message>
+    <message>
+        <source>Google&apos;s API</source>
+        <translation>Googles API</translation>
+    </message>
+    <message>
+        <source>OpenRouter</source>
+        <translation>OpenRouter</translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <source>Azure OpenAI</source>
+        <translation>Azure OpenAI</translation>
+    </message>
+    <message>
+        <source>the LiteLLM proxy</source>
+        <translation>der LiteLLM-Proxy</translation>
+    </message>
+    <message>
+        <source>the relay (one-api, new-api) you send requests through</source>
+        <translation>der Vermittlungsdienst (one-api, new-api), über den Ihre Anfragen laufen</translation>
+    </message>
+    <message>
+        <source>n8n</source>
+        <translation>n8n</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s status page</source>
+        <translation>die Statusseite des Anbieters</translation>
+    </message>
+    <message>
+        <source>the web application</source>
+        <translation>die Webanwendung</translation>
+    </message>
+    <message>
+        <source>your app (Python asyncio)</source>
+        <translation>Ihre App (Python asyncio)</translation>
+    </message>
+    <message>
+        <source>your app (gRPC)</source>
+        <translation>Ihre App (gRPC)</translation>
+    </message>
+    <message>
+        <source>your app</source>
+        <translation>Ihre App</translation>
+    </message>
+    <message>
+        <source>Zscaler, inspecting your traffic</source>
+        <translation>Zscaler, das Ihren Datenverkehr prüft</translation>
+    </message>
+    <message>
+        <source>Zscaler</source>
+        <translation>Zscaler</translation>
+    </message>
+    <message>
+        <source>the web filter of your network</source>
+        <translation>der Webfilter Ihres Netzwerks</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

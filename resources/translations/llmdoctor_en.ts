@@ -2527,6 +2527,154 @@
         <source>A web filter of your company or network (a proxy or firewall) answered instead of the API: its policy blocks this address.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The relay you send requests through (one-api or new-api) has used up what its upstream channels allow right now, and asks you to slow down and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Envoy gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apache web server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your nginx server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HAProxy load balancer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Front Door</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google&apos;s front end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Varnish cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Akamai</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amazon API Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kong gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vercel (the deployment of your app)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a gateway (probably Traefik)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your Traefik proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kong API gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amazon CloudFront</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Front End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Squid proxy on your network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy on your network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider&apos;s API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google&apos;s API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenRouter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure OpenAI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the LiteLLM proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the relay (one-api, new-api) you send requests through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n8n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider&apos;s status page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the web application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your app (Python asyncio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your app (gRPC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zscaler, inspecting your traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zscaler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the web filter of your network</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

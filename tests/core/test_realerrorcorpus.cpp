@@ -30,7 +30,8 @@ const QString v3File = u"real_error_corpus_blind_v3.json"_s;
 const QString v4File = u"real_error_corpus_blind_v4.json"_s;
 const QString v5File = u"real_error_corpus_blind_v5.json"_s;
 const QString v6File = u"real_error_corpus_blind_v6.json"_s;
-const QStringList allFiles{v1File, v2File, v3File, v4File, v5File, v6File};
+const QString v7File = u"real_error_corpus_blind_v7.json"_s;
+const QStringList allFiles{v1File, v2File, v3File, v4File, v5File, v6File, v7File};
 
 QJsonArray realCorpus(const QString &file = v1File)
 {
@@ -184,7 +185,10 @@ SetScore scoreSet(const QString &file)
 //   v2: 60.3 % (2026-11); v3: 65.1 % (held-out 51.5 %); v4: 76.4 % full, 86.1 % category, 80.6 % blame,
 //   9.3 % unknown (2026-12-03, after v1-v3 were relabelled and tuned on); v5 (207 texts): 77.3 % full,
 //   80.2 % category, 83.1 % blame, 9.5 % unknown (2026-12-03, after v4 was tuned on); v6 (200 texts, less
-//   covered ecosystems): 71.5 % full, 83.5 % category, 76.5 % blame, 12.1 % unknown (after v5).
+//   covered ecosystems): 71.5 % full, 83.5 % category, 76.5 % blame, 12.1 % unknown (after v5); v7 (210
+//   texts, 2026-12-03, after 412 documented wordings were added but before any rule for v7): 80.5 % full
+//   (held-out 77.0 %), 86.7 % category, 82.9 % blame, 9.1 % unknown; the build from before those wordings
+//   scored 78.1 % (held-out 72.1 %) on it.
 // Each set's tuning quarters were then tuned on (general rules only); the held-out quarter never was.
 // These bounds guard against regressions; the 95 % target holds for v1 only (see the next test).
 struct BlindSet
@@ -194,6 +198,11 @@ struct BlindSet
     double floor;     // whole set, %
     double heldFloor; // its held-out quarter, %
 };
+
+void PrintTo(const BlindSet &set, std::ostream *os)
+{
+    *os << set.file.toStdString();
+}
 
 class BlindSets : public ::testing::TestWithParam<BlindSet>
 {
@@ -222,13 +231,12 @@ TEST_P(BlindSets, AreWellFormedAndHaveNotRegressed)
     EXPECT_GE(s.heldScore(), set.heldFloor);
 }
 
-INSTANTIATE_TEST_SUITE_P(RealErrorCorpus, BlindSets,
-                         ::testing::Values(BlindSet{v2File, 100, 97.0, 94.0},
-                                           BlindSet{v3File, 120, 93.0, 78.0},
-                                           BlindSet{v4File, 140, 87.0, 79.0},
-                                           BlindSet{v5File, 200, 89.0, 77.0},
-                                           BlindSet{v6File, 190, 88.0, 76.0}),
-                         [](const auto &param) { return "v" + std::to_string(param.index + 2); });
+INSTANTIATE_TEST_SUITE_P(
+    RealErrorCorpus, BlindSets,
+    ::testing::Values(BlindSet{v2File, 100, 97.0, 94.0}, BlindSet{v3File, 120, 94.0, 81.0},
+                      BlindSet{v4File, 140, 87.0, 79.0}, BlindSet{v5File, 200, 91.0, 81.0},
+                      BlindSet{v6File, 190, 89.0, 80.0}, BlindSet{v7File, 200, 92.0, 85.0}),
+    [](const auto &param) { return "v" + std::to_string(param.index + 2); });
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
 {
@@ -803,8 +811,8 @@ TEST(ErrorStructure, RelayGatewaysAndProvidersInOtherLanguages)
         {u"{\"error\":{\"message\":\"未提供令牌\",\"type\":\"one_api_error\"}}"_s, u"auth_missing_key"_s,
          u"config"_s},
         {u"{\"error\":{\"message\":\"用户额度不足\"}}"_s, u"quota_exhausted"_s, u"account"_s},
-        {u"{\"error\":{\"message\":\"上游负载已饱和，请稍后再试\"}}"_s, u"provider_overloaded"_s,
-         u"provider"_s},
+        // The relay's own limit toward its upstream channels: it asks to slow down (LABELLING.md).
+        {u"{\"error\":{\"message\":\"上游负载已饱和，请稍后再试\"}}"_s, u"rate_limited"_s, u"proxy"_s},
         {u"{\"error\":{\"code\":\"1302\",\"message\":\"并发数过高，请降低并发\"}}"_s, u"rate_limited"_s,
          u"account"_s},
         // A JSON parser's complaint is no key problem.
