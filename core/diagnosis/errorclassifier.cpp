@@ -756,6 +756,19 @@ bool isWellKnownProviderHost(const QString &host)
     return false;
 }
 
+// Whether a host is (under the domain of) a hosted API provider's own address.
+bool isApiProviderHost(const QString &host)
+{
+    if (host.isEmpty() || isLoopback(host))
+        return false;
+    const QString own = registrable(host);
+    for (const Provider &p : ProviderCatalog::instance().providers()) {
+        if (!p.isLocal() && !p.host().isEmpty() && registrable(p.host()) == own)
+            return true;
+    }
+    return false;
+}
+
 // The client never reached the proxy it was told to use (its name, its port, its own code failed).
 void markProxyUnreachable(ErrorSignature &s)
 {
@@ -809,8 +822,13 @@ void refineBlame(const QString &text, ErrorSignature &s)
         QRegularExpression::CaseInsensitiveOption);
     static const QStringList viaLocalProxyKinds{u"connection_refused"_s, u"upstream_reset"_s, u"timeout"_s,
                                                 u"connect_timeout"_s};
-    if (viaLocalProxyKinds.contains(s.category) && !s.host.isEmpty() && !isLoopback(s.host) &&
-        loopbackWithPort.match(text).hasMatch()) {
+    // (The address that failed may be the only one a client names; the request's URL says where it went:
+    // "request to https://api.openai.com/… failed, reason: connect ECONNREFUSED 127.0.0.1:7890".)
+    static const QRegularExpression requestUrl(u"https?://([A-Za-z0-9.-]+)"_s);
+    const QString requested = requestUrl.match(text).captured(1);
+    const bool remoteApi = (!s.host.isEmpty() && !isLoopback(s.host)) ||
+                           (isLoopback(s.host) && !requested.isEmpty() && isApiProviderHost(requested));
+    if (viaLocalProxyKinds.contains(s.category) && remoteApi && loopbackWithPort.match(text).hasMatch()) {
         if (s.category == u"connection_refused") {
             markProxyUnreachable(s);
         } else {
@@ -823,7 +841,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // running; to a well-known provider, whose servers always accept, the way there.
     static const QRegularExpression connectFailed(
         u"Cannot connect to host|Failed to connect to|\\bConnect(?:ion)? error\\b|Unable to connect|"
-        u"Connection Failed|\\bfetch failed\\b|网络连接失败|Could not connect to the endpoint URL"_s,
+        u"Connection Failed|\\bfetch failed\\b|网络连接失败|Could not connect to the endpoint URL|Couldn't connect to server"_s,
         QRegularExpression::CaseInsensitiveOption);
     if (s.category == u"unknown" && connectFailed.match(text).hasMatch()) {
         if (isLoopback(s.host)) {
