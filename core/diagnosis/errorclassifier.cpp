@@ -274,7 +274,7 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
                     u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request|Overloaded|"
                     u"Insufficient|Rate limit|Client Error|Server Error)\\b",
                     u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
-                    u"\\bHTTP response code was (\\d{3})\\b",
+                    u"\\bHTTP response code was (\\d{3})\\b", u"response has a status code of (\\d{3})\\b",
                     u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
                     // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
                     u"\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD) https?://\\S+ (\\d{3})(?:/\\d{3})?\\b",
@@ -939,7 +939,8 @@ void refineBlame(const QString &text, ErrorSignature &s)
     static const QRegularExpression bareReset(
         u"Connection reset by peer|\\bECONNRESET\\b|\\[Errno 104\\]|\\bUND_ERR_SOCKET\\b|\\bother side "
         u"closed\\b|\\b10054\\b|forcibly closed by the remote host|Exception: Connection reset\\b|"
-        u"\\bbroken pipe\\b|\\bEPIPE\\b|\\[Errno 32\\]|\\b10053\\b|established connection was aborted"_s,
+        u"\\bbroken pipe\\b|\\bEPIPE\\b|\\[Errno 32\\]|\\b10053\\b|established connection was aborted|"
+        u"Software caused connection abort"_s,
         QRegularExpression::CaseInsensitiveOption);
     // ("socket hang up": the server closed the connection it had accepted, Node reports it as ECONNRESET.)
     static const QRegularExpression hangUp(u"socket hang up|Server disconnected|RemoteDisconnected"_s,
