@@ -974,7 +974,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // names no proxy: only a proxy's own certificate does, see the interception signatures.)
     // A region block whose fix is in the account: "…not supported for the API use without a billing
     // account linked".
-    static const QRegularExpression billingAccount(u"\\bbilling account\\b"_s,
+    static const QRegularExpression billingAccount(u"\\bbilling account\\b|\\benable billing\\b"_s,
                                                    QRegularExpression::CaseInsensitiveOption);
     if (s.matched.contains(u"location-not-supported"_s) && billingAccount.match(text).hasMatch()) {
         s.blame = u"account"_s;
