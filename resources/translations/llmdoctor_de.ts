@@ -4472,6 +4472,18 @@
         <source>The proxy setting starts with socks5:// (or socks4://), and the library your app uses needs an extra package for that. No request left your computer.</source>
         <translation>Die Proxy-Einstellung beginnt mit socks5:// (oder socks4://), und die Bibliothek Ihrer App braucht dafür ein Zusatzpaket. Keine Anfrage hat Ihren Computer verlassen.</translation>
     </message>
+    <message>
+        <source>The gateway or relay you send requests through is limiting how fast you can send.</source>
+        <translation>Das Gateway oder der Vermittlungsdienst, über den Ihre Anfragen laufen, begrenzt, wie schnell Sie senden können.</translation>
+    </message>
+    <message>
+        <source>The limit is the gateway&apos;s own (its share of the provider, or a setting of the gateway), not the provider&apos;s limit on your key.</source>
+        <translation>Die Grenze setzt das Gateway selbst (sein Anteil beim Anbieter oder eine Einstellung des Gateways), nicht der Anbieter für Ihren Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Send fewer requests at once, or ask whoever runs the gateway (your team&apos;s LiteLLM, the relay service) for a higher limit or more upstream capacity.</source>
+        <translation>Senden Sie weniger Anfragen gleichzeitig, oder bitten Sie den Betreiber des Gateways (das LiteLLM Ihres Teams, den Vermittlungsdienst) um eine höhere Grenze oder mehr Kapazität beim Anbieter.</translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::CheckRow</name>

@@ -4472,6 +4472,18 @@
         <source>The proxy setting starts with socks5:// (or socks4://), and the library your app uses needs an extra package for that. No request left your computer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The gateway or relay you send requests through is limiting how fast you can send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The limit is the gateway&apos;s own (its share of the provider, or a setting of the gateway), not the provider&apos;s limit on your key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send fewer requests at once, or ask whoever runs the gateway (your team&apos;s LiteLLM, the relay service) for a higher limit or more upstream capacity.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>llmdoctor::ui::CheckRow</name>

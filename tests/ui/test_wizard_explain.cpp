@@ -124,6 +124,15 @@ TEST(WizardExplain, NewWordingsReadInPlainWordsInBothLanguages)
         u"ENOTFOUND "
         "proxy-server"_s,
         u"ClientConnectorError: Cannot connect to host api.openai.com:443 ssl:default"_s,
+        // A company web filter's block page, a relay's saturation, Apache's proxy error page: who wrote
+        // each is named in the reader's language.
+        u"Web Page Blocked!\nYou have tried to access a web page which is in violation of your internet "
+        u"usage "
+        u"policy.\nCategory: Artificial Intelligence\nFortiGuard"_s,
+        u"{\"error\":{\"message\":\"当前分组上游负载已饱和，请稍后再试\",\"type\":\"new_api_error\"}}"_s,
+        u"<title>502 Proxy Error</title>\n<h1>Proxy Error</h1>\n<p>The proxy server received an "
+        u"invalid\nresponse "
+        u"from an upstream server.</p>"_s,
     };
     static const QRegularExpression unfilled(u"\\{[a-z_]+\\}|\\((?:the server|der Server)\\)"_s);
     auto visibleText = [](const QWidget &page) {
@@ -154,6 +163,13 @@ TEST(WizardExplain, NewWordingsReadInPlainWordsInBothLanguages)
             const QString shown = visibleText(*window.errorPage());
             EXPECT_TRUE(shown.contains(verdictForSignature(sig).headline)) << shown.toStdString();
             EXPECT_FALSE(unfilled.match(shown).hasMatch()) << shown.toStdString();
+            if (!sig.producer.isEmpty()) {
+                const QString producer =
+                    QCoreApplication::translate("Signature", sig.producer.toUtf8().constData());
+                EXPECT_TRUE(shown.contains(producer)) << shown.toStdString();
+                if (language == 1 && sig.producer.startsWith(u"the "_s))
+                    EXPECT_NE(producer, sig.producer) << "untranslated: " << sig.producer.toStdString();
+            }
             if (const QString dir = qEnvironmentVariable("LLMDOCTOR_SCREENSHOTS"); !dir.isEmpty()) {
                 QTest::qWait(60);
                 window.grab().save(
