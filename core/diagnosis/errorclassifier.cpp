@@ -265,28 +265,30 @@ int exceptionStatus(const QString &text, const QHash<QString, int> &table)
 int statusFromText(const QString &text, const QHash<QString, int> &exceptionStatuses)
 {
     // Layouts of an HTTP status in client errors, logs and wrapped exceptions, most specific first.
-    static const QList<QRegularExpression> patterns =
-        compileAll({u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
-                    u"\\bstatus(?:[ _]?code)?[\"']?\\s*[:=]?\\s*\\(?(\\d{3})\\b",
-                    u"\\bHTTP(?: code| error| status)?:? (\\d{3})\\b",
-                    u"\\b(\\d{3}) (?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
-                    u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
-                    u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request|Overloaded|"
-                    u"Insufficient|Rate limit|Client Error|Server Error)\\b",
-                    u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
-                    u"\\bHTTP response code was (\\d{3})\\b", u"response has a status code of (\\d{3})\\b",
-                    u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
-                    // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
-                    u"\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD) https?://\\S+ (\\d{3})(?:/\\d{3})?\\b",
-                    u"\"code\"\\s*:\\s*\"?([45]\\d\\d)\\b", u"'code'\\s*:\\s*'?([45]\\d\\d)\\b",
-                    u"\\bcode\\s*[:=]\\s*([45]\\d\\d)\\b",
-                    u"\\b(?:response|error|returned|failed with|Error:|API "
-                    u"Error:?|ClientResponseError:)\\s*(?:HTTP\\s*)?\\(?([45]\\d\\d)\\b",
-                    u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)",
-                    u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b", u"\\b([45]\\d\\d)\\s+[{\\[]",
-                    // "(Attempt 1/3): 400 Provider returned error", "error: 429 You exceeded..."
-                    u"[:\\]]\\s+([45]\\d\\d)\\s+(?=[A-Z][a-z])"},
-                   QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+    static const QList<QRegularExpression> patterns = compileAll(
+        {u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
+         u"\\bstatus(?:[ _]?code)?[\"']?\\s*[:=]?\\s*\\(?(\\d{3})\\b",
+         u"\\bHTTP(?: code| error| status)?:? (\\d{3})\\b",
+         u"\\b(\\d{3}) (?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
+         u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
+         u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request|Overloaded|"
+         u"Insufficient|Rate limit|Client Error|Server Error)\\b",
+         u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
+         u"\\b(\\d{3}):\\s*(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|Too Many "
+         u"Requests|Unauthorized|Forbidden|Not Found|Internal Server Error)\\b",
+         u"\\bHTTP response code was (\\d{3})\\b", u"response has a status code of (\\d{3})\\b",
+         u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
+         // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
+         u"\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD) https?://\\S+ (\\d{3})(?:/\\d{3})?\\b",
+         u"\"code\"\\s*:\\s*\"?([45]\\d\\d)\\b", u"'code'\\s*:\\s*'?([45]\\d\\d)\\b",
+         u"\\bcode\\s*[:=]\\s*([45]\\d\\d)\\b",
+         u"\\b(?:response|error|returned|failed with|Error:|API "
+         u"Error:?|ClientResponseError:)\\s*(?:HTTP\\s*)?\\(?([45]\\d\\d)\\b",
+         u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)", u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b",
+         u"\\b([45]\\d\\d)\\s+[{\\[]",
+         // "(Attempt 1/3): 400 Provider returned error", "error: 429 You exceeded..."
+         u"[:\\]]\\s+([45]\\d\\d)\\s+(?=[A-Z][a-z])"},
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
     for (const QRegularExpression &re : patterns) {
         const auto m = re.match(text);
         if (m.hasMatch()) {
@@ -450,7 +452,7 @@ QString hostIn(const QString &text)
                     u"dial tcp ([A-Za-z0-9.-]+):\\d+",
                     u"address: '([0-9a-fA-F.:]+)'",
                     u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
-                    u"Failed to connect to ([A-Za-z0-9.-]+)/[0-9a-fA-F.:]+",
+                    u"Failed to connect to ([A-Za-z0-9.-]+)/\\[?[0-9a-fA-F.:]+",
                     u"Failed host lookup: ['`]([A-Za-z0-9.-]+)['`]",
                     u"无法解析(?:主机名?|域名)[：:\\s]*([A-Za-z0-9.-]+)",
                     u"Could not resolve: ([A-Za-z0-9.-]+)",
@@ -467,7 +469,8 @@ int portIn(const QString &text, const QString &host)
     if (host.isEmpty())
         return 0;
     const QString h = QRegularExpression::escape(host);
-    const QRegularExpression re(u"%1(?::| port |', port=)(\\d{2,5})\\b"_s.arg(h));
+    // (Java writes the name and the address it resolved to: "localhost/127.0.0.1:4000".)
+    const QRegularExpression re(u"%1(?::| port |', port=|/\\[?[0-9a-fA-F.:]+?\\]?:)(\\d{2,5})\\b"_s.arg(h));
     const int port = re.match(text).captured(1).toInt();
     return port > 0 && port < 65536 ? port : 0;
 }
@@ -848,7 +851,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
             s.category = u"connection_refused"_s;
             s.blame = u"local"_s;
             s.where = u"computer"_s;
-            s.advice = u"connection_refused_local"_s;
+            s.advice = s.port ? u"connection_refused_local"_s : u"explain_connection_refused_local"_s;
             s.meaning =
                 QCoreApplication::translate("Signature", "Your app could not connect to %1 on this computer.")
                     .arg(s.host);
@@ -877,6 +880,21 @@ void refineBlame(const QString &text, ErrorSignature &s)
             s.advice = u"explain_timeout_local"_s;
         else if (s.category == u"server_error" || s.category == u"gateway_error")
             s.advice = u"explain_server_error_local"_s;
+        return;
+    }
+    // The text shows the proxy the client was told to use ("Using proxies: http://127.0.0.1:3198",
+    // "HTTPS_PROXY=…", "proxies={'https': …}"): a handshake, reset or stall on the way is that proxy's.
+    static const QRegularExpression proxyConfigured(
+        u"\\bUsing "
+        u"prox(?:y|ies)\\b[^\\n]{0,20}(?:https?|socks5h?)://"
+        u"|\\bproxies\\s*[=:]\\s*[{'\"]|\\bhttps?_proxy\\s*=\\s*\\S|"
+        u"\\bproxy(?:_url)?\\s*[=:]\\s*['\"]?(?:https?|socks5h?)://|\\bwith proxy (?:https?|socks5h?)://"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QStringList throughProxyKinds{u"tls_handshake_failed"_s, u"upstream_reset"_s, u"timeout"_s,
+                                               u"connect_timeout"_s, u"tls_untrusted"_s};
+    if (throughProxyKinds.contains(s.category) && !onThisComputer && proxyConfigured.match(text).hasMatch()) {
+        s.blame = u"proxy"_s;
+        s.where = u"proxy"_s;
         return;
     }
     // The request went through a proxy the client was told to use.
@@ -940,7 +958,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
         u"Connection reset by peer|\\bECONNRESET\\b|\\[Errno 104\\]|\\bUND_ERR_SOCKET\\b|\\bother side "
         u"closed\\b|\\b10054\\b|forcibly closed by the remote host|Exception: Connection reset\\b|"
         u"\\bbroken pipe\\b|\\bEPIPE\\b|\\[Errno 32\\]|\\b10053\\b|established connection was aborted|"
-        u"Software caused connection abort"_s,
+        u"Software caused connection abort|: Connection reset\\s*$"_s,
         QRegularExpression::CaseInsensitiveOption);
     // ("socket hang up": the server closed the connection it had accepted, Node reports it as ECONNRESET.)
     static const QRegularExpression hangUp(u"socket hang up|Server disconnected|RemoteDisconnected"_s,

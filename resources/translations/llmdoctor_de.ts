@@ -2675,6 +2675,18 @@
         <source>the web filter of your network</source>
         <translation>der Webfilter Ihres Netzwerks</translation>
     </message>
+    <message>
+        <source>The relay you send requests through (one-api or new-api) has no channel set up that serves this model for your group.</source>
+        <translation>Der Vermittlungsdienst, über den Ihre Anfragen laufen (one-api oder new-api), hat für Ihre Gruppe keinen Kanal eingerichtet, der dieses Modell bedient.</translation>
+    </message>
+    <message>
+        <source>The address answered with a web page, not the API&apos;s JSON: it is a website or a web interface, not the API endpoint.</source>
+        <translation>Die Adresse hat mit einer Webseite geantwortet, nicht mit dem JSON der API: Sie ist eine Website oder eine Weboberfläche, nicht der Endpunkt der API.</translation>
+    </message>
+    <message>
+        <source>The connection was cut from the other side (the operating system&apos;s message, in your language): something on the way or the server reset it before a complete answer arrived.</source>
+        <translation>Die Verbindung wurde von der Gegenseite getrennt (die Meldung des Betriebssystems, in Ihrer Sprache): Etwas auf dem Weg oder der Server hat sie zurückgesetzt, bevor eine vollständige Antwort ankam.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

@@ -2675,6 +2675,18 @@
         <source>the web filter of your network</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The relay you send requests through (one-api or new-api) has no channel set up that serves this model for your group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address answered with a web page, not the API&apos;s JSON: it is a website or a web interface, not the API endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was cut from the other side (the operating system&apos;s message, in your language): something on the way or the server reset it before a complete answer arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
