@@ -2687,6 +2687,10 @@
         <source>The connection was cut from the other side (the operating system&apos;s message, in your language): something on the way or the server reset it before a complete answer arrived.</source>
         <translation>Die Verbindung wurde von der Gegenseite getrennt (die Meldung des Betriebssystems, in Ihrer Sprache): Etwas auf dem Weg oder der Server hat sie zurückgesetzt, bevor eine vollständige Antwort ankam.</translation>
     </message>
+    <message>
+        <source>The address your app was given is not a complete web address (it lacks http:// or https://, or is malformed), so no request was sent.</source>
+        <translation>Die Adresse, die Ihre App bekommen hat, ist keine vollständige Webadresse (ihr fehlt http:// oder https://, oder sie ist fehlerhaft), daher wurde keine Anfrage gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4495,6 +4499,22 @@
     <message>
         <source>Send fewer requests at once, or ask whoever runs the gateway (your team&apos;s LiteLLM, the relay service) for a higher limit or more upstream capacity.</source>
         <translation>Senden Sie weniger Anfragen gleichzeitig, oder bitten Sie den Betreiber des Gateways (das LiteLLM Ihres Teams, den Vermittlungsdienst) um eine höhere Grenze oder mehr Kapazität beim Anbieter.</translation>
+    </message>
+    <message>
+        <source>The API address in your app&apos;s settings is not a complete web address.</source>
+        <translation>Die API-Adresse in den Einstellungen Ihrer App ist keine vollständige Webadresse.</translation>
+    </message>
+    <message>
+        <source>The app never sent the request: the address lacks its http:// or https:// beginning, or is malformed.</source>
+        <translation>Die App hat die Anfrage nie gesendet: Der Adresse fehlt der Anfang http:// oder https://, oder sie ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>Write the address in full, for example https://api.openai.com/v1 (or http://localhost:11434/v1 for a server on this computer).</source>
+        <translation>Schreiben Sie die Adresse vollständig, zum Beispiel https://api.openai.com/v1 (oder http://localhost:11434/v1 für einen Server auf diesem Computer).</translation>
+    </message>
+    <message>
+        <source>Check the setting for stray spaces or quotes around the address.</source>
+        <translation>Prüfen Sie die Einstellung auf überzählige Leerzeichen oder Anführungszeichen um die Adresse.</translation>
     </message>
 </context>
 <context>

@@ -2687,6 +2687,10 @@
         <source>The connection was cut from the other side (the operating system&apos;s message, in your language): something on the way or the server reset it before a complete answer arrived.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The address your app was given is not a complete web address (it lacks http:// or https://, or is malformed), so no request was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4494,6 +4498,22 @@
     </message>
     <message>
         <source>Send fewer requests at once, or ask whoever runs the gateway (your team&apos;s LiteLLM, the relay service) for a higher limit or more upstream capacity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API address in your app&apos;s settings is not a complete web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app never sent the request: the address lacks its http:// or https:// beginning, or is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the address in full, for example https://api.openai.com/v1 (or http://localhost:11434/v1 for a server on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the setting for stray spaces or quotes around the address.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
