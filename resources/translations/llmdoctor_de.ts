@@ -2691,6 +2691,10 @@
         <source>The address your app was given is not a complete web address (it lacks http:// or https://, or is malformed), so no request was sent.</source>
         <translation>Die Adresse, die Ihre App bekommen hat, ist keine vollständige Webadresse (ihr fehlt http:// oder https://, oder sie ist fehlerhaft), daher wurde keine Anfrage gesendet.</translation>
     </message>
+    <message>
+        <source>The key your app sent contains a line break, space, quote or typographic character, so it could not be sent as it is.</source>
+        <translation>Der Schlüssel, den Ihre App gesendet hat, enthält einen Zeilenumbruch, ein Leerzeichen, ein Anführungszeichen oder ein typografisches Zeichen und konnte so nicht gesendet werden.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4515,6 +4519,22 @@
     <message>
         <source>Check the setting for stray spaces or quotes around the address.</source>
         <translation>Prüfen Sie die Einstellung auf überzählige Leerzeichen oder Anführungszeichen um die Adresse.</translation>
+    </message>
+    <message>
+        <source>The key in your app&apos;s settings has extra characters around it.</source>
+        <translation>Der Schlüssel in den Einstellungen Ihrer App hat überzählige Zeichen.</translation>
+    </message>
+    <message>
+        <source>A line break, space, quote or typographic character was copied along with the key, so the app could not even send it.</source>
+        <translation>Ein Zeilenumbruch, ein Leerzeichen, ein Anführungszeichen oder ein typografisches Zeichen wurde mit dem Schlüssel kopiert, daher konnte die App ihn gar nicht senden.</translation>
+    </message>
+    <message>
+        <source>Copy the key again from the provider&apos;s key page and paste it without spaces, line breaks or quotes.</source>
+        <translation>Kopieren Sie den Schlüssel erneut von der Schlüsselseite des Anbieters und fügen Sie ihn ohne Leerzeichen, Zeilenumbrüche oder Anführungszeichen ein.</translation>
+    </message>
+    <message>
+        <source>If the key comes from an environment variable or a file, remove the line break or quotes at its end.</source>
+        <translation>Wenn der Schlüssel aus einer Umgebungsvariablen oder einer Datei kommt, entfernen Sie den Zeilenumbruch oder die Anführungszeichen an seinem Ende.</translation>
     </message>
 </context>
 <context>

@@ -2691,6 +2691,10 @@
         <source>The address your app was given is not a complete web address (it lacks http:// or https://, or is malformed), so no request was sent.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The key your app sent contains a line break, space, quote or typographic character, so it could not be sent as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4514,6 +4518,22 @@
     </message>
     <message>
         <source>Check the setting for stray spaces or quotes around the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key in your app&apos;s settings has extra characters around it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A line break, space, quote or typographic character was copied along with the key, so the app could not even send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key again from the provider&apos;s key page and paste it without spaces, line breaks or quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If the key comes from an environment variable or a file, remove the line break or quotes at its end.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
