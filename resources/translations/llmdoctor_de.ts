@@ -4525,8 +4525,8 @@
         <translation>Der Schlüssel in den Einstellungen Ihrer App hat überzählige Zeichen.</translation>
     </message>
     <message>
-        <source>A line break, space, quote or typographic character was copied along with the key, so the app could not even send it.</source>
-        <translation>Ein Zeilenumbruch, ein Leerzeichen, ein Anführungszeichen oder ein typografisches Zeichen wurde mit dem Schlüssel kopiert, daher konnte die App ihn gar nicht senden.</translation>
+        <source>That usually comes from copying the key with the line after it, or from quotes around it in a settings file; the key itself may be fine.</source>
+        <translation>Das kommt meist daher, dass der Schlüssel mit der Zeile danach kopiert wurde oder in einer Einstellungsdatei in Anführungszeichen steht; der Schlüssel selbst kann in Ordnung sein.</translation>
     </message>
     <message>
         <source>Copy the key again from the provider&apos;s key page and paste it without spaces, line breaks or quotes.</source>

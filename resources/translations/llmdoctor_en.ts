@@ -4525,15 +4525,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A line break, space, quote or typographic character was copied along with the key, so the app could not even send it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Copy the key again from the provider&apos;s key page and paste it without spaces, line breaks or quotes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>If the key comes from an environment variable or a file, remove the line break or quotes at its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That usually comes from copying the key with the line after it, or from quotes around it in a settings file; the key itself may be fine.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
