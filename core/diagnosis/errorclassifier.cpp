@@ -276,7 +276,9 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
          u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
          u"\\b(\\d{3}):\\s*(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|Too Many "
          u"Requests|Unauthorized|Forbidden|Not Found|Internal Server Error)\\b",
-         u"\\bHTTP response code was (\\d{3})\\b", u"response has a status code of (\\d{3})\\b",
+         u"\\bHTTP response code was (\\d{3})\\b", u"responded with a status of (\\d{3})\\b",
+         u"(?:-->|<--)\\s*(?:GET|POST|PUT|PATCH|DELETE) \\S+ (\\d{3})\\b",
+         u"response has a status code of (\\d{3})\\b",
          u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
          // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
          u"\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD) https?://\\S+ (\\d{3})(?:/\\d{3})?\\b",
@@ -677,7 +679,8 @@ QStringList socketFamiliesIn(const QString &text, const Catalogue &c)
             for (const SocketFamily &f : c.socketFamilies) {
                 if (!(curl ? f.curlCodes : f.errnos).contains(n))
                     continue;
-                if (f.wording.pattern().isEmpty() || f.wording.match(text).hasMatch())
+                // (curl's codes are its own and unambiguous; errno numbers differ between systems.)
+                if (curl || f.wording.pattern().isEmpty() || f.wording.match(text).hasMatch())
                     note(m.capturedStart(), f.family);
             }
         }
@@ -885,8 +888,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // The text shows the proxy the client was told to use ("Using proxies: http://127.0.0.1:3198",
     // "HTTPS_PROXY=…", "proxies={'https': …}"): a handshake, reset or stall on the way is that proxy's.
     static const QRegularExpression proxyConfigured(
-        u"\\bUsing "
-        u"prox(?:y|ies)\\b[^\\n]{0,20}(?:https?|socks5h?)://"
+        u"\\bUsing (?:an? )?(?:https?|socks5?h?)?\\s*prox(?:y|ies)\\b[^\\n]{0,20}(?:https?|socks5h?)://"
         u"|\\bproxies\\s*[=:]\\s*[{'\"]|\\bhttps?_proxy\\s*=\\s*\\S|"
         u"\\bproxy(?:_url)?\\s*[=:]\\s*['\"]?(?:https?|socks5h?)://|\\bwith proxy (?:https?|socks5h?)://"_s,
         QRegularExpression::CaseInsensitiveOption);

@@ -2695,6 +2695,14 @@
         <source>The key your app sent contains a line break, space, quote or typographic character, so it could not be sent as it is.</source>
         <translation>Der Schlüssel, den Ihre App gesendet hat, enthält einen Zeilenumbruch, ein Leerzeichen, ein Anführungszeichen oder ein typografisches Zeichen und konnte so nicht gesendet werden.</translation>
     </message>
+    <message>
+        <source>The app says the model it was set to use may not exist, or the key may not have access to it.</source>
+        <translation>Die App meldet, dass das eingestellte Modell vielleicht nicht existiert oder der Schlüssel keinen Zugriff darauf hat.</translation>
+    </message>
+    <message>
+        <source>Ollama answered 403: it does not accept requests from the app&apos;s or web page&apos;s origin.</source>
+        <translation>Ollama hat mit 403 geantwortet: Es nimmt keine Anfragen von der Herkunft (Origin) dieser App oder Webseite an.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4535,6 +4543,22 @@
     <message>
         <source>If the key comes from an environment variable or a file, remove the line break or quotes at its end.</source>
         <translation>Wenn der Schlüssel aus einer Umgebungsvariablen oder einer Datei kommt, entfernen Sie den Zeilenumbruch oder die Anführungszeichen an seinem Ende.</translation>
+    </message>
+    <message>
+        <source>Ollama refused a request that came from an app or web page it does not allow.</source>
+        <translation>Ollama hat eine Anfrage von einer App oder Webseite abgelehnt, die es nicht zulässt.</translation>
+    </message>
+    <message>
+        <source>Ollama only answers requests from the origins it is set to allow; a browser extension, a web app or a desktop app like Obsidian needs its origin added.</source>
+        <translation>Ollama beantwortet nur Anfragen von zugelassenen Herkünften (Origins); eine Browsererweiterung, eine Web-App oder eine Desktop-App wie Obsidian muss ihre Herkunft hinzufügen lassen.</translation>
+    </message>
+    <message>
+        <source>Set OLLAMA_ORIGINS for the Ollama server (for example OLLAMA_ORIGINS=* or the app&apos;s origin) and restart Ollama.</source>
+        <translation>Setzen Sie OLLAMA_ORIGINS für den Ollama-Server (zum Beispiel OLLAMA_ORIGINS=* oder die Herkunft der App) und starten Sie Ollama neu.</translation>
+    </message>
+    <message>
+        <source>On a Mac or Windows, set it where Ollama&apos;s service reads its environment, then quit and start Ollama again.</source>
+        <translation>Unter macOS oder Windows setzen Sie die Variable dort, wo der Ollama-Dienst seine Umgebung liest, und beenden und starten Sie Ollama dann neu.</translation>
     </message>
 </context>
 <context>

@@ -2695,6 +2695,14 @@
         <source>The key your app sent contains a line break, space, quote or typographic character, so it could not be sent as it is.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The app says the model it was set to use may not exist, or the key may not have access to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama answered 403: it does not accept requests from the app&apos;s or web page&apos;s origin.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4534,6 +4542,22 @@
     </message>
     <message>
         <source>That usually comes from copying the key with the line after it, or from quotes around it in a settings file; the key itself may be fine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama refused a request that came from an app or web page it does not allow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ollama only answers requests from the origins it is set to allow; a browser extension, a web app or a desktop app like Obsidian needs its origin added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set OLLAMA_ORIGINS for the Ollama server (for example OLLAMA_ORIGINS=* or the app&apos;s origin) and restart Ollama.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a Mac or Windows, set it where Ollama&apos;s service reads its environment, then quit and start Ollama again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -32,7 +32,8 @@ const QString v5File = u"real_error_corpus_blind_v5.json"_s;
 const QString v6File = u"real_error_corpus_blind_v6.json"_s;
 const QString v7File = u"real_error_corpus_blind_v7.json"_s;
 const QString v8File = u"real_error_corpus_blind_v8.json"_s;
-const QStringList allFiles{v1File, v2File, v3File, v4File, v5File, v6File, v7File, v8File};
+const QString v9File = u"real_error_corpus_blind_v9.json"_s;
+const QStringList allFiles{v1File, v2File, v3File, v4File, v5File, v6File, v7File, v8File, v9File};
 
 QJsonArray realCorpus(const QString &file = v1File)
 {
@@ -191,7 +192,8 @@ SetScore scoreSet(const QString &file)
 //   (held-out 77.0 %), 86.7 % category, 82.9 % blame, 9.1 % unknown; the build from before those wordings
 //   scored 78.1 % (held-out 72.1 %) on it; v8 (152 texts, chat bots and less covered ecosystems, after v7 was
 //   tuned on): 78.9 % full (held-out 76.9 %), 83.6 % category, 84.9 % blame, 10.0 % unknown; the build from
-//   the start of that session: 78.3 %.
+//   the start of that session: 78.3 %; v9 (188 texts, after v8 was tuned on): 77.1 % full (held-out 76.6 %),
+//   88.8 % category, 79.3 % blame, 8.5 % unknown; the build from the start of that session: 72.3 % (70.2 %).
 // Each set's tuning quarters were then tuned on (general rules only); the held-out quarter never was.
 // These bounds guard against regressions; the 95 % target holds for v1 only (see the next test).
 struct BlindSet
@@ -239,7 +241,7 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(BlindSet{v2File, 100, 97.0, 94.0}, BlindSet{v3File, 120, 94.0, 81.0},
                       BlindSet{v4File, 140, 87.0, 79.0}, BlindSet{v5File, 200, 91.0, 81.0},
                       BlindSet{v6File, 190, 91.0, 84.0}, BlindSet{v7File, 200, 93.0, 86.0},
-                      BlindSet{v8File, 150, 90.0, 79.0}),
+                      BlindSet{v8File, 150, 90.0, 79.0}, BlindSet{v9File, 180, 84.0, 76.0}),
     [](const auto &param) { return "v" + std::to_string(param.index + 2); });
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
