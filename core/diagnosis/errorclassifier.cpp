@@ -894,7 +894,8 @@ void refineBlame(const QString &text, ErrorSignature &s)
         QRegularExpression::CaseInsensitiveOption);
     static const QStringList throughProxyKinds{u"tls_handshake_failed"_s, u"upstream_reset"_s, u"timeout"_s,
                                                u"connect_timeout"_s, u"tls_untrusted"_s};
-    if (throughProxyKinds.contains(s.category) && !onThisComputer && proxyConfigured.match(text).hasMatch()) {
+    // (A server on this computer that failed was handled above; a loopback address here is the proxy's own.)
+    if (throughProxyKinds.contains(s.category) && proxyConfigured.match(text).hasMatch()) {
         s.blame = u"proxy"_s;
         s.where = u"proxy"_s;
         return;
