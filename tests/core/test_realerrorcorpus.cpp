@@ -839,9 +839,10 @@ TEST(ErrorStructure, DocumentedWordingsOfEveryStackAndProvider)
         const QJsonObject o = w.toObject();
         ASSERT_FALSE(o[u"family"].toString().isEmpty()) << o[u"text"].toString().toStdString();
         cases << Expect{o[u"text"].toString(), o[u"category"].toString(), o[u"blame"].toString()};
-        if (o.contains(u"hops"))
+        if (o.contains(u"hops")) {
             EXPECT_EQ(pathHops(classifyErrorText(o[u"text"].toString()).hops), strings(o[u"hops"]))
                 << o[u"text"].toString().toStdString();
+        }
     }
     expectAll(cases);
 }

@@ -167,8 +167,9 @@ TEST(WizardExplain, NewWordingsReadInPlainWordsInBothLanguages)
                 const QString producer =
                     QCoreApplication::translate("Signature", sig.producer.toUtf8().constData());
                 EXPECT_TRUE(shown.contains(producer)) << shown.toStdString();
-                if (language == 1 && sig.producer.startsWith(u"the "_s))
+                if (language == 1 && sig.producer.startsWith(u"the "_s)) {
                     EXPECT_NE(producer, sig.producer) << "untranslated: " << sig.producer.toStdString();
+                }
             }
             if (const QString dir = qEnvironmentVariable("LLMDOCTOR_SCREENSHOTS"); !dir.isEmpty()) {
                 QTest::qWait(60);
