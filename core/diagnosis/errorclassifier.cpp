@@ -265,32 +265,30 @@ int exceptionStatus(const QString &text, const QHash<QString, int> &table)
 int statusFromText(const QString &text, const QHash<QString, int> &exceptionStatuses)
 {
     // Layouts of an HTTP status in client errors, logs and wrapped exceptions, most specific first.
-    static const QList<QRegularExpression> patterns = compileAll(
-        {u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
-         u"\\bstatus(?:[ _]?code)?[\"']?\\s*[:=]?\\s*\\(?(\\d{3})\\b",
-         u"\\bHTTP(?: code| error| status)?:? (\\d{3})\\b",
-         u"\\b(\\d{3}) (?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
-         u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
-         u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request|Overloaded|"
-         u"Insufficient|Rate limit|Client Error|Server Error)\\b",
-         u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
-         u"\\b(\\d{3}):\\s*(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|Too Many "
-         u"Requests|Unauthorized|Forbidden|Not Found|Internal Server Error)\\b",
-         u"\\bHTTP response code was (\\d{3})\\b", u"responded with a status of (\\d{3})\\b",
-         u"(?:-->|<--)\\s*(?:GET|POST|PUT|PATCH|DELETE) \\S+ (\\d{3})\\b",
-         u"response has a status code of (\\d{3})\\b",
-         u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
-         // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
-         u"\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD) https?://\\S+ (\\d{3})(?:/\\d{3})?\\b",
-         u"\"code\"\\s*:\\s*\"?([45]\\d\\d)\\b", u"'code'\\s*:\\s*'?([45]\\d\\d)\\b",
-         u"\\bcode\\s*[:=]\\s*([45]\\d\\d)\\b",
-         u"\\b(?:response|error|returned|failed with|Error:|API "
-         u"Error:?|ClientResponseError:)\\s*(?:HTTP\\s*)?\\(?([45]\\d\\d)\\b",
-         u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)", u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b",
-         u"\\b([45]\\d\\d)\\s+[{\\[]",
-         // "(Attempt 1/3): 400 Provider returned error", "error: 429 You exceeded..."
-         u"[:\\]]\\s+([45]\\d\\d)\\s+(?=[A-Z][a-z])"},
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+    static const QList<QRegularExpression> patterns =
+        compileAll({u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
+                    u"\\bstatus(?:[ _]?code)?[\"']?\\s*[:=]?\\s*\\(?(\\d{3})\\b",
+                    u"\\bHTTP(?: code| error| status)?:? (\\d{3})\\b",
+                    u"\\b(\\d{3}):?\\s(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
+                    u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
+                    u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request|Overloaded|"
+                    u"Insufficient|Rate limit|Client Error|Server Error)\\b",
+                    u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
+                    u"\\bHTTP response code was (\\d{3})\\b", u"responded with a status of (\\d{3})\\b",
+                    u"(?:-->|<--)\\s*(?:GET|POST|PUT|PATCH|DELETE) \\S+ (\\d{3})\\b",
+                    u"response has a status code of (\\d{3})\\b",
+                    u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
+                    // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
+                    u"\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD) https?://\\S+ (\\d{3})(?:/\\d{3})?\\b",
+                    u"\"code\"\\s*:\\s*\"?([45]\\d\\d)\\b", u"'code'\\s*:\\s*'?([45]\\d\\d)\\b",
+                    u"\\bcode\\s*[:=]\\s*([45]\\d\\d)\\b",
+                    u"\\b(?:response|error|returned|failed with|Error:|API "
+                    u"Error:?|ClientResponseError:)\\s*(?:HTTP\\s*)?\\(?([45]\\d\\d)\\b",
+                    u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)",
+                    u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b", u"\\b([45]\\d\\d)\\s+[{\\[]",
+                    // "(Attempt 1/3): 400 Provider returned error", "error: 429 You exceeded..."
+                    u"[:\\]]\\s+([45]\\d\\d)\\s+(?=[A-Z][a-z])"},
+                   QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
     for (const QRegularExpression &re : patterns) {
         const auto m = re.match(text);
         if (m.hasMatch()) {
@@ -312,37 +310,33 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
     }
     if (const int s = exceptionStatus(text, exceptionStatuses); s != 0)
         return s;
+    static const QHash<QString, int> reasonPhrases{{u"Unauthorized"_s, 401},
+                                                   {u"Forbidden"_s, 403},
+                                                   {u"Too Many Requests"_s, 429},
+                                                   {u"Payment Required"_s, 402},
+                                                   {u"Bad Gateway"_s, 502},
+                                                   {u"Service Unavailable"_s, 503},
+                                                   {u"Gateway Timeout"_s, 504},
+                                                   {u"Gateway Time-out"_s, 504},
+                                                   {u"Internal Server Error"_s, 500},
+                                                   {u"Proxy Authentication Required"_s, 407},
+                                                   {u"Not Found"_s, 404}};
     // A JSON parser that choked on a plain-text error page shows the page's first words:
     // 'Unexpected token 'I', "Internal S"... is not valid JSON'.
     static const QRegularExpression parsedPage(
         u"Unexpected token '.', \"([^\"\\n]{4,12})\"\\.\\.\\. is not valid JSON"_s);
     if (const auto m = parsedPage.match(text); m.hasMatch()) {
-        static const QList<QPair<QString, int>> starts{
-            {u"Internal S"_s, 500}, {u"Bad Gatewa"_s, 502}, {u"Service Un"_s, 503}, {u"Gateway Ti"_s, 504},
-            {u"Too Many R"_s, 429}, {u"Unauthoriz"_s, 401}, {u"Forbidden"_s, 403},  {u"Not Found"_s, 404}};
-        for (const auto &[start, status] : starts) {
-            if (start.startsWith(m.captured(1)) || m.captured(1).startsWith(start))
-                return status;
+        for (auto it = reasonPhrases.cbegin(); it != reasonPhrases.cend(); ++it) {
+            if (it.key().startsWith(m.captured(1)) || m.captured(1).startsWith(it.key()))
+                return it.value();
         }
     }
     // A reason phrase on its own ("AI_APICallError: Unauthorized").
     static const QRegularExpression phrase(
         u"\\b(Unauthorized|Forbidden|Too Many Requests|Payment Required|Bad Gateway|Service Unavailable|"
         "Gateway Time-?out|Internal Server Error|Proxy Authentication Required|Not Found)\\b"_s);
-    if (const auto m = phrase.match(text); m.hasMatch()) {
-        static const QHash<QString, int> codes{{u"Unauthorized"_s, 401},
-                                               {u"Forbidden"_s, 403},
-                                               {u"Too Many Requests"_s, 429},
-                                               {u"Payment Required"_s, 402},
-                                               {u"Bad Gateway"_s, 502},
-                                               {u"Service Unavailable"_s, 503},
-                                               {u"Gateway Timeout"_s, 504},
-                                               {u"Gateway Time-out"_s, 504},
-                                               {u"Internal Server Error"_s, 500},
-                                               {u"Proxy Authentication Required"_s, 407},
-                                               {u"Not Found"_s, 404}};
-        return codes.value(m.captured(1));
-    }
+    if (const auto m = phrase.match(text); m.hasMatch())
+        return reasonPhrases.value(m.captured(1));
     return 0;
 }
 
@@ -746,15 +740,12 @@ const Rule *socketRule(const QString &text, const Catalogue &c, const Rule *deci
     return r ? r : decisive;
 }
 
-// Whether a host belongs to a well-known hosted provider (same registrable domain as its API address):
-// such names exist and such servers accept connections, so failing to reach them is the way there.
-bool isWellKnownProviderHost(const QString &host)
+// Whether a host is (under the domain of) a hosted API provider's own address.
+bool isApiProviderHost(const QString &host)
 {
     if (host.isEmpty() || QHostAddress(host).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol)
         return false;
     const QString own = registrable(host);
-    if (catalogue().wellKnownDomains.contains(own))
-        return true;
     for (const Provider &p : ProviderCatalog::instance().providers()) {
         if (!p.isLocal() && !p.host().isEmpty() && registrable(p.host()) == own)
             return true;
@@ -762,17 +753,13 @@ bool isWellKnownProviderHost(const QString &host)
     return false;
 }
 
-// Whether a host is (under the domain of) a hosted API provider's own address.
-bool isApiProviderHost(const QString &host)
+// Whether a host belongs to a well-known hosted provider (same registrable domain as its API address):
+// such names exist and such servers accept connections, so failing to reach them is the way there.
+bool isWellKnownProviderHost(const QString &host)
 {
-    if (host.isEmpty() || isLoopback(host))
+    if (host.isEmpty() || QHostAddress(host).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol)
         return false;
-    const QString own = registrable(host);
-    for (const Provider &p : ProviderCatalog::instance().providers()) {
-        if (!p.isLocal() && !p.host().isEmpty() && registrable(p.host()) == own)
-            return true;
-    }
-    return false;
+    return catalogue().wellKnownDomains.contains(registrable(host)) || isApiProviderHost(host);
 }
 
 // The client never reached the proxy it was told to use (its name, its port, its own code failed).
@@ -790,6 +777,9 @@ void markProxyUnreachable(ErrorSignature &s)
 // message shows of the path.
 void refineBlame(const QString &text, ErrorSignature &s)
 {
+    // The host of the request's URL, when the failing address is another one (a proxy's, a resolved IP).
+    static const QRegularExpression urlHostPattern(u"https?://([A-Za-z0-9.-]+)"_s);
+    const QString urlHost = urlHostPattern.match(text).captured(1);
     static const QStringList localKinds{u"connection_refused"_s, u"upstream_reset"_s, u"timeout"_s,
                                         u"connect_timeout"_s,    u"server_error"_s,   u"gateway_error"_s};
     // A server on this computer that refuses, resets or stalls is the user's own (Ollama, LM Studio...).
@@ -830,10 +820,8 @@ void refineBlame(const QString &text, ErrorSignature &s)
                                                 u"connect_timeout"_s};
     // (The address that failed may be the only one a client names; the request's URL says where it went:
     // "request to https://api.openai.com/… failed, reason: connect ECONNREFUSED 127.0.0.1:7890".)
-    static const QRegularExpression requestUrl(u"https?://([A-Za-z0-9.-]+)"_s);
-    const QString requested = requestUrl.match(text).captured(1);
-    const bool remoteApi = (!s.host.isEmpty() && !isLoopback(s.host)) ||
-                           (isLoopback(s.host) && !requested.isEmpty() && isApiProviderHost(requested));
+    const bool remoteApi =
+        (!s.host.isEmpty() && !isLoopback(s.host)) || (isLoopback(s.host) && isApiProviderHost(urlHost));
     if (viaLocalProxyKinds.contains(s.category) && remoteApi && loopbackWithPort.match(text).hasMatch()) {
         if (s.category == u"connection_refused") {
             markProxyUnreachable(s);
@@ -917,14 +905,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // on the way presented its own.
     static const QRegularExpression proxyCertificate(u"(?:altnames|subject|CN ?=)[^\\n]{0,160}\\bproxy\\b"_s,
                                                      QRegularExpression::CaseInsensitiveOption);
-    if ((s.category == u"tls_hostname_mismatch" || s.category == u"tls_untrusted") &&
-        proxyCertificate.match(text).hasMatch()) {
-        s.blame = u"proxy"_s;
-        s.where = u"proxy"_s;
-        return;
-    }
-    // A certificate issued by a product that inspects a company's traffic (Fortinet, Palo Alto, Netskope…):
-    // that proxy or firewall on the way presented its own.
+    // So did one issued by a product that inspects a company's traffic (Fortinet, Palo Alto, Netskope…).
     static const QRegularExpression inspectingIssuer = [] {
         QStringList names;
         for (const QString &n : catalogue().interceptionIssuers)
@@ -933,7 +914,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
                                   QRegularExpression::CaseInsensitiveOption);
     }();
     if ((s.category == u"tls_hostname_mismatch" || s.category == u"tls_untrusted") &&
-        inspectingIssuer.match(text).hasMatch()) {
+        (proxyCertificate.match(text).hasMatch() || inspectingIssuer.match(text).hasMatch())) {
         s.blame = u"proxy"_s;
         s.where = u"proxy"_s;
         return;
@@ -1011,10 +992,9 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.category == u"connection_refused" || (s.category == u"dns_failure" && !providerApiHost);
     // (Go dials the address it resolved: "Post \"https://api.openai.com/…\": dial tcp 104.18.6.192:443"
     // failed on the provider's host.)
-    static const QRegularExpression urlHost(u"https?://([A-Za-z0-9.-]+)"_s);
     const bool dialledProviderAddress =
         QHostAddress(s.host).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol &&
-        !isLoopback(s.host) && isWellKnownProviderHost(urlHost.match(text).captured(1));
+        !isLoopback(s.host) && isWellKnownProviderHost(urlHost);
     if (wayThere && s.blame != u"local"_s && (isWellKnownProviderHost(s.host) || dialledProviderAddress)) {
         s.blame = u"network"_s;
         s.where = u"network"_s;
