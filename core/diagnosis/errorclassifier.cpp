@@ -277,6 +277,7 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
                     u"\\bHTTP response code was (\\d{3})\\b", u"responded with a status of (\\d{3})\\b",
                     u"(?:-->|<--)\\s*(?:GET|POST|PUT|PATCH|DELETE) \\S+ (\\d{3})\\b",
                     u"response has a status code of (\\d{3})\\b",
+                    u"\\bstatus code (?:was |is )?(?:unacceptable|unexpected|invalid):? (\\d{3})\\b",
                     u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
                     // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
                     u"\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD) https?://\\S+ (\\d{3})(?:/\\d{3})?\\b",
@@ -452,6 +453,11 @@ QString hostIn(const QString &text)
                     u"Failed host lookup: ['`]([A-Za-z0-9.-]+)['`]",
                     u"无法解析(?:主机名?|域名)[：:\\s]*([A-Za-z0-9.-]+)",
                     u"Could not resolve: ([A-Za-z0-9.-]+)",
+                    // .NET's "could not be resolved: 'host'", wget's "resolve host address ‘host’"
+                    u"(?:could not be resolved|resolve host address):? ['‘\"`]([A-Za-z0-9.-]+)['’\"`]",
+                    u"(?:^|\\n)Connecting to ([A-Za-z0-9.-]+) \\(",
+                    u"\\bConnect to (?:https?://)?([A-Za-z0-9.-]+):\\d+ \\[",
+                    u"\\b([A-Za-z0-9.-]+\\.[A-Za-z]{2,}):\\d+ failed to respond\\b",
                     u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert",
                     u"https?://([A-Za-z0-9.-]+)",
                     u"\\(([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}):\\d{2,5}\\)",
