@@ -277,6 +277,7 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
                     u"\\bHTTP response code was (\\d{3})\\b", u"responded with a status of (\\d{3})\\b",
                     u"(?:-->|<--)\\s*(?:GET|POST|PUT|PATCH|DELETE) \\S+ (\\d{3})\\b",
                     u"response has a status code of (\\d{3})\\b",
+                    u"<Response \\[(\\d{3})\\]>", u"(?<![A-Za-z])HTTP(\\d{3})\\b", u"\\ban? ([45]\\d\\d) error\\b",
                     u"\\bstatus code (?:was |is )?(?:unacceptable|unexpected|invalid):? (\\d{3})\\b",
                     u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
                     // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
@@ -558,7 +559,7 @@ QString waitIn(const QString &text, double *secondsOut = nullptr)
     // (Not a client's own retry schedule: "Retrying …_completion_with_retry in 4.0 seconds as it raised …"
     // says when tenacity tries again, not when the provider's window resets.)
     static const QRegularExpression re(
-        u"(?<![\\w.])(?:try again|retry|retrying)(?: your request)? (?:in|after) (\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|sec|secs|seconds?|m|min|minutes?)\\b(?! as it raised)"_s,
+        u"(?<![\\w.])(?:try again|retry|retrying)(?: your request)? (?:in|after) (\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|sec|secs|seconds?|m|min|minutes?)\\b(?!\\s*(?:as it raised|\\(attempt\\b|\\(\\d+/\\d+\\)))"_s,
         QRegularExpression::CaseInsensitiveOption);
     const auto m = re.match(text);
     if (!m.hasMatch())
@@ -890,6 +891,22 @@ void refineBlame(const QString &text, ErrorSignature &s)
                                                u"connect_timeout"_s, u"tls_untrusted"_s};
     // (A server on this computer that failed was handled above; a loopback address here is the proxy's own.)
     if (throughProxyKinds.contains(s.category) && proxyConfigured.match(text).hasMatch()) {
+        s.blame = u"proxy"_s;
+        s.where = u"proxy"_s;
+        return;
+    }
+    // The user says in their own words that the traffic went through a proxy ("when I turn on the proxy",
+    // "开启了代理", "a company that uses its own certificate for ssl traffic"), or the client names the
+    // gateway it was set to use (Claude Code: "check your inference gateway (host:port)").
+    static const QRegularExpression proxyInWords(
+        u"\\b(?:I|we)(?:'m| am| are| have| had)?\\s+(?:turn(?:ed)? on|enabled?|using|use[ds]?|set up|configured|"
+        u"behind) (?:the |a |an |my |our )?(?:company |corporate |local |system |http |socks5? )?proxy\\b|(?:开启|打开|开了|用了|使用了?|挂了?)\\s*(?:系统|全局|http|socks5?)?\\s*代理|"
+        u"\\bown certificate for ssl traffic\\b|\\bcheck your inference gateway\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QStringList inWordsKinds{u"tls_handshake_failed"_s, u"upstream_reset"_s, u"timeout"_s,
+                                          u"connect_timeout"_s,      u"tls_untrusted"_s,  u"gateway_error"_s,
+                                          u"gateway_timeout"_s};
+    if (inWordsKinds.contains(s.category) && !s.ownHop && proxyInWords.match(text).hasMatch()) {
         s.blame = u"proxy"_s;
         s.where = u"proxy"_s;
         return;
