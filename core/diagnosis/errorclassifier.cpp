@@ -265,32 +265,33 @@ int exceptionStatus(const QString &text, const QHash<QString, int> &table)
 int statusFromText(const QString &text, const QHash<QString, int> &exceptionStatuses)
 {
     // Layouts of an HTTP status in client errors, logs and wrapped exceptions, most specific first.
-    static const QList<QRegularExpression> patterns =
-        compileAll({u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
-                    u"\\bstatus(?:[ _]?code)?[\"']?\\s*[:=]?\\s*\\(?(\\d{3})\\b",
-                    u"\\bHTTP(?: code| error| status)?:? (\\d{3})\\b",
-                    u"\\b(\\d{3}):?\\s(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
-                    u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
-                    u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request|Overloaded|"
-                    u"Insufficient|Rate limit|Client Error|Server Error)\\b",
-                    u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
-                    u"\\bHTTP response code was (\\d{3})\\b", u"responded with a status of (\\d{3})\\b",
-                    u"(?:-->|<--)\\s*(?:GET|POST|PUT|PATCH|DELETE) \\S+ (\\d{3})\\b",
-                    u"response has a status code of (\\d{3})\\b",
-                    u"<Response \\[(\\d{3})\\]>", u"(?<![A-Za-z])HTTP(\\d{3})\\b", u"\\ban? ([45]\\d\\d) error\\b",
-                    u"\\bstatus code (?:was |is )?(?:unacceptable|unexpected|invalid):? (\\d{3})\\b",
-                    u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
-                    // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
-                    u"\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD) https?://\\S+ (\\d{3})(?:/\\d{3})?\\b",
-                    u"\"code\"\\s*:\\s*\"?([45]\\d\\d)\\b", u"'code'\\s*:\\s*'?([45]\\d\\d)\\b",
-                    u"\\bcode\\s*[:=]\\s*([45]\\d\\d)\\b",
-                    u"\\b(?:response|error|returned|failed with|Error:|API "
-                    u"Error:?|ClientResponseError:)\\s*(?:HTTP\\s*)?\\(?([45]\\d\\d)\\b",
-                    u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)",
-                    u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b", u"\\b([45]\\d\\d)\\s+[{\\[]",
-                    // "(Attempt 1/3): 400 Provider returned error", "error: 429 You exceeded..."
-                    u"[:\\]]\\s+([45]\\d\\d)\\s+(?=[A-Z][a-z])"},
-                   QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
+    static const QList<QRegularExpression> patterns = compileAll(
+        {u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
+         u"\\bstatus(?:[ _]?code)?[\"']?\\s*[:=]?\\s*\\(?(\\d{3})\\b",
+         u"\\bHTTP(?: code| error| status)?:? (\\d{3})\\b",
+         u"\\b(\\d{3}):?\\s[\"“']?(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
+         u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
+         u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request|Overloaded|"
+         u"Insufficient|Rate limit|Client Error|Server Error)\\b",
+         u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
+         u"\\bHTTP response code was (\\d{3})\\b", u"responded with a status of (\\d{3})\\b",
+         u"(?:-->|<--)\\s*(?:GET|POST|PUT|PATCH|DELETE) \\S+ (\\d{3})\\b",
+         u"response has a status code of (\\d{3})\\b", u"<Response \\[(\\d{3})\\]>",
+         u"\\b(?:Server|Client) error '(\\d{3})", u"(?<![A-Za-z])HTTP(\\d{3})\\b",
+         u"\\ban? ([45]\\d\\d) error\\b",
+         u"\\bstatus code (?:was |is )?(?:unacceptable|unexpected|invalid):? (\\d{3})\\b",
+         u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
+         // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
+         u"\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD) https?://\\S+ (\\d{3})(?:/\\d{3})?\\b",
+         u"\"code\"\\s*:\\s*\"?([45]\\d\\d)\\b", u"'code'\\s*:\\s*'?([45]\\d\\d)\\b",
+         u"\\bcode\\s*[:=]\\s*([45]\\d\\d)\\b",
+         u"\\b(?:response|error|returned|failed with|Error:|API "
+         u"Error:?|ClientResponseError:)\\s*(?:HTTP\\s*)?\\(?([45]\\d\\d)\\b",
+         u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)", u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b",
+         u"\\b([45]\\d\\d)\\s+[{\\[]",
+         // "(Attempt 1/3): 400 Provider returned error", "error: 429 You exceeded..."
+         u"[:\\]]\\s+([45]\\d\\d)\\s+(?=[A-Z][a-z])"},
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
     for (const QRegularExpression &re : patterns) {
         const auto m = re.match(text);
         if (m.hasMatch()) {
@@ -302,12 +303,22 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
     // gRPC and Google API status names stand for an HTTP status of their own.
     static const QRegularExpression rpc(
         u"\\b(RESOURCE_EXHAUSTED|UNAVAILABLE|PERMISSION_DENIED|UNAUTHENTICATED|NOT_FOUND|INVALID_ARGUMENT|"
-        "FAILED_PRECONDITION|DEADLINE_EXCEEDED|INTERNAL)\\b"_s);
+        "FAILED_PRECONDITION|DEADLINE_EXCEEDED|INTERNAL|UNAUTHORIZED|FORBIDDEN|TOO_MANY_REQUESTS|BAD_REQUEST)\\b"_s);
     if (const auto m = rpc.match(text); m.hasMatch()) {
-        static const QHash<QString, int> codes{
-            {u"RESOURCE_EXHAUSTED"_s, 429},  {u"UNAVAILABLE"_s, 503},       {u"PERMISSION_DENIED"_s, 403},
-            {u"UNAUTHENTICATED"_s, 401},     {u"NOT_FOUND"_s, 404},         {u"INVALID_ARGUMENT"_s, 400},
-            {u"FAILED_PRECONDITION"_s, 400}, {u"DEADLINE_EXCEEDED"_s, 504}, {u"INTERNAL"_s, 500}};
+        static const QHash<QString, int> codes{{u"RESOURCE_EXHAUSTED"_s, 429},
+                                               {u"UNAVAILABLE"_s, 503},
+                                               {u"PERMISSION_DENIED"_s, 403},
+                                               {u"UNAUTHENTICATED"_s, 401},
+                                               {u"NOT_FOUND"_s, 404},
+                                               {u"INVALID_ARGUMENT"_s, 400},
+                                               {u"FAILED_PRECONDITION"_s, 400},
+                                               {u"DEADLINE_EXCEEDED"_s, 504},
+                                               {u"INTERNAL"_s, 500},
+                                               // tRPC's error codes (LobeChat and other TypeScript apps)
+                                               {u"UNAUTHORIZED"_s, 401},
+                                               {u"FORBIDDEN"_s, 403},
+                                               {u"TOO_MANY_REQUESTS"_s, 429},
+                                               {u"BAD_REQUEST"_s, 400}};
         return codes.value(m.captured(1));
     }
     if (const int s = exceptionStatus(text, exceptionStatuses); s != 0)
@@ -322,7 +333,8 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
                                                    {u"Gateway Time-out"_s, 504},
                                                    {u"Internal Server Error"_s, 500},
                                                    {u"Proxy Authentication Required"_s, 407},
-                                                   {u"Not Found"_s, 404}};
+                                                   {u"Not Found"_s, 404},
+                                                   {u"Bad Request"_s, 400}};
     // A JSON parser that choked on a plain-text error page shows the page's first words:
     // 'Unexpected token 'I', "Internal S"... is not valid JSON'.
     static const QRegularExpression parsedPage(
@@ -336,7 +348,7 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
     // A reason phrase on its own ("AI_APICallError: Unauthorized").
     static const QRegularExpression phrase(
         u"\\b(Unauthorized|Forbidden|Too Many Requests|Payment Required|Bad Gateway|Service Unavailable|"
-        "Gateway Time-?out|Internal Server Error|Proxy Authentication Required|Not Found)\\b"_s);
+        "Gateway Time-?out|Internal Server Error|Proxy Authentication Required|Not Found|Bad Request)\\b"_s);
     if (const auto m = phrase.match(text); m.hasMatch())
         return reasonPhrases.value(m.captured(1));
     return 0;
@@ -437,32 +449,25 @@ QString firstCapture(const QString &text, const QList<QRegularExpression> &patte
 
 QString hostIn(const QString &text)
 {
-    static const QList<QRegularExpression> patterns =
-        compileAll({u"Could not resolve host:? ([A-Za-z0-9.-]+)",
-                    u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
-                    u"(?:Unable|Failed) to resolve(?: host)? [\"']([A-Za-z0-9.-]+)[\"']",
-                    u"lookup ([A-Za-z0-9.-]+\\.[A-Za-z]+)(?: on [^:]+)?: no such host",
-                    u"Failed to connect to ([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)(?::\\d+)?:? ",
-                    u"host='([A-Za-z0-9.-]+)'",
-                    u"Failed to connect to ([A-Za-z0-9.-]+) port",
-                    u"connect E[A-Z]+ (::1|::ffff:127\\.[\\d.]+):\\d+",
-                    u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+",
-                    u"dial tcp ([A-Za-z0-9.-]+):\\d+",
-                    u"address: '([0-9a-fA-F.:]+)'",
-                    u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
-                    u"Failed to connect to ([A-Za-z0-9.-]+)/\\[?[0-9a-fA-F.:]+",
-                    u"Failed host lookup: ['`]([A-Za-z0-9.-]+)['`]",
-                    u"无法解析(?:主机名?|域名)[：:\\s]*([A-Za-z0-9.-]+)",
-                    u"Could not resolve: ([A-Za-z0-9.-]+)",
-                    // .NET's "could not be resolved: 'host'", wget's "resolve host address ‘host’"
-                    u"(?:could not be resolved|resolve host address):? ['‘\"`]([A-Za-z0-9.-]+)['’\"`]",
-                    u"(?:^|\\n)Connecting to ([A-Za-z0-9.-]+) \\(",
-                    u"\\bConnect to (?:https?://)?([A-Za-z0-9.-]+):\\d+ \\[",
-                    u"\\b([A-Za-z0-9.-]+\\.[A-Za-z]{2,}):\\d+ failed to respond\\b",
-                    u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert",
-                    u"https?://([A-Za-z0-9.-]+)",
-                    u"\\(([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}):\\d{2,5}\\)",
-                    u"Host: ([A-Za-z0-9.-]+)"});
+    static const QList<QRegularExpression> patterns = compileAll(
+        {u"Could not resolve host:? ([A-Za-z0-9.-]+)", u"getaddrinfo [A-Z_]+ ([A-Za-z0-9.-]+)",
+         u"(?:Unable|Failed) to resolve(?: host)? [\"']([A-Za-z0-9.-]+)[\"']",
+         u"lookup ([A-Za-z0-9.-]+\\.[A-Za-z]+)(?: on [^:]+)?: no such host",
+         u"Failed to connect to ([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)(?::\\d+)?:? ",
+         u"host='([A-Za-z0-9.-]+)'", u"Failed to connect to ([A-Za-z0-9.-]+) port",
+         u"connect E[A-Z]+ (::1|::ffff:127\\.[\\d.]+):\\d+", u"connect E[A-Z]+ ([0-9a-fA-F.:]+?):\\d+",
+         u"dial tcp ([A-Za-z0-9.-]+):\\d+", u"address: '([0-9a-fA-F.:]+)'",
+         u"Cannot connect to host ([A-Za-z0-9.-]+):\\d+",
+         u"Failed to connect to ([A-Za-z0-9.-]+)/\\[?[0-9a-fA-F.:]+",
+         u"Failed host lookup: ['`]([A-Za-z0-9.-]+)['`]",
+         u"无法解析(?:主机名?|域名)[：:\\s]*([A-Za-z0-9.-]+)", u"Could not resolve: ([A-Za-z0-9.-]+)",
+         // .NET's "could not be resolved: 'host'", wget's "resolve host address ‘host’"
+         u"(?:could not be resolved|resolve host address):? ['‘\"`]([A-Za-z0-9.-]+)['’\"`]",
+         u"(?:^|\\n)Connecting to ([A-Za-z0-9.-]+) \\(",
+         u"\\bConnect to (?:https?://)?([A-Za-z0-9.-]+):\\d+ \\[",
+         u"\\b([A-Za-z0-9.-]+\\.[A-Za-z]{2,}):\\d+ failed to respond\\b",
+         u"(?:Host|IP):\\s*([A-Za-z0-9.-]+?)\\.? is not in the cert", u"https?://([A-Za-z0-9.-]+)",
+         u"\\(([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}):\\d{2,5}\\)", u"Host: ([A-Za-z0-9.-]+)"});
     return firstCapture(text, patterns);
 }
 
@@ -559,7 +564,7 @@ QString waitIn(const QString &text, double *secondsOut = nullptr)
     // (Not a client's own retry schedule: "Retrying …_completion_with_retry in 4.0 seconds as it raised …"
     // says when tenacity tries again, not when the provider's window resets.)
     static const QRegularExpression re(
-        u"(?<![\\w.])(?:try again|retry|retrying)(?: your request)? (?:in|after) (\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|sec|secs|seconds?|m|min|minutes?)\\b(?!\\s*(?:as it raised|\\(attempt\\b|\\(\\d+/\\d+\\)))"_s,
+        u"(?<![\\w.])(?:try again|retry|retrying|will reset|resets)(?: your request)? (?:in|after) (\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|sec|secs|seconds?|m|min|minutes?)\\b(?!\\s*(?:as it raised|\\(attempt\\b|\\(\\d+/\\d+\\)))"_s,
         QRegularExpression::CaseInsensitiveOption);
     const auto m = re.match(text);
     if (!m.hasMatch())
@@ -899,9 +904,12 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // "开启了代理", "a company that uses its own certificate for ssl traffic"), or the client names the
     // gateway it was set to use (Claude Code: "check your inference gateway (host:port)").
     static const QRegularExpression proxyInWords(
-        u"\\b(?:I|we)(?:'m| am| are| have| had)?\\s+(?:turn(?:ed)? on|enabled?|using|use[ds]?|set up|configured|"
-        u"behind) (?:the |a |an |my |our )?(?:company |corporate |local |system |http |socks5? )?proxy\\b|(?:开启|打开|开了|用了|使用了?|挂了?)\\s*(?:系统|全局|http|socks5?)?\\s*代理|"
-        u"\\bown certificate for ssl traffic\\b|\\bcheck your inference gateway\\b"_s,
+        u"\\b(?:I|we)(?:'m| am| are| have| had)?\\s+(?:turn(?:ed)? on|enabled?|using|use[ds]?|set "
+        u"up|configured|"
+        u"behind|set|tried setting) (?:the |a |an |my |our )?(?:company |corporate |local |system |http "
+        u"|socks5? )?proxy\\b|(?:开启|打开|开了|用了|使用了?|挂了?)\\s*(?:系统|全局|http|socks5?)?\\s*代理|"
+        u"\\bown certificate for ssl traffic\\b|\\bMITM\\b|\\bman-in-the-middle\\b|\\bcontent inspection\\b|"
+        u"\\b(?:SSL|TLS) inspection\\b|\\bcheck your inference gateway\\b"_s,
         QRegularExpression::CaseInsensitiveOption);
     static const QStringList inWordsKinds{u"tls_handshake_failed"_s, u"upstream_reset"_s, u"timeout"_s,
                                           u"connect_timeout"_s,      u"tls_untrusted"_s,  u"gateway_error"_s,
@@ -909,6 +917,18 @@ void refineBlame(const QString &text, ErrorSignature &s)
     if (inWordsKinds.contains(s.category) && !s.ownHop && proxyInWords.match(text).hasMatch()) {
         s.blame = u"proxy"_s;
         s.where = u"proxy"_s;
+        return;
+    }
+    // The user says the failure happens on a company or office network: the name or the route is the
+    // network's to give, whatever the host.
+    static const QRegularExpression networkInWords(
+        u"\\b(?:from|on|in|inside|behind) (?:the |a |my |our )?(?:company|corporate|office|enterprise) "
+        u"(?:network|firewall|LAN|intranet)\\b|公司(?:网络|内网|防火墙)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QStringList networkKinds{u"dns_failure"_s, u"connect_timeout"_s, u"network_unreachable"_s};
+    if (networkKinds.contains(s.category) && !onThisComputer && networkInWords.match(text).hasMatch()) {
+        s.blame = u"network"_s;
+        s.where = u"network"_s;
         return;
     }
     // The request went through a proxy the client was told to use.

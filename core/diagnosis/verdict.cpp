@@ -808,8 +808,10 @@ Verdict verdictForSignature(const ErrorSignature &sig)
         key = u"explain_own_gateway"_s;
     // A well-known provider's name always exists: when the app could not look it up, the network's
     // name service failed at the time. (With checks at hand, foldPastedText weighs it against them.)
+    // (Unless the text shows the name service on this computer itself refused: then it is this computer's.)
     const bool knownNameUnresolved = category == Category::DnsFailure && sig.blame != u"network" &&
-                                     !sig.host.isEmpty() && ProviderCatalog::instance().findByHost(sig.host);
+                                     sig.blame != u"local" && !sig.host.isEmpty() &&
+                                     ProviderCatalog::instance().findByHost(sig.host);
     if (knownNameUnresolved)
         key = u"explain_dns_failure_network"_s;
     if (key.isEmpty() || !hasAdvice(key))

@@ -2703,6 +2703,18 @@
         <source>Ollama answered 403: it does not accept requests from the app&apos;s or web page&apos;s origin.</source>
         <translation>Ollama hat mit 403 geantwortet: Es nimmt keine Anfragen von der Herkunft (Origin) dieser App oder Webseite an.</translation>
     </message>
+    <message>
+        <source>This line is from nginx&apos;s own error log: the server behind nginx sent an answer nginx could not accept, so nginx gave up on it.</source>
+        <translation>Diese Zeile stammt aus dem Fehlerprotokoll von nginx selbst: Der Server hinter nginx hat eine Antwort geschickt, die nginx nicht annehmen konnte, deshalb hat nginx aufgegeben.</translation>
+    </message>
+    <message>
+        <source>Your computer could not look up the server&apos;s name: the name service it is set to ask, on this computer itself, is not running.</source>
+        <translation>Ihr Computer konnte den Namen des Servers nicht nachschlagen: Der Namensdienst, den er fragen soll, läuft auf diesem Computer selbst und ist nicht gestartet.</translation>
+    </message>
+    <message>
+        <source>Your app waited for the API&apos;s answer until it gave up, and says the network (or the proxy set in the app) is the likely cause.</source>
+        <translation>Ihre App hat auf die Antwort der API gewartet, bis sie aufgegeben hat, und nennt das Netzwerk (oder den in der App eingestellten Proxy) als wahrscheinliche Ursache.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

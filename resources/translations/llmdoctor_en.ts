@@ -2703,6 +2703,18 @@
         <source>Ollama answered 403: it does not accept requests from the app&apos;s or web page&apos;s origin.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This line is from nginx&apos;s own error log: the server behind nginx sent an answer nginx could not accept, so nginx gave up on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer could not look up the server&apos;s name: the name service it is set to ask, on this computer itself, is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your app waited for the API&apos;s answer until it gave up, and says the network (or the proxy set in the app) is the likely cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

@@ -33,7 +33,10 @@ const QString v6File = u"real_error_corpus_blind_v6.json"_s;
 const QString v7File = u"real_error_corpus_blind_v7.json"_s;
 const QString v8File = u"real_error_corpus_blind_v8.json"_s;
 const QString v9File = u"real_error_corpus_blind_v9.json"_s;
-const QStringList allFiles{v1File, v2File, v3File, v4File, v5File, v6File, v7File, v8File, v9File};
+const QString v10File = u"real_error_corpus_blind_v10.json"_s;
+const QString v11File = u"real_error_corpus_blind_v11.json"_s;
+const QStringList allFiles{v1File, v2File, v3File, v4File,  v5File, v6File,
+                           v7File, v8File, v9File, v10File, v11File};
 
 QJsonArray realCorpus(const QString &file = v1File)
 {
@@ -194,6 +197,12 @@ SetScore scoreSet(const QString &file)
 //   tuned on): 78.9 % full (held-out 76.9 %), 83.6 % category, 84.9 % blame, 10.0 % unknown; the build from
 //   the start of that session: 78.3 %; v9 (188 texts, after v8 was tuned on): 77.1 % full (held-out 76.6 %),
 //   88.8 % category, 79.3 % blame, 8.5 % unknown; the build from the start of that session: 72.3 % (70.2 %).
+//   v10 (163 texts, owners a-l, relays and non-English users) and v11 (156, owners m-z, apps' own sentences),
+//   collected side by side after v9 was tuned on and 112 more documented wordings were added: v10 80.4 % full
+//   (held-out 84.6 %), 88.3 % category, 81.6 % blame, 8.7 % unknown; v11 67.9 % (69.6 %), 75.6 % category,
+//   75.0 % blame, 16.0 % unknown. The session-start build scored the same on both: the documented wordings
+//   added nothing to them. (After LABELLING.md listed the hop ids, one hop label each changed: 81.0 / 68.6
+//   %.)
 // Each set's tuning quarters were then tuned on (general rules only); the held-out quarter never was.
 // These bounds guard against regressions; the 95 % target holds for v1 only (see the next test).
 struct BlindSet
@@ -241,7 +250,8 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(BlindSet{v2File, 100, 97.0, 94.0}, BlindSet{v3File, 120, 94.0, 81.0},
                       BlindSet{v4File, 140, 87.0, 79.0}, BlindSet{v5File, 200, 91.0, 81.0},
                       BlindSet{v6File, 190, 91.0, 84.0}, BlindSet{v7File, 200, 93.0, 86.0},
-                      BlindSet{v8File, 150, 90.0, 79.0}, BlindSet{v9File, 180, 84.0, 76.0}),
+                      BlindSet{v8File, 150, 90.0, 79.0}, BlindSet{v9File, 180, 84.0, 76.0},
+                      BlindSet{v10File, 160, 91.0, 84.0}, BlindSet{v11File, 150, 85.0, 69.0}),
     [](const auto &param) { return "v" + std::to_string(param.index + 2); });
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
