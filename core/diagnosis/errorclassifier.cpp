@@ -351,6 +351,15 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
         "Gateway Time-?out|Internal Server Error|Proxy Authentication Required|Not Found|Bad Request)\\b"_s);
     if (const auto m = phrase.match(text); m.hasMatch())
         return reasonPhrases.value(m.captured(1));
+    // The same phrases as localized apps show them.
+    static const QList<std::pair<QRegularExpression, int>> localized{
+        {QRegularExpression(u"网关超时|網關逾時|ゲートウェイ タイムアウト"_s), 504},
+        {QRegularExpression(u"错误的网关|网关错误|不正なゲートウェイ"_s), 502},
+        {QRegularExpression(u"请求过多|要求が多すぎます"_s), 429}};
+    for (const auto &[re, status] : localized) {
+        if (re.match(text).hasMatch())
+            return status;
+    }
     return 0;
 }
 

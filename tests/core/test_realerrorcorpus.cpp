@@ -836,6 +836,50 @@ TEST(ErrorStructure, RelayGatewaysAndProvidersInOtherLanguages)
     });
 }
 
+TEST(ErrorStructure, AppMessagesInOtherLanguages)
+{
+    // Chat apps with localized interfaces (Chinese, Japanese, Korean, Russian, Spanish, Portuguese, German,
+    // French) show their own sentence instead of the API's: the common wordings of each cause.
+    expectAll({
+        {u"请求超时，请稍后重试"_s, u"timeout"_s, {}},
+        {u"连接超时"_s, u"connect_timeout"_s, u"network"_s},
+        {u"模型不存在"_s, u"model_not_found"_s, u"config"_s},
+        {u"该模型不存在，请检查模型名称"_s, u"model_not_found"_s, u"config"_s},
+        {u"API密钥无效"_s, u"auth_invalid_key"_s, u"account"_s},
+        {u"无效的API Key"_s, u"auth_invalid_key"_s, u"account"_s},
+        {u"请提供API密钥"_s, u"auth_missing_key"_s, u"config"_s},
+        {u"未提供API Key"_s, u"auth_missing_key"_s, u"config"_s},
+        {u"余额不足，请充值"_s, u"quota_exhausted"_s, u"account"_s},
+        {u"请求频率过快，请稍后再试"_s, u"rate_limited"_s, u"account"_s},
+        {u"服务器内部错误"_s, u"server_error"_s, u"provider"_s},
+        {u"服务暂时不可用"_s, u"server_error"_s, u"provider"_s},
+        {u"证书验证失败"_s, u"tls_untrusted"_s, u"network"_s},
+        {u"SSL证书错误"_s, u"tls_untrusted"_s, u"network"_s},
+        {u"网关超时"_s, u"gateway_timeout"_s, {}},
+        {u"错误的网关"_s, u"gateway_error"_s, {}},
+        {u"没有权限访问该模型"_s, u"permission_denied"_s, u"account"_s},
+        {u"上下文长度超过限制"_s, u"bad_request"_s, u"config"_s},
+        {u"内容违规，请修改后重试"_s, u"bad_request"_s, u"config"_s},
+        {u"タイムアウトしました"_s, u"timeout"_s, {}},
+        {u"APIキーが無効です"_s, u"auth_invalid_key"_s, u"account"_s},
+        {u"レート制限を超えました"_s, u"rate_limited"_s, u"account"_s},
+        {u"モデルが見つかりません"_s, u"model_not_found"_s, u"config"_s},
+        {u"요청 시간이 초과되었습니다"_s, u"timeout"_s, {}},
+        {u"API 키가 유효하지 않습니다"_s, u"auth_invalid_key"_s, u"account"_s},
+        {u"Превышено время ожидания ответа"_s, u"timeout"_s, {}},
+        {u"Неверный API-ключ"_s, u"auth_invalid_key"_s, u"account"_s},
+        {u"Превышен лимит запросов"_s, u"rate_limited"_s, u"account"_s},
+        {u"Modelo no encontrado"_s, u"model_not_found"_s, u"config"_s},
+        {u"Clave de API no válida"_s, u"auth_invalid_key"_s, u"account"_s},
+        {u"Tempo limite excedido"_s, u"timeout"_s, {}},
+        {u"Chave de API inválida"_s, u"auth_invalid_key"_s, u"account"_s},
+        {u"Ungültiger API-Schlüssel"_s, u"auth_invalid_key"_s, u"account"_s},
+        {u"Zeitüberschreitung bei der Anfrage"_s, u"timeout"_s, {}},
+        {u"Clé API invalide"_s, u"auth_invalid_key"_s, u"account"_s},
+        {u"Délai d'attente dépassé"_s, u"timeout"_s, {}},
+    });
+}
+
 // More documented wordings as data (tests/data/documented_error_wordings.json): exception classes of the
 // HTTP stacks, curl's exit codes, and the error bodies of the providers' APIs and local servers.
 TEST(ErrorStructure, DocumentedWordingsOfEveryStackAndProvider)
