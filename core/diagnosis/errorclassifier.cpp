@@ -918,11 +918,14 @@ void refineBlame(const QString &text, ErrorSignature &s)
         u"behind|set|tried setting) (?:the |a |an |my |our )?(?:company |corporate |local |system |http "
         u"|socks5? )?proxy\\b|(?:开启|打开|开了|用了|使用了?|挂了?)\\s*(?:系统|全局|http|socks5?)?\\s*代理|"
         u"\\bown certificate for ssl traffic\\b|\\bMITM\\b|\\bman-in-the-middle\\b|\\bcontent inspection\\b|"
-        u"\\b(?:SSL|TLS) inspection\\b|\\bcheck your inference gateway\\b"_s,
+        u"\\b(?:SSL|TLS) inspection\\b|\\bcheck your inference gateway\\b|"
+        // a proxy tool's own log or answer (Clash/mihomo's "[TCP] dial … (match …)", Fiddler's "[Fiddler] …")
+        u"\\[(?:TCP|UDP)\\] dial \\S+ \\(match |\\[Fiddler\\]"_s,
         QRegularExpression::CaseInsensitiveOption);
-    static const QStringList inWordsKinds{u"tls_handshake_failed"_s, u"upstream_reset"_s, u"timeout"_s,
-                                          u"connect_timeout"_s,      u"tls_untrusted"_s,  u"gateway_error"_s,
-                                          u"gateway_timeout"_s};
+    static const QStringList inWordsKinds{
+        u"tls_handshake_failed"_s, u"upstream_reset"_s,     u"timeout"_s,
+        u"connect_timeout"_s,      u"tls_untrusted"_s,      u"gateway_error"_s,
+        u"gateway_timeout"_s,      u"connection_refused"_s, u"dns_failure"_s};
     if (inWordsKinds.contains(s.category) && !s.ownHop && proxyInWords.match(text).hasMatch()) {
         s.blame = u"proxy"_s;
         s.where = u"proxy"_s;

@@ -2715,6 +2715,10 @@
         <source>Your app waited for the API&apos;s answer until it gave up, and says the network (or the proxy set in the app) is the likely cause.</source>
         <translation>Ihre App hat auf die Antwort der API gewartet, bis sie aufgegeben hat, und nennt das Netzwerk (oder den in der App eingestellten Proxy) als wahrscheinliche Ursache.</translation>
     </message>
+    <message>
+        <source>The proxy your traffic goes through answered in the API&apos;s place: it could not pass the request on. Its settings, or whoever runs it, decide.</source>
+        <translation>Der Proxy, über den Ihr Datenverkehr läuft, hat an Stelle der API geantwortet: Er konnte die Anfrage nicht weiterreichen. Entscheidend sind seine Einstellungen oder wer ihn betreibt.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

@@ -2715,6 +2715,10 @@
         <source>Your app waited for the API&apos;s answer until it gave up, and says the network (or the proxy set in the app) is the likely cause.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The proxy your traffic goes through answered in the API&apos;s place: it could not pass the request on. Its settings, or whoever runs it, decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
