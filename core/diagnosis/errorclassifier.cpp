@@ -266,7 +266,7 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
 {
     // Layouts of an HTTP status in client errors, logs and wrapped exceptions, most specific first.
     static const QList<QRegularExpression> patterns = compileAll(
-        {u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:? (\\d{3})\\b",
+        {u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:?\\**:?\\s*\\**\\s*(\\d{3})\\b",
          u"\\bstatus(?:[ _]?code)?[\"']?\\s*[:=]?\\s*\\(?(\\d{3})\\b",
          u"\\bHTTP(?: code| error| status)?:? (\\d{3})\\b",
          u"\\b(\\d{3}):?\\s[\"“']?(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
@@ -277,8 +277,8 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
          u"\\bHTTP response code was (\\d{3})\\b", u"responded with a status of (\\d{3})\\b",
          u"(?:-->|<--)\\s*(?:GET|POST|PUT|PATCH|DELETE) \\S+ (\\d{3})\\b",
          u"response has a status code of (\\d{3})\\b", u"<Response \\[(\\d{3})\\]>",
-         u"\\b(?:Server|Client) error '(\\d{3})", u"(?<![A-Za-z])HTTP(\\d{3})\\b",
-         u"\\ban? ([45]\\d\\d) error\\b",
+         u"\\b([45]\\d\\d) https?://", u"\\b(?:Server|Client) error '(\\d{3})",
+         u"(?<![A-Za-z])HTTP(\\d{3})\\b", u"\\ban? ([45]\\d\\d) error\\b",
          u"\\bstatus code (?:was |is )?(?:unacceptable|unexpected|invalid):? (\\d{3})\\b",
          u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
          // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
@@ -882,6 +882,22 @@ void refineBlame(const QString &text, ErrorSignature &s)
             return;
         }
     }
+    // Rust's reqwest could not send the request and the text gives no cause ("error sending request for url
+    // (…)", as Codex shows it): still unknown, but the address says whose side to look at first.
+    static const QRegularExpression notSent(u"\\berror sending request for url\\b"_s);
+    if (s.category == u"unknown" && notSent.match(text).hasMatch()) {
+        if (onThisComputer) {
+            s.blame = u"local"_s;
+            s.where = u"computer"_s;
+            return;
+        }
+        if (isWellKnownProviderHost(s.host)) {
+            s.blame = u"network"_s;
+            s.where = u"network"_s;
+            s.advice = u"explain_connect_failed_network"_s;
+            return;
+        }
+    }
     if (localKinds.contains(s.category) && onThisComputer && !s.matched.contains(u"envoy-reset"_s) &&
         !s.ownHop) {
         s.blame = u"local"_s;
@@ -899,11 +915,13 @@ void refineBlame(const QString &text, ErrorSignature &s)
     static const QRegularExpression proxyConfigured(
         u"\\bUsing (?:an? )?(?:https?|socks5?h?)?\\s*prox(?:y|ies)\\b[^\\n]{0,20}(?:https?|socks5h?)://"
         u"|\\bproxies\\s*[=:]\\s*[{'\"]|\\bhttps?_proxy\\s*=\\s*\\S|"
-        u"\\bproxy(?:_url)?\\s*[=:]\\s*['\"]?(?:https?|socks5h?)://|\\bwith proxy (?:https?|socks5h?)://"_s,
+        u"\\bproxy(?:_url)?\\s*[=:]\\s*['\"]?(?:https?|socks5h?)://|\\bwith proxy (?:https?|socks5h?)://|"
+        u"代理\\s*[:：]\\s*(?:https?|socks5h?)://"_s,
         QRegularExpression::CaseInsensitiveOption);
     static const QStringList throughProxyKinds{u"tls_handshake_failed"_s, u"upstream_reset"_s, u"timeout"_s,
-                                               u"connect_timeout"_s, u"tls_untrusted"_s};
-    // (A server on this computer that failed was handled above; a loopback address here is the proxy's own.)
+                                               u"connect_timeout"_s,      u"tls_untrusted"_s,  u"unknown"_s};
+    // (A server on this computer that failed was handled above; a loopback address here is the proxy's own.
+    // A connection error with no cause, with a proxy set: the proxy is the first place to look.)
     if (throughProxyKinds.contains(s.category) && proxyConfigured.match(text).hasMatch()) {
         s.blame = u"proxy"_s;
         s.where = u"proxy"_s;

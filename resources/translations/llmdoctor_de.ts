@@ -2719,6 +2719,14 @@
         <source>The proxy your traffic goes through answered in the API&apos;s place: it could not pass the request on. Its settings, or whoever runs it, decide.</source>
         <translation>Der Proxy, über den Ihr Datenverkehr läuft, hat an Stelle der API geantwortet: Er konnte die Anfrage nicht weiterreichen. Entscheidend sind seine Einstellungen oder wer ihn betreibt.</translation>
     </message>
+    <message>
+        <source>Your gateway (such as LiteLLM) keeps its own budget per key, user or team, and this one is spent.</source>
+        <translation>Ihr Gateway (etwa LiteLLM) führt ein eigenes Budget je Schlüssel, Benutzer oder Team, und dieses ist aufgebraucht.</translation>
+    </message>
+    <message>
+        <source>your gateway</source>
+        <translation>Ihr Gateway</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4575,6 +4583,22 @@
     <message>
         <source>On a Mac or Windows, set it where Ollama&apos;s service reads its environment, then quit and start Ollama again.</source>
         <translation>Unter macOS oder Windows setzen Sie die Variable dort, wo der Ollama-Dienst seine Umgebung liest, und beenden und starten Sie Ollama dann neu.</translation>
+    </message>
+    <message>
+        <source>The gateway you send requests through has used up the budget it allows your key.</source>
+        <translation>Das Gateway, über das Ihre Anfragen laufen, hat das Budget aufgebraucht, das es Ihrem Schlüssel zugesteht.</translation>
+    </message>
+    <message>
+        <source>The budget is a setting of the gateway (your team&apos;s LiteLLM or a relay service), not of your account with the provider, so paying the provider does not lift it.</source>
+        <translation>Das Budget ist eine Einstellung des Gateways (das LiteLLM Ihres Teams oder ein Vermittlungsdienst), nicht Ihres Kontos beim Anbieter; eine Zahlung an den Anbieter hebt es deshalb nicht auf.</translation>
+    </message>
+    <message>
+        <source>Ask whoever runs the gateway to raise the budget of your key or team, or wait until its budget period starts again.</source>
+        <translation>Bitten Sie den Betreiber des Gateways, das Budget Ihres Schlüssels oder Teams zu erhöhen, oder warten Sie, bis der nächste Budgetzeitraum beginnt.</translation>
+    </message>
+    <message>
+        <source>Check the gateway&apos;s dashboard for how much of the budget each key has spent.</source>
+        <translation>Sehen Sie im Dashboard des Gateways nach, wie viel vom Budget jeder Schlüssel verbraucht hat.</translation>
     </message>
 </context>
 <context>

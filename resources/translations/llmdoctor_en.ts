@@ -2719,6 +2719,14 @@
         <source>The proxy your traffic goes through answered in the API&apos;s place: it could not pass the request on. Its settings, or whoever runs it, decide.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your gateway (such as LiteLLM) keeps its own budget per key, user or team, and this one is spent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4574,6 +4582,22 @@
     </message>
     <message>
         <source>On a Mac or Windows, set it where Ollama&apos;s service reads its environment, then quit and start Ollama again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway you send requests through has used up the budget it allows your key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget is a setting of the gateway (your team&apos;s LiteLLM or a relay service), not of your account with the provider, so paying the provider does not lift it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask whoever runs the gateway to raise the budget of your key or team, or wait until its budget period starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the gateway&apos;s dashboard for how much of the budget each key has spent.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
