@@ -277,8 +277,9 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
          u"\\bHTTP response code was (\\d{3})\\b", u"responded with a status of (\\d{3})\\b",
          u"(?:-->|<--)\\s*(?:GET|POST|PUT|PATCH|DELETE) \\S+ (\\d{3})\\b",
          u"response has a status code of (\\d{3})\\b", u"<Response \\[(\\d{3})\\]>",
-         u"\\b([45]\\d\\d) https?://", u"\\b(?:Server|Client) error '(\\d{3})",
-         u"(?<![A-Za-z])HTTP(\\d{3})\\b", u"\\ban? ([45]\\d\\d) error\\b",
+         u"(?:错误|失败|报错)[:：]?\\s*(?:HTTP\\s*)?([45]\\d\\d)\\b", u"\\b([45]\\d\\d) https?://",
+         u"\\b(?:Server|Client) error '(\\d{3})", u"(?<![A-Za-z])HTTP(\\d{3})\\b",
+         u"\\ban? ([45]\\d\\d) error\\b",
          u"\\bstatus code (?:was |is )?(?:unacceptable|unexpected|invalid):? (\\d{3})\\b",
          u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
          // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
@@ -573,7 +574,7 @@ QString waitIn(const QString &text, double *secondsOut = nullptr)
     // (Not a client's own retry schedule: "Retrying …_completion_with_retry in 4.0 seconds as it raised …"
     // says when tenacity tries again, not when the provider's window resets.)
     static const QRegularExpression re(
-        u"(?<![\\w.])(?:try again|retry|retrying|will reset|resets)(?: your request)? (?:in|after) (\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|sec|secs|seconds?|m|min|minutes?)\\b(?!\\s*(?:as it raised|\\(attempt\\b|\\(\\d+/\\d+\\)))"_s,
+        u"(?<![\\w.])(?:try again|retry|retrying|will reset|resets)(?: your request)? (?:in|after) (\\d+(?:\\.\\d+)?)\\s*(ms|milliseconds?|s|sec|secs|seconds?|m|min|minutes?|h|hours?)(?=\\b|\\d)(?!\\s*(?:as it raised|\\(attempt\\b|\\(\\d+/\\d+\\)))"_s,
         QRegularExpression::CaseInsensitiveOption);
     const auto m = re.match(text);
     if (!m.hasMatch())
@@ -585,6 +586,8 @@ QString waitIn(const QString &text, double *secondsOut = nullptr)
         seconds = value / 1000.0;
     else if (unit.startsWith(u'm'))
         seconds = value * 60.0;
+    else if (unit.startsWith(u'h'))
+        seconds = value * 3600.0;
     if (secondsOut)
         *secondsOut = seconds;
     if (seconds < 1.0)
@@ -816,9 +819,12 @@ void refineBlame(const QString &text, ErrorSignature &s)
         QRegularExpression::CaseInsensitiveOption);
     // (An address whose host was left out or hidden, "http://…:11434", is another host.)
     const bool namesNoAddress = !text.contains(u"://"_s);
+    // (From inside a container, the computer it runs on is host.docker.internal, Docker's bridge 172.17.0.1.)
     const bool onThisComputer =
-        isLoopback(s.host) || (s.host.isEmpty() && (loopbackAddress.match(text).hasMatch() ||
-                                                    (namesNoAddress && localRunner.match(text).hasMatch())));
+        isLoopback(s.host) || s.host == u"host.docker.internal"_s ||
+        (s.host == u"172.17.0.1"_s && text.contains(u"host.docker.internal"_s)) ||
+        (s.host.isEmpty() &&
+         (loopbackAddress.match(text).hasMatch() || (namesNoAddress && localRunner.match(text).hasMatch())));
     // The client could not reach the proxy it was told to use: Go's proxy dialer says so, or the name it
     // failed on is the proxy's own ("getaddrinfo ENOTFOUND proxy-server" for an api.openai.com URL).
     static const QRegularExpression proxyDial(u"\\bproxy ?connect\\s*tcp\\b|\\bsocks connect tcp\\b"_s,
@@ -993,7 +999,8 @@ void refineBlame(const QString &text, ErrorSignature &s)
         return;
     }
     // A 403 that is a web page from Cloudflare, not the API's JSON: its edge blocked the request.
-    static const QRegularExpression webPage(u"<html|<!DOCTYPE"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression webPage(u"<html|<!DOCTYPE|\\bcf-section\\b|Why have I been blocked\\?"_s,
+                                            QRegularExpression::CaseInsensitiveOption);
     if (s.category == u"permission_denied" && s.hops.contains(u"cloudflare"_s) &&
         webPage.match(text).hasMatch()) {
         s.blame = u"network"_s;
@@ -1032,7 +1039,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // providers renew theirs, so the client's clock or its old certificate store (an outdated runtime)
     // is the cause, not the server.
     static const QRegularExpression nodeTls(
-        u"node:_tls_wrap|TLSSocket\\.onConnectSecure|\\bnode:[a-z_/]+:\\d+"_s);
+        u"node:_tls_wrap|TLSSocket\\.onConnectSecure|\\bnode:[a-z_/]+:\\d+|\\bCERT_HAS_EXPIRED\\b"_s);
     // (A certificate "not yet valid" is one whose start lies ahead of this computer's clock: the clock is
     // behind.) (Go says "expired or is not yet valid" for both, and "current time … is before …" for this
     // one.)
@@ -1253,7 +1260,10 @@ ErrorSignature classifyErrorText(const QString &input)
     // A "quota" that resets within the hour is a rate limit: waiting, not paying, fixes it. Unless the
     // limit itself is zero: then no window ever lets a request through.
     static const QRegularExpression zeroLimit(u"\\blimit:? 0\\b"_s);
-    if (s.category == u"quota_exhausted" && wait >= 0 && wait < 3600 && !zeroLimit.match(text).hasMatch()) {
+    // (A quota the message says resets within the day is a daily window, as "requests per day" is.)
+    static const QRegularExpression resets(u"\\b(?:will reset|resets) (?:after|in)\\b"_s);
+    const bool window = wait >= 0 && (wait < 3600 || (wait < 86400 && resets.match(text).hasMatch()));
+    if (s.category == u"quota_exhausted" && window && !zeroLimit.match(text).hasMatch()) {
         s.category = u"rate_limited"_s;
         s.advice.clear();
         s.meaning = QCoreApplication::translate(
@@ -1279,6 +1289,24 @@ ErrorSignature classifyErrorText(const QString &input)
         s.category = u"gateway_error"_s;
         s.advice.clear();
     }
+    // A 504 is a gateway's answer that it gave up waiting: the wait ended on the way, not in the client.
+    // (Not gRPC's DEADLINE_EXCEEDED, which stands for 504 too: that is the caller's own deadline.)
+    static const QRegularExpression callerDeadline(u"deadline.?exceeded|deadline expired"_s,
+                                                   QRegularExpression::CaseInsensitiveOption);
+    if (s.status == 504 && s.category == u"timeout"_s && !callerDeadline.match(text).hasMatch())
+        s.category = u"gateway_timeout"_s;
+    // "Missing or invalid" key: an app that sent none says "missing" alone; this one sent a key.
+    static const QRegularExpression missingOrInvalid(
+        u"\\b(?:missing|not found) or invalid\\b|\\binvalid or missing\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (s.category == u"auth_missing_key"_s && missingOrInvalid.match(text).hasMatch()) {
+        s.category = u"auth_invalid_key"_s;
+        s.blame = u"account"_s;
+        s.advice.clear();
+    }
+    // Status codes 520 to 527 are Cloudflare's own: its edge wrote the answer.
+    if (s.status >= 520 && s.status <= 527 && !s.hops.contains(u"cloudflare"_s))
+        s.hops.append(u"cloudflare"_s);
     // A 429 is a limit on requests or tokens per time, even where it says "too many tokens".
     // (Not a message too large to send at all: gRPC's RESOURCE_EXHAUSTED names that too.)
     if (s.status == 429 && s.category == u"bad_request"_s && !s.matched.contains(u"request-too-large"_s)) {
