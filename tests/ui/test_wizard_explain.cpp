@@ -133,6 +133,9 @@ TEST(WizardExplain, NewWordingsReadInPlainWordsInBothLanguages)
         u"<title>502 Proxy Error</title>\n<h1>Proxy Error</h1>\n<p>The proxy server received an "
         u"invalid\nresponse "
         u"from an upstream server.</p>"_s,
+        // A gateway's own budget, and a proxy tool's page in the API's place.
+        u"litellm.BudgetExceededError: Budget has been exceeded! Current cost: 10.52, Max budget: 10.0"_s,
+        u"<title>500 Unable to connect</title>\n<p>Tinyproxy was unable to connect to the remote web server.</p>"_s,
     };
     static const QRegularExpression unfilled(u"\\{[a-z_]+\\}|\\((?:the server|der Server)\\)"_s);
     auto visibleText = [](const QWidget &page) {
