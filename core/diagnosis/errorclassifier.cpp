@@ -937,10 +937,10 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // "开启了代理", "a company that uses its own certificate for ssl traffic"), or the client names the
     // gateway it was set to use (Claude Code: "check your inference gateway (host:port)").
     static const QRegularExpression proxyInWords(
-        u"\\b(?:I|we)(?:'m| am| are| have| had)?\\s+(?:turn(?:ed)? on|enabled?|using|use[ds]?|set "
-        u"up|configured|"
-        u"behind|set|tried setting) (?:the |a |an |my |our )?(?:company |corporate |local |system |http "
-        u"|socks5? )?proxy\\b|(?:开启|打开|开了|用了|使用了?|挂了?)\\s*(?:系统|全局|http|socks5?)?\\s*代理|"
+        u"\\b(?:I|we)(?:'m| am| are| have| had)?\\s+"
+        u"(?:turn(?:ed)? on|enabled?|using|use[ds]?|set up|configured|behind|set|tried setting) "
+        u"(?:the |a |an |my |our )?(?:company |corporate |local |system |http |socks5? )?proxy\\b|"
+        u"(?:开启|打开|开了|用了|使用了?|挂了?)\\s*(?:系统|全局|http|socks5?)?\\s*代理|"
         u"\\bown certificate for ssl traffic\\b|\\bMITM\\b|\\bman-in-the-middle\\b|\\bcontent inspection\\b|"
         u"\\b(?:SSL|TLS) inspection\\b|\\bcheck your inference gateway\\b|"
         // a proxy tool's own log or answer (Clash/mihomo's "[TCP] dial … (match …)", Fiddler's "[Fiddler] …")
