@@ -864,8 +864,12 @@ void refineBlame(const QString &text, ErrorSignature &s)
         u"Cannot connect to host|Failed to connect to|\\bConnect(?:ion)? error\\b|Unable to connect|"
         u"Connection Failed|\\bfetch failed\\b|网络连接失败|Could not connect to the endpoint URL|Couldn't connect to server"_s,
         QRegularExpression::CaseInsensitiveOption);
-    if (s.category == u"unknown" && connectFailed.match(text).hasMatch()) {
-        if (isLoopback(s.host)) {
+    // (Rust's reqwest could not send the request, "error sending request for url (…)" as Codex shows it: the
+    // same, except that nothing says a connection was even tried, so it stays unknown at a loopback address.)
+    static const QRegularExpression notSent(u"\\berror sending request for url\\b"_s);
+    const bool failedToConnect = connectFailed.match(text).hasMatch();
+    if (s.category == u"unknown" && (failedToConnect || notSent.match(text).hasMatch())) {
+        if (failedToConnect && isLoopback(s.host)) {
             s.category = u"connection_refused"_s;
             s.blame = u"local"_s;
             s.where = u"computer"_s;
@@ -885,22 +889,6 @@ void refineBlame(const QString &text, ErrorSignature &s)
         if (onThisComputer) {
             s.blame = u"local"_s;
             s.where = u"computer"_s;
-            return;
-        }
-    }
-    // Rust's reqwest could not send the request and the text gives no cause ("error sending request for url
-    // (…)", as Codex shows it): still unknown, but the address says whose side to look at first.
-    static const QRegularExpression notSent(u"\\berror sending request for url\\b"_s);
-    if (s.category == u"unknown" && notSent.match(text).hasMatch()) {
-        if (onThisComputer) {
-            s.blame = u"local"_s;
-            s.where = u"computer"_s;
-            return;
-        }
-        if (isWellKnownProviderHost(s.host)) {
-            s.blame = u"network"_s;
-            s.where = u"network"_s;
-            s.advice = u"explain_connect_failed_network"_s;
             return;
         }
     }
