@@ -41,6 +41,9 @@ struct Rule
     int status = 0;
     int yieldsFrom = 0, yieldsTo = -1; // a status in this range, named beside the text, decides instead
     bool ownHop = false;
+    // A word any wording of a failure shares ("timed out", "monthly quota"): it decides only when
+    // nothing more specific did, neither a signature nor an HTTP status.
+    bool fallback = false;
     QRegularExpression re;
 };
 
@@ -128,6 +131,7 @@ Catalogue loadCatalogue()
         r.status = o.value(u"status").toInt();
         r.ownHop = o.value(u"own_hop").toBool();
         r.hopNeedsAnswer = o.value(u"hop_needs_answer").toBool();
+        r.fallback = o.value(u"fallback").toBool();
         for (const QJsonValue &s : o.value(u"suppressed_by").toArray())
             r.suppressedBy << s.toString();
         if (const QJsonArray range = o.value(u"yields_to_status").toArray(); range.size() == 2) {
@@ -278,8 +282,15 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
          u"(?:-->|<--)\\s*(?:GET|POST|PUT|PATCH|DELETE) \\S+ (\\d{3})\\b",
          u"response has a status code of (\\d{3})\\b", u"<Response \\[(\\d{3})\\]>",
          u"(?:错误|失败|报错)[:：]?\\s*(?:HTTP\\s*)?([45]\\d\\d)\\b", u"\\b([45]\\d\\d) https?://",
+         // "status code" in other languages, as apps print it in their own error details
+         u"(?:状态码|狀態碼|ステータスコード|상태 코드|код (?:ответа|статуса)|Statuscode|c[oó]digo de "
+         u"(?:estado|status)|"
+         u"code d['’]état)\\s*[:：=]?\\s*([45]\\d\\d)\\b",
          u"\\b(?:Server|Client) error '(\\d{3})", u"(?<![A-Za-z])HTTP(\\d{3})\\b",
          u"\\ban? ([45]\\d\\d) error\\b",
+         // a person's own words: "I get 401: User not found", "it returned 503"
+         u"\\b(?:get|gets|got|getting|returns?|returned|received)\\s+(?:an? )?(?:HTTP "
+         u")?([45]\\d\\d)\\b(?![.,]\\d)",
          u"\\bstatus code (?:was |is )?(?:unacceptable|unexpected|invalid):? (\\d{3})\\b",
          u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
          // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
@@ -931,13 +942,17 @@ void refineBlame(const QString &text, ErrorSignature &s)
         u"(?:开启|打开|开了|用了|使用了?|挂了?)\\s*(?:系统|全局|http|socks5?)?\\s*代理|"
         u"\\bown certificate for ssl traffic\\b|\\bMITM\\b|\\bman-in-the-middle\\b|\\bcontent inspection\\b|"
         u"\\b(?:SSL|TLS) inspection\\b|\\bcheck your inference gateway\\b|"
+        // the user's own account of the set-up ("connect through corporate proxies", "Our organization
+        // leverages a corporate proxy"); not a client's hint "If you are behind a corporate proxy"
+        u"(?<!If you are )(?<!If you're )\\b(?:through|behind|via|uses?|leverages?) (?:a |an |the |our |my )?"
+        u"(?:corporate|company|enterprise) prox(?:y|ies)\\b|"
         // a proxy tool's own log or answer (Clash/mihomo's "[TCP] dial … (match …)", Fiddler's "[Fiddler] …")
-        u"\\[(?:TCP|UDP)\\] dial \\S+ \\(match |\\[Fiddler\\]"_s,
+        u"\\[(?:TCP|UDP)\\] dial (?:DIRECT\\b|\\S+ \\(match )|\\[Fiddler\\]"_s,
         QRegularExpression::CaseInsensitiveOption);
     static const QStringList inWordsKinds{
-        u"tls_handshake_failed"_s, u"upstream_reset"_s,     u"timeout"_s,
-        u"connect_timeout"_s,      u"tls_untrusted"_s,      u"gateway_error"_s,
-        u"gateway_timeout"_s,      u"connection_refused"_s, u"dns_failure"_s};
+        u"tls_handshake_failed"_s, u"upstream_reset"_s, u"timeout"_s,         u"connect_timeout"_s,
+        u"tls_untrusted"_s,        u"gateway_error"_s,  u"gateway_timeout"_s, u"connection_refused"_s,
+        u"dns_failure"_s,          u"unknown"_s};
     if (inWordsKinds.contains(s.category) && !s.ownHop && proxyInWords.match(text).hasMatch()) {
         s.blame = u"proxy"_s;
         s.where = u"proxy"_s;
@@ -997,8 +1012,12 @@ void refineBlame(const QString &text, ErrorSignature &s)
     }
     // (A well-known provider's own address always gets a certificate with its name: a mismatch there was
     // made on the way, by interception or a DNS answer that led elsewhere.)
+    // (Chromium's network stack names no host: an Electron app's own service, such as Copilot's, was the
+    // target, and a vendor's service presents a certificate with its own name.)
+    static const QRegularExpression chromiumNameError(u"\\bnet::ERR_CERT_COMMON_NAME_INVALID\\b"_s);
     if (s.category == u"tls_hostname_mismatch" &&
         (certificateForAnotherDomain(text, s.host) || isWellKnownProviderHost(s.host) ||
+         (s.host.isEmpty() && chromiumNameError.match(text).hasMatch()) ||
          ProviderCatalog::instance().findByHost(s.host).has_value()))
         s.blame = u"network"_s;
     // A bare TCP reset ("Connection reset by peer", ECONNRESET) with no gateway named on the path: a
@@ -1050,6 +1069,20 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.blame = u"account"_s;
         s.where = u"server"_s;
         s.advice = u"permission_denied"_s;
+    }
+    // A connection refused where the message names no address, from a client made for one hosted API
+    // (Claude Code: "Unable to connect to API (ECONNREFUSED)"): it went to that API unless set otherwise,
+    // and hosted APIs accept connections, so the way there is the likelier cause. (An SDK that names no
+    // address says nothing of where it went: people point them at servers of their own just as often.)
+    static const QRegularExpression hostedOnlyClient(
+        u"\\bUnable to connect to API\\b|@anthropic-ai/claude-code\\b|\\bClaude Code\\b|"
+        u"\\bUnable to connect to Anthropic services\\b"_s);
+    if (s.category == u"connection_refused" && s.blame == u"config" && s.host.isEmpty() &&
+        urlHost.isEmpty() && !onThisComputer && !s.ownHop && hostedOnlyClient.match(text).hasMatch()) {
+        s.blame = u"network"_s;
+        s.where = u"network"_s;
+        s.advice = u"explain_connection_refused_no_address"_s;
+        return;
     }
     // A well-known provider's name always resolves and its servers accept connections: when the client
     // could not resolve or was refused, the network in between (its DNS, a firewall) is the cause.
@@ -1134,6 +1167,7 @@ ErrorSignature classifyErrorText(const QString &input)
     }
     const Rule *decisive = nullptr;
     const Rule *generic = nullptr;
+    const Rule *fallback = nullptr;
     QStringList answerHops; // hops named only by wording that holds when an answer came back
     for (const Rule &r : c.rules) {
         if (!hit.contains(r.id))
@@ -1148,6 +1182,11 @@ ErrorSignature classifyErrorText(const QString &input)
                 answerHops << r.hop;
         }
         s.ownHop |= r.ownHop;
+        if (r.fallback) {
+            if (!fallback || r.confidence > fallback->confidence)
+                fallback = &r;
+            continue;
+        }
         if (!r.category.isEmpty() && (!decisive || r.confidence > decisive->confidence))
             decisive = &r;
         if (r.category.isEmpty() && !r.meaning.isEmpty() && !generic)
@@ -1242,6 +1281,16 @@ ErrorSignature classifyErrorText(const QString &input)
             s.blame.clear(); // the category's advice decides
             s.confidence = 0.6;
         }
+    }
+    // (Nor when a catch-all of its own matched: "fetch failed … 超时" is a connection that was not made.)
+    if (s.category == u"unknown" && fallback && !generic) {
+        s.category = fallback->category;
+        s.blame = fallback->blame.isEmpty() ? u"none"_s : fallback->blame;
+        s.where = fallback->where;
+        s.producer = fallback->producer;
+        s.meaning = fallback->meaning;
+        s.advice = fallback->advice;
+        s.confidence = fallback->confidence;
     }
     double wait = -1;
     s.retryAfter = waitIn(text, &wait);

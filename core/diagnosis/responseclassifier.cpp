@@ -96,6 +96,11 @@ ResponseClass classifyResponse(const HttpResponse &response, bool keySent, bool 
         return set(Category::PermissionDenied,
                    QCoreApplication::translate("Response", "The key is not allowed to use this (HTTP 403)."));
     }
+    // "Unavailable For Legal Reasons": the service may not serve the place the request came from.
+    if (s == 451)
+        return set(Category::PermissionDenied,
+                   QCoreApplication::translate(
+                       "Response", "The provider does not serve your country or region (HTTP 451)."));
     if (s == 404) {
         const bool modelMissing = body.contains(u"does not exist") && body.contains(u"model");
         if (code.contains(u"model_not_found") || code == u"deploymentnotfound" || modelMissing)

@@ -863,7 +863,7 @@ Verdict verdictForSignature(const ErrorSignature &sig)
     // Unknown names nobody, unless the message showed where it stopped (a well-known host unreached, or a
     // server on this computer that could not be reached).
     if (category == Category::Unknown && key != u"explain_connect_failed_network"_s &&
-        sig.blame != u"local"_s)
+        sig.blame != u"local"_s && sig.blame != u"proxy"_s)
         v.blame = Blame::None;
     // The advice text of explain_* entries complements the meaning; others repeat the category.
     const QString meaning = translatedMeaning(sig.meaning);

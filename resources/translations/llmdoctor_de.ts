@@ -1889,6 +1889,10 @@
         <source>The address does not take this kind of request (HTTP 405): it is not the API&apos;s endpoint.</source>
         <translation>Diese Adresse nimmt diese Art von Anfrage nicht an (HTTP 405): Sie ist nicht der Endpunkt der API.</translation>
     </message>
+    <message>
+        <source>The provider does not serve your country or region (HTTP 451).</source>
+        <translation>Der Anbieter bedient Ihr Land oder Ihre Region nicht (HTTP 451).</translation>
+    </message>
 </context>
 <context>
     <name>Retry</name>
@@ -4599,6 +4603,18 @@
     <message>
         <source>Check the gateway&apos;s dashboard for how much of the budget each key has spent.</source>
         <translation>Sehen Sie im Dashboard des Gateways nach, wie viel vom Budget jeder Schlüssel verbraucht hat.</translation>
+    </message>
+    <message>
+        <source>The connection was refused before your app got an answer.</source>
+        <translation>Die Verbindung wurde abgewiesen, bevor Ihre App eine Antwort bekam.</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks with your provider: they show where the connection stops.</source>
+        <translation>Führen Sie die llmdoctor-Prüfungen mit Ihrem Anbieter aus: Sie zeigen, wo die Verbindung abbricht.</translation>
+    </message>
+    <message>
+        <source>The message names no address, and this app connects to its provider&apos;s hosted API unless set otherwise. Hosted APIs accept connections, so a firewall, security software, a VPN or a proxy setting on the way probably refused it.</source>
+        <translation>Die Meldung nennt keine Adresse, und diese App verbindet sich, wenn nicht anders eingestellt, mit der gehosteten API ihres Anbieters. Gehostete APIs nehmen Verbindungen an, also hat vermutlich eine Firewall, Sicherheitssoftware, ein VPN oder eine Proxy-Einstellung unterwegs sie abgewiesen.</translation>
     </message>
 </context>
 <context>

@@ -1889,6 +1889,10 @@
         <source>The address does not take this kind of request (HTTP 405): it is not the API&apos;s endpoint.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The provider does not serve your country or region (HTTP 451).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Retry</name>
@@ -4598,6 +4602,18 @@
     </message>
     <message>
         <source>Check the gateway&apos;s dashboard for how much of the budget each key has spent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was refused before your app got an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks with your provider: they show where the connection stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message names no address, and this app connects to its provider&apos;s hosted API unless set otherwise. Hosted APIs accept connections, so a firewall, security software, a VPN or a proxy setting on the way probably refused it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
