@@ -801,6 +801,37 @@ TEST(ErrorStructure, GenericSignaturesYieldToTheStatus)
     });
 }
 
+TEST(ErrorStructure, CommonWordsDecideOnlyWhenNothingElseDoes)
+{
+    expectAll({
+        // No signature and no status: the plain words still say what happened.
+        {u"Error: Timed out waiting for response. Try enabling debug mode to see more information."_s,
+         u"timeout"_s, u"provider"_s},
+        {u"You've reached your monthly chat messages quota. Please reach out to your organization's admin."_s,
+         u"quota_exhausted"_s, u"account"_s},
+        // A status beats them: a 502 page that also says "timed out" is the gateway's.
+        {u"HTTP 502 Bad Gateway: the upstream timed out"_s, u"gateway_error"_s, u"provider"_s},
+        // "Status code" in the app's own language is a status layout like any other.
+        {u"错误信息: upstream error: do request failed\n状态码: 500"_s, u"server_error"_s, u"provider"_s},
+        // 451 is a refusal by place, not a bad request.
+        {u"status 451 Unavailable For Legal Reasons - \"not available from this data center (HKG)\""_s,
+         u"permission_denied"_s, u"network"_s},
+        // Claude Code goes to Anthropic's API unless set otherwise: a refusal there is on the way.
+        {u"API Error: Unable to connect to API (ConnectionRefused)"_s, u"connection_refused"_s, u"network"_s},
+        // An SDK that names no address may have gone to a server of the user's own: no such conclusion.
+        {u"httpx.ConnectError: [Errno 111] Connection refused"_s, u"connection_refused"_s, u"config"_s},
+        // A person who says the traffic goes through the company proxy names where to look.
+        {u"Fails when connecting through corporate proxies: API Error (Connection error.)"_s, u"unknown"_s,
+         u"proxy"_s},
+        // A client's hint is not such a statement.
+        {u"Connection error. If you are behind a corporate proxy, set HTTPS_PROXY."_s, u"unknown"_s,
+         u"none"_s},
+    });
+    // A catch-all of the client's own ("fetch failed") says the connection was not made: a "超时" beside it
+    // is not the answer's timeout.
+    EXPECT_EQ(classifyErrorText(u"错误: fetch failed\n延迟检查: ✗ 超时"_s).category, u"unknown"_s);
+}
+
 TEST(ErrorStructure, MoreWordingFamilies)
 {
     expectAll({
