@@ -1082,6 +1082,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.blame = u"network"_s;
         s.where = u"network"_s;
         s.advice = u"explain_connection_refused_no_address"_s;
+        s.meaning = QCoreApplication::translate("Signature", "The attempt to connect was refused at once.");
         return;
     }
     // A well-known provider's name always resolves and its servers accept connections: when the client

@@ -2731,6 +2731,14 @@
         <source>your gateway</source>
         <translation>Ihr Gateway</translation>
     </message>
+    <message>
+        <source>The message says only that the request timed out, not at which step: while connecting, or while waiting for the answer.</source>
+        <translation>Die Meldung sagt nur, dass bei der Anfrage die Zeit abgelaufen ist, nicht bei welchem Schritt: beim Verbinden oder beim Warten auf die Antwort.</translation>
+    </message>
+    <message>
+        <source>The attempt to connect was refused at once.</source>
+        <translation>Der Verbindungsversuch wurde sofort abgewiesen.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4615,6 +4623,22 @@
     <message>
         <source>The message names no address, and this app connects to its provider&apos;s hosted API unless set otherwise. Hosted APIs accept connections, so a firewall, security software, a VPN or a proxy setting on the way probably refused it.</source>
         <translation>Die Meldung nennt keine Adresse, und diese App verbindet sich, wenn nicht anders eingestellt, mit der gehosteten API ihres Anbieters. Gehostete APIs nehmen Verbindungen an, also hat vermutlich eine Firewall, Sicherheitssoftware, ein VPN oder eine Proxy-Einstellung unterwegs sie abgewiesen.</translation>
+    </message>
+    <message>
+        <source>The request timed out.</source>
+        <translation>Bei der Anfrage ist die Zeit abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Most such waits end at the server, which was too slow to answer. The checks tell which step is slow.</source>
+        <translation>Meist endet ein solches Warten beim Server, der zu langsam geantwortet hat. Die Prüfungen zeigen, welcher Schritt langsam ist.</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they time each step (name lookup, connection, secure connection, answer) and show which one is slow.</source>
+        <translation>Führen Sie die llmdoctor-Prüfungen aus: Sie messen jeden Schritt (Namensauflösung, Verbindung, sichere Verbindung, Antwort) und zeigen, welcher langsam ist.</translation>
+    </message>
+    <message>
+        <source>If only long requests time out, raise the timeout in your app or turn on streaming.</source>
+        <translation>Wenn nur lange Anfragen abbrechen, erhöhen Sie das Zeitlimit in Ihrer App oder schalten Sie Streaming ein.</translation>
     </message>
 </context>
 <context>

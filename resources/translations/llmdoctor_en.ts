@@ -2731,6 +2731,14 @@
         <source>your gateway</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The message says only that the request timed out, not at which step: while connecting, or while waiting for the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attempt to connect was refused at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4614,6 +4622,22 @@
     </message>
     <message>
         <source>The message names no address, and this app connects to its provider&apos;s hosted API unless set otherwise. Hosted APIs accept connections, so a firewall, security software, a VPN or a proxy setting on the way probably refused it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most such waits end at the server, which was too slow to answer. The checks tell which step is slow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks: they time each step (name lookup, connection, secure connection, answer) and show which one is slow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If only long requests time out, raise the timeout in your app or turn on streaming.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

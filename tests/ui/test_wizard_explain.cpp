@@ -136,6 +136,9 @@ TEST(WizardExplain, NewWordingsReadInPlainWordsInBothLanguages)
         // A gateway's own budget, and a proxy tool's page in the API's place.
         u"litellm.BudgetExceededError: Budget has been exceeded! Current cost: 10.52, Max budget: 10.0"_s,
         u"<title>500 Unable to connect</title>\n<p>Tinyproxy was unable to connect to the remote web server.</p>"_s,
+        // Only a plain word to go on: the page says so and claims no step.
+        u"Error: Timed out waiting for response. Try enabling debug mode to see more information."_s,
+        u"API Error: Unable to connect to API (ConnectionRefused)"_s,
     };
     static const QRegularExpression unfilled(u"\\{[a-z_]+\\}|\\((?:the server|der Server)\\)"_s);
     auto visibleText = [](const QWidget &page) {
