@@ -289,7 +289,7 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
          u"\\b(?:Server|Client) error '(\\d{3})", u"(?<![A-Za-z])HTTP(\\d{3})\\b",
          u"\\ban? ([45]\\d\\d) error\\b",
          // a person's own words: "I get 401: User not found", "it returned 503"
-         u"\\b(?:get|gets|got|getting|returns?|returned|received)\\s+(?:an? )?(?:HTTP "
+         u"\\b(?:get|gets|got|getting|returns?|returned|returning|received)\\s+(?:an? )?(?:HTTP "
          u")?([45]\\d\\d)\\b(?![.,]\\d)",
          u"\\bstatus code (?:was |is )?(?:unacceptable|unexpected|invalid):? (\\d{3})\\b",
          u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
@@ -1001,10 +1001,13 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.where = u"proxy"_s;
         return;
     }
-    // A 403 that is a web page from Cloudflare, not the API's JSON: its edge blocked the request.
-    static const QRegularExpression webPage(u"<html|<!DOCTYPE|\\bcf-section\\b|Why have I been blocked\\?"_s,
-                                            QRegularExpression::CaseInsensitiveOption);
-    if (s.category == u"permission_denied" && s.hops.contains(u"cloudflare"_s) &&
+    // A 403 that is a web page, not the API's JSON: an edge or a filter on the way (Cloudflare, a
+    // gateway's block page) refused the request before the API weighed the key.
+    static const QRegularExpression webPage(
+        u"<html|<!DOCTYPE|\\bcf-section\\b|Why have I been blocked\\?|"
+        u"\\bYour request was blocked\\b|invalid character '<' looking for"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (s.category == u"permission_denied" && (s.blame == u"account" || s.blame.isEmpty()) &&
         webPage.match(text).hasMatch()) {
         s.blame = u"network"_s;
         s.where = u"edge"_s;
@@ -1071,12 +1074,15 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.advice = u"permission_denied"_s;
     }
     // A connection refused where the message names no address, from a client made for one hosted API
-    // (Claude Code: "Unable to connect to API (ECONNREFUSED)"): it went to that API unless set otherwise,
-    // and hosted APIs accept connections, so the way there is the likelier cause. (An SDK that names no
-    // address says nothing of where it went: people point them at servers of their own just as often.)
+    // (Claude Code: "Unable to connect to API (ECONNREFUSED)", Copilot Chat): it went to that API unless set
+    // otherwise, and hosted APIs accept connections, so the way there is the likelier cause. (An SDK that
+    // names no address says nothing of where it went: people point them at servers of their own just as
+    // often.)
     static const QRegularExpression hostedOnlyClient(
         u"\\bUnable to connect to API\\b|@anthropic-ai/claude-code\\b|\\bClaude Code\\b|"
-        u"\\bUnable to connect to Anthropic services\\b"_s);
+        u"\\bUnable to connect to Anthropic services\\b|"
+        // (GitHub Copilot Chat's own sentence: it talks to GitHub's service only)
+        u"\\bcheck your firewall rules and network connection then try again\\b"_s);
     if (s.category == u"connection_refused" && s.blame == u"config" && s.host.isEmpty() &&
         urlHost.isEmpty() && !onThisComputer && !s.ownHop && hostedOnlyClient.match(text).hasMatch()) {
         s.blame = u"network"_s;

@@ -216,8 +216,8 @@ SetScore scoreSet(const QString &file)
 //   % full (held-out 73.0 %), 82.1 % category, 77.2 % blame, 9.5 % unknown; v15 76.9 % (83.7 %), 85.0 %
 //   category, 81.2 % blame, 7.5 % unknown. v16 (149, a-l) and v17 (151, m-z), collected after the rules for
 //   v14 and v15 were written, scored by the build from before those rules and by the build after them: v16
-//   75.8 % and 76.5 %, v17 68.2 % and 68.2 %: a set's rules reach the next set's texts hardly at all. v16 and
-//   v17 were not tuned on.
+//   75.8 % and 76.5 %, v17 68.2 % and 68.2 %: a set's rules reach the next set's texts hardly at all. Only
+//   then were v16's and v17's tuning quarters tuned on.
 // Each set's tuning quarters were then tuned on (general rules only); the held-out quarter never was.
 // These bounds guard against regressions; the 95 % target holds for v1 only (see the next test).
 struct BlindSet
@@ -266,10 +266,10 @@ INSTANTIATE_TEST_SUITE_P(
                       BlindSet{v4File, 140, 87.0, 79.0}, BlindSet{v5File, 200, 91.0, 81.0},
                       BlindSet{v6File, 190, 91.0, 84.0}, BlindSet{v7File, 200, 93.0, 86.0},
                       BlindSet{v8File, 150, 90.0, 79.0}, BlindSet{v9File, 180, 84.0, 76.0},
-                      BlindSet{v10File, 160, 90.0, 87.0}, BlindSet{v11File, 150, 87.0, 65.0},
+                      BlindSet{v10File, 160, 90.0, 87.0}, BlindSet{v11File, 150, 87.0, 69.0},
                       BlindSet{v12File, 160, 88.0, 70.0}, BlindSet{v13File, 140, 88.0, 80.0},
-                      BlindSet{v14File, 160, 77.0, 72.0}, BlindSet{v15File, 160, 85.0, 83.0},
-                      BlindSet{v16File, 145, 76.0, 80.0}, BlindSet{v17File, 150, 68.0, 69.0}),
+                      BlindSet{v14File, 160, 77.0, 75.0}, BlindSet{v15File, 160, 85.0, 83.0},
+                      BlindSet{v16File, 145, 82.0, 80.0}, BlindSet{v17File, 150, 74.0, 72.0}),
     [](const auto &param) { return "v" + std::to_string(param.index + 2); });
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
@@ -826,6 +826,12 @@ TEST(ErrorStructure, CommonWordsDecideOnlyWhenNothingElseDoes)
         // A client's hint is not such a statement.
         {u"Connection error. If you are behind a corporate proxy, set HTTPS_PROXY."_s, u"unknown"_s,
          u"none"_s},
+        // A 403 that is a web page came from something on the way, not from the API weighing the key.
+        {u"openai.error.APIError: HTTP code 403 from API (<html>\n<head><title>403 Forbidden</title></head>"_s,
+         u"permission_denied"_s, u"network"_s},
+        // Other runtimes and languages: Erlang's resolver, a Chinese app's "call rate exceeded".
+        {u"unknown Finch Error - :nxdomain"_s, u"dns_failure"_s, {}},
+        {u"错误: API调用频率超限"_s, u"rate_limited"_s, u"account"_s},
     });
     // A catch-all of the client's own ("fetch failed") says the connection was not made: a "超时" beside it
     // is not the answer's timeout.
