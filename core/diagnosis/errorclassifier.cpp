@@ -1289,7 +1289,8 @@ ErrorSignature classifyErrorText(const QString &input)
             s.confidence = 0.6;
         }
     }
-    // (Nor when a catch-all of its own matched: "fetch failed … 超时" is a connection that was not made.)
+    // A common word decides only where nothing else did: no signature, no status, and no catch-all of the
+    // client's own ("fetch failed … 超时" is a connection that was not made, not a slow answer).
     if (s.category == u"unknown" && fallback && !generic) {
         s.category = fallback->category;
         s.blame = fallback->blame.isEmpty() ? u"none"_s : fallback->blame;

@@ -861,7 +861,8 @@ Verdict verdictForSignature(const ErrorSignature &sig)
     if (knownNameUnresolved)
         v.blame = Blame::Network;
     // Unknown names nobody, unless the message showed where it stopped (a well-known host unreached, or a
-    // server on this computer that could not be reached).
+    // server on this computer that could not be reached), or the person said their traffic goes through a
+    // proxy.
     if (category == Category::Unknown && key != u"explain_connect_failed_network"_s &&
         sig.blame != u"local"_s && sig.blame != u"proxy"_s)
         v.blame = Blame::None;
