@@ -1261,14 +1261,18 @@ ErrorSignature classifyErrorText(const QString &input)
             rc.category != Category::Cancelled)
             decisive = nullptr;
     }
+    // The reading a signature gives: what it means, who wrote it, where it broke, who acts.
+    auto adopt = [&s](const Rule &r) {
+        s.category = r.category;
+        s.blame = r.blame.isEmpty() ? u"none"_s : r.blame;
+        s.where = r.where;
+        s.producer = r.producer;
+        s.meaning = r.meaning;
+        s.advice = r.advice;
+        s.confidence = r.confidence;
+    };
     if (decisive) {
-        s.category = decisive->category;
-        s.blame = decisive->blame.isEmpty() ? u"none"_s : decisive->blame;
-        s.where = decisive->where;
-        s.producer = decisive->producer;
-        s.meaning = decisive->meaning;
-        s.advice = decisive->advice;
-        s.confidence = decisive->confidence;
+        adopt(*decisive);
         if (s.status == 0)
             s.status = decisive->status; // the status this message always comes with
         parseEnvoy(text, s, c);
@@ -1291,15 +1295,8 @@ ErrorSignature classifyErrorText(const QString &input)
     }
     // A common word decides only where nothing else did: no signature, no status, and no catch-all of the
     // client's own ("fetch failed … 超时" is a connection that was not made, not a slow answer).
-    if (s.category == u"unknown" && fallback && !generic) {
-        s.category = fallback->category;
-        s.blame = fallback->blame.isEmpty() ? u"none"_s : fallback->blame;
-        s.where = fallback->where;
-        s.producer = fallback->producer;
-        s.meaning = fallback->meaning;
-        s.advice = fallback->advice;
-        s.confidence = fallback->confidence;
-    }
+    if (s.category == u"unknown" && fallback && !generic)
+        adopt(*fallback);
     double wait = -1;
     s.retryAfter = waitIn(text, &wait);
     // A "quota" that resets within the hour is a rate limit: waiting, not paying, fixes it. Unless the
