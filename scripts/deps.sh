@@ -11,6 +11,8 @@ llmdoctor_test_packages=(libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth
 llmdoctor_test_packages+=(desktop-file-utils appstream man-db)
 # The exporter's tests: a real Prometheus scrapes it, promtool lints every answer and the examples.
 llmdoctor_test_packages+=(prometheus)
+# Corpus tools: the second reading's model is checked against what its training script gives.
+llmdoctor_test_packages+=(python3)
 # The multi-hop network tests: namespaces, veth pairs and routes (iproute2), loss and a firewall (nftables).
 llmdoctor_test_packages+=(iproute2 nftables)
 # The Windows path tracer is compiled (not run) with MinGW-w64 against the Windows SDK headers.

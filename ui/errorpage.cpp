@@ -48,6 +48,10 @@ ErrorPage::ErrorPage(QWidget *parent) : QWidget(parent)
     bold.setBold(true);
     m_whoActs->setFont(bold);
     m_explanation = textLabel(this);
+    m_certainty = textLabel(this, u"errorCertainty"_s);
+    QFont aside = m_certainty->font(); // a remark about the reading, not part of it
+    aside.setItalic(true);
+    m_certainty->setFont(aside);
 
     auto *stepsHeading = headingLabel(tr("What to do next"), this);
     m_steps = new QWidget(this);
@@ -77,6 +81,8 @@ ErrorPage::ErrorPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_meaning);
     layout->addWidget(m_whoActs);
     layout->addWidget(m_explanation);
+    layout->addSpacing(2);
+    layout->addWidget(m_certainty);
     layout->addSpacing(6);
     layout->addWidget(stepsHeading);
     layout->addWidget(m_steps);
@@ -116,6 +122,9 @@ void ErrorPage::explain(const QString &pastedText, const core::Target &target)
                            : tr("Who should act: %1").arg(core::Verdict::whoActs(m_verdict.blame)));
     m_whoActs->setVisible(m_verdict.blame != core::Blame::None);
     m_explanation->setText(m_verdict.explanation);
+    const core::Certainty certainty = m_signature.certainty();
+    m_certainty->setText(certainty.inWords());
+    m_certainty->setVisible(certainty.applies);
     m_termHelp->setTermsFrom(
         QStringList{m_verdict.headline, m_signature.meaning, m_verdict.explanation}.join(u'\n'));
 

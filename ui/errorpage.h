@@ -39,6 +39,7 @@ private:
     QLabel *m_meaning;
     QLabel *m_whoActs;
     QLabel *m_explanation;
+    QLabel *m_certainty;
     QWidget *m_steps;
     QVBoxLayout *m_stepsLayout;
     QLabel *m_next;

@@ -132,6 +132,8 @@ QString renderText(const ErrorSignature &sig, const Verdict &v)
     out += u"\nWho should act: %1"_s.arg(v.blame == Blame::None ? u"not known yet"_s
                                                                 : Verdict::whoActs(v.blame));
     out += u" (blame: %1, confidence %2%)\n"_s.arg(v.blameName()).arg(qRound(v.confidence * 100));
+    if (const Certainty sure = sig.certainty(); sure.applies)
+        out += sure.inWords() + u'\n';
 
     if (!v.nextSteps.isEmpty()) {
         out += u"\nWhat to do:\n"_s;

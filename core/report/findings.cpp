@@ -191,7 +191,7 @@ Findings buildFindings(const ReportSources &sources)
 
     if (!t.errorText.trimmed().isEmpty()) {
         const ErrorSignature sig = classifyErrorText(t.errorText);
-        f.pasted = PastedError{t.errorText, readPastedError(sig, c.target), sig.hops};
+        f.pasted = PastedError{t.errorText, readPastedError(sig, c.target), sig.hops, sig.certainty()};
         scrub(f.pasted->reading);
     }
 

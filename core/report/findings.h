@@ -57,6 +57,7 @@ struct PastedError
     QString text;     // redacted
     Verdict reading;  // category, blame, headline of the message on its own
     QStringList hops; // who wrote it, as far as its words tell
+    Certainty certainty;
 };
 
 // Everything one diagnosis found, as values, with every secret already redacted: built once when

@@ -124,6 +124,8 @@ QByteArray htmlReport(const Findings &f, bool printable)
                     .arg(f.pasted->reading.headline)),
             esc(QCoreApplication::translate("Report", "(who should act: %1)")
                     .arg(Verdict::whoActs(f.pasted->reading.blame))));
+        if (const QString sure = f.pasted->certainty.inWords(); !sure.isEmpty())
+            h += u"<p>%1</p>\n"_s.arg(esc(sure));
     }
 
     const QString question = QCoreApplication::translate("Report", "Question");

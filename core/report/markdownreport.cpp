@@ -109,6 +109,8 @@ QByteArray markdownReport(const Findings &f)
                                             .arg(f.pasted->reading.headline)),
                                    QCoreApplication::translate("Report", "(who should act: %1)")
                                        .arg(Verdict::whoActs(f.pasted->reading.blame)));
+        if (const QString sure = f.pasted->certainty.inWords(); !sure.isEmpty())
+            md += cell(sure) + u"\n\n"_s;
     }
 
     md += u"### "_s + QCoreApplication::translate("Report", "Checks") +

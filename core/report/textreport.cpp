@@ -70,6 +70,8 @@ QString reportText(const Findings &f, bool color)
             out += u"  | "_s + line + u'\n';
         out += u"  On its own it reads as: %1 (%2)\n"_s.arg(f.pasted->reading.headline,
                                                             Verdict::whoActs(f.pasted->reading.blame));
+        if (const QString sure = f.pasted->certainty.inWords(); !sure.isEmpty())
+            out += u"  "_s + sure + u'\n';
     }
 
     out += u"\nChecks:\n"_s;

@@ -8,6 +8,7 @@
 #include "core/diagnosis/errorclassifier.h"
 #include "core/diagnosis/hops.h"
 #include "core/diagnosis/verdict.h"
+#include "core/diagnosis/wordmodel.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -88,6 +89,7 @@ struct Outcome
     bool knownCause = false;
     bool right = false;
     bool readAsUnknown = false;
+    Certainty certainty;
     QString detail;
 };
 
@@ -106,6 +108,7 @@ QList<Outcome> classifyAll(const QString &file = v1File)
         const QSet<QString> hops = pathHops(sig.hops);
         const QSet<QString> expectedHops = strings(e[u"hops"]);
         o.readAsUnknown = sig.category == u"unknown";
+        o.certainty = sig.certainty();
         o.right = sig.category == category && v.blame == e[u"blame"].toString() && hops == expectedHops;
         if (!o.right) {
             QStringList got = hops.values();
@@ -361,6 +364,53 @@ TEST(RealErrorCorpus, UnknownStillSaysWhatItReadAndOffersTheChecks)
         SCOPED_TRACE(value[u"id"].toString().toStdString());
         EXPECT_TRUE(u.nextSteps.join(u' ').contains(u"checks"_s));
     }
+}
+
+// The second reading must not have learnt from a held-out text, or the figures below would flatter it.
+TEST(SecondReading, LearntFromTuningQuartersOnly)
+{
+    const WordModel &model = WordModel::shared();
+    ASSERT_TRUE(model.problems().isEmpty()) << model.problems().join(u"; "_s).toStdString();
+    QSet<QString> tuningIds;
+    for (const QString &file : allFiles) {
+        for (const QJsonValue &value : realCorpus(file)) {
+            if (!heldOut(value[u"id"].toString()))
+                tuningIds.insert(value[u"id"].toString());
+        }
+    }
+    const QStringList learnt = model.learntFrom();
+    EXPECT_GT(learnt.size(), 2000);
+    for (const QString &id : learnt) {
+        EXPECT_FALSE(heldOut(id)) << id.toStdString() << " is held out";
+        EXPECT_TRUE(tuningIds.contains(id)) << id.toStdString() << " is in no corpus";
+    }
+}
+
+// What the "how sure" sentences claim, measured where neither reading has learnt: the held-out quarters
+// of every set. "Fairly sure" readings must be fully right about 9 times in 10, "not sure" ones wrong at
+// most 4 times in 10, and the difference must be real: at least twice the misses.
+TEST(SecondReading, AgreementSaysHowSureOnTextsNeverLearntFrom)
+{
+    int sure = 0, sureWrong = 0, unsure = 0, unsureWrong = 0;
+    for (const QString &file : allFiles) {
+        for (const Outcome &o : classifyAll(file)) {
+            if (!o.held || !o.certainty.applies)
+                continue;
+            (o.certainty.sure ? sure : unsure)++;
+            (o.certainty.sure ? sureWrong : unsureWrong) += o.right ? 0 : 1;
+        }
+    }
+    ASSERT_GT(sure + unsure, 600);
+    const double sureMiss = double(sureWrong) / std::max(sure, 1);
+    const double unsureMiss = double(unsureWrong) / std::max(unsure, 1);
+    std::cout << "held-out quarters: readings agree on " << sure << " (" << 100 * sureMiss
+              << " % wrong), differ on " << unsure << " (" << 100 * unsureMiss << " % wrong)\n";
+    RecordProperty("sure_wrong_percent", QString::number(100 * sureMiss, 'f', 1).toStdString());
+    RecordProperty("unsure_wrong_percent", QString::number(100 * unsureMiss, 'f', 1).toStdString());
+    EXPECT_GT(sure, 2 * unsure) << "a reading that is rarely \"fairly sure\" tells nobody anything";
+    EXPECT_LE(sureMiss, 0.12);
+    EXPECT_LE(unsureMiss, 0.40);
+    EXPECT_GE(unsureMiss, 2 * sureMiss);
 }
 
 TEST(ErrorStructure, StatusInAnyLayout)

@@ -177,6 +177,13 @@ TEST(WizardExplain, NewWordingsReadInPlainWordsInBothLanguages)
                     EXPECT_NE(producer, sig.producer) << "untranslated: " << sig.producer.toStdString();
                 }
             }
+            // How sure the reading is, in the reader's language, whenever there is a reading to be sure of.
+            if (const Certainty sure = sig.certainty(); sure.applies) {
+                EXPECT_TRUE(shown.contains(sure.inWords())) << shown.toStdString();
+                if (language == 1) {
+                    EXPECT_FALSE(shown.contains(u" sure:"_s)) << "untranslated: " << shown.toStdString();
+                }
+            }
             if (const QString dir = qEnvironmentVariable("LLMDOCTOR_SCREENSHOTS"); !dir.isEmpty()) {
                 QTest::qWait(60);
                 window.grab().save(
