@@ -299,6 +299,7 @@ void ApiKeyCheck::finishWith(const ExchangeResult *cleanedAnswer)
     addRateLimits(r, resp.headers);
     r.facts.httpStatus = resp.status;
     r.facts.providerMessage = rc.error.message;
+    r.facts.regionRefused = rc.regionRefused;
     r.facts.keyHasWhitespace = lint.strayCharacters;
     if (const auto wait = suggestedWaitSeconds(parsedRateLimits(resp.headers)))
         r.facts.retryAfterS = *wait;
@@ -397,6 +398,7 @@ void TestRequestCheck::run()
             addRateLimits(r, x.response->headers);
             r.evidence = responseEvidence(*x.response);
             r.facts.providerMessage = rc.error.message;
+            r.facts.regionRefused = rc.regionRefused;
         }
         r.facts.error = x.error;
         if (x.response)

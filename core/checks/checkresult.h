@@ -50,6 +50,7 @@ struct CheckFacts
     bool knownHost = false;        // the name is a known provider's documented host
     QString topIssuer;             // the certificate chain's top issuer
     bool keyHasWhitespace = false; // spaces, quotes or line breaks around the key
+    bool regionRefused = false;    // the provider refused the place the request came from (451, 403)
 };
 
 // One step of the checklist, as a value the CLI prints and the wizard renders.

@@ -657,6 +657,7 @@ void HttpCheck::onDone(const ExchangeResult &x)
             r.addDetail(u"hops"_s, hops.join(u", "_s));
         r.facts.hops = hops;
         r.facts.providerMessage = rc.error.message;
+        r.facts.regionRefused = rc.regionRefused;
         const auto ids = requestIds(resp.headers);
         for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
             r.addDetail(it.key(), it.value());

@@ -89,18 +89,22 @@ ResponseClass classifyResponse(const HttpResponse &response, bool keySent, bool 
                 .arg(s));
     if (s == 403) {
         if (code.contains(u"region") || code.contains(u"country") || message.contains(u"region") ||
-            message.contains(u"country"))
+            message.contains(u"country")) {
+            c.regionRefused = true;
             return set(Category::PermissionDenied,
                        QCoreApplication::translate(
                            "Response", "The provider does not serve your country or region (HTTP 403)."));
+        }
         return set(Category::PermissionDenied,
                    QCoreApplication::translate("Response", "The key is not allowed to use this (HTTP 403)."));
     }
     // "Unavailable For Legal Reasons": the service may not serve the place the request came from.
-    if (s == 451)
+    if (s == 451) {
+        c.regionRefused = true;
         return set(Category::PermissionDenied,
                    QCoreApplication::translate(
                        "Response", "The provider does not serve your country or region (HTTP 451)."));
+    }
     if (s == 404) {
         const bool modelMissing = body.contains(u"does not exist") && body.contains(u"model");
         if (code.contains(u"model_not_found") || code == u"deploymentnotfound" || modelMissing)

@@ -22,6 +22,7 @@ struct ResponseClass
     Category category = Category::Ok;
     QString summary; // one plain sentence
     ProviderError error;
+    bool regionRefused = false; // refused for where the request came from: 451, or a 403 naming the region
 };
 
 // What an HTTP answer means, from its status, headers and body.

@@ -388,6 +388,11 @@ Cause causeOf(const CheckResult &r, const DiagnosisContext &context,
         if (looksIntercepted(f, host))
             c.key = u"tls_untrusted_interception"_s;
         break;
+    case Category::PermissionDenied:
+        // Refused for where the request comes from, not for the key: the way out is another exit.
+        if (f.regionRefused)
+            c.key = u"explain_location"_s; // the same words as for a pasted region refusal
+        break;
     case Category::ConnectTimeout:
         // The path reaches the host, yet the API's port gets no answer: a firewall drops just that.
         if (r.id == u"tcp" && context.path && context.path->reached && !context.proxy.proxy)

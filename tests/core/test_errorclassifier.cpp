@@ -132,10 +132,9 @@ TEST(ErrorClassifier, CorpusCoversEveryProducerAndClient)
             hops.insert(hop);
         categories.insert(value[u"category"].toString());
     }
-    for (const QString &hop :
-         {u"envoy"_s, u"nginx"_s, u"haproxy"_s, u"traefik"_s, u"kong"_s, u"cloudflare"_s, u"aws_alb"_s,
-          u"gcp_lb"_s, u"squid"_s, u"python-httpx"_s, u"python-requests"_s, u"openai-python"_s,
-          u"anthropic-python"_s, u"node"_s, u"curl"_s})
+    for (const QString &hop : {u"envoy"_s, u"nginx"_s, u"haproxy"_s, u"traefik"_s, u"kong"_s, u"cloudflare"_s,
+                               u"aws_alb"_s, u"gcp_lb"_s, u"squid"_s, u"python-httpx"_s, u"python-requests"_s,
+                               u"openai-python"_s, u"anthropic-python"_s, u"node"_s, u"curl"_s})
         EXPECT_TRUE(hops.contains(hop)) << hop.toStdString();
     for (const QString &category : {u"dns_failure"_s,
                                     u"connection_refused"_s,
@@ -308,6 +307,37 @@ TEST(VerdictEngine, LocalWhenNothingListensOnThisComputer)
     const Verdict v = decideVerdict(results, contextFor(u"http://127.0.0.1:11434/v1"_s));
     EXPECT_EQ(v.blame, u"local"_s);
     expectWorded(v, "local");
+}
+
+// A live 451 (or a 403 that names the region) is about where the request leaves from: the verdict says so
+// (never "HTTP 403" for a 451) and points at the connection's exit rather than the key.
+TEST(VerdictEngine, RegionRefusalPointsAtTheExitNotTheKey)
+{
+    HttpResponse answer;
+    answer.status = 451;
+    answer.body = R"({"error":{"message":"Unavailable For Legal Reasons"}})";
+    const ResponseClass rc = classifyResponse(answer, true, false);
+    EXPECT_EQ(rc.category, Category::PermissionDenied);
+    EXPECT_TRUE(rc.regionRefused);
+    answer.status = 403;
+    answer.body = R"({"type":"error","error":{"type":"permission_error","message":"not allowed"}})";
+    EXPECT_FALSE(classifyResponse(answer, true, false).regionRefused);
+
+    QList<CheckResult> results = allPassing();
+    results << result(u"api_key"_s, CheckStatus::Fail, Category::PermissionDenied);
+    results[5].facts.httpStatus = 451;
+    results[5].facts.providerMessage = u"Unavailable For Legal Reasons"_s;
+    results[5].facts.regionRefused = true;
+    const Verdict v = decideVerdict(results, contextFor(u"https://api.openai.com/v1"_s));
+    EXPECT_EQ(v.category, u"permission_denied"_s);
+    EXPECT_EQ(v.blame, u"network"_s);
+    EXPECT_TRUE(v.headline.contains(u"region"_s)) << v.headline.toStdString();
+    EXPECT_FALSE(v.headline.contains(u"403"_s) || v.headline.contains(u"key"_s)) << v.headline.toStdString();
+    EXPECT_TRUE(v.nextSteps.join(u' ').contains(u"VPN"_s)) << v.nextSteps.join(u' ').toStdString();
+
+    results[5].facts.regionRefused = false;
+    results[5].facts.httpStatus = 403;
+    EXPECT_EQ(decideVerdict(results, contextFor(u"https://api.openai.com/v1"_s)).blame, u"account"_s);
 }
 
 TEST(VerdictEngine, NetworkWhenLookupsFailAndWhenSomethingInterceptsTls)

@@ -165,6 +165,8 @@ TEST_P(AccountStyle, QuotaExhausted)
     EXPECT_EQ(o.status(u"api_key"_s), u"fail"_s);
 }
 
+// Anthropic's 403 refuses the key; OpenAI's and OpenRouter's refuse the region the request comes from,
+// which no key setting changes: that verdict points at the connection's exit (VPN, proxy, cloud region).
 TEST_P(AccountStyle, ForbiddenIsPermissionDenied)
 {
     const Style s = GetParam();
@@ -172,7 +174,9 @@ TEST_P(AccountStyle, ForbiddenIsPermissionDenied)
     ASSERT_TRUE(sim.start());
     const Outcome o = diagnose(targetFor(sim, s, s.key));
     EXPECT_EQ(o.verdict.category, u"permission_denied"_s) << o.text.toStdString();
-    EXPECT_EQ(o.verdict.blame, u"account"_s);
+    const bool region = s.style != ErrorStyle::Anthropic;
+    EXPECT_EQ(o.verdict.blame, region ? u"network"_s : u"account"_s);
+    EXPECT_EQ(o.verdict.headline.contains(u"region"_s), region) << o.verdict.headline.toStdString();
     EXPECT_EQ(o.status(u"api_key"_s), u"fail"_s);
 }
 

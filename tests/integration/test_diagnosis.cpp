@@ -90,7 +90,7 @@ INSTANTIATE_TEST_SUITE_P(
                       FaultCase{Fault::InvalidKey, "auth_invalid_key", "account", "api_key"},
                       FaultCase{Fault::Overloaded, "provider_overloaded", "provider", "http"},
                       FaultCase{Fault::QuotaExhausted, "quota_exhausted", "account", "api_key"},
-                      FaultCase{Fault::Forbidden, "permission_denied", "account", "api_key"},
+                      FaultCase{Fault::Forbidden, "permission_denied", "network", "api_key"},
                       FaultCase{Fault::Tls, "tls_untrusted", "network", "tls"}),
     [](const auto &param) { return Simulator::faultName(param.param.fault).toStdString(); });
 
