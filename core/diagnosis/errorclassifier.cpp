@@ -287,11 +287,12 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
          u"(?:状态码|狀態碼|ステータスコード|상태 코드|код (?:ответа|статуса)|Statuscode|c[oó]digo de "
          u"(?:estado|status)|"
          u"code d['’]état)\\s*[:：=]?\\s*([45]\\d\\d)\\b",
-         u"\\b(?:Server|Client) error '(\\d{3})", u"(?<![A-Za-z])HTTP(\\d{3})\\b",
-         u"\\ban? ([45]\\d\\d) error\\b",
-         // a person's own words: "I get 401: User not found", "it returned 503"
-         u"\\b(?:get|gets|got|getting|returns?|returned|returning|received)\\s+(?:an? )?(?:HTTP "
-         u")?([45]\\d\\d)\\b(?![.,]\\d)",
+         u"\\b(?:Server|Client) error '(\\d{3})", u"\\b(?:Error)?Status(?:Code)?\\(\\s*(\\d{3})\\b",
+         u"(?<![A-Za-z])HTTP(\\d{3})\\b", u"\\ban? ([45]\\d\\d) error\\b",
+         // a person's own words: "I get 401: User not found", "I keep getting the same 503 error",
+         // "I run into a <tt>402"
+         u"\\b(?:get|gets|got|getting|returns?|returned|returning|received|run into|ran into)\\s+"
+         u"(?:(?:an?|the same|more)\\s+)?(?:<\\w+>)?(?:HTTP )?([45]\\d\\d)\\b(?![.,]\\d)",
          u"\\bstatus code (?:was |is )?(?:unacceptable|unexpected|invalid):? (\\d{3})\\b",
          u"\\bUnexpected (?:server )?response(?: code)?:? ([45]\\d\\d)\\b",
          // a browser console: "POST https://api.example.com/v1/chat 400 (Bad Request)"
@@ -303,7 +304,9 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
          u"\\[([45]\\d\\d)\\s*[A-Za-z ]*\\]", u"\\(([45]\\d\\d)\\)", u"^\\s*(?:⚠\\s*)?([45]\\d\\d)\\b",
          u"\\b([45]\\d\\d)\\s+[{\\[]",
          // "(Attempt 1/3): 400 Provider returned error", "error: 429 You exceeded..."
-         u"[:\\]]\\s+([45]\\d\\d)\\s+(?=[A-Z][a-z])"},
+         u"[:\\]]\\s+([45]\\d\\d)\\s+(?=[A-Z][a-z])",
+         // last, the loosest of a person's words: "openAI 500 errors", "报502错误"
+         u"\\b([45]\\d\\d)s? errors?\\b", u"报\\s*([45]\\d\\d)"},
         QRegularExpression::CaseInsensitiveOption | QRegularExpression::MultilineOption);
     for (const QRegularExpression &re : patterns) {
         const auto m = re.match(text);

@@ -42,8 +42,11 @@ const QString v14File = u"real_error_corpus_blind_v14.json"_s;
 const QString v15File = u"real_error_corpus_blind_v15.json"_s;
 const QString v16File = u"real_error_corpus_blind_v16.json"_s;
 const QString v17File = u"real_error_corpus_blind_v17.json"_s;
-const QStringList allFiles{v1File,  v2File,  v3File,  v4File,  v5File,  v6File,  v7File,  v8File, v9File,
-                           v10File, v11File, v12File, v13File, v14File, v15File, v16File, v17File};
+const QString v18File = u"real_error_corpus_blind_v18.json"_s;
+const QString v19File = u"real_error_corpus_blind_v19.json"_s;
+const QStringList allFiles{v1File,  v2File,  v3File,  v4File,  v5File,  v6File,  v7File,
+                           v8File,  v9File,  v10File, v11File, v12File, v13File, v14File,
+                           v15File, v16File, v17File, v18File, v19File};
 
 QJsonArray realCorpus(const QString &file = v1File)
 {
@@ -221,6 +224,11 @@ SetScore scoreSet(const QString &file)
 //   v14 and v15 were written, scored by the build from before those rules and by the build after them: v16
 //   75.8 % and 76.5 %, v17 68.2 % and 68.2 %: a set's rules reach the next set's texts hardly at all. Only
 //   then were v16's and v17's tuning quarters tuned on.
+//   v18 (160 texts, a-l) and v19 (160, m-z), collected after v16 and v17 were tuned on and scored at first
+//   sight together with the second reading: v18 71.9 % full (held-out 75.6 %), 83.8 % category, 77.5 % blame,
+//   13.0 % unknown; v19 72.5 % (70.0 %), 81.2 % category, 76.9 % blame, 12.3 % unknown. v18's rules left v19
+//   exactly where it was (72.5 %). Where the two readings agreed (197 texts) the reading was fully right
+//   89.8 % of the time, where they differed (60) 63.3 %.
 // Each set's tuning quarters were then tuned on (general rules only); the held-out quarter never was.
 // These bounds guard against regressions; the 95 % target holds for v1 only (see the next test).
 struct BlindSet
@@ -272,7 +280,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BlindSet{v10File, 160, 90.0, 87.0}, BlindSet{v11File, 150, 87.0, 69.0},
                       BlindSet{v12File, 160, 88.0, 70.0}, BlindSet{v13File, 140, 88.0, 80.0},
                       BlindSet{v14File, 160, 77.0, 75.0}, BlindSet{v15File, 160, 85.0, 83.0},
-                      BlindSet{v16File, 145, 82.0, 80.0}, BlindSet{v17File, 150, 74.0, 72.0}),
+                      BlindSet{v16File, 145, 82.0, 80.0}, BlindSet{v17File, 150, 74.0, 72.0},
+                      BlindSet{v18File, 155, 78.0, 75.0}, BlindSet{v19File, 155, 77.0, 72.0}),
     [](const auto &param) { return "v" + std::to_string(param.index + 2); });
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
