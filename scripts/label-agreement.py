@@ -3,8 +3,8 @@
 
 Usage: scripts/label-agreement.py [--binary PATH]
 
-tests/data/real_error_corpus_second_labels_v4v5.json, …_v3v6.json and …_v7 to _v15.json hold a second, independent
-labelling of the blind sets v3 to v15 (same rule, tests/data/LABELLING.md, each made without seeing the first labels). Agreement
+tests/data/real_error_corpus_second_labels_v4v5.json, …_v3v6.json, …_v7 to _v15.json, _v18.json and _v19.json hold a second, independent
+labelling of the blind sets v3 to v15, v18 and v19 (same rule, tests/data/LABELLING.md, each made without seeing the first labels). Agreement
 between two careful people is the ceiling any classifier can be measured to. Prints aggregates only,
 per quarter, so the held-out texts stay unread.
 """
@@ -45,7 +45,7 @@ def main():
     args = ap.parse_args()
     first = {}
     second = {}
-    for sets, seconds in ((("v4", "v5"), "v4v5"), (("v3", "v6"), "v3v6"), (("v7",), "v7"), (("v8",), "v8"), (("v9",), "v9"), (("v10",), "v10"), (("v11",), "v11"), (("v12",), "v12"), (("v13",), "v13"), (("v14",), "v14"), (("v15",), "v15")):
+    for sets, seconds in ((("v4", "v5"), "v4v5"), (("v3", "v6"), "v3v6"), (("v7",), "v7"), (("v8",), "v8"), (("v9",), "v9"), (("v10",), "v10"), (("v11",), "v11"), (("v12",), "v12"), (("v13",), "v13"), (("v14",), "v14"), (("v15",), "v15"), (("v18",), "v18"), (("v19",), "v19")):
         for v in sets:
             with open(os.path.join(DATA, f"real_error_corpus_blind_{v}.json"), encoding="utf-8") as f:
                 first.update({e["id"]: e for e in json.load(f)})
