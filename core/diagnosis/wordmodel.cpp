@@ -82,7 +82,7 @@ QSet<QString> WordModel::features(const QString &text, qsizetype maxChars)
 QString WordModel::categoryOf(const QString &text) const
 {
     if (m_classes.isEmpty())
-        return u"unknown"_s;
+        return {};
     QList<int> known;
     for (const QString &f : features(text, m_maxChars)) {
         if (const auto it = m_index.constFind(f); it != m_index.cend())

@@ -19,7 +19,8 @@ public:
     // The model in resources/core/second_reading.json, loaded on first use.
     static const WordModel &shared();
 
-    // The category the words of the text point to most; "unknown" when the model did not load.
+    // The category the words of the text point to most; empty when the model did not load, so that no
+    // reading is called unsure for want of a witness.
     QString categoryOf(const QString &text) const;
 
     // What is wrong with the model file; empty when it loaded.
