@@ -13,17 +13,10 @@ import json
 import os
 import subprocess
 
+from corpussplit import held_out  # the split the C++ tests use
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "tests", "data")
-
-
-def held_out(entry_id):
-    # The same FNV-1a split as tests/core/test_realerrorcorpus.cpp and scripts/score-corpus.py.
-    h = 2166136261
-    for c in entry_id.encode():
-        h ^= c
-        h = (h * 16777619) & 0xFFFFFFFF
-    return h % 4 == 0
 
 
 def compare(a, b, ids):

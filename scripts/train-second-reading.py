@@ -24,6 +24,8 @@ import os
 import re
 import sys
 
+from corpussplit import held_out  # the split the C++ tests use
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "tests", "data")
 OUT = os.path.join(HERE, "..", "resources", "core", "second_reading.json")
@@ -33,14 +35,6 @@ MIN_DOCS = 2  # a word seen in one text only says more about that text than abou
 MAX_CHARS = 64 * 1024
 
 TOKEN = re.compile(r"[a-z][a-z0-9_]*|[0-9]{3}|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-
-
-def held_out(entry_id):
-    h = 2166136261
-    for byte in entry_id.encode("utf-8"):
-        h ^= byte
-        h = (h * 16777619) & 0xFFFFFFFF
-    return h % 4 == 0
 
 
 def features(text):

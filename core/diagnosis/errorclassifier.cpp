@@ -1133,27 +1133,28 @@ QJsonObject ErrorSignature::toJson() const
     QStringList path, clients;
     for (const QString &h : hops)
         (isClientLibrary(h) ? clients : path) << h;
-    const Certainty sure = certainty();
-    return QJsonObject{{u"hops"_s, QJsonArray::fromStringList(path)},
-                       {u"client"_s, QJsonArray::fromStringList(clients)},
-                       {u"status"_s, status == 0 ? QJsonValue() : QJsonValue(status)},
-                       {u"category"_s, category},
-                       {u"blame_hint"_s, blame},
-                       {u"broke_at"_s, orNull(where)},
-                       {u"producer"_s, orNull(producer)},
-                       {u"meaning"_s, meaning},
-                       {u"envoy_reset_reason"_s, orNull(envoyResetReason)},
-                       {u"envoy_transport_failure"_s, orNull(envoyTransportFailure)},
-                       {u"provider_error"_s, provider.isEmpty() ? QJsonValue() : QJsonValue(provider)},
-                       {u"matched"_s, QJsonArray::fromStringList(matched)},
-                       {u"host"_s, orNull(host)},
-                       {u"port"_s, port == 0 ? QJsonValue() : QJsonValue(port)},
-                       {u"model"_s, orNull(model)},
-                       {u"retry_after"_s, orNull(retryAfter)},
-                       {u"link"_s, orNull(link)},
-                       {u"confidence"_s, confidence},
-                       {u"second_reading"_s, orNull(secondReading)},
-                       {u"readings_agree"_s, sure.applies ? QJsonValue(sure.sure) : QJsonValue()}};
+    QJsonObject out{{u"hops"_s, QJsonArray::fromStringList(path)},
+                    {u"client"_s, QJsonArray::fromStringList(clients)},
+                    {u"status"_s, status == 0 ? QJsonValue() : QJsonValue(status)},
+                    {u"category"_s, category},
+                    {u"blame_hint"_s, blame},
+                    {u"broke_at"_s, orNull(where)},
+                    {u"producer"_s, orNull(producer)},
+                    {u"meaning"_s, meaning},
+                    {u"envoy_reset_reason"_s, orNull(envoyResetReason)},
+                    {u"envoy_transport_failure"_s, orNull(envoyTransportFailure)},
+                    {u"provider_error"_s, provider.isEmpty() ? QJsonValue() : QJsonValue(provider)},
+                    {u"matched"_s, QJsonArray::fromStringList(matched)},
+                    {u"host"_s, orNull(host)},
+                    {u"port"_s, port == 0 ? QJsonValue() : QJsonValue(port)},
+                    {u"model"_s, orNull(model)},
+                    {u"retry_after"_s, orNull(retryAfter)},
+                    {u"link"_s, orNull(link)},
+                    {u"confidence"_s, confidence}};
+    const QJsonObject sure = certainty().toJson();
+    for (auto it = sure.begin(); it != sure.end(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
 }
 
 namespace {
@@ -1441,6 +1442,12 @@ QString Certainty::inWords() const
                       "Certainty", "Not sure: a second, independent reading of the message points to "
                                    "another cause. Readings like this were wrong up to 4 times in 10 on "
                                    "messages llmdoctor had never seen; the checks will tell.");
+}
+
+QJsonObject Certainty::toJson() const
+{
+    return QJsonObject{{u"sure"_s, applies ? QJsonValue(sure) : QJsonValue()},
+                       {u"second_reading"_s, applies ? QJsonValue(secondReading) : QJsonValue()}};
 }
 
 ErrorSignature classifyErrorText(const QString &input)

@@ -20,6 +20,8 @@ struct Certainty
     QString secondReading; // the category the words point to
 
     QString inWords() const; // in the installed language; empty when it does not apply
+    // {"sure", "second_reading"}, both null when it does not apply: the same keys in every JSON.
+    QJsonObject toJson() const;
 };
 
 // What an error message or a captured response says about a failure: who produced it, what

@@ -140,16 +140,16 @@ QJsonObject reportJson(const Findings &f)
     }
     if (f.pasted) {
         const Verdict &r = f.pasted->reading;
-        const Certainty &sure = f.pasted->certainty;
-        pastedJson =
-            QJsonObject{{u"text"_s, f.pasted->text},
-                        {u"category"_s, r.categoryName()},
-                        {u"blame"_s, r.blameName()},
-                        {u"headline"_s, r.headline},
-                        {u"hops"_s, QJsonArray::fromStringList(f.pasted->hops)},
-                        // Whether a second, independent reading agrees; null when moot.
-                        {u"sure"_s, sure.applies ? QJsonValue(sure.sure) : QJsonValue()},
-                        {u"second_reading"_s, sure.applies ? QJsonValue(sure.secondReading) : QJsonValue()}};
+        QJsonObject pasted{{u"text"_s, f.pasted->text},
+                           {u"category"_s, r.categoryName()},
+                           {u"blame"_s, r.blameName()},
+                           {u"headline"_s, r.headline},
+                           {u"hops"_s, QJsonArray::fromStringList(f.pasted->hops)}};
+        // Whether a second, independent reading agrees; null when moot.
+        const QJsonObject sure = f.pasted->certainty.toJson();
+        for (auto it = sure.begin(); it != sure.end(); ++it)
+            pasted.insert(it.key(), it.value());
+        pastedJson = pasted;
     }
 
     return QJsonObject{
