@@ -246,8 +246,8 @@ TEST_F(FindingsWizard, AHangIsDrawnAsTheWaitItWas)
     const auto timing = m_window->findings()->timing();
     ASSERT_TRUE(timing.has_value());
     EXPECT_NEAR(waited, timing->failedPhaseMs / 1000, 0.051) << text.toStdString();
-    // The whole request is about the 3 s deadline. The deadline's clock starts with the check and the
-    // request's marks when it is sent, so a loaded machine (two cores, ASan; CI measured 2.89 s) reads a
+    // The whole request is about the 3 s deadline. The 3 s are the diagnosis's; the request gets what is
+    // left of them when it is sent, so a loaded machine (two cores, ASan; CI measured 2.89 s) reads a
     // little less, and a late timer a little more. Connecting may take a tenth of a second of it, which
     // the sentence rightly leaves out of the wait.
     EXPECT_GE(timing->phases.total, 2500.0);
