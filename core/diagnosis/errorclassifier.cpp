@@ -271,12 +271,19 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
 {
     // Layouts of an HTTP status in client errors, logs and wrapped exceptions, most specific first.
     static const QList<QRegularExpression> patterns = compileAll(
-        {u"HTTP/[\\d.]+ (\\d{3})\\b", u"Error code:?\\**:?\\s*\\**\\s*(\\d{3})\\b",
+        // (an access log quotes the request line: "POST /v1/chat/completions HTTP/1.1" 503; llama.cpp's
+        // server logs "request: GET /v1/models 127.0.0.1 404")
+        {u"HTTP/[\\d.]+\"? (\\d{3})\\b",
+         u"\\brequest: (?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /\\S* \\S+ (\\d{3})\\b",
+         u"Error code:?\\**:?\\s*\\**\\s*(\\d{3})\\b",
          u"\\bstatus(?:[ _]?code)?[\"']?\\s*[:=]?\\s*\\(?(\\d{3})\\b",
          u"\\bHTTP(?: code| error| status)?:? (\\d{3})\\b",
-         u"\\b(\\d{3}):?\\s[\"“']?(?:Bad Gateway|Service (?:Temporarily )?Unavailable|Gateway Time-?out|"
-         u"Too Many Requests|Unauthorized|Forbidden|Not Found|Internal Server Error|"
-         u"Payment Required|Proxy Authentication Required|Request Timeout|Bad Request|Overloaded|"
+         // (also as constants, "504: GATEWAY_TIMEOUT", and as Python floats, "408.0 RequestTimeout")
+         u"\\b(\\d{3})(?:\\.0)?:?\\s[\"“']?(?:Bad[ _]Gateway|Service[ _](?:Temporarily[ _])?Unavailable|"
+         u"Gateway[ _]?Time-?out|Too[ _]Many[ _]Requests|Unauthorized|Forbidden|Not[ _]Found|Internal[ "
+         u"_]Server[ _]Error|"
+         u"Payment[ _]Required|Proxy[ _]Authentication[ _]Required|Request[ _]?Timeout|Bad[ "
+         u"_]Request|Overloaded|"
          u"Insufficient|Rate limit|Client Error|Server Error)\\b",
          u"\\b(\\d{3}) status code\\b", u"Received HTTP code (\\d{3})",
          u"\\bHTTP response code was (\\d{3})\\b", u"responded with a status of (\\d{3})\\b",
@@ -319,22 +326,30 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
     // gRPC and Google API status names stand for an HTTP status of their own.
     static const QRegularExpression rpc(
         u"\\b(RESOURCE_EXHAUSTED|UNAVAILABLE|PERMISSION_DENIED|UNAUTHENTICATED|NOT_FOUND|INVALID_ARGUMENT|"
-        "FAILED_PRECONDITION|DEADLINE_EXCEEDED|INTERNAL|UNAUTHORIZED|FORBIDDEN|TOO_MANY_REQUESTS|BAD_REQUEST)\\b"_s);
+        "FAILED_PRECONDITION|DEADLINE_EXCEEDED|INTERNAL|UNAUTHORIZED|FORBIDDEN|TOO_MANY_REQUESTS|BAD_REQUEST|"
+        "BAD_GATEWAY|SERVICE_UNAVAILABLE|GATEWAY_TIMEOUT|INTERNAL_SERVER_ERROR|REQUEST_TIMEOUT)\\b"_s);
     if (const auto m = rpc.match(text); m.hasMatch()) {
-        static const QHash<QString, int> codes{{u"RESOURCE_EXHAUSTED"_s, 429},
-                                               {u"UNAVAILABLE"_s, 503},
-                                               {u"PERMISSION_DENIED"_s, 403},
-                                               {u"UNAUTHENTICATED"_s, 401},
-                                               {u"NOT_FOUND"_s, 404},
-                                               {u"INVALID_ARGUMENT"_s, 400},
-                                               {u"FAILED_PRECONDITION"_s, 400},
-                                               {u"DEADLINE_EXCEEDED"_s, 504},
-                                               {u"INTERNAL"_s, 500},
-                                               // tRPC's error codes (LobeChat and other TypeScript apps)
-                                               {u"UNAUTHORIZED"_s, 401},
-                                               {u"FORBIDDEN"_s, 403},
-                                               {u"TOO_MANY_REQUESTS"_s, 429},
-                                               {u"BAD_REQUEST"_s, 400}};
+        static const QHash<QString, int> codes{
+            {u"RESOURCE_EXHAUSTED"_s, 429},
+            {u"UNAVAILABLE"_s, 503},
+            {u"PERMISSION_DENIED"_s, 403},
+            {u"UNAUTHENTICATED"_s, 401},
+            {u"NOT_FOUND"_s, 404},
+            {u"INVALID_ARGUMENT"_s, 400},
+            {u"FAILED_PRECONDITION"_s, 400},
+            {u"DEADLINE_EXCEEDED"_s, 504},
+            {u"INTERNAL"_s, 500},
+            // tRPC's error codes (LobeChat and other TypeScript apps)
+            {u"UNAUTHORIZED"_s, 401},
+            {u"FORBIDDEN"_s, 403},
+            {u"TOO_MANY_REQUESTS"_s, 429},
+            {u"BAD_REQUEST"_s, 400},
+            // HTTP's own reason phrases as constants (Vercel: "GATEWAY_TIMEOUT")
+            {u"BAD_GATEWAY"_s, 502},
+            {u"SERVICE_UNAVAILABLE"_s, 503},
+            {u"GATEWAY_TIMEOUT"_s, 504},
+            {u"INTERNAL_SERVER_ERROR"_s, 500},
+            {u"REQUEST_TIMEOUT"_s, 408}};
         return codes.value(m.captured(1));
     }
     if (const int s = exceptionStatus(text, exceptionStatuses); s != 0)
@@ -832,13 +847,17 @@ void refineBlame(const QString &text, ErrorSignature &s)
     static const QRegularExpression localRunner(
         u"\\bollama|\\bLM ?Studio\\b|\\blmstudio\\b|\\bllama\\.cpp\\b|\\bllama-server\\b"_s,
         QRegularExpression::CaseInsensitiveOption);
-    // (An address whose host was left out or hidden, "http://…:11434", is another host.)
-    const bool namesNoAddress = !text.contains(u"://"_s);
+    // (An address whose host was left out or hidden, "http://…:11434", is another host; a runner's own web
+    // site, "Please check that Ollama is downloaded… https://ollama.com/download", is no address it used.)
+    static const QRegularExpression runnerSite(u"https?://(?:www\\.)?(?:ollama\\.com|lmstudio\\.ai)\\b"_s,
+                                               QRegularExpression::CaseInsensitiveOption);
+    const bool namesNoAddress = !QString(text).remove(runnerSite).contains(u"://"_s);
+    const bool hostIsRunnerSite = runnerSite.match(u"https://"_s + s.host).hasMatch();
     // (From inside a container, the computer it runs on is host.docker.internal, Docker's bridge 172.17.0.1.)
     const bool onThisComputer =
         isLoopback(s.host) || s.host == u"host.docker.internal"_s ||
         (s.host == u"172.17.0.1"_s && text.contains(u"host.docker.internal"_s)) ||
-        (s.host.isEmpty() &&
+        ((s.host.isEmpty() || hostIsRunnerSite) &&
          (loopbackAddress.match(text).hasMatch() || (namesNoAddress && localRunner.match(text).hasMatch())));
     // The client could not reach the proxy it was told to use: Go's proxy dialer says so, or the name it
     // failed on is the proxy's own ("getaddrinfo ENOTFOUND proxy-server" for an api.openai.com URL).
@@ -873,11 +892,24 @@ void refineBlame(const QString &text, ErrorSignature &s)
         }
         return;
     }
+    // A router that names no cause but says the provider behind it failed (OpenRouter's "Provider returned
+    // error"): the provider's side, whatever it was.
+    static const QRegularExpression providerReturned(u"\\bProvider returned error\\b"_s,
+                                                     QRegularExpression::CaseInsensitiveOption);
+    if (s.category == u"unknown" && providerReturned.match(text).hasMatch()) {
+        s.blame = u"provider"_s;
+        s.where = u"server"_s;
+        s.advice = u"explain_provider_returned_error"_s;
+        return;
+    }
     // A connection that failed with no reason given: on this computer, a local server that is not
     // running; to a well-known provider, whose servers always accept, the way there.
     static const QRegularExpression connectFailed(
-        u"Cannot connect to host|Failed to connect to|\\bConnect(?:ion)? error\\b|Unable to connect|"
-        u"Connection Failed|\\bfetch failed\\b|网络连接失败|Could not connect to the endpoint URL|Couldn't connect to server"_s,
+        u"\\b(?:Cannot|Can't|Could not|Couldn't|Failed to|Unable to) connect to\\b|\\bConnect(?:ion)? "
+        u"error\\b|"
+        u"Unable to connect|Connection Failed|\\bfetch failed\\b|网络连接失败|Couldn't connect to server|"
+        u"\\b(?:unable|failed) to establish a connection\\b|\\bcould not be reached\\b|"
+        u"\\bAll connection attempts failed\\b"_s,
         QRegularExpression::CaseInsensitiveOption);
     // (Rust's reqwest could not send the request, "error sending request for url (…)" as Codex shows it: the
     // same, except that nothing says a connection was even tried, so it stays unknown at a loopback address.)
@@ -985,6 +1017,20 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // A connection error with no cause, raised inside the client's proxy code: the proxy is where it failed.
     if (s.category == u"unknown" && viaProxy.match(text).hasMatch()) {
         markProxyUnreachable(s);
+        return;
+    }
+    // A connect attempt to any other address, with no cause and no proxy on the way, failed at an address
+    // the user set: a LAN machine, a container's name, a typo ("http://ollama:11434 could not be reached").
+    static const QRegularExpression connectAttempt(
+        u"\\b(?:Cannot|Can't|Could not|Couldn't|Failed to|Unable to) connect to\\b|"
+        u"\\b(?:unable|failed) to establish a connection\\b|\\bcould not be reached\\b|"
+        u"\\bAll connection attempts failed\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    if (s.category == u"unknown" && !onThisComputer && !s.host.isEmpty() &&
+        !isWellKnownProviderHost(s.host) && !hostIsRunnerSite && connectAttempt.match(text).hasMatch()) {
+        s.blame = u"config"_s;
+        s.where = u"config"_s;
+        s.advice = u"explain_connect_failed_config"_s;
         return;
     }
     // A certificate made out to a proxy ("DNS:internal.litellm.proxy.net" for api.anthropic.com): the proxy
@@ -1393,10 +1439,20 @@ ErrorSignature classifyByRules(const QString &input)
     s.link = accountLinkIn(text);
     if (s.category == u"unknown") {
         s.confidence = generic ? generic->confidence : 0.2;
+        // (Where the message showed what failed but not why, saying it names no known error would be false.)
+        const bool connectFailed =
+            s.advice == u"explain_connect_failed_network"_s || s.advice == u"explain_connect_failed_config"_s;
+        const bool routerSaid = s.advice == u"explain_provider_returned_error"_s;
         s.meaning =
-            generic ? generic->meaning
-                    : QCoreApplication::translate(
-                          "Signature", "llmdoctor does not recognise this message: it names no known error.");
+            connectFailed ? QCoreApplication::translate(
+                                "Signature", "The message says the connection failed, but not why.")
+            : routerSaid
+                ? QCoreApplication::translate(
+                      "Signature", "The message says the provider behind the router failed, but not why.")
+            : generic
+                ? generic->meaning
+                : QCoreApplication::translate(
+                      "Signature", "llmdoctor does not recognise this message: it names no known error.");
         // Say what could be read, even without a cause: the status and who wrote it.
         QStringList read;
         if (s.status != 0)
@@ -1409,9 +1465,12 @@ ErrorSignature classifyByRules(const QString &input)
             }
             return p;
         }();
-        if (!path.isEmpty())
+        if (!path.isEmpty() && !routerSaid) // (the router's advice names it)
             read << QCoreApplication::translate("Signature", "passed through %1").arg(path.join(u", "_s));
-        if (!read.isEmpty())
+        if (!read.isEmpty() && (connectFailed || routerSaid))
+            s.meaning +=
+                u' ' + QCoreApplication::translate("Signature", "It also shows: %1.").arg(read.join(u"; "_s));
+        else if (!read.isEmpty())
             s.meaning +=
                 u' ' + QCoreApplication::translate("Signature", "It reads as %1, but names no cause.")
                            .arg(read.join(u"; "_s));

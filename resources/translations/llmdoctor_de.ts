@@ -2750,6 +2750,18 @@
         <source>The attempt to connect was refused at once.</source>
         <translation>Der Verbindungsversuch wurde sofort abgewiesen.</translation>
     </message>
+    <message>
+        <source>The message says the connection failed, but not why.</source>
+        <translation>Die Meldung sagt, dass die Verbindung fehlschlug, aber nicht, warum.</translation>
+    </message>
+    <message>
+        <source>The message says the provider behind the router failed, but not why.</source>
+        <translation>Die Meldung sagt, dass der Anbieter hinter dem Router versagt hat, aber nicht, warum.</translation>
+    </message>
+    <message>
+        <source>It also shows: %1.</source>
+        <translation>Außerdem zeigt sie: %1.</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4650,6 +4662,38 @@
     <message>
         <source>If only long requests time out, raise the timeout in your app or turn on streaming.</source>
         <translation>Wenn nur lange Anfragen abbrechen, erhöhen Sie das Zeitlimit in Ihrer App oder schalten Sie Streaming ein.</translation>
+    </message>
+    <message>
+        <source>{host} is an address set in your app, not a hosted provider&apos;s. The server there is not running, the address or port is wrong, or this computer cannot reach that machine.</source>
+        <translation>{host} ist eine Adresse, die in Ihrer App eingestellt ist, nicht die eines gehosteten Anbieters. Der Server dort läuft nicht, Adresse oder Port sind falsch, oder dieser Computer erreicht jenen Rechner nicht.</translation>
+    </message>
+    <message>
+        <source>Check the address and port in your app against where the server really runs.</source>
+        <translation>Vergleichen Sie Adresse und Port in Ihrer App mit dem Ort, an dem der Server wirklich läuft.</translation>
+    </message>
+    <message>
+        <source>Make sure the server is started there and accepts connections from other machines.</source>
+        <translation>Stellen Sie sicher, dass der Server dort gestartet ist und Verbindungen von anderen Rechnern annimmt.</translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks against that address: they show where the connection stops.</source>
+        <translation>Führen Sie die Prüfungen von llmdoctor mit dieser Adresse aus: Sie zeigen, wo die Verbindung abbricht.</translation>
+    </message>
+    <message>
+        <source>The model provider behind the router failed this request.</source>
+        <translation>Der Modellanbieter hinter dem Router hat diese Anfrage nicht bearbeiten können.</translation>
+    </message>
+    <message>
+        <source>The router (such as OpenRouter) passed your request on, and the provider serving the model answered with an error it did not explain.</source>
+        <translation>Der Router (etwa OpenRouter) hat Ihre Anfrage weitergegeben, und der Anbieter des Modells antwortete mit einem Fehler, den er nicht erklärte.</translation>
+    </message>
+    <message>
+        <source>Try again in a minute, or pick another provider for this model in the router&apos;s settings.</source>
+        <translation>Versuchen Sie es in einer Minute erneut, oder wählen Sie in den Einstellungen des Routers einen anderen Anbieter für dieses Modell.</translation>
+    </message>
+    <message>
+        <source>If it keeps failing, check the router&apos;s status page and the model&apos;s page for provider problems.</source>
+        <translation>Schlägt es weiter fehl, sehen Sie auf der Statusseite des Routers und der Seite des Modells nach Problemen der Anbieter.</translation>
     </message>
 </context>
 <context>

@@ -2750,6 +2750,18 @@
         <source>The attempt to connect was refused at once.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The message says the connection failed, but not why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message says the provider behind the router failed, but not why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It also shows: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4649,6 +4661,38 @@
     </message>
     <message>
         <source>If only long requests time out, raise the timeout in your app or turn on streaming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} is an address set in your app, not a hosted provider&apos;s. The server there is not running, the address or port is wrong, or this computer cannot reach that machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the address and port in your app against where the server really runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make sure the server is started there and accepts connections from other machines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the llmdoctor checks against that address: they show where the connection stops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model provider behind the router failed this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The router (such as OpenRouter) passed your request on, and the provider serving the model answered with an error it did not explain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again in a minute, or pick another provider for this model in the router&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If it keeps failing, check the router&apos;s status page and the model&apos;s page for provider problems.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
