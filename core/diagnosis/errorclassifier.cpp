@@ -905,7 +905,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // A connection that failed with no reason given: on this computer, a local server that is not
     // running; to a well-known provider, whose servers always accept, the way there.
     static const QRegularExpression connectFailed(
-        u"\\b(?:Cannot|Can't|Could not|Couldn't|Failed to|Unable to) connect to\\b|\\bConnect(?:ion)? "
+        u"\\b(?:Cannot|Can'?t|Could not|Couldn't|Failed to|Unable to) connect to\\b|\\bConnect(?:ion)? "
         u"error\\b|"
         u"Unable to connect|Connection Failed|\\bfetch failed\\b|网络连接失败|Couldn't connect to server|"
         u"\\b(?:unable|failed) to establish a connection\\b|\\bcould not be reached\\b|"
@@ -916,6 +916,15 @@ void refineBlame(const QString &text, ErrorSignature &s)
     static const QRegularExpression notSent(u"\\berror sending request for url\\b"_s);
     const bool failedToConnect = connectFailed.match(text).hasMatch();
     if (s.category == u"unknown" && (failedToConnect || notSent.match(text).hasMatch())) {
+        // (On this computer, a failure that came at once is a refusal, "after 0 ms"; otherwise the message
+        // names no cause, and it stays one, but the server to look at is the local one.)
+        static const QRegularExpression atOnce(u"\\bafter [01] ms\\b"_s);
+        if (failedToConnect && isLoopback(s.host) && !atOnce.match(text).hasMatch()) {
+            s.blame = u"local"_s;
+            s.where = u"computer"_s;
+            s.advice = u"explain_connection_refused_local"_s;
+            return;
+        }
         if (failedToConnect && isLoopback(s.host)) {
             s.category = u"connection_refused"_s;
             s.blame = u"local"_s;
@@ -936,6 +945,8 @@ void refineBlame(const QString &text, ErrorSignature &s)
         if (onThisComputer) {
             s.blame = u"local"_s;
             s.where = u"computer"_s;
+            if (failedToConnect)
+                s.advice = u"explain_connection_refused_local"_s;
             return;
         }
     }
@@ -1022,12 +1033,19 @@ void refineBlame(const QString &text, ErrorSignature &s)
     // A connect attempt to any other address, with no cause and no proxy on the way, failed at an address
     // the user set: a LAN machine, a container's name, a typo ("http://ollama:11434 could not be reached").
     static const QRegularExpression connectAttempt(
-        u"\\b(?:Cannot|Can't|Could not|Couldn't|Failed to|Unable to) connect to\\b|"
+        u"\\b(?:Cannot|Can'?t|Could not|Couldn't|Failed to|Unable to) connect to\\b|"
         u"\\b(?:unable|failed) to establish a connection\\b|\\bcould not be reached\\b|"
         u"\\bAll connection attempts failed\\b"_s,
         QRegularExpression::CaseInsensitiveOption);
-    if (s.category == u"unknown" && !onThisComputer && !s.host.isEmpty() &&
-        !isWellKnownProviderHost(s.host) && !hostIsRunnerSite && connectAttempt.match(text).hasMatch()) {
+    // (Only an address that is plainly the user's own: an IP address, a bare machine or container name, a
+    // private name; a public name may be any hosted service.)
+    static const QRegularExpression ownName(
+        u"^[A-Za-z0-9-]+$|\\.(?:local|lan|internal|home|corp|intranet)$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const bool ownAddress = QHostAddress(s.host).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol ||
+                            ownName.match(s.host).hasMatch();
+    if (s.category == u"unknown" && !onThisComputer && ownAddress && !isWellKnownProviderHost(s.host) &&
+        !hostIsRunnerSite && connectAttempt.match(text).hasMatch()) {
         s.blame = u"config"_s;
         s.where = u"config"_s;
         s.advice = u"explain_connect_failed_config"_s;
@@ -1440,8 +1458,9 @@ ErrorSignature classifyByRules(const QString &input)
     if (s.category == u"unknown") {
         s.confidence = generic ? generic->confidence : 0.2;
         // (Where the message showed what failed but not why, saying it names no known error would be false.)
-        const bool connectFailed =
-            s.advice == u"explain_connect_failed_network"_s || s.advice == u"explain_connect_failed_config"_s;
+        const bool connectFailed = s.advice == u"explain_connect_failed_network"_s ||
+                                   s.advice == u"explain_connect_failed_config"_s ||
+                                   s.advice == u"explain_connection_refused_local"_s;
         const bool routerSaid = s.advice == u"explain_provider_returned_error"_s;
         s.meaning =
             connectFailed ? QCoreApplication::translate(

@@ -2762,6 +2762,14 @@
         <source>It also shows: %1.</source>
         <translation>Außerdem zeigt sie: %1.</translation>
     </message>
+    <message>
+        <source>A firewall in front of the API turned the request away with a block or robot-check page before it reached the provider.</source>
+        <translation>Eine Firewall vor der API hat die Anfrage mit einer Sperr- oder Roboterprüfungsseite abgewiesen, bevor sie den Anbieter erreichte.</translation>
+    </message>
+    <message>
+        <source>a firewall in front of the API</source>
+        <translation>eine Firewall vor der API</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

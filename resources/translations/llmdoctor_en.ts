@@ -2762,6 +2762,14 @@
         <source>It also shows: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A firewall in front of the API turned the request away with a block or robot-check page before it reached the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a firewall in front of the API</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>

@@ -44,9 +44,11 @@ const QString v16File = u"real_error_corpus_blind_v16.json"_s;
 const QString v17File = u"real_error_corpus_blind_v17.json"_s;
 const QString v18File = u"real_error_corpus_blind_v18.json"_s;
 const QString v19File = u"real_error_corpus_blind_v19.json"_s;
+const QString v20File = u"real_error_corpus_blind_v20.json"_s;
+const QString v21File = u"real_error_corpus_blind_v21.json"_s;
 const QStringList allFiles{v1File,  v2File,  v3File,  v4File,  v5File,  v6File,  v7File,
                            v8File,  v9File,  v10File, v11File, v12File, v13File, v14File,
-                           v15File, v16File, v17File, v18File, v19File};
+                           v15File, v16File, v17File, v18File, v19File, v20File, v21File};
 
 QJsonArray realCorpus(const QString &file = v1File)
 {
@@ -229,6 +231,12 @@ SetScore scoreSet(const QString &file)
 //   13.0 % unknown; v19 72.5 % (70.0 %), 81.2 % category, 76.9 % blame, 12.3 % unknown. v18's rules left v19
 //   exactly where it was (72.5 %). Where the two readings agreed (197 texts) the reading was fully right
 //   89.8 % of the time, where they differed (60) 63.3 %.
+//   v20 (80 texts, a-l) and v21 (80, m-z), collected after v18 and v19 were tuned on, scored at first sight
+//   by the build of 2026-12-04 that had general rules from the older sets' tuning quarters (ddfe380):
+//   v20 86.2 % full (held-out 81.8 %), 91.2 % category, 87.5 % blame, 8.5 % unknown; v21 70.0 % (52.9
+//   %), 77.5 % category, 81.2 % blame, 10.1 % unknown; together 78.1 %. The build from the start of that
+//   session: v20 85.0 %, v21 67.5 %, together 76.3 %: those general rules reached three of the 160 unseen
+//   texts.
 // Each set's tuning quarters were then tuned on (general rules only); the held-out quarter never was.
 // These bounds guard against regressions; the 95 % target holds for v1 only (see the next test).
 struct BlindSet
@@ -281,7 +289,8 @@ INSTANTIATE_TEST_SUITE_P(
                       BlindSet{v12File, 160, 88.0, 70.0}, BlindSet{v13File, 140, 88.0, 80.0},
                       BlindSet{v14File, 160, 77.0, 75.0}, BlindSet{v15File, 160, 85.0, 83.0},
                       BlindSet{v16File, 145, 82.0, 80.0}, BlindSet{v17File, 150, 74.0, 72.0},
-                      BlindSet{v18File, 155, 78.0, 75.0}, BlindSet{v19File, 155, 77.0, 72.0}),
+                      BlindSet{v18File, 155, 78.0, 75.0}, BlindSet{v19File, 155, 77.0, 72.0},
+                      BlindSet{v20File, 80, 90.0, 80.0}, BlindSet{v21File, 80, 80.0, 52.0}),
     [](const auto &param) { return "v" + std::to_string(param.index + 2); });
 
 TEST(RealErrorCorpus, TuningAndHeldOutScoresAreAtLeast95Percent)
