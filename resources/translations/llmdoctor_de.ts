@@ -4672,10 +4672,6 @@
         <translation>Wenn nur lange Anfragen abbrechen, erhöhen Sie das Zeitlimit in Ihrer App oder schalten Sie Streaming ein.</translation>
     </message>
     <message>
-        <source>{host} is an address set in your app, not a hosted provider&apos;s. The server there is not running, the address or port is wrong, or this computer cannot reach that machine.</source>
-        <translation>{host} ist eine Adresse, die in Ihrer App eingestellt ist, nicht die eines gehosteten Anbieters. Der Server dort läuft nicht, Adresse oder Port sind falsch, oder dieser Computer erreicht jenen Rechner nicht.</translation>
-    </message>
-    <message>
         <source>Check the address and port in your app against where the server really runs.</source>
         <translation>Vergleichen Sie Adresse und Port in Ihrer App mit dem Ort, an dem der Server wirklich läuft.</translation>
     </message>
@@ -4702,6 +4698,10 @@
     <message>
         <source>If it keeps failing, check the router&apos;s status page and the model&apos;s page for provider problems.</source>
         <translation>Schlägt es weiter fehl, sehen Sie auf der Statusseite des Routers und der Seite des Modells nach Problemen der Anbieter.</translation>
+    </message>
+    <message>
+        <source>The address {host} was set in your app; it is not a hosted provider&apos;s. The server there is not running, the address or port is wrong, or this computer cannot reach that machine.</source>
+        <translation>Die Adresse {host} ist in Ihrer App eingestellt und gehört keinem gehosteten Anbieter. Der Server dort läuft nicht, Adresse oder Port sind falsch, oder dieser Computer erreicht jenen Rechner nicht.</translation>
     </message>
 </context>
 <context>

@@ -4672,10 +4672,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{host} is an address set in your app, not a hosted provider&apos;s. The server there is not running, the address or port is wrong, or this computer cannot reach that machine.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Check the address and port in your app against where the server really runs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4701,6 +4697,10 @@
     </message>
     <message>
         <source>If it keeps failing, check the router&apos;s status page and the model&apos;s page for provider problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address {host} was set in your app; it is not a hosted provider&apos;s. The server there is not running, the address or port is wrong, or this computer cannot reach that machine.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -110,8 +110,9 @@ TEST(WizardExplain, ErrorTypedOnTheStartPageIsExplained)
 
 // Messages read from the wording families added from real reports (a SOCKS proxy without its package, a
 // local model server named without an address, a proxy that cannot be reached, a connect failure to a
-// well-known host): the explain page words each with every fact filled in, in English and in German.
-// LLMDOCTOR_SCREENSHOTS=dir keeps what a user sees, to look at.
+// well-known host, to an address the user set or on this computer, a router's failed provider): the explain
+// page words each with every fact filled in, in English and in German. LLMDOCTOR_SCREENSHOTS=dir keeps what a
+// user sees, to look at.
 TEST(WizardExplain, NewWordingsReadInPlainWordsInBothLanguages)
 {
     QStandardPaths::setTestModeEnabled(true);
@@ -139,6 +140,12 @@ TEST(WizardExplain, NewWordingsReadInPlainWordsInBothLanguages)
         // Only a plain word to go on: the page says so and claims no step.
         u"Error: Timed out waiting for response. Try enabling debug mode to see more information."_s,
         u"API Error: Unable to connect to API (ConnectionRefused)"_s,
+        // What failed but not why: at an address the user set, on this computer, behind a router; and a
+        // firewall's block page in the API's place.
+        u"Ollama could not be reached at http://ollama:11434. Start Ollama and re-run setup."_s,
+        u"Couldn't connect to Ollama at http://127.0.0.1:11434"_s,
+        u"Model: OpenRouter | owl-alpha\nProvider returned error"_s,
+        u"Error: ('OpenAI', 403, '<!DOCTYPE html><html><head><title>Access denied</title></head>')"_s,
     };
     static const QRegularExpression unfilled(u"\\{[a-z_]+\\}|\\((?:the server|der Server)\\)"_s);
     auto visibleText = [](const QWidget &page) {
