@@ -323,37 +323,6 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
                 return s;
         }
     }
-    // gRPC and Google API status names stand for an HTTP status of their own.
-    static const QRegularExpression rpc(
-        u"\\b(RESOURCE_EXHAUSTED|UNAVAILABLE|PERMISSION_DENIED|UNAUTHENTICATED|NOT_FOUND|INVALID_ARGUMENT|"
-        "FAILED_PRECONDITION|DEADLINE_EXCEEDED|INTERNAL|UNAUTHORIZED|FORBIDDEN|TOO_MANY_REQUESTS|BAD_REQUEST|"
-        "BAD_GATEWAY|SERVICE_UNAVAILABLE|GATEWAY_TIMEOUT|INTERNAL_SERVER_ERROR|REQUEST_TIMEOUT)\\b"_s);
-    if (const auto m = rpc.match(text); m.hasMatch()) {
-        static const QHash<QString, int> codes{
-            {u"RESOURCE_EXHAUSTED"_s, 429},
-            {u"UNAVAILABLE"_s, 503},
-            {u"PERMISSION_DENIED"_s, 403},
-            {u"UNAUTHENTICATED"_s, 401},
-            {u"NOT_FOUND"_s, 404},
-            {u"INVALID_ARGUMENT"_s, 400},
-            {u"FAILED_PRECONDITION"_s, 400},
-            {u"DEADLINE_EXCEEDED"_s, 504},
-            {u"INTERNAL"_s, 500},
-            // tRPC's error codes (LobeChat and other TypeScript apps)
-            {u"UNAUTHORIZED"_s, 401},
-            {u"FORBIDDEN"_s, 403},
-            {u"TOO_MANY_REQUESTS"_s, 429},
-            {u"BAD_REQUEST"_s, 400},
-            // HTTP's own reason phrases as constants (Vercel: "GATEWAY_TIMEOUT")
-            {u"BAD_GATEWAY"_s, 502},
-            {u"SERVICE_UNAVAILABLE"_s, 503},
-            {u"GATEWAY_TIMEOUT"_s, 504},
-            {u"INTERNAL_SERVER_ERROR"_s, 500},
-            {u"REQUEST_TIMEOUT"_s, 408}};
-        return codes.value(m.captured(1));
-    }
-    if (const int s = exceptionStatus(text, exceptionStatuses); s != 0)
-        return s;
     static const QHash<QString, int> reasonPhrases{{u"Unauthorized"_s, 401},
                                                    {u"Forbidden"_s, 403},
                                                    {u"Too Many Requests"_s, 429},
@@ -365,7 +334,43 @@ int statusFromText(const QString &text, const QHash<QString, int> &exceptionStat
                                                    {u"Internal Server Error"_s, 500},
                                                    {u"Proxy Authentication Required"_s, 407},
                                                    {u"Not Found"_s, 404},
-                                                   {u"Bad Request"_s, 400}};
+                                                   {u"Bad Request"_s, 400},
+                                                   {u"Request Timeout"_s, 408}};
+    // gRPC and Google API status names stand for an HTTP status of their own.
+    static const QRegularExpression rpc(
+        u"\\b(RESOURCE_EXHAUSTED|UNAVAILABLE|PERMISSION_DENIED|UNAUTHENTICATED|NOT_FOUND|INVALID_ARGUMENT|"
+        "FAILED_PRECONDITION|DEADLINE_EXCEEDED|INTERNAL|UNAUTHORIZED|FORBIDDEN|TOO_MANY_REQUESTS|BAD_REQUEST)\\b"_s);
+    if (const auto m = rpc.match(text); m.hasMatch()) {
+        static const QHash<QString, int> codes{{u"RESOURCE_EXHAUSTED"_s, 429},
+                                               {u"UNAVAILABLE"_s, 503},
+                                               {u"PERMISSION_DENIED"_s, 403},
+                                               {u"UNAUTHENTICATED"_s, 401},
+                                               {u"NOT_FOUND"_s, 404},
+                                               {u"INVALID_ARGUMENT"_s, 400},
+                                               {u"FAILED_PRECONDITION"_s, 400},
+                                               {u"DEADLINE_EXCEEDED"_s, 504},
+                                               {u"INTERNAL"_s, 500},
+                                               // tRPC's error codes (LobeChat and other TypeScript apps)
+                                               {u"UNAUTHORIZED"_s, 401},
+                                               {u"FORBIDDEN"_s, 403},
+                                               {u"TOO_MANY_REQUESTS"_s, 429},
+                                               {u"BAD_REQUEST"_s, 400}};
+        return codes.value(m.captured(1));
+    }
+    // The reason phrases written as constants ("504: GATEWAY_TIMEOUT" from Vercel, "REQUEST_TIMEOUT").
+    static const QHash<QString, int> constants = [] {
+        QHash<QString, int> c;
+        for (auto it = reasonPhrases.cbegin(); it != reasonPhrases.cend(); ++it)
+            c.insert(it.key().toUpper().replace(u' ', u'_').replace(u'-', u'_'), it.value());
+        return c;
+    }();
+    static const QRegularExpression constant(u"\\b[A-Z]+(?:_[A-Z]+)+\\b"_s);
+    for (const QRegularExpressionMatch &m : constant.globalMatch(text)) {
+        if (const auto it = constants.constFind(m.captured()); it != constants.cend())
+            return it.value();
+    }
+    if (const int s = exceptionStatus(text, exceptionStatuses); s != 0)
+        return s;
     // A JSON parser that choked on a plain-text error page shows the page's first words:
     // 'Unexpected token 'I', "Internal S"... is not valid JSON'.
     static const QRegularExpression parsedPage(
@@ -904,17 +909,21 @@ void refineBlame(const QString &text, ErrorSignature &s)
     }
     // A connection that failed with no reason given: on this computer, a local server that is not
     // running; to a well-known provider, whose servers always accept, the way there.
-    static const QRegularExpression connectFailed(
-        u"\\b(?:Cannot|Can'?t|Could not|Couldn't|Failed to|Unable to) connect to\\b|\\bConnect(?:ion)? "
-        u"error\\b|"
-        u"Unable to connect|Connection Failed|\\bfetch failed\\b|网络连接失败|Couldn't connect to server|"
+    // (Wordings that name a connect attempt, and vaguer ones that say only that the connection failed.)
+    static const QRegularExpression connectAttempt(
+        u"\\b(?:Cannot|Can'?t|Could not|Couldn't|Failed to|Unable to) connect to\\b|"
         u"\\b(?:unable|failed) to establish a connection\\b|\\bcould not be reached\\b|"
         u"\\bAll connection attempts failed\\b"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression connectFailed(
+        u"\\bConnect(?:ion)? error\\b|Unable to connect|Connection Failed|\\bfetch failed\\b|网络连接失败|"
+        u"Couldn't connect to server"_s,
         QRegularExpression::CaseInsensitiveOption);
     // (Rust's reqwest could not send the request, "error sending request for url (…)" as Codex shows it: the
     // same, except that nothing says a connection was even tried, so it stays unknown at a loopback address.)
     static const QRegularExpression notSent(u"\\berror sending request for url\\b"_s);
-    const bool failedToConnect = connectFailed.match(text).hasMatch();
+    const bool attemptedToConnect = connectAttempt.match(text).hasMatch();
+    const bool failedToConnect = attemptedToConnect || connectFailed.match(text).hasMatch();
     if (s.category == u"unknown" && (failedToConnect || notSent.match(text).hasMatch())) {
         // (On this computer, a failure that came at once is a refusal, "after 0 ms"; otherwise the message
         // names no cause, and it stays one, but the server to look at is the local one.)
@@ -1032,11 +1041,6 @@ void refineBlame(const QString &text, ErrorSignature &s)
     }
     // A connect attempt to any other address, with no cause and no proxy on the way, failed at an address
     // the user set: a LAN machine, a container's name, a typo ("http://ollama:11434 could not be reached").
-    static const QRegularExpression connectAttempt(
-        u"\\b(?:Cannot|Can'?t|Could not|Couldn't|Failed to|Unable to) connect to\\b|"
-        u"\\b(?:unable|failed) to establish a connection\\b|\\bcould not be reached\\b|"
-        u"\\bAll connection attempts failed\\b"_s,
-        QRegularExpression::CaseInsensitiveOption);
     // (Only an address that is plainly the user's own: an IP address, a bare machine or container name, a
     // private name; a public name may be any hosted service.)
     static const QRegularExpression ownName(
@@ -1045,7 +1049,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
     const bool ownAddress = QHostAddress(s.host).protocol() != QAbstractSocket::UnknownNetworkLayerProtocol ||
                             ownName.match(s.host).hasMatch();
     if (s.category == u"unknown" && !onThisComputer && ownAddress && !isWellKnownProviderHost(s.host) &&
-        !hostIsRunnerSite && connectAttempt.match(text).hasMatch()) {
+        !hostIsRunnerSite && attemptedToConnect) {
         s.blame = u"config"_s;
         s.where = u"config"_s;
         s.advice = u"explain_connect_failed_config"_s;
