@@ -74,12 +74,12 @@ std::optional<double> parseRetryAfter(QStringView text, const QDateTime &now)
 
 namespace {
 
-// The text as a number, if it is one.
+// The text as a number, if it is a finite one ("nan" and "inf" parse, but count nothing).
 std::optional<double> number(const QString &text)
 {
     bool ok = false;
     const double n = text.toDouble(&ok);
-    return ok ? std::optional<double>(n) : std::nullopt;
+    return ok && std::isfinite(n) ? std::optional<double>(n) : std::nullopt;
 }
 
 } // namespace
@@ -131,11 +131,14 @@ QMap<QString, double> parsedRateLimits(const HeaderList &headers, const QDateTim
 
 std::optional<double> suggestedWaitSeconds(const QMap<QString, double> &limits)
 {
-    if (limits.contains(u"retry_after_s"_s))
-        return limits.value(u"retry_after_s"_s);
+    // Odd header names ("x-ratelimit-reset_-x", "x-ratelimit-retry_after-s") land under these keys with any
+    // number in them, so a wait is only taken when it is one.
+    const auto isWait = [](double s) { return !std::isnan(s) && s >= 0; };
+    if (const auto it = limits.constFind(u"retry_after_s"_s); it != limits.cend() && isWait(it.value()))
+        return it.value();
     std::optional<double> soonest;
     for (auto it = limits.cbegin(); it != limits.cend(); ++it) {
-        if (it.key().startsWith(u"reset_") && (!soonest || it.value() < *soonest))
+        if (it.key().startsWith(u"reset_") && isWait(it.value()) && (!soonest || it.value() < *soonest))
             soonest = it.value();
     }
     return soonest;

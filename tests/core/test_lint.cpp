@@ -229,6 +229,17 @@ TEST(RateLimit, TimesAndRetryAfter)
     EXPECT_DOUBLE_EQ(*suggestedWaitSeconds(a), 45.0);
     EXPECT_EQ(plainWait(45), u"45 s"_s);
     EXPECT_EQ(plainWait(360), u"6 min"_s);
+
+    // Odd names and values a hostile server can send: no wait is negative or not a number.
+    const HeaderList odd{{"x-ratelimit-reset_-tokens", "-5"},
+                         {"x-ratelimit-reset_-requests", "nan"},
+                         {"x-ratelimit-retry_after-s", "-7"},
+                         {"x-ratelimit-limit-requests", "inf"}};
+    const auto b = parsedRateLimits(odd, now);
+    EXPECT_FALSE(suggestedWaitSeconds(b).has_value());
+    EXPECT_FALSE(b.contains(u"limit_requests"_s)) << "an infinite limit counts nothing";
+    const auto mixed = parsedRateLimits(odd + HeaderList{{"x-ratelimit-reset-tokens", "3s"}}, now);
+    EXPECT_DOUBLE_EQ(*suggestedWaitSeconds(mixed), 3.0) << "the one real wait is still found";
 }
 
 TEST(KeyResponses, ProviderDialects)
