@@ -42,6 +42,8 @@ struct Rule
     int status = 0;
     int yieldsFrom = 0, yieldsTo = -1; // a status in this range, named beside the text, decides instead
     bool ownHop = false;
+    // An `unknown` reading that still shows what failed ("shows": "connection" in signatures.json).
+    ErrorSignature::ShownFailure shows = ErrorSignature::ShownFailure::Nothing;
     // A word any wording of a failure shares ("timed out", "monthly quota"): it decides only when
     // nothing more specific did, neither a signature nor an HTTP status.
     bool fallback = false;
@@ -133,6 +135,12 @@ Catalogue loadCatalogue()
         r.ownHop = o.value(u"own_hop").toBool();
         r.hopNeedsAnswer = o.value(u"hop_needs_answer").toBool();
         r.fallback = o.value(u"fallback").toBool();
+        if (const QString shows = o.value(u"shows").toString(); shows == u"connection")
+            r.shows = ErrorSignature::ShownFailure::Connection;
+        else if (shows == u"router_provider")
+            r.shows = ErrorSignature::ShownFailure::RouterProvider;
+        else if (!shows.isEmpty())
+            c.problems << u"%1: unknown failure shown %2"_s.arg(r.id, shows);
         for (const QJsonValue &s : o.value(u"suppressed_by").toArray())
             r.suppressedBy << s.toString();
         if (const QJsonArray range = o.value(u"yields_to_status").toArray(); range.size() == 2) {
@@ -905,6 +913,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.blame = u"provider"_s;
         s.where = u"server"_s;
         s.advice = u"explain_provider_returned_error"_s;
+        s.shownFailure = ErrorSignature::ShownFailure::RouterProvider;
         return;
     }
     // A connection that failed with no reason given: on this computer, a local server that is not
@@ -932,6 +941,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
             s.blame = u"local"_s;
             s.where = u"computer"_s;
             s.advice = u"explain_connection_refused_local"_s;
+            s.shownFailure = ErrorSignature::ShownFailure::Connection;
             return;
         }
         if (failedToConnect && isLoopback(s.host)) {
@@ -948,14 +958,17 @@ void refineBlame(const QString &text, ErrorSignature &s)
             s.blame = u"network"_s;
             s.where = u"network"_s;
             s.advice = u"explain_connect_failed_network"_s;
+            s.shownFailure = ErrorSignature::ShownFailure::Connection;
             return;
         }
         // ("Failed to connect to Ollama": a local runner named without an address is on this computer.)
         if (onThisComputer) {
             s.blame = u"local"_s;
             s.where = u"computer"_s;
-            if (failedToConnect)
+            if (failedToConnect) {
                 s.advice = u"explain_connection_refused_local"_s;
+                s.shownFailure = ErrorSignature::ShownFailure::Connection;
+            }
             return;
         }
     }
@@ -1053,6 +1066,7 @@ void refineBlame(const QString &text, ErrorSignature &s)
         s.blame = u"config"_s;
         s.where = u"config"_s;
         s.advice = u"explain_connect_failed_config"_s;
+        s.shownFailure = ErrorSignature::ShownFailure::Connection;
         return;
     }
     // A certificate made out to a proxy ("DNS:internal.litellm.proxy.net" for api.anthropic.com): the proxy
@@ -1347,6 +1361,7 @@ ErrorSignature classifyByRules(const QString &input)
         s.producer = r.producer;
         s.meaning = r.meaning;
         s.advice = r.advice;
+        s.shownFailure = r.shows;
         s.confidence = r.confidence;
     };
     if (decisive) {
@@ -1462,10 +1477,8 @@ ErrorSignature classifyByRules(const QString &input)
     if (s.category == u"unknown") {
         s.confidence = generic ? generic->confidence : 0.2;
         // (Where the message showed what failed but not why, saying it names no known error would be false.)
-        const bool connectFailed = s.advice == u"explain_connect_failed_network"_s ||
-                                   s.advice == u"explain_connect_failed_config"_s ||
-                                   s.advice == u"explain_connection_refused_local"_s;
-        const bool routerSaid = s.advice == u"explain_provider_returned_error"_s;
+        const bool connectFailed = s.shownFailure == ErrorSignature::ShownFailure::Connection;
+        const bool routerSaid = s.shownFailure == ErrorSignature::ShownFailure::RouterProvider;
         s.meaning =
             connectFailed ? QCoreApplication::translate(
                                 "Signature", "The message says the connection failed, but not why.")

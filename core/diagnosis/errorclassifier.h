@@ -46,6 +46,15 @@ struct ErrorSignature
     QString retryAfter;  // how long the message asks to wait, in words ("10 seconds"), if it says
     QString link;        // the billing, credits or settings page the message points at, if any
     bool ownHop = false; // the text comes from a log of the user's own proxy (nginx error log...)
+    // What a message that names no cause still showed had failed. The verdict keeps the blame it points at,
+    // and the meaning says so instead of "not recognised".
+    enum class ShownFailure
+    {
+        Nothing,
+        Connection,
+        RouterProvider
+    };
+    ShownFailure shownFailure = ShownFailure::Nothing;
     double confidence = 0;
     QString secondReading; // pasted texts only: the word model's category, else empty
 

@@ -868,11 +868,8 @@ Verdict verdictForSignature(const ErrorSignature &sig)
     // Unknown names nobody, unless the message showed where it stopped (a well-known host unreached, an
     // address the user set that took no connection, a router's provider that failed, or a server on this
     // computer that could not be reached), or the person said their traffic goes through a proxy.
-    static const QStringList showsWhere{u"explain_connect_failed_network"_s,
-                                        u"explain_connect_failed_config"_s,
-                                        u"explain_provider_returned_error"_s};
-    if (category == Category::Unknown && !showsWhere.contains(key) && sig.blame != u"local"_s &&
-        sig.blame != u"proxy"_s)
+    if (category == Category::Unknown && sig.shownFailure == ErrorSignature::ShownFailure::Nothing &&
+        sig.blame != u"local"_s && sig.blame != u"proxy"_s)
         v.blame = Blame::None;
     // The advice text of explain_* entries complements the meaning; others repeat the category.
     const QString meaning = translatedMeaning(sig.meaning);
