@@ -926,7 +926,10 @@ void refineBlame(const QString &text, ErrorSignature &s)
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression connectFailed(
         u"\\bConnect(?:ion)? error\\b|Unable to connect|Connection Failed|\\bfetch failed\\b|网络连接失败|"
-        u"Couldn't connect to server"_s,
+        u"Couldn't connect to server|"
+        // (WebKit's fetch says "TypeError: Load failed", not "fetch failed"; node-fetch "request to URL
+        // failed, reason: " with the reason left empty.)
+        u"\\b(?:TypeError|fetching from \\S+): Load failed\\b|\\brequest to \\S+ failed, reason:"_s,
         QRegularExpression::CaseInsensitiveOption);
     // (Rust's reqwest could not send the request, "error sending request for url (…)" as Codex shows it: the
     // same, except that nothing says a connection was even tried, so it stays unknown at a loopback address.)
