@@ -646,7 +646,7 @@ QString waitIn(const QString &text, double *secondsOut = nullptr)
 QString accountLinkIn(const QString &text)
 {
     static const QRegularExpression re(
-        u"https?://[A-Za-z0-9.-]+/[^\\s\"'<>)\\]},]*(?:billing|credits|settings|plans|quota|keys|privacy|rate-limits|account)[^\\s\"'<>)\\]},]*"_s,
+        u"https?://[A-Za-z0-9.-]+/[^\\s\"'<>)\\]},]*(?:billing|credits|settings|plans|pricing|quota|keys|privacy|rate-limits|account)[^\\s\"'<>)\\]},]*"_s,
         QRegularExpression::CaseInsensitiveOption);
     QString link = re.match(text).captured(0);
     while (link.endsWith(u'.'))

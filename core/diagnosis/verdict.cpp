@@ -183,11 +183,6 @@ QStringList pathHops(const QStringList &hops)
     return out;
 }
 
-QString hopList(const QStringList &hops)
-{
-    return hops.join(u", "_s);
-}
-
 // Products by the names their makers use, for a sentence that names who wrote a message.
 QString productNames(const QStringList &hops)
 {
@@ -289,7 +284,7 @@ void foldPastedText(Verdict &v, const ErrorSignature &sig, const CheckResult *de
         {u"proxy"_s, context.proxy.proxy
                          ? proxyForDisplay(*context.proxy.proxy)
                          : QCoreApplication::translate("Verdict", "your own gateway at %1").arg(host)},
-        {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops))},
+        {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(productNames(hops))},
         {u"meaning"_s, translatedMeaning(sig.meaning)}};
     if (sig.status)
         values.insert(u"status"_s, QString::number(sig.status));
@@ -450,9 +445,9 @@ Values valuesFor(const Cause &cause, const QList<CheckResult> &results, const Di
     v.insert(u"status"_s, status ? QString::number(status) : QString());
     if (status)
         v.insert(u"answered_status"_s, QString::number(status));
-    v.insert(u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops)));
+    v.insert(u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(productNames(hops)));
     if (!hops.isEmpty())
-        v.insert(u"hop_names"_s, hopList(hops));
+        v.insert(u"hop_names"_s, productNames(hops));
 
     QString detail;
     if (r) {
@@ -838,7 +833,7 @@ Verdict verdictForSignature(const ErrorSignature &sig)
                          ? QCoreApplication::translate("Verdict", "the one your app asked for")
                          : sig.model},
         {u"suggestion"_s, QString()},
-        {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(hopList(hops))},
+        {u"hops"_s, hops.isEmpty() ? QString() : u" (%1)"_s.arg(productNames(hops))},
         {u"detail"_s, detail},
         {u"issuer"_s, QString()},
         {u"wait"_s, sig.retryAfter.isEmpty()

@@ -2770,6 +2770,14 @@
         <source>a firewall in front of the API</source>
         <translation>eine Firewall vor der API</translation>
     </message>
+    <message>
+        <source>The service says your plan does not include this: it needs a higher plan or subscription.</source>
+        <translation>Der Dienst sagt, dass Ihr Tarif dies nicht enthält: Er verlangt einen höheren Tarif oder ein Abonnement.</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s service</source>
+        <translation>der Dienst des Anbieters</translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4702,6 +4710,22 @@
     <message>
         <source>The address {host} was set in your app; it is not a hosted provider&apos;s. The server there is not running, the address or port is wrong, or this computer cannot reach that machine.</source>
         <translation>Die Adresse {host} ist in Ihrer App eingestellt und gehört keinem gehosteten Anbieter. Der Server dort läuft nicht, Adresse oder Port sind falsch, oder dieser Computer erreicht jenen Rechner nicht.</translation>
+    </message>
+    <message>
+        <source>Your plan does not include this.</source>
+        <translation>Ihr Tarif enthält dies nicht.</translation>
+    </message>
+    <message>
+        <source>The service answered, so the connection works; only the plan stands in the way.</source>
+        <translation>Der Dienst hat geantwortet, die Verbindung funktioniert also; nur der Tarif steht im Weg.</translation>
+    </message>
+    <message>
+        <source>Open {link} and check which plan includes what your app asked for.</source>
+        <translation>Öffnen Sie {link} und prüfen Sie, welcher Tarif enthält, was Ihre App angefragt hat.</translation>
+    </message>
+    <message>
+        <source>Or choose a model or tool that your current plan includes.</source>
+        <translation>Oder wählen Sie ein Modell oder Werkzeug, das Ihr jetziger Tarif enthält.</translation>
     </message>
 </context>
 <context>

@@ -2770,6 +2770,14 @@
         <source>a firewall in front of the API</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The service says your plan does not include this: it needs a higher plan or subscription.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the provider&apos;s service</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StatusPage</name>
@@ -4701,6 +4709,22 @@
     </message>
     <message>
         <source>The address {host} was set in your app; it is not a hosted provider&apos;s. The server there is not running, the address or port is wrong, or this computer cannot reach that machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your plan does not include this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service answered, so the connection works; only the plan stands in the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open {link} and check which plan includes what your app asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or choose a model or tool that your current plan includes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -106,7 +106,7 @@ TEST(Cli, TextReportLeadsWithTheVerdict)
     EXPECT_TRUE(text.contains(
         u"✖ A gateway in front of the API lost its connection to the service behind it (HTTP 503)."_s))
         << r.out.toStdString();
-    EXPECT_TRUE(text.contains(u"(envoy)"_s)) << "names the hop";
+    EXPECT_TRUE(text.contains(u"(Envoy)"_s)) << "names the hop by its product name";
     EXPECT_TRUE(text.contains(u"Who should act: the provider"_s));
     EXPECT_FALSE(text.contains(u"\x1b["_s)) << "no colour codes when not writing to a terminal";
 }

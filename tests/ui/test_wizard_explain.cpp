@@ -110,9 +110,9 @@ TEST(WizardExplain, ErrorTypedOnTheStartPageIsExplained)
 
 // Messages read from the wording families added from real reports (a SOCKS proxy without its package, a
 // local model server named without an address, a proxy that cannot be reached, a connect failure to a
-// well-known host, to an address the user set or on this computer, a router's failed provider): the explain
-// page words each with every fact filled in, in English and in German. LLMDOCTOR_SCREENSHOTS=dir keeps what a
-// user sees, to look at.
+// well-known host, to an address the user set or on this computer, a router's failed provider, a plan that
+// does not include the tool): the explain page words each with every fact filled in, in English and in
+// German. LLMDOCTOR_SCREENSHOTS=dir keeps what a user sees, to look at.
 TEST(WizardExplain, NewWordingsReadInPlainWordsInBothLanguages)
 {
     QStandardPaths::setTestModeEnabled(true);
@@ -146,6 +146,10 @@ TEST(WizardExplain, NewWordingsReadInPlainWordsInBothLanguages)
         u"Couldn't connect to Ollama at http://127.0.0.1:11434"_s,
         u"Model: OpenRouter | owl-alpha\nProvider returned error"_s,
         u"Error: ('OpenAI', 403, '<!DOCTYPE html><html><head><title>Access denied</title></head>')"_s,
+        // A plan that does not include the tool, with the page to upgrade on; Cloudflare's challenge in a
+        // relay's log.
+        u"To use Codex with your ChatGPT plan, upgrade to Plus: https://openai.com/chatgpt/pricing."_s,
+        u"upstream server error: cloudflare challenge page (cf_ray=8f1460b27f3dae95-FRA) [kind=cloudflare_challenge]"_s,
     };
     static const QRegularExpression unfilled(u"\\{[a-z_]+\\}|\\((?:the server|der Server)\\)"_s);
     auto visibleText = [](const QWidget &page) {
